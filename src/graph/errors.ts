@@ -1,0 +1,90 @@
+// The error family every layer throws. It lives in src/graph because graph is the
+// bottom of the dependency order and must import nothing from outside itself; the
+// other layers import it from here. Only src/cli turns these into text and exit codes.
+
+/** Exit codes, documented in the README. Each error code maps to exactly one. */
+export const ExitCode = {
+  OK: 0,
+  /** The command ran and the answer is "no": a migration step failed, `check` found drift. */
+  FAILED: 1,
+  /** The request is wrong: bad argument, unknown or ambiguous rev spec, several heads for `head`. */
+  USAGE: 2,
+  /** The revision files are wrong: cycle, duplicate id, missing parent, unreadable metadata. */
+  REVISION_FILES: 3,
+  /** The database or the configuration is unreachable or invalid. */
+  DATABASE: 4,
+  /** Another run held the advisory lock longer than --lock-timeout allowed. */
+  LOCKED: 5,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+const exitCodeOf = {
+  // rev specs and arguments
+  USAGE: ExitCode.USAGE,
+  REVISION_NOT_FOUND: ExitCode.USAGE,
+  MULTIPLE_HEADS: ExitCode.USAGE,
+  AMBIGUOUS_PREFIX: ExitCode.USAGE,
+  PREFIX_TOO_SHORT: ExitCode.USAGE,
+  AMBIGUOUS_WALK: ExitCode.USAGE,
+  RELATIVE_PAST_BASE: ExitCode.USAGE,
+  RANGE_NOT_ANCESTOR: ExitCode.USAGE,
+  BAD_REV_SPEC: ExitCode.USAGE,
+  OFFLINE_UNSUPPORTED: ExitCode.USAGE,
+  INVALID_OPERATION: ExitCode.USAGE,
+  // revision files and the graph they form
+  CYCLE: ExitCode.REVISION_FILES,
+  DEPENDENCY_CYCLE: ExitCode.REVISION_FILES,
+  DUPLICATE_REVISION: ExitCode.REVISION_FILES,
+  MISSING_DOWN_REVISION: ExitCode.REVISION_FILES,
+  DUPLICATE_BRANCH_LABEL: ExitCode.REVISION_FILES,
+  INVALID_REVISION_FILE: ExitCode.REVISION_FILES,
+  UNREADABLE_FILE: ExitCode.REVISION_FILES,
+  NO_VERSIONS_DIRECTORY: ExitCode.REVISION_FILES,
+  FILE_EXISTS: ExitCode.REVISION_FILES,
+  INVALID_TEMPLATE: ExitCode.REVISION_FILES,
+  // database and configuration
+  CONFIG_INVALID: ExitCode.DATABASE,
+  CONNECTION_FAILED: ExitCode.DATABASE,
+  UNKNOWN_DATABASE_REVISION: ExitCode.DATABASE,
+  // the run itself
+  MIGRATION_FAILED: ExitCode.FAILED,
+  CHECK_FAILED: ExitCode.FAILED,
+  NOT_AT_HEAD: ExitCode.FAILED,
+  LOCK_TIMEOUT: ExitCode.LOCKED,
+} as const satisfies Record<string, ExitCode>;
+
+export type ErrorCode = keyof typeof exitCodeOf;
+
+export interface AthanorErrorOptions {
+  /** What to do next, printed on its own line after the message. */
+  hint?: string;
+  cause?: unknown;
+  /** Extra structured facts for --json output (ids, files). */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * An error written for the user: what went wrong, where, and (in `hint`) what to do.
+ * `code` is stable and machine-readable; `exitCode` is what the CLI exits with.
+ */
+export class AthanorError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: AthanorErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "AthanorError";
+    this.code = code;
+    this.hint = options.hint;
+    this.details = options.details;
+  }
+
+  get exitCode(): ExitCode {
+    return exitCodeOf[this.code];
+  }
+}
+
+export function isAthanorError(value: unknown): value is AthanorError {
+  return value instanceof AthanorError;
+}

@@ -1,0 +1,40 @@
+// `npm test`: starts one PostgreSQL server for the whole suite (DESIGN.md, Tests), then
+// runs every test/**/*.test.ts with node:test. Without a server the integration tests
+// would fail, so a server that cannot start stops the run with the reason.
+import { spawnSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { provideServer } from "./helpers/postgres-server.js";
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return name === "fixtures" ? [] : testFiles(full);
+      return name.endsWith(".test.ts") ? [full] : [];
+    });
+}
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+const filters = process.argv.slice(2);
+const files = testFiles(root).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
+
+const server = await provideServer();
+const stop = () => server.stop();
+process.on("SIGINT", () => {
+  stop();
+  process.exit(130);
+});
+let status = 1;
+try {
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--test", "--test-concurrency=4", "--test-reporter=spec", ...files],
+    { stdio: "inherit", env: { ...process.env, TEST_DATABASE_URL: server.url } },
+  );
+  status = result.status ?? 1;
+} finally {
+  stop();
+}
+process.exit(status);
