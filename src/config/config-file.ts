@@ -1,0 +1,52 @@
+// Finds and imports the optional athanor.config.{ts,mts,js,mjs}. tsx is imported only
+// when a config file exists, so a directory holding only versions/ costs nothing extra.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { AthanorError } from "../graph/errors.js";
+
+export const configFileNames = ["athanor.config.ts", "athanor.config.mts", "athanor.config.js", "athanor.config.mjs"] as const;
+
+/** The config file in `cwd`, or the explicit one (which must exist); null when there is none. */
+export function findConfigFile(cwd: string, explicit?: string): string | null {
+  if (explicit !== undefined) {
+    const file = path.resolve(cwd, explicit);
+    if (!existsSync(file)) {
+      throw new AthanorError("CONFIG_INVALID", `config file ${explicit} does not exist`, {
+        hint: "check the --config path, or run `athanor init` to create athanor.config.ts",
+      });
+    }
+    return file;
+  }
+  for (const name of configFileNames) {
+    const file = path.join(cwd, name);
+    if (existsSync(file)) return file;
+  }
+  return null;
+}
+
+/** The file's default export (or `config` export); a function is called to produce it. */
+export async function importConfigFile(file: string, shown: string): Promise<unknown> {
+  let module: Record<string, unknown>;
+  try {
+    const { tsImport } = await import("tsx/esm/api");
+    module = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+  } catch (cause) {
+    throw new AthanorError("CONFIG_INVALID", `${shown} could not be loaded: ${(cause as Error).message}`, {
+      hint: `fix the error in ${shown}; it must \`export default defineConfig({ ... })\``,
+      cause,
+    });
+  }
+  let value = module.default ?? module.config;
+  // tsImport of a CommonJS-shaped module can nest the default one level deeper.
+  if (value && typeof value === "object" && "default" in value && Object.keys(value).length === 1) {
+    value = (value as { default: unknown }).default;
+  }
+  if (typeof value === "function") value = await (value as () => unknown)();
+  if (value === undefined) {
+    throw new AthanorError("CONFIG_INVALID", `${shown} has no default export`, {
+      hint: "end it with `export default defineConfig({ ... })`",
+    });
+  }
+  return value;
+}

@@ -1,0 +1,108 @@
+// Merges athanor's configuration sources, highest first: command-line overrides, the
+// environment (DATABASE_URL), the config file, the dotenv file (secrets/.env). Each
+// source is validated on its own, so an error names the place it came from.
+import path from "node:path";
+import type { z } from "zod";
+import { AthanorError } from "../graph/errors.js";
+import { findConfigFile, importConfigFile } from "./config-file.js";
+import { type AthanorConfigInput, type AthanorSettings, configSchema } from "./config-schema.js";
+import { readEnvFile } from "./env-file.js";
+
+export type DatabaseUrlSource = "override" | "environment" | "config file" | "env file";
+
+export interface AthanorConfig extends AthanorSettings {
+  /** The project directory every relative path is resolved against. */
+  readonly cwd: string;
+  /** Absolute path of the config file read, or null when there is none. */
+  readonly configFile: string | null;
+  /** Where databaseUrl came from; undefined when there is none (the embedded PGlite default). */
+  readonly databaseUrlSource: DatabaseUrlSource | undefined;
+  /** Notices for stderr (the loader never prints). */
+  readonly warnings: readonly string[];
+}
+
+export interface LoadConfigOptions {
+  cwd?: string;
+  /** Values from command-line options; undefined members are ignored. */
+  overrides?: AthanorConfigInput;
+  /** An explicit config file (--config), relative to cwd. */
+  configFile?: string;
+  /** The environment to read DATABASE_URL from; process.env by default. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * The validated configuration of the project in `cwd`.
+ *
+ * ### Examples
+ * ```ts
+ * const config = await loadConfig({ cwd: process.cwd(), overrides: { databaseUrl: flags.url } });
+ * for (const warning of config.warnings) console.error(warning);
+ * ```
+ */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<AthanorConfig> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const env = options.env ?? process.env;
+  const overrides = withoutUndefined(options.overrides ?? {});
+  validate(overrides, "the command-line options", "check the option's value");
+
+  const configFile = findConfigFile(cwd, options.configFile);
+  let fromFile: Record<string, unknown> = {};
+  if (configFile !== null) {
+    const shown = path.relative(cwd, configFile) || configFile;
+    const raw = await importConfigFile(configFile, shown);
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+      throw new AthanorError("CONFIG_INVALID", `${shown}: the default export must be an object, got ${raw === null ? "null" : typeof raw}`, {
+        hint: "export default defineConfig({ ... })",
+      });
+    }
+    fromFile = withoutUndefined(raw as Record<string, unknown>);
+    validate(fromFile, shown, `fix ${shown}`);
+  }
+
+  const envFileSetting = (overrides.envFile ?? fromFile.envFile ?? "secrets/.env") as string;
+  const envFile = await readEnvFile(path.resolve(cwd, envFileSetting), envFileSetting);
+
+  const candidates: [DatabaseUrlSource, unknown][] = [
+    ["override", overrides.databaseUrl],
+    ["environment", nonEmpty(env.DATABASE_URL)],
+    ["config file", fromFile.databaseUrl],
+    ["env file", nonEmpty(envFile?.values.DATABASE_URL)],
+  ];
+  const chosen = candidates.find(([, value]) => value !== undefined);
+  const merged = { ...fromFile, ...overrides, databaseUrl: chosen?.[1] };
+  const settings = validate(withoutUndefined(merged), "the configuration", "check DATABASE_URL and athanor.config.ts");
+  return {
+    ...settings,
+    cwd,
+    configFile,
+    databaseUrlSource: chosen?.[0],
+    warnings: envFile?.warnings ?? [],
+  };
+}
+
+function validate(value: Record<string, unknown>, where: string, hint: string): AthanorSettings {
+  const result = configSchema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map(describeIssue);
+  throw new AthanorError("CONFIG_INVALID", `invalid configuration in ${where}: ${problems.join("; ")}`, {
+    hint,
+    details: { where, issues: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+  });
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const at = issue.path.map(String).join(".");
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => `${at ? `${at}.` : ""}${key}: unknown setting`).join("; ");
+  }
+  return `${at || "(top level)"}: ${issue.message}`;
+}
+
+function withoutUndefined<T extends object>(value: T): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value;
+}
