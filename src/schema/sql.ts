@@ -2,6 +2,8 @@
 // predicates. A `sql` fragment remembers the columns interpolated into it, so a check's
 // default name can follow Postgres's own rule (`<table>_<column>_check`).
 
+import { quoteIdentifier } from "../dialect/postgres/quote.js";
+
 const brand: unique symbol = Symbol.for("athanor.sql");
 
 /** A reference to a column of a model table, as interpolated into `sql` and used in indexes. */
@@ -40,7 +42,7 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlExp
   const columns: string[] = [];
   values.forEach((value, i) => {
     if (isColumnName(value)) {
-      text += quoteName(value.name);
+      text += quoteIdentifier(value.name);
       columns.push(value.name);
     } else if (isSqlExpression(value)) {
       text += value.text;
@@ -64,23 +66,4 @@ export function sqlLiteral(value: unknown): string {
   if (value instanceof Date) return `'${value.toISOString()}'`;
   if (typeof value === "object") return `'${JSON.stringify(value).replaceAll("'", "''")}'`;
   return `'${String(value).replaceAll("'", "''")}'`;
-}
-
-// Postgres's reserved keywords (those quote_ident quotes). A column named like one of
-// these is written quoted, the way pg_get_indexdef and pg_get_constraintdef print it.
-const reserved = new Set(
-  ("all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate " +
-    "collation column concurrently constraint create cross current_catalog current_date current_role " +
-    "current_schema current_time current_timestamp current_user default deferrable desc distinct do else end " +
-    "except false fetch for foreign freeze from full grant group having ilike in initially inner intersect into " +
-    "is isnull join lateral leading left like limit localtime localtimestamp natural not notnull null offset on " +
-    "only or order outer overlaps placing primary references returning right select session_user similar some " +
-    "symmetric system_user table tablesample then to trailing true union unique user using variadic verbose when " +
-    "where window with").split(" "),
-);
-
-/** An identifier quoted only when Postgres would quote it. */
-export function quoteName(name: string): string {
-  if (/^[a-z_][a-z0-9_$]*$/.test(name) && !reserved.has(name)) return name;
-  return `"${name.replaceAll('"', '""')}"`;
 }

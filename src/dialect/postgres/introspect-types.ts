@@ -1,0 +1,85 @@
+// The shape of a database schema as autogenerate compares it: what introspection reads
+// from the catalog, and what the models resolve to. Plain data, one level of names
+// (schema-qualified), everything in Postgres's own spelling where the catalog has one.
+import type { ReferentialAction } from "../../ops/column.js";
+
+export interface ColumnSnapshot {
+  readonly name: string;
+  /** format_type() spelling from the catalog; the model's own spelling on the model side. */
+  readonly type: string;
+  readonly nullable: boolean;
+  /** Server default as SQL text (pg_get_expr), or null. */
+  readonly default: string | null;
+  readonly identity: "always" | "by default" | null;
+  /** A stored generated column's expression, or null. */
+  readonly generated: string | null;
+  readonly comment: string | null;
+}
+
+export interface PrimaryKeySnapshot {
+  readonly name: string;
+  readonly columns: readonly string[];
+}
+
+export interface UniqueSnapshot {
+  readonly name: string;
+  readonly columns: readonly string[];
+}
+
+export interface ForeignKeySnapshot {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly referencedSchema: string;
+  readonly referencedTable: string;
+  readonly referencedColumns: readonly string[];
+  readonly onDelete: ReferentialAction;
+  readonly onUpdate: ReferentialAction;
+  readonly deferrable: boolean;
+  readonly initiallyDeferred: boolean;
+}
+
+export interface CheckSnapshot {
+  readonly name: string;
+  /** The boolean expression, without CHECK and its outer parentheses. */
+  readonly expression: string;
+}
+
+export interface IndexSnapshot {
+  readonly name: string;
+  readonly unique: boolean;
+  /** Access method: btree, gin, gist… */
+  readonly method: string;
+  /** Each key: a column name (quoted as needed) or an expression, as pg_get_indexdef prints it. */
+  readonly elements: readonly string[];
+  /** Partial index predicate, or null. */
+  readonly where: string | null;
+}
+
+export interface TableSnapshot {
+  readonly schema: string;
+  readonly name: string;
+  readonly comment: string | null;
+  readonly columns: readonly ColumnSnapshot[];
+  readonly primaryKey: PrimaryKeySnapshot | null;
+  readonly uniques: readonly UniqueSnapshot[];
+  readonly foreignKeys: readonly ForeignKeySnapshot[];
+  readonly checks: readonly CheckSnapshot[];
+  readonly indexes: readonly IndexSnapshot[];
+}
+
+export interface EnumSnapshot {
+  readonly schema: string;
+  readonly name: string;
+  /** In sort order. */
+  readonly values: readonly string[];
+}
+
+export interface SchemaSnapshot {
+  /** The schemas that exist (database) or are used (models), among those compared. */
+  readonly schemas: readonly string[];
+  readonly enums: readonly EnumSnapshot[];
+  readonly tables: readonly TableSnapshot[];
+}
+
+/** Runs one query and returns its rows: pg's client.query or PGlite's, adapted. */
+export type QueryFunction = (sql: string, params?: readonly unknown[]) => Promise<readonly Record<string, unknown>[]>;

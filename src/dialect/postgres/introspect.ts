@@ -1,0 +1,160 @@
+// Introspection: reads the compared schemas of a live database into a SchemaSnapshot
+// with six catalog queries in total, whatever the number of tables. Works on any
+// `query` function (node-postgres, PGlite). The version table and athanor's own
+// tables are not part of the application's schema and are left out.
+import type { ReferentialAction } from "../../ops/column.js";
+import {
+  columnsQuery,
+  constraintsQuery,
+  enumsQuery,
+  indexesQuery,
+  schemasQuery,
+  tablesQuery,
+} from "./introspect-queries.js";
+import type {
+  CheckSnapshot,
+  ColumnSnapshot,
+  ForeignKeySnapshot,
+  IndexSnapshot,
+  PrimaryKeySnapshot,
+  QueryFunction,
+  SchemaSnapshot,
+  TableSnapshot,
+  UniqueSnapshot,
+} from "./introspect-types.js";
+
+export interface IntrospectOptions {
+  /** The schemas to read; default `["public"]`. */
+  readonly schemas?: readonly string[];
+  /** Tables to leave out, by name (in any compared schema) or `schema.name`. */
+  readonly excludeTables?: readonly string[];
+}
+
+/** Tables athanor itself keeps in the application's database. */
+export const athanorTables = ["alembic_version", "athanor_history"];
+
+const actions: Record<string, ReferentialAction> = {
+  a: "NO ACTION",
+  r: "RESTRICT",
+  c: "CASCADE",
+  n: "SET NULL",
+  d: "SET DEFAULT",
+};
+
+interface TableParts {
+  table: Omit<TableSnapshot, "columns" | "primaryKey" | "uniques" | "foreignKeys" | "checks" | "indexes">;
+  columns: ColumnSnapshot[];
+  primaryKey: PrimaryKeySnapshot | null;
+  uniques: UniqueSnapshot[];
+  foreignKeys: ForeignKeySnapshot[];
+  checks: CheckSnapshot[];
+  indexes: IndexSnapshot[];
+}
+
+const str = (v: unknown): string => String(v);
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+/** `CHECK ((a > 0)) NOT VALID` → `(a > 0)`: the expression inside CHECK ( … ). */
+export function checkExpression(definition: string): string {
+  const match = /^CHECK \((.*)\)( NOT VALID)?( NO INHERIT)?$/s.exec(definition);
+  return match?.[1] ?? definition;
+}
+
+/**
+ * Reads tables, columns, constraints, indexes, enums and comments of `schemas`.
+ *
+ * ### Examples
+ *     const snapshot = await introspect((sql, params) => client.query(sql, params).then((r) => r.rows),
+ *       { schemas: ["public"], excludeTables: ["alembic_version"] });
+ */
+export async function introspect(query: QueryFunction, options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
+  const schemas = [...(options.schemas ?? ["public"])];
+  const excluded = new Set([...athanorTables, ...(options.excludeTables ?? [])]);
+  const params = [schemas];
+  const [schemaRows, tableRows, columnRows, constraintRows, indexRows, enumRows] = await Promise.all([
+    query(schemasQuery, params),
+    query(tablesQuery, params),
+    query(columnsQuery, params),
+    query(constraintsQuery, params),
+    query(indexesQuery, params),
+    query(enumsQuery, params),
+  ]);
+
+  const byOid = new Map<string, TableParts>();
+  for (const row of tableRows) {
+    const schema = str(row.schema);
+    const name = str(row.name);
+    if (excluded.has(name) || excluded.has(`${schema}.${name}`)) continue;
+    byOid.set(str(row.oid), {
+      table: { schema, name, comment: strOrNull(row.comment) },
+      columns: [],
+      primaryKey: null,
+      uniques: [],
+      foreignKeys: [],
+      checks: [],
+      indexes: [],
+    });
+  }
+  for (const row of columnRows) {
+    const parts = byOid.get(str(row.table_oid));
+    if (!parts) continue;
+    const generated = row.generated === "s";
+    parts.columns.push({
+      name: str(row.name),
+      type: str(row.type),
+      nullable: row.nullable === true,
+      default: generated ? null : strOrNull(row.default),
+      identity: row.identity === "a" ? "always" : row.identity === "d" ? "by default" : null,
+      generated: generated ? strOrNull(row.default) : null,
+      comment: strOrNull(row.comment),
+    });
+  }
+  for (const row of constraintRows) {
+    const parts = byOid.get(str(row.table_oid));
+    if (!parts) continue;
+    const name = str(row.name);
+    const columns = strings(row.columns);
+    switch (row.type) {
+      case "p":
+        parts.primaryKey = { name, columns };
+        break;
+      case "u":
+        parts.uniques.push({ name, columns });
+        break;
+      case "c":
+        parts.checks.push({ name, expression: checkExpression(str(row.definition)) });
+        break;
+      case "f":
+        parts.foreignKeys.push({
+          name,
+          columns,
+          referencedSchema: str(row.referenced_schema),
+          referencedTable: str(row.referenced_table),
+          referencedColumns: strings(row.referenced_columns),
+          onDelete: actions[str(row.on_delete)] ?? "NO ACTION",
+          onUpdate: actions[str(row.on_update)] ?? "NO ACTION",
+          deferrable: row.deferrable === true,
+          initiallyDeferred: row.initially_deferred === true,
+        });
+        break;
+    }
+  }
+  for (const row of indexRows) {
+    const parts = byOid.get(str(row.table_oid));
+    if (!parts) continue;
+    parts.indexes.push({
+      name: str(row.name),
+      unique: row.unique === true,
+      method: str(row.method),
+      elements: strings(row.elements),
+      where: strOrNull(row.predicate),
+    });
+  }
+
+  return {
+    schemas: schemaRows.map((r) => str(r.name)),
+    enums: enumRows.map((r) => ({ schema: str(r.schema), name: str(r.name), values: strings(r.values) })),
+    tables: [...byOid.values()].map(({ table, ...rest }) => ({ ...table, ...rest })),
+  };
+}
