@@ -1,0 +1,63 @@
+// Reads one revision file from disk into a RevisionSource: decides the format from the
+// extension, reads the text (UNREADABLE_FILE for permissions or bad UTF-8) and hands it
+// to the TypeScript or SQL metadata reader. Never executes the file.
+import { readFileSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import path from "node:path";
+import { AthanorError } from "../graph/errors.js";
+import type { RevisionSource } from "../graph/revision-source.js";
+import { readTsMetadata } from "./read-ts-metadata.js";
+import { readSqlRevision, sqlSpelling } from "./read-sql-revision.js";
+import { toRevisionSource } from "./revision-metadata.js";
+
+/**
+ * The format of a file name, or null when it is not a revision: `.ts`/`.mts`/`.js`/`.mjs`
+ * modules (not `.d.ts` declarations) and `.sql` files; dotfiles never.
+ */
+export function revisionFormatOf(fileName: string): "ts" | "sql" | null {
+  if (fileName.startsWith(".")) return null;
+  if (fileName.endsWith(".sql")) return "sql";
+  if (fileName.endsWith(".d.ts") || fileName.endsWith(".d.mts")) return null;
+  if (fileName.endsWith(".ts") || fileName.endsWith(".mts") || fileName.endsWith(".js") || fileName.endsWith(".mjs")) return "ts";
+  return null;
+}
+
+/** The file's text as UTF-8 (a leading BOM dropped); UNREADABLE_FILE with the OS reason otherwise. */
+export function readTextFile(absolutePath: string, shownPath: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolutePath);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AthanorError("UNREADABLE_FILE", `cannot read ${shownPath}: ${reason}`, {
+      hint: "Check that the file exists and that its permissions let you read it.",
+      details: { file: shownPath, code: (error as NodeJS.ErrnoException).code },
+      cause: error,
+    });
+  }
+  if (!isUtf8(bytes)) {
+    throw new AthanorError("UNREADABLE_FILE", `cannot read ${shownPath}: the file is not valid UTF-8`, {
+      hint: "Save the file as UTF-8.",
+      details: { file: shownPath },
+    });
+  }
+  const text = bytes.toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads and validates the metadata of one revision file. `shownPath` appears in errors and in the result. */
+export function readRevisionFile(absolutePath: string, shownPath: string): RevisionSource {
+  const fileName = path.basename(absolutePath);
+  const format = revisionFormatOf(fileName);
+  if (format === null) {
+    throw new AthanorError("INVALID_REVISION_FILE", `${shownPath} is not a revision file (expected .ts, .mts, .js, .mjs or .sql)`, {
+      details: { file: shownPath },
+    });
+  }
+  const text = readTextFile(absolutePath, shownPath);
+  if (format === "sql") {
+    const { metadata } = readSqlRevision(text, shownPath);
+    return toRevisionSource(metadata, { path: shownPath, format, sortKey: fileName, spell: sqlSpelling });
+  }
+  return toRevisionSource(readTsMetadata(text, shownPath), { path: shownPath, format, sortKey: fileName, spell: (field) => field });
+}

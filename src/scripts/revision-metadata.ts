@@ -1,0 +1,119 @@
+// Validates the metadata values read from a revision file (TypeScript or SQL) and turns
+// them into the RevisionSource the graph consumes. Both readers collect raw values with
+// their line numbers; every rule about what a value may be lives here, once.
+import { z } from "zod";
+import { AthanorError } from "../graph/errors.js";
+import type { RevisionSource } from "../graph/revision-source.js";
+
+export const METADATA_NAMES = [
+  "revision", "downRevision", "branchLabels", "dependsOn", "message", "createDate", "transactional",
+] as const;
+export type MetadataName = (typeof METADATA_NAMES)[number];
+
+export interface MetadataField {
+  readonly value: unknown;
+  /** 1-based line of the declaration. */
+  readonly line: number;
+}
+export type RawMetadata = Partial<Record<MetadataName, MetadataField>>;
+
+/** The version table is alembic_version(version_num varchar(32)), so ids fit in 32 characters. */
+export const REVISION_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+// Labels and dependsOn entries are written comma-separated in SQL headers and as
+// `label@head` in rev specs, so they may not contain commas, `@` or spaces.
+const NAME_PATTERN = /^[^\s@,]+$/;
+
+const revisionId = z.string().regex(REVISION_ID_PATTERN);
+const name = z.string().regex(NAME_PATTERN);
+const noDuplicates = (list: readonly string[]) => new Set(list).size === list.length;
+
+const fieldSchemas = {
+  revision: revisionId,
+  downRevision: z.union([z.null(), revisionId, z.array(revisionId).refine(noDuplicates)]),
+  branchLabels: z.union([z.null(), name, z.array(name).refine(noDuplicates)]),
+  dependsOn: z.union([z.null(), name, z.array(name).refine(noDuplicates)]),
+  message: z.union([z.null(), z.string()]),
+  createDate: z.union([z.null(), z.string()]),
+  transactional: z.boolean(),
+} satisfies Record<MetadataName, z.ZodType>;
+
+const expectations: Record<MetadataName, string> = {
+  revision: "must be a string of 1 to 32 letters, digits, '_' or '-' (alembic_version.version_num is varchar(32))",
+  downRevision: "must be null (a base), a revision id, or an array of distinct revision ids (a merge)",
+  branchLabels: "must be null, a label or an array of distinct labels (no spaces, '@' or ',')",
+  dependsOn: "must be null, a revision id or label, or an array of distinct ones (no spaces, '@' or ',')",
+  message: "must be a string or null",
+  createDate: "must be a string or null",
+  transactional: "must be true or false",
+};
+
+export interface MetadataContext {
+  /** The file as shown to users. */
+  readonly path: string;
+  readonly format: "ts" | "sql";
+  /** The file name: orders independent branches (RevisionSource.sortKey). */
+  readonly sortKey: string;
+  /** How a field is spelled in this format, for messages (`down_revision` in SQL). */
+  readonly spell: (field: MetadataName) => string;
+}
+
+/** Checks every field and builds the RevisionSource; throws INVALID_REVISION_FILE naming file:line. */
+export function toRevisionSource(raw: RawMetadata, context: MetadataContext): RevisionSource {
+  const { path, spell } = context;
+  const example = context.format === "sql" ? "-- revision: 0002" : 'export const revision = "0002";';
+  if (raw.revision === undefined) {
+    throw new AthanorError("INVALID_REVISION_FILE", `${path}: no ${spell("revision")} declared; athanor cannot tell which revision this file is`, {
+      hint: `Declare the id at the top of the file, e.g. ${example}`,
+      details: { file: path },
+    });
+  }
+  if (raw.downRevision === undefined) {
+    const base = context.format === "sql" ? "-- down_revision: none" : "export const downRevision = null;";
+    throw new AthanorError("INVALID_REVISION_FILE", `${path}: no ${spell("downRevision")} declared for revision ${String(raw.revision.value)}`, {
+      hint: `Name the parent revision, or write \`${base}\` if this revision starts a new base.`,
+      details: { file: path, line: raw.revision.line },
+    });
+  }
+  const values = {} as Record<MetadataName, unknown>;
+  for (const field of METADATA_NAMES) {
+    const entry = raw[field];
+    if (entry === undefined) continue;
+    const result = fieldSchemas[field].safeParse(entry.value);
+    if (!result.success) {
+      throw new AthanorError("INVALID_REVISION_FILE", `${path}:${entry.line}: ${spell(field)} ${expectations[field]}; found ${describe(entry.value)}`, {
+        hint: "Fix the value in the file; athanor reads it without running the file.",
+        details: { file: path, line: entry.line, field },
+      });
+    }
+    values[field] = result.data;
+  }
+  const lines: Partial<Record<"revision" | "downRevision" | "branchLabels" | "dependsOn", number>> = {};
+  for (const field of ["revision", "downRevision", "branchLabels", "dependsOn"] as const) {
+    const entry = raw[field];
+    if (entry !== undefined) lines[field] = entry.line;
+  }
+  return {
+    revision: values.revision as string,
+    downRevisions: asList(values.downRevision),
+    branchLabels: asList(values.branchLabels),
+    dependsOn: asList(values.dependsOn),
+    message: (values.message as string | null | undefined) ?? "",
+    createDate: (values.createDate as string | null | undefined) ?? null,
+    path,
+    sortKey: context.sortKey,
+    transactional: (values.transactional as boolean | undefined) ?? true,
+    format: context.format,
+    lines,
+  };
+}
+
+function asList(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  return typeof value === "string" ? [value] : [...(value as string[])];
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return value === "" ? "an empty string" : JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(describe).join(", ")}]`;
+  return String(value);
+}
