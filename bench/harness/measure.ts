@@ -93,6 +93,14 @@ function failure(spec: CommandSpec, run: Run, runs: number): Measurement {
   return { label: spec.label, ok: false, runs, note: `exit status ${run.status}: ${said}` };
 }
 
+function checkRun(spec: CommandSpec, stdout: string): string | undefined {
+  try {
+    return spec.check?.(stdout);
+  } catch (error) {
+    return error instanceof Error ? error.message.split("\n")[0] : String(error);
+  }
+}
+
 /** Measures `spec`, logging progress to stderr. A failed or wrong run stops the series. */
 export function measure(spec: CommandSpec): Measurement {
   const runs = spec.runs ?? 5;
@@ -116,7 +124,7 @@ export function measure(spec: CommandSpec): Measurement {
         process.stderr.write("failed\n");
         return failure(spec, run, walls.length);
       }
-      const wrong = i === 0 ? spec.check?.(run.stdout) : undefined;
+      const wrong = i === 0 ? checkRun(spec, run.stdout) : undefined;
       if (wrong) {
         process.stderr.write("wrong answer\n");
         return { label: spec.label, ok: false, runs: 1, note: `wrong answer: ${wrong}`, minWallSeconds: run.wall };

@@ -1,0 +1,93 @@
+// Benchmark 2: an online upgrade of N (default 1,000) one-statement revisions, from an
+// empty database to every head of a branchy DAG, on a throwaway local PostgreSQL server.
+// Beside it: the floor (the same statements and version-table changes as one psql script)
+// and Alembic (`alembic upgrade heads` through psycopg2) on the same graph.
+// Usage: node --import tsx bench/online-upgrade.ts [--size 1000] [--runs 5] [--no-alembic]
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startLocalServer } from "../test/helpers/postgres-server.js";
+import { generateDag, type Dag } from "./fixtures/dag.js";
+import { findAlembic, writeAlembicProject } from "./fixtures/alembic-project.js";
+import { floorUpgradeSql } from "./fixtures/floor-sql.js";
+import { tableStatements, writeTypescriptRevisions } from "./fixtures/revision-files.js";
+import { databaseUrl, queryColumn, recreateDatabase, serverVersion } from "./harness/database.js";
+import { describeMachine, machineLine } from "./harness/machine.js";
+import { measure, type CommandSpec, type Measurement } from "./harness/measure.js";
+import { athanorBin, athanorMissing, cleanEnv, readmePath, workDir } from "./harness/paths.js";
+import { resultsTable, writeResults, type Row } from "./harness/results-table.js";
+
+const DATABASE = "bench_upgrade";
+
+/** After a run: the version table holds exactly the heads and every table exists. */
+function upgradedCheck(url: string, dag: Dag) {
+  return (): string | undefined => {
+    const rows = queryColumn(url, "SELECT version_num FROM alembic_version ORDER BY 1");
+    const expected = [...dag.heads].sort();
+    if (JSON.stringify(rows) !== JSON.stringify(expected)) return `alembic_version holds ${rows.join(", ") || "nothing"}, expected ${expected.join(", ")}`;
+    const tables = Number(queryColumn(url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 't\\_%'")[0]);
+    return tables === dag.revisions.length ? undefined : `${tables} tables created, expected ${dag.revisions.length}`;
+  };
+}
+
+export async function runOnlineUpgrade(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      size: { type: "string", default: "1000" },
+      runs: { type: "string", default: "5" },
+      "no-alembic": { type: "boolean", default: false },
+      "no-readme": { type: "boolean", default: false },
+    },
+  });
+  const size = Number(values.size);
+  const runs = Number(values.runs);
+  const dag = generateDag({ size, seed: 1000 });
+  const dir = workDir(`upgrade-${size}`);
+  writeTypescriptRevisions(path.join(dir, "versions"), dag.revisions, tableStatements);
+  const floorFile = path.join(dir, "floor.sql");
+  writeFileSync(floorFile, floorUpgradeSql(dag.revisions, tableStatements));
+
+  process.stderr.write(`online-upgrade: ${size} revisions, starting a local PostgreSQL server\n`);
+  const server = await startLocalServer();
+  try {
+    const url = databaseUrl(server.url, DATABASE);
+    const common: Pick<CommandSpec, "cwd" | "runs" | "before" | "check"> = {
+      cwd: dir,
+      runs,
+      before: () => recreateDatabase(server.url, DATABASE),
+      check: upgradedCheck(url, dag),
+    };
+    const floor = measure({ ...common, label: "floor: `psql -f` of one SQL script (one transaction)", argv: ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", floorFile] });
+    const rows: Row[] = [{ measurement: floor }];
+
+    const missing = athanorMissing();
+    const label = "athanor `upgrade heads --url` (a transaction per revision)";
+    const athanor: Measurement = missing
+      ? { label, ok: false, runs: 0, note: missing }
+      : measure({ ...common, label, argv: [process.execPath, athanorBin, "upgrade", "heads", "--url", url], env: cleanEnv(), warmup: true, timeoutSeconds: 300 });
+    const met = athanor.ok && floor.medianWallSeconds !== undefined && athanor.medianWallSeconds !== undefined ? athanor.medianWallSeconds <= 2 * floor.medianWallSeconds : false;
+    rows.push({ measurement: athanor, floor, target: "≤ 2× floor", met });
+
+    const alembic = values["no-alembic"] ? null : findAlembic();
+    if (alembic) {
+      const project = writeAlembicProject(alembic, dir, dag.revisions, tableStatements, url);
+      rows.push({
+        floor,
+        measurement: measure({ ...common, label: "Alembic `upgrade heads` (psycopg2, one transaction)", argv: [...alembic.argv, "-c", project.ini, "upgrade", "heads"], warmup: true, timeoutSeconds: 300 }),
+      });
+    } else if (!values["no-alembic"]) {
+      process.stderr.write("online-upgrade: Alembic not found; skipped\n");
+    }
+
+    const shape = `${size.toLocaleString("en")} revisions, one \`CREATE TABLE\` each: ${dag.branchPoints} branch points, ${dag.mergePoints} merge points, ${dag.heads.length} heads; a fresh database before every run`;
+    const machine = machineLine(describeMachine(), [`PostgreSQL ${serverVersion(server.url)} (local, fsync off)`, alembic ? `Alembic ${alembic.version}` : "Alembic not measured"]);
+    const text = `**${shape}**\n\n${resultsTable(rows)}\n\n_${machine}_`;
+    process.stdout.write(`${text}\n`);
+    if (!values["no-readme"]) writeResults(readmePath, "online-upgrade", text);
+  } finally {
+    server.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runOnlineUpgrade(process.argv.slice(2));
