@@ -1,0 +1,76 @@
+// Loads a revision when one of its steps runs: a TypeScript module through tsx (imported
+// lazily, so read-only commands never pay for it) or a SQL file's two sections. The
+// runtime passes its Operations object to upgrade/downgrade; this module does not know it.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { AthanorError } from "../graph/errors.js";
+import type { RevisionSource } from "../graph/revision-source.js";
+import { readTextFile } from "./read-revision-file.js";
+import { readSqlRevision } from "./read-sql-revision.js";
+
+export type RevisionStep = (op: unknown) => Promise<void>;
+
+export type LoadedRevision =
+  | { readonly format: "ts"; readonly upgrade: RevisionStep; readonly downgrade: RevisionStep }
+  | { readonly format: "sql"; readonly upgradeSql: string; readonly downgradeSql: string };
+
+/**
+ * Loads the file behind `source` (its path is relative to `cwd`).
+ *
+ * ### Examples
+ * ```ts
+ * const loaded = await loadRevision(source, process.cwd());
+ * if (loaded.format === "ts") await loaded.upgrade(operations);
+ * ```
+ */
+export async function loadRevision(source: RevisionSource, cwd: string): Promise<LoadedRevision> {
+  const absolute = path.resolve(cwd, source.path);
+  if (source.format === "sql") {
+    const { upgradeSql, downgradeSql } = readSqlRevision(readTextFile(absolute, source.path), source.path);
+    return { format: "sql", upgradeSql, downgradeSql };
+  }
+  const module = await importModule(absolute, source);
+  return {
+    format: "ts",
+    upgrade: stepOf(module, "upgrade", source),
+    downgrade: stepOf(module, "downgrade", source),
+  };
+}
+
+async function importModule(absolute: string, source: RevisionSource): Promise<Record<string, unknown>> {
+  let tsImport: (specifier: string, parent: string) => Promise<Record<string, unknown>>;
+  try {
+    ({ tsImport } = await import("tsx/esm/api"));
+  } catch (error) {
+    throw new AthanorError("INVALID_REVISION_FILE", `cannot load ${source.path}: tsx, which runs TypeScript revisions, is not installed`, {
+      hint: "Install it next to athanor: npm install tsx",
+      details: { file: source.path, revision: source.revision },
+      cause: error,
+    });
+  }
+  try {
+    return await tsImport(pathToFileURL(absolute).href, import.meta.url);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AthanorError("INVALID_REVISION_FILE", `cannot load revision ${source.revision} from ${source.path}: ${reason}`, {
+      hint: "Fix the error in the file (or in a module it imports) and run the command again.",
+      details: { file: source.path, revision: source.revision },
+      cause: error,
+    });
+  }
+}
+
+function stepOf(module: Record<string, unknown>, name: "upgrade" | "downgrade", source: RevisionSource): RevisionStep {
+  // A module tsx compiled as CommonJS exposes its exports on `default` as well.
+  const fromDefault = module.default as Record<string, unknown> | undefined;
+  const step = module[name] ?? (typeof fromDefault === "object" && fromDefault !== null ? fromDefault[name] : undefined);
+  if (typeof step !== "function") {
+    throw new AthanorError("INVALID_REVISION_FILE", `${source.path} does not export a function \`${name}\` (revision ${source.revision})`, {
+      hint: `Add \`export async function ${name}(op: Operations): Promise<void> { … }\` (an empty body is fine when there is nothing to do).`,
+      details: { file: source.path, revision: source.revision },
+    });
+  }
+  return async (op: unknown) => {
+    await (step as (op: unknown) => unknown)(op);
+  };
+}
