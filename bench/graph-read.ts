@@ -101,7 +101,7 @@ export async function runGraphRead(argv: string[]): Promise<void> {
       sizes: { type: "string", default: "10000" },
       runs: { type: "string", default: "5" },
       "no-alembic": { type: "boolean", default: false },
-      "alembic-sizes": { type: "string", default: "10000" },
+      "alembic-sizes": { type: "string", default: "1000,5000,10000" },
       "alembic-runs": { type: "string", default: "3" },
       "alembic-timeout": { type: "string", default: "120" },
       "no-readme": { type: "boolean", default: false },

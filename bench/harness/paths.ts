@@ -26,7 +26,7 @@ export function athanorMissing(): string | undefined {
 
 /** The environment athanor runs in: no DATABASE_URL leaking in from the caller's shell. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env, NO_COLOR: "1", ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...extra };
   if (!("DATABASE_URL" in extra)) delete env.DATABASE_URL;
   return env;
 }

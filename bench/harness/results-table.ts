@@ -29,11 +29,12 @@ export function resultsTable(rows: readonly Row[]): string {
   ];
   for (const row of rows) {
     const m = row.measurement;
-    const range = m.minWallSeconds !== undefined && m.maxWallSeconds !== undefined ? `${seconds(m.minWallSeconds)}–${seconds(m.maxWallSeconds)}` : "—";
+    // A run that failed or answered wrongly has no figure worth showing.
+    const range = m.ok && m.minWallSeconds !== undefined && m.maxWallSeconds !== undefined ? `${seconds(m.minWallSeconds)}–${seconds(m.maxWallSeconds)}` : "—";
     const target = row.target ? `${row.target}: ${row.met === undefined ? "n/a" : row.met ? "**met**" : "**missed**"}` : "";
     const note = (m.ok ? (m.note ?? "") : `not measured — ${m.note ?? "failed"}`).replaceAll("|", "\\|").replaceAll("\n", " ");
-    const rss = m.peakRssMb === undefined ? "—" : m.peakRssMb.toFixed(0);
-    lines.push(`| ${m.label} | ${seconds(m.medianWallSeconds)} | ${range} | ${m.runs} | ${rss} | ${ratio(row)} | ${target} | ${note} |`);
+    const rss = !m.ok || m.peakRssMb === undefined ? "—" : m.peakRssMb.toFixed(0);
+    lines.push(`| ${m.label} | ${seconds(m.ok ? m.medianWallSeconds : undefined)} | ${range} | ${m.runs} | ${rss} | ${ratio(row)} | ${target} | ${note} |`);
   }
   return lines.join("\n");
 }
