@@ -72,8 +72,11 @@ function parsePglite(rest: string, cwd: string): PgliteTarget {
 function parsePostgres(url: string): PostgresTarget {
   const normalised = url.replace(postgresScheme, "postgresql://");
   let parsed: URL;
+  const standIn = /^postgresql:\/\/([^/?#]*@)?[/?]/.test(normalised);
   try {
-    parsed = new URL(normalised);
+    // A socket URL (`postgresql://user@/db?host=/run/postgresql`) has an empty host,
+    // which WHATWG URL refuses; parse it with a stand-in host (the ?host= wins anyway).
+    parsed = new URL(normalised.replace(/^postgresql:\/\/([^/?#]*@)?(?=[/?])/, (_match, auth: string | undefined) => `postgresql://${auth ?? ""}localhost`));
   } catch {
     throw new AthanorError("CONFIG_INVALID", `DATABASE_URL cannot be parsed: ${redactUrl(url)}`, {
       hint: "percent-encode special characters in the user name and password (e.g. @ as %40)",
@@ -92,7 +95,7 @@ function parsePostgres(url: string): PostgresTarget {
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, "")) || user || "postgres";
   return {
     kind: "postgres",
-    connectionString: parsed.toString(),
+    connectionString: standIn ? normalised : parsed.toString(),
     host,
     port,
     database,

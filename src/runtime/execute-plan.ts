@@ -1,0 +1,148 @@
+// Runs a plan's steps through a StatementRunner (online or offline): transactions per
+// the mode, the revision's statements, then the step's version-table changes in the
+// same transaction — Alembic's MigrationContext.run_migrations, step by step.
+import type { RevisionSource } from "../graph/revision-source.js";
+import type { Plan, Step, VersionChange } from "../graph/step.js";
+import { AthanorError } from "../graph/errors.js";
+import type { StepDependencies } from "./loaded-revision.js";
+import { migrationFailed } from "./migration-error.js";
+import { RevisionSink } from "./revision-sink.js";
+import type { StatementRunner } from "./statement-runner.js";
+import type { VersionTable } from "./version-table.js";
+
+export type TransactionMode = "each" | "all";
+
+export interface ExecuteOptions {
+  readonly runner: StatementRunner;
+  readonly versionTable: VersionTable;
+  readonly transactionMode: TransactionMode;
+  /** Create the version table in the first transaction (online: absent; offline: run from base). */
+  readonly createTable: boolean;
+  /** Offline downgrade to base: DROP TABLE at the end, as Alembic prints it. */
+  readonly dropTableAtEnd: boolean;
+  readonly sourceOf: (revision: string) => RevisionSource;
+  readonly dependencies: StepDependencies;
+  readonly onProgress?: ((line: string) => void) | undefined;
+}
+
+/** Executes `plan`; on failure rolls back the open transaction and throws MIGRATION_FAILED. */
+export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<void> {
+  if (plan.steps.length === 0) return;
+  const run = new PlanRun(options, plan.start);
+  await run.execute(plan.steps);
+}
+
+class PlanRun {
+  #options: ExecuteOptions;
+  #tableReady: boolean;
+  /** Heads as of the last COMMIT, and including the open transaction's changes. */
+  #committedHeads: string[];
+  #pendingHeads: string[];
+
+  constructor(options: ExecuteOptions, start: readonly string[]) {
+    this.#options = options;
+    this.#tableReady = !options.createTable;
+    this.#committedHeads = [...start];
+    this.#pendingHeads = [...start];
+  }
+
+  async execute(steps: readonly Step[]): Promise<void> {
+    const { runner, transactionMode } = this.#options;
+    if (transactionMode === "all") await this.#begin();
+    for (const [index, step] of steps.entries()) {
+      await this.#runStep(step, index === steps.length - 1);
+    }
+    if (transactionMode === "all") await this.#commit();
+    if (runner.inTransaction) await this.#commit();
+  }
+
+  async #runStep(step: Step, last: boolean): Promise<void> {
+    const { runner, transactionMode, sourceOf, onProgress } = this.#options;
+    const source = sourceOf(step.revision);
+    const transactional = source.transactional;
+    const action = `${step.direction} ${step.from.join(", ")} -> ${step.to.join(", ")}`;
+    try {
+      if (transactional && !runner.inTransaction) await this.#begin();
+      // A non-transactional revision in "all" mode: commit what came before, run it in
+      // autocommit, then resume (Alembic's autocommit_block does the same).
+      if (!transactional && runner.inTransaction) await this.#commit();
+      await runner.comment(`Running ${action}`);
+      onProgress?.(`Running ${action}, ${source.message}`);
+      await this.#runRevision(step, source, transactional);
+      if (!runner.inTransaction) await this.#begin();
+      await this.applyVersionChanges(step.versionChanges);
+      if (last && this.#options.dropTableAtEnd) await runner.run(this.#options.versionTable.dropStatement());
+      if (transactionMode === "each") await this.#commit();
+    } catch (error) {
+      await runner.rollback().catch(() => {});
+      this.#pendingHeads = [...this.#committedHeads];
+      throw migrationFailed(error, {
+        step,
+        action,
+        source,
+        statement: runner.lastStatement,
+        versionTableHeads: runner.offline ? undefined : this.#committedHeads,
+        autocommit: !transactional,
+      });
+    }
+  }
+
+  async #runRevision(step: Step, source: RevisionSource, transactional: boolean): Promise<void> {
+    const { runner, dependencies } = this.#options;
+    const loaded = await dependencies.loadRevision(source);
+    if (loaded.format === "sql") {
+      const text = step.direction === "upgrade" ? loaded.upgradeSql : loaded.downgradeSql;
+      for (const statement of dependencies.splitStatements(text)) await runner.run(statement);
+      return;
+    }
+    const sink = new RevisionSink(runner, dependencies.renderOperation);
+    const op = dependencies.createOperations(sink, { transactional });
+    await (step.direction === "upgrade" ? loaded.upgrade(op) : loaded.downgrade(op));
+  }
+
+  async #begin(): Promise<void> {
+    await this.#options.runner.begin();
+    if (!this.#tableReady) {
+      await this.#options.runner.run(this.#options.versionTable.createStatement());
+      this.#tableReady = true;
+    }
+  }
+
+  async #commit(): Promise<void> {
+    await this.#options.runner.commit();
+    this.#committedHeads = [...this.#pendingHeads];
+  }
+
+  /** Each change's statement; online an UPDATE or DELETE must touch exactly one row. */
+  async applyVersionChanges(changes: readonly VersionChange[]): Promise<void> {
+    const { runner, versionTable } = this.#options;
+    for (const change of changes) {
+      const result = await runner.run(versionTable.statementFor(change));
+      if (!runner.offline && result.rowCount !== null && result.rowCount !== 1) {
+        throw versionMismatch(change, result.rowCount, versionTable.qualified);
+      }
+      this.#pendingHeads = applyChange(this.#pendingHeads, change);
+    }
+  }
+}
+
+/** The rows after `change`, mirroring what the statement does to the table. */
+export function applyChange(heads: readonly string[], change: VersionChange): string[] {
+  switch (change.kind) {
+    case "insert":
+      return [...heads, change.revision];
+    case "delete":
+      return heads.filter((head) => head !== change.revision);
+    case "update":
+      return heads.map((head) => (head === change.from ? change.to : head));
+  }
+}
+
+export function versionMismatch(change: VersionChange, found: number, table: string): AthanorError {
+  const wanted =
+    change.kind === "update" ? `updating '${change.from}' to '${change.to}'` : `${change.kind === "delete" ? "deleting" : "inserting"} '${change.revision}'`;
+  return new AthanorError("VERSION_TABLE_MISMATCH", `expected to match one row when ${wanted} in ${table}; ${found} found`, {
+    hint: "another tool changed the version table during the run; check `athanor current` and fix the rows with `athanor stamp`",
+    details: { change, found },
+  });
+}

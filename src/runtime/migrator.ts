@@ -1,0 +1,323 @@
+// The API the CLI calls for every command that reads or changes a database's revision:
+// upgrade, downgrade, stamp, reset, currentHeads — online through a session, or offline
+// (`sql: true`) printing the same statements. Revision files are read (and the graph
+// checked) before anything touches the database.
+import { AthanorError } from "../graph/errors.js";
+import { planDowngrade, planStamp, planUpgrade } from "../graph/plan.js";
+import { RevisionMap } from "../graph/revision-map.js";
+import type { RevisionSource } from "../graph/revision-source.js";
+import type { Plan, Step } from "../graph/step.js";
+import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
+import type { Connection } from "./connection.js";
+import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.js";
+import { executePlan, type TransactionMode } from "./execute-plan.js";
+import { executeStamp } from "./execute-stamp.js";
+import type { StepDependencies } from "./loaded-revision.js";
+import { OfflineWriter, type TextOutput } from "./offline-writer.js";
+import { defaultStepDependencies } from "./step-dependencies.js";
+import { OnlineRunner, type StatementRunner } from "./statement-runner.js";
+import { withSession } from "./session.js";
+import { VersionTable, type VersionTableSettings } from "./version-table.js";
+
+/** The settings a run needs; `loadConfig()`'s result fits as is. */
+export interface MigratorConfig {
+  readonly cwd: string;
+  readonly databaseUrl?: string | undefined;
+  readonly versionLocations?: readonly string[];
+  readonly recursiveVersionLocations?: boolean;
+  readonly versionTable?: VersionTableSettings;
+  readonly transactionMode?: TransactionMode;
+  readonly lockTimeout?: number | undefined;
+  readonly statementTimeout?: number | undefined;
+  readonly connectTimeout?: number | undefined;
+  readonly lock?: boolean;
+}
+
+export interface MigratorOptions {
+  readonly config: MigratorConfig;
+  /** Use this open connection (left open) instead of opening databaseUrl. */
+  readonly connection?: Connection;
+  /** The revision files, when the caller has read them already (else versionLocations are scanned). */
+  readonly revisions?: readonly RevisionSource[];
+  readonly dependencies?: Partial<StepDependencies>;
+  /** Progress lines for stderr: `Running upgrade 0001 -> 0002, add users`. */
+  readonly onProgress?: (line: string) => void;
+  /** Notices for stderr: waiting for a lock. */
+  readonly onNotice?: (line: string) => void;
+}
+
+export interface RunOptions {
+  /** Offline: print the statements to `output` instead of connecting. */
+  readonly sql?: boolean;
+  readonly output?: TextOutput;
+  readonly transactionMode?: TransactionMode;
+  /** false: skip the advisory lock for this run. */
+  readonly lock?: boolean;
+}
+
+export interface RunResult {
+  readonly offline: boolean;
+  /** The version table's rows before and after (offline: as the script assumes them). */
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+  readonly steps: readonly Step[];
+}
+
+export class Migrator {
+  readonly #options: MigratorOptions;
+  readonly #versionTable: VersionTable;
+  #map: RevisionMap | undefined;
+  #sources: Map<string, RevisionSource> | undefined;
+
+  constructor(options: MigratorOptions) {
+    this.#options = options;
+    this.#versionTable = new VersionTable(options.config.versionTable ?? { name: "alembic_version" });
+  }
+
+  /** Where online runs connect; `embeddedDefault` is true when no URL was configured. */
+  get target(): DatabaseTarget {
+    return parseDatabaseUrl(this.#options.config.databaseUrl, this.#options.config.cwd);
+  }
+
+  get versionTable(): VersionTable {
+    return this.#versionTable;
+  }
+
+  /** The revision graph, read from the version locations once. */
+  revisionMap(): RevisionMap {
+    if (this.#map === undefined) {
+      const sources = this.#options.revisions ?? this.#scan();
+      this.#map = RevisionMap.fromSources(sources);
+      this.#sources = new Map(sources.map((source) => [source.revision, source]));
+    }
+    return this.#map;
+  }
+
+  /**
+   * Applies revisions up to `target` (default `head`); offline `from:to` ranges print
+   * a script that starts at `from`.
+   *
+   * ### Examples
+   * ```ts
+   * await migrator.upgrade("head");
+   * await migrator.upgrade("0001:0003", { sql: true, output: process.stdout });
+   * ```
+   */
+  async upgrade(target = "head", options: RunOptions = {}): Promise<RunResult> {
+    const map = this.revisionMap();
+    if (options.sql) {
+      const [from, to] = splitRange(target, "upgrade");
+      const start = from === undefined ? [] : this.#resolveStart(from);
+      return this.#offline(options, start, (writer) => this.#runPlan(writer, planUpgrade(map, start, to), options, start.length === 0, false));
+    }
+    return this.#online(options, async (runner, current, tableExists) => {
+      const plan = planUpgrade(map, current, target);
+      await this.#runPlan(runner, plan, options, !tableExists, false);
+      return { before: current, after: plan.end, steps: plan.steps };
+    });
+  }
+
+  /**
+   * Reverts revisions down to `target` (default `-1`). Offline needs a `from:to` range.
+   *
+   * ### Examples
+   * ```ts
+   * await migrator.downgrade("-1");
+   * await migrator.downgrade("0003:0001", { sql: true, output: process.stdout });
+   * ```
+   */
+  async downgrade(target = "-1", options: RunOptions = {}): Promise<RunResult> {
+    const map = this.revisionMap();
+    if (options.sql) {
+      const [from, to] = splitRange(target, "downgrade");
+      if (from === undefined) {
+        throw new AthanorError("USAGE", "downgrade with --sql requires <fromrev>:<torev>", {
+          hint: `offline there is no database to read the current revision from; e.g. athanor downgrade head:${target} --sql`,
+        });
+      }
+      const start = this.#resolveStart(from);
+      return this.#offline(options, start, (writer) => {
+        const plan = planDowngrade(map, start, to);
+        return this.#runPlan(writer, plan, options, false, plan.end.length === 0);
+      });
+    }
+    return this.#online(options, async (runner, current, tableExists) => {
+      const plan = planDowngrade(map, current, target);
+      await this.#runPlan(runner, plan, options, !tableExists, false);
+      return { before: current, after: plan.end, steps: plan.steps };
+    });
+  }
+
+  /**
+   * Sets the version table to `targets` without running revision code (`purge` empties
+   * it first, for rows naming revisions that no longer exist).
+   *
+   * ### Examples
+   * ```ts
+   * await migrator.stamp(["0001"]);
+   * await migrator.stamp(["heads"], { purge: true });
+   * ```
+   */
+  async stamp(targets: readonly string[], options: RunOptions & { purge?: boolean } = {}): Promise<RunResult> {
+    const map = this.revisionMap();
+    const purge = options.purge ?? false;
+    if (options.sql) {
+      return this.#offline(options, [], async (writer) => {
+        const after = await executeStamp(planStamp(map, [], targets, purge), {
+          runner: writer,
+          versionTable: this.#versionTable,
+          createTable: true,
+          start: [],
+          onProgress: this.#options.onProgress,
+        });
+        return { before: [], after, steps: [] };
+      });
+    }
+    return this.#online(
+      options,
+      async (runner, current, tableExists) => {
+        const after = await executeStamp(planStamp(map, current, targets, purge), {
+          runner,
+          versionTable: this.#versionTable,
+          createTable: !tableExists,
+          start: current,
+          onProgress: this.#options.onProgress,
+        });
+        return { before: current, after, steps: [] };
+      },
+      !purge,
+    );
+  }
+
+  /**
+   * Downgrades to base, then upgrades to head, under one lock. The upgrade is planned
+   * first, so several heads are refused before anything is undone.
+   */
+  async reset(options: RunOptions = {}): Promise<RunResult> {
+    const map = this.revisionMap();
+    planUpgrade(map, [], "head");
+    if (options.sql) {
+      const heads = [...map.heads];
+      return this.#offline(options, heads, async (writer) => {
+        const down = planDowngrade(map, heads, "base");
+        await this.#runPlan(writer, down, options, false, false);
+        const up = planUpgrade(map, [], "head");
+        await this.#runPlan(writer, up, options, false, false);
+        return { before: heads, after: up.end, steps: [...down.steps, ...up.steps] };
+      });
+    }
+    return this.#online(options, async (runner, current, tableExists) => {
+      const down = planDowngrade(map, current, "base");
+      await this.#runPlan(runner, down, options, !tableExists, false);
+      const up = planUpgrade(map, down.end, "head");
+      await this.#runPlan(runner, up, options, !tableExists && down.steps.length === 0, false);
+      return { before: current, after: up.end, steps: [...down.steps, ...up.steps] };
+    });
+  }
+
+  /** The version table's rows (current heads); [] for a database never migrated. No lock. */
+  async currentHeads(): Promise<string[]> {
+    return withSession(this.#sessionOptions(false), (connection) => this.#versionTable.read(connection));
+  }
+
+  async #online(
+    options: RunOptions,
+    body: (runner: StatementRunner, current: string[], tableExists: boolean) => Promise<Omit<RunResult, "offline">>,
+    checkRows = true,
+  ): Promise<RunResult> {
+    const lock = options.lock ?? this.#options.config.lock ?? true;
+    return withSession(this.#sessionOptions(lock), async (connection) => {
+      // Read after taking the lock: another runner may just have migrated.
+      const tableExists = await this.#versionTable.exists(connection);
+      const current = tableExists ? await this.#versionTable.read(connection) : [];
+      if (checkRows) this.#checkRows(current);
+      const result = await body(new OnlineRunner(connection), current, tableExists);
+      return { offline: false, ...result };
+    });
+  }
+
+  async #offline(
+    options: RunOptions,
+    start: readonly string[],
+    body: (writer: OfflineWriter) => Promise<Omit<RunResult, "offline">> | Promise<void>,
+  ): Promise<RunResult> {
+    const writer = new OfflineWriter(options.output ?? process.stdout);
+    const { statementTimeout, lockTimeout } = this.#options.config;
+    if (statementTimeout !== undefined) await writer.run(`SET statement_timeout = ${Math.round(statementTimeout)}`);
+    if (lockTimeout !== undefined) await writer.run(`SET lock_timeout = ${Math.round(lockTimeout)}`);
+    const result = await body(writer);
+    return { offline: true, ...(result ?? { before: start, after: start, steps: [] }) };
+  }
+
+  async #runPlan(runner: StatementRunner, plan: Plan, options: RunOptions, createTable: boolean, dropTableAtEnd: boolean): Promise<Omit<RunResult, "offline">> {
+    await executePlan(plan, {
+      runner,
+      versionTable: this.#versionTable,
+      transactionMode: options.transactionMode ?? this.#options.config.transactionMode ?? "each",
+      createTable,
+      dropTableAtEnd,
+      sourceOf: (revision) => this.#sourceOf(revision),
+      dependencies: { ...defaultStepDependencies(this.#options.config.cwd), ...this.#options.dependencies },
+      onProgress: this.#options.onProgress,
+    });
+    return { before: plan.start, after: plan.end, steps: plan.steps };
+  }
+
+  #sessionOptions(lock: boolean) {
+    const config = this.#options.config;
+    return {
+      connection: this.#options.connection,
+      target: this.target,
+      versionTable: this.#versionTable,
+      lock,
+      lockTimeout: config.lockTimeout,
+      statementTimeout: config.statementTimeout,
+      connectTimeout: config.connectTimeout,
+      onNotice: this.#options.onNotice,
+    };
+  }
+
+  #sourceOf(revision: string): RevisionSource {
+    this.revisionMap();
+    const source = this.#sources?.get(revision);
+    if (source === undefined) throw new AthanorError("REVISION_NOT_FOUND", `Can't locate revision identified by '${revision}'`);
+    return source;
+  }
+
+  /** Rows naming no revision file: say so before planning (Alembic fails obscurely here). */
+  #checkRows(current: readonly string[]): void {
+    this.revisionMap();
+    const unknown = current.filter((id) => !this.#sources?.has(id));
+    if (unknown.length === 0) return;
+    throw new AthanorError(
+      "UNKNOWN_DATABASE_REVISION",
+      `the database's ${this.#versionTable.qualified} names ${unknown.map((id) => `'${id}'`).join(", ")}, which no revision file defines`,
+      {
+        hint: `restore the missing revision file(s), or run \`athanor stamp --purge <revision>\` to rewrite the version table`,
+        details: { unknown },
+      },
+    );
+  }
+
+  #resolveStart(from: string): string[] {
+    if (from === "base" || from === "") return [];
+    return [from];
+  }
+
+  #scan(): RevisionSource[] {
+    const { cwd, versionLocations = ["versions"], recursiveVersionLocations = false } = this.#options.config;
+    return scanRevisionFiles(versionLocations.map((path) => ({ path, recursive: recursiveVersionLocations })), { cwd });
+  }
+}
+
+/** `a:b` → [a, b]; a plain spec → [undefined, spec]. */
+function splitRange(spec: string, command: string): [string | undefined, string] {
+  const at = spec.indexOf(":");
+  if (at < 0) return [undefined, spec];
+  const from = spec.slice(0, at);
+  const to = spec.slice(at + 1);
+  if (to === "") {
+    throw new AthanorError("BAD_REV_SPEC", `${command} range '${spec}' has no end revision`, { hint: `write it as <fromrev>:<torev>, e.g. base:head` });
+  }
+  return [from, to];
+}

@@ -1,0 +1,69 @@
+// Offline mode (`--sql`): the statements an online run would send, printed for review,
+// each ending in `;`, with BEGIN;/COMMIT; where the run would open and close its
+// transactions and Alembic's `-- Running upgrade …` comments. No connection at all.
+import { AthanorError } from "../graph/errors.js";
+import type { QueryResult } from "./connection.js";
+import type { StatementRunner } from "./statement-runner.js";
+
+/** Anything with write(text): process.stdout, a file stream, or a test's collector. */
+export interface TextOutput {
+  write(text: string): unknown;
+}
+
+export class OfflineWriter implements StatementRunner {
+  readonly offline = true;
+  #output: TextOutput;
+  #inTransaction = false;
+  #lastStatement: string | undefined;
+
+  constructor(output: TextOutput) {
+    this.#output = output;
+  }
+
+  get inTransaction(): boolean {
+    return this.#inTransaction;
+  }
+
+  get lastStatement(): string | undefined {
+    return this.#lastStatement;
+  }
+
+  async run(sql: string, params?: readonly unknown[]): Promise<QueryResult> {
+    if (params !== undefined && params.length > 0) {
+      throw new AthanorError("OFFLINE_UNSUPPORTED", "a query with parameters cannot be printed as SQL", {
+        hint: "render the values into the statement (op.execute inlines its params), or run online",
+      });
+    }
+    this.#lastStatement = sql;
+    this.#output.write(terminate(sql));
+    return { rows: [], rowCount: null };
+  }
+
+  async begin(): Promise<void> {
+    this.#inTransaction = true;
+    this.#output.write("BEGIN;\n");
+  }
+
+  async commit(): Promise<void> {
+    this.#inTransaction = false;
+    this.#output.write("COMMIT;\n");
+  }
+
+  async rollback(): Promise<void> {
+    this.#inTransaction = false;
+  }
+
+  async comment(text: string): Promise<void> {
+    this.#output.write(`-- ${text}\n`);
+  }
+}
+
+/**
+ * `sql;` plus a newline. A statement whose last line holds a `--` comment gets its `;`
+ * on a line of its own, or the comment would swallow it.
+ */
+export function terminate(sql: string): string {
+  const body = sql.replace(/[\s;]+$/, "");
+  const lastLine = body.slice(body.lastIndexOf("\n") + 1);
+  return lastLine.includes("--") ? `${body}\n;\n` : `${body};\n`;
+}

@@ -1,0 +1,48 @@
+// One online run's session: open the connection, apply the run's timeouts, take the
+// advisory lock (when the run changes the database), run the body, close. The lock is
+// never released by hand; closing the session ends it.
+import type { Connection } from "./connection.js";
+import { openConnection } from "./connection.js";
+import { acquireAdvisoryLock, advisoryLockKey, defaultLockWait } from "./advisory-lock.js";
+import type { DatabaseTarget } from "./database-url.js";
+import type { VersionTable } from "./version-table.js";
+
+export interface SessionOptions {
+  /** An already open connection to use (and leave open); otherwise `target` is opened. */
+  readonly connection?: Connection | undefined;
+  readonly target: DatabaseTarget;
+  readonly versionTable: VersionTable;
+  /** Take the advisory lock for the run (commands that change the database). */
+  readonly lock: boolean;
+  readonly lockTimeout?: number | undefined;
+  readonly statementTimeout?: number | undefined;
+  readonly connectTimeout?: number | undefined;
+  readonly onNotice?: ((message: string) => void) | undefined;
+}
+
+export async function withSession<T>(options: SessionOptions, body: (connection: Connection) => Promise<T>): Promise<T> {
+  const owned = options.connection === undefined;
+  const connection =
+    options.connection ??
+    (await openConnection(options.target, {
+      connectTimeout: options.connectTimeout,
+      lockTimeout: options.lockTimeout ?? defaultLockWait,
+      onNotice: options.onNotice,
+    }));
+  try {
+    if (options.statementTimeout !== undefined) await connection.query(`SET statement_timeout = ${Math.round(options.statementTimeout)}`);
+    if (options.lockTimeout !== undefined) await connection.query(`SET lock_timeout = ${Math.round(options.lockTimeout)}`);
+    // PGlite is single-process and its data directory is already held by a lock file.
+    if (options.lock && connection.kind === "postgres") {
+      const key = advisoryLockKey(options.versionTable.qualified);
+      await acquireAdvisoryLock(connection, key, { timeout: options.lockTimeout ?? defaultLockWait, onNotice: options.onNotice });
+    }
+    return await body(connection);
+  } finally {
+    if (owned) await connection.close();
+    else if (options.lock && connection.kind === "postgres") {
+      // A borrowed session outlives the run, so here (only here) the lock is let go.
+      await connection.query("SELECT pg_advisory_unlock($1::bigint)", [advisoryLockKey(options.versionTable.qualified).toString()]).catch(() => {});
+    }
+  }
+}

@@ -1,0 +1,67 @@
+// Where a run's statements go. Online they are sent on the session; offline they are
+// printed (offline-writer.ts). Executing a plan is written once against this interface,
+// so the online and offline paths cannot drift apart.
+import type { Connection, QueryResult } from "./connection.js";
+
+export interface StatementRunner {
+  readonly offline: boolean;
+  readonly inTransaction: boolean;
+  /** The last statement sent or printed, for error messages. */
+  readonly lastStatement: string | undefined;
+  /** One statement without its trailing `;`. Offline returns no rows and a null rowCount. */
+  run(sql: string, params?: readonly unknown[]): Promise<QueryResult>;
+  begin(): Promise<void>;
+  commit(): Promise<void>;
+  /** Online: ROLLBACK if a transaction is open. Offline: nothing (the script stops). */
+  rollback(): Promise<void>;
+  /** A `-- text` line offline; nothing online. */
+  comment(text: string): Promise<void>;
+}
+
+/** Sends each statement on one session; transactions are plain BEGIN/COMMIT/ROLLBACK. */
+export class OnlineRunner implements StatementRunner {
+  readonly offline = false;
+  #connection: Connection;
+  #inTransaction = false;
+  #lastStatement: string | undefined;
+
+  constructor(connection: Connection) {
+    this.#connection = connection;
+  }
+
+  get inTransaction(): boolean {
+    return this.#inTransaction;
+  }
+
+  get lastStatement(): string | undefined {
+    return this.#lastStatement;
+  }
+
+  async run(sql: string, params?: readonly unknown[]): Promise<QueryResult> {
+    this.#lastStatement = sql;
+    // Without parameters use the simple protocol: a revision's raw SQL may hold
+    // several statements (a DO block, a function body) that the extended protocol refuses.
+    if (params === undefined || params.length === 0) {
+      return this.#connection.query(sql);
+    }
+    return this.#connection.query(sql, params);
+  }
+
+  async begin(): Promise<void> {
+    await this.#connection.query("BEGIN");
+    this.#inTransaction = true;
+  }
+
+  async commit(): Promise<void> {
+    this.#inTransaction = false;
+    await this.#connection.query("COMMIT");
+  }
+
+  async rollback(): Promise<void> {
+    if (!this.#inTransaction) return;
+    this.#inTransaction = false;
+    await this.#connection.query("ROLLBACK");
+  }
+
+  async comment(): Promise<void> {}
+}

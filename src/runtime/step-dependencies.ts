@@ -1,0 +1,16 @@
+// The real implementations behind StepDependencies: src/scripts loads the revision,
+// src/ops builds the Operations facade, src/dialect renders and splits SQL.
+import { renderOperation } from "../dialect/postgres/render.js";
+import { splitStatements } from "../dialect/postgres/split-statements.js";
+import { Operations } from "../ops/operations.js";
+import { loadRevision } from "../scripts/load-revision.js";
+import type { StepDependencies } from "./loaded-revision.js";
+
+export function defaultStepDependencies(cwd: string): StepDependencies {
+  return {
+    loadRevision: (source) => loadRevision(source, cwd),
+    createOperations: (sink, options) => new Operations(sink, options),
+    renderOperation,
+    splitStatements,
+  };
+}
