@@ -1,0 +1,143 @@
+// Keys, constraints and indexes of a table present in both models and database,
+// matched by name. A changed one is dropped and created again (Postgres cannot alter
+// them in place); expressions compare through normalize-expression so the catalog's
+// rendering of an unchanged check or predicate does not count as a change.
+import type {
+  CheckSnapshot,
+  ForeignKeySnapshot,
+  IndexSnapshot,
+  PrimaryKeySnapshot,
+  TableSnapshot,
+  UniqueSnapshot,
+} from "../dialect/postgres/introspect-types.js";
+import { type Change, Phase, op } from "./change.js";
+import { sameExpression } from "./normalize-expression.js";
+import {
+  createCheckOp,
+  createForeignKeyOp,
+  createIndexOp,
+  createPrimaryKeyOp,
+  createUniqueOp,
+  dropConstraintOp,
+  dropIndexOp,
+} from "./operation-specs.js";
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+const samePrimaryKey = (a: PrimaryKeySnapshot, b: PrimaryKeySnapshot) => a.name === b.name && sameList(a.columns, b.columns);
+const sameUnique = (a: UniqueSnapshot, b: UniqueSnapshot) => sameList(a.columns, b.columns);
+const sameCheck = (a: CheckSnapshot, b: CheckSnapshot) => sameExpression(a.expression, b.expression);
+const sameForeignKey = (a: ForeignKeySnapshot, b: ForeignKeySnapshot) =>
+  sameList(a.columns, b.columns) &&
+  a.referencedSchema === b.referencedSchema &&
+  a.referencedTable === b.referencedTable &&
+  sameList(a.referencedColumns, b.referencedColumns) &&
+  a.onDelete === b.onDelete &&
+  a.onUpdate === b.onUpdate &&
+  a.deferrable === b.deferrable &&
+  a.initiallyDeferred === b.initiallyDeferred;
+const sameIndex = (a: IndexSnapshot, b: IndexSnapshot) =>
+  a.unique === b.unique &&
+  a.method === b.method &&
+  a.elements.length === b.elements.length &&
+  a.elements.every((e, i) => sameExpression(e, b.elements[i])) &&
+  sameExpression(a.where, b.where);
+
+interface Kind<T extends { name: string }> {
+  model: readonly T[];
+  db: readonly T[];
+  same: (a: T, b: T) => boolean;
+  create: (x: T, table: TableSnapshot) => Change["up"][number];
+  drop: (x: T, table: TableSnapshot) => Change["up"][number];
+  dropPhase: Phase;
+  createPhase: Phase;
+}
+
+function compareKind<T extends { name: string }>(k: Kind<T>, model: TableSnapshot, db: TableSnapshot): Change[] {
+  const changes: Change[] = [];
+  const modelByName = new Map(k.model.map((x) => [x.name, x]));
+  const dbByName = new Map(k.db.map((x) => [x.name, x]));
+  for (const existing of k.db) {
+    const wanted = modelByName.get(existing.name);
+    if (wanted && k.same(wanted, existing)) continue;
+    // Dropped (or changed): drop it early, re-create the old one late in the downgrade.
+    changes.push({ phase: k.dropPhase, up: [k.drop(existing, db)], down: [k.create(existing, db)] });
+  }
+  for (const wanted of k.model) {
+    const existing = dbByName.get(wanted.name);
+    if (existing && k.same(wanted, existing)) continue;
+    changes.push({ phase: k.createPhase, up: [k.create(wanted, model)], down: [k.drop(wanted, model)] });
+  }
+  return changes;
+}
+
+export function compareConstraints(model: TableSnapshot, db: TableSnapshot, defaultSchema: string): Change[] {
+  const dropConstraint = (x: { name: string }, t: TableSnapshot) => op(dropConstraintOp(x.name, t, defaultSchema));
+  return [
+    ...compareKind<PrimaryKeySnapshot>(
+      {
+        model: model.primaryKey ? [model.primaryKey] : [],
+        db: db.primaryKey ? [db.primaryKey] : [],
+        same: samePrimaryKey,
+        create: (x, t) => op(createPrimaryKeyOp(x, t, defaultSchema)),
+        drop: dropConstraint,
+        dropPhase: Phase.dropConstraint,
+        createPhase: Phase.createConstraint,
+      },
+      model,
+      db,
+    ),
+    ...compareKind<UniqueSnapshot>(
+      {
+        model: model.uniques,
+        db: db.uniques,
+        same: sameUnique,
+        create: (x, t) => op(createUniqueOp(x, t, defaultSchema)),
+        drop: dropConstraint,
+        dropPhase: Phase.dropConstraint,
+        createPhase: Phase.createConstraint,
+      },
+      model,
+      db,
+    ),
+    ...compareKind<CheckSnapshot>(
+      {
+        model: model.checks,
+        db: db.checks,
+        same: sameCheck,
+        create: (x, t) => op(createCheckOp(x, t, defaultSchema)),
+        drop: dropConstraint,
+        dropPhase: Phase.dropConstraint,
+        createPhase: Phase.createConstraint,
+      },
+      model,
+      db,
+    ),
+    ...compareKind<IndexSnapshot>(
+      {
+        model: model.indexes,
+        db: db.indexes,
+        same: sameIndex,
+        create: (x, t) => op(createIndexOp(x, t, defaultSchema)),
+        drop: (x, t) => op(dropIndexOp(x, t, defaultSchema)),
+        dropPhase: Phase.dropConstraint,
+        createPhase: Phase.createConstraint,
+      },
+      model,
+      db,
+    ),
+    ...compareKind<ForeignKeySnapshot>(
+      {
+        model: model.foreignKeys,
+        db: db.foreignKeys,
+        same: sameForeignKey,
+        create: (x, t) => op(createForeignKeyOp(x, t, defaultSchema)),
+        drop: dropConstraint,
+        dropPhase: Phase.dropForeignKey,
+        createPhase: Phase.createForeignKey,
+      },
+      model,
+      db,
+    ),
+  ];
+}

@@ -1,0 +1,143 @@
+// The models resolved into the same SchemaSnapshot shape introspection produces:
+// unnamed constraints get Postgres's default names, a model without a schema lands
+// in the default (first compared) schema, defaults and expressions become SQL text.
+import type { ReferentialAction } from "../ops/column.js";
+import { quoteIdentifier } from "../dialect/postgres/quote.js";
+import type {
+  ColumnSnapshot,
+  EnumSnapshot,
+  ForeignKeySnapshot,
+  IndexSnapshot,
+  SchemaSnapshot,
+  TableSnapshot,
+} from "../dialect/postgres/introspect-types.js";
+import type { ColumnState, ServerDefault } from "../schema/column.js";
+import type { ModelSchema } from "../schema/model-schema.js";
+import { naming } from "../schema/naming.js";
+import { isSqlExpression, sqlLiteral } from "../schema/sql.js";
+import { type ColumnRef, type TableInfo, getTableInfo } from "../schema/table.js";
+import { AthanorError } from "../graph/errors.js";
+
+function defaultText(value: ServerDefault | undefined): string | null {
+  if (value === undefined) return null;
+  return isSqlExpression(value) ? value.text : sqlLiteral(value);
+}
+
+function action(value: string | undefined): ReferentialAction {
+  return (value?.toUpperCase() ?? "NO ACTION") as ReferentialAction;
+}
+
+function columnSnapshot(ref: ColumnRef): ColumnSnapshot {
+  const s: ColumnState = ref.state;
+  return {
+    name: ref.name,
+    type: s.enum ? (s.enum.schema ? `${quoteIdentifier(s.enum.schema)}.${quoteIdentifier(s.enum.name)}` : quoteIdentifier(s.enum.name)) + (s.type.match(/(\[\])+$/)?.[0] ?? "") : s.type,
+    nullable: !s.notNull,
+    default: s.generated ? null : defaultText(s.default),
+    identity: s.identity ?? null,
+    generated: s.generated ? s.generated.text : null,
+    comment: s.comment ?? null,
+  };
+}
+
+function tableSnapshot(info: TableInfo, defaultSchema: string): TableSnapshot {
+  const schema = info.schema ?? defaultSchema;
+  const table = info.name;
+  const extras = info.extras;
+  const where = `table ${schema}.${table}`;
+
+  const pkColumns = info.columns.filter((c) => c.state.primaryKey).map((c) => c.name);
+  if (pkColumns.length > 0 && extras.primaryKey) {
+    throw new AthanorError("INVALID_MODELS", `${where} declares its primary key twice: on columns (${pkColumns.join(", ")}) and in primaryKey()`, {
+      hint: "Use .primaryKey() on a single column, or primaryKey([...]) for a composite key, not both.",
+    });
+  }
+  const primaryKey = extras.primaryKey
+    ? { name: extras.primaryKey.name ?? naming.primaryKey(table), columns: extras.primaryKey.columns.map((c) => c.name) }
+    : pkColumns.length > 0
+      ? { name: naming.primaryKey(table), columns: pkColumns }
+      : null;
+
+  const uniques = [
+    ...info.columns
+      .filter((c) => c.state.unique !== false)
+      .map((c) => ({ name: typeof c.state.unique === "string" ? c.state.unique : naming.unique(table, [c.name]), columns: [c.name] })),
+    ...(extras.uniques ?? []).map((u) => ({ name: u.name ?? naming.unique(table, u.columns.map((c) => c.name)), columns: u.columns.map((c) => c.name) })),
+  ];
+
+  const foreignKeys: ForeignKeySnapshot[] = [];
+  for (const c of info.columns) {
+    const ref = c.state.references;
+    if (!ref) continue;
+    const target = ref.target();
+    foreignKeys.push({
+      name: ref.name ?? naming.foreignKey(table, [c.name]),
+      columns: [c.name],
+      referencedSchema: target.columnOf.schema ?? defaultSchema,
+      referencedTable: target.columnOf.name,
+      referencedColumns: [target.name],
+      onDelete: action(ref.onDelete),
+      onUpdate: action(ref.onUpdate),
+      deferrable: ref.deferrable ?? false,
+      initiallyDeferred: ref.initiallyDeferred ?? false,
+    });
+  }
+  for (const fk of extras.foreignKeys ?? []) {
+    const targets = fk.references();
+    const first = targets[0];
+    if (!first || targets.length !== fk.columns.length) {
+      throw new AthanorError("INVALID_MODELS", `${where}: foreignKey() over (${fk.columns.map((c) => c.name).join(", ")}) references ${targets.length} columns`, {
+        hint: "A foreign key references as many columns, of one table, as it has.",
+      });
+    }
+    foreignKeys.push({
+      name: fk.name ?? naming.foreignKey(table, fk.columns.map((c) => c.name)),
+      columns: fk.columns.map((c) => c.name),
+      referencedSchema: first.columnOf.schema ?? defaultSchema,
+      referencedTable: first.columnOf.name,
+      referencedColumns: targets.map((t) => t.name),
+      onDelete: action(fk.onDelete),
+      onUpdate: action(fk.onUpdate),
+      deferrable: fk.deferrable ?? false,
+      initiallyDeferred: fk.initiallyDeferred ?? false,
+    });
+  }
+
+  const checks = (extras.checks ?? []).map((c) => ({
+    name: c.name ?? naming.check(table, c.expression.columns),
+    expression: c.expression.text,
+  }));
+
+  const indexes: IndexSnapshot[] = (extras.indexes ?? []).map((ix) => {
+    const s = ix.state;
+    const elements = s.elements.map((e) => (isSqlExpression(e) ? e.text : quoteIdentifier(e.name)));
+    const columnNames = s.elements.filter((e): e is ColumnRef => !isSqlExpression(e)).map((e) => e.name);
+    return {
+      name: s.name ?? naming.index(table, columnNames),
+      unique: s.unique,
+      method: s.using,
+      elements,
+      where: s.where ? s.where.text : null,
+    };
+  });
+
+  return {
+    schema,
+    name: table,
+    comment: extras.comment ?? null,
+    columns: info.columns.map(columnSnapshot),
+    primaryKey,
+    uniques,
+    foreignKeys,
+    checks,
+    indexes,
+  };
+}
+
+/** The models as a snapshot; `defaultSchema` holds the tables and enums declared without one. */
+export function modelSnapshot(models: ModelSchema, defaultSchema = "public"): SchemaSnapshot {
+  const tables = models.tables.map((t) => tableSnapshot(getTableInfo(t), defaultSchema));
+  const enums: EnumSnapshot[] = models.enums.map((e) => ({ schema: e.schema ?? defaultSchema, name: e.name, values: [...e.values] }));
+  const schemas = [...new Set([defaultSchema, ...tables.map((t) => t.schema), ...enums.map((e) => e.schema)])];
+  return { schemas, enums, tables };
+}
