@@ -79,6 +79,26 @@ function tableComment(model: TableSnapshot, db: TableSnapshot, defaultSchema: st
   return [{ phase: Phase.tableComment, up: [set(model.comment)], down: [set(db.comment)] }];
 }
 
+/** New tables ordered so each comes after the new tables it references (stable; cycles keep model order). */
+function referencedFirst(tables: readonly TableSnapshot[], newKeys: ReadonlySet<string>): TableSnapshot[] {
+  const byKey = new Map(tables.map((t) => [key(t), t]));
+  const order: TableSnapshot[] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (t: TableSnapshot) => {
+    const k = key(t);
+    if (state.has(k)) return;
+    state.set(k, "visiting");
+    for (const fk of t.foreignKeys) {
+      const target = byKey.get(`${fk.referencedSchema}.${fk.referencedTable}`);
+      if (target && newKeys.has(key(target)) && !state.has(key(target))) visit(target);
+    }
+    state.set(k, "done");
+    order.push(t);
+  };
+  tables.forEach(visit);
+  return order;
+}
+
 export interface Comparison {
   readonly changes: readonly Change[];
   readonly upgrade: Step[];
@@ -109,7 +129,13 @@ export function compareSchemas(model: SchemaSnapshot, db: SchemaSnapshot, defaul
     const sameSchemaAdds = added.filter((t) => t.schema === table.schema).map((t) => label(t, defaultSchema));
     changes.push(...droppedTable(table, (k) => droppedKeys.has(k), sameSchemaAdds, defaultSchema));
   }
-  for (const table of added) changes.push(...addedTable(table, (k) => addedKeys.has(k), defaultSchema));
+  // Referenced tables first, so most foreign keys are written inline; only those
+  // pointing at a table created later (a cycle) are added once every table exists.
+  const created = new Set<string>();
+  for (const table of referencedFirst(added, addedKeys)) {
+    created.add(key(table));
+    changes.push(...addedTable(table, (k) => addedKeys.has(k) && !created.has(k), defaultSchema));
+  }
   for (const table of model.tables) {
     const existing = dbTables.get(key(table));
     if (!existing) continue;

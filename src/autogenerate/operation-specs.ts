@@ -100,13 +100,15 @@ export function createTableOp(
     const spec = columnSpec(c, table);
     const isPk = pkOnColumn && pk.columns[0] === c.name;
     const isUnique = table.uniques.some((u) => uniqueOnColumn(u) && u.columns[0] === c.name);
-    const { nullable, ...rest } = spec;
+    const { name, type, nullable, ...rest } = spec;
     return {
-      ...rest,
+      name,
+      type,
       // A primary key column is NOT NULL by definition; saying so again is noise.
       ...(isPk || nullable === undefined ? {} : { nullable }),
       ...(isPk ? { primaryKey: true } : {}),
       ...(isUnique ? { unique: true } : {}),
+      ...rest,
     } as ColumnSpec;
   });
   const uniques = table.uniques.filter((u) => !uniqueOnColumn(u));

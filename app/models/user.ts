@@ -1,0 +1,9 @@
+// The example project's users: one row per account, email unique.
+import { column, sql, table } from "../../src/schema/index.js";
+
+export const users = table("users", {
+  id: column.bigint().primaryKey().identity(),
+  email: column.varchar(255).notNull().unique(),
+  name: column.varchar(100),
+  createdAt: column.timestamptz().notNull().default(sql`now()`),
+});
