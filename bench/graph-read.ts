@@ -8,7 +8,7 @@ import { generateDag, type Dag } from "./fixtures/dag.js";
 import { findAlembic, writeAlembicProject, type AlembicCommand } from "./fixtures/alembic-project.js";
 import { selectStatements, writeTypescriptRevisions } from "./fixtures/revision-files.js";
 import { describeMachine, machineLine } from "./harness/machine.js";
-import { measure, type Measurement } from "./harness/measure.js";
+import { measureInterleaved, type CommandSpec, type Measurement } from "./harness/measure.js";
 import { athanorBin, athanorMissing, cleanEnv, floorScan, readmePath, workDir } from "./harness/paths.js";
 import { resultsTable, writeResults, type Row } from "./harness/results-table.js";
 
@@ -51,42 +51,39 @@ function benchSize(size: number, runs: number, alembic: AlembicCommand | null, a
   const dag = generateDag({ size });
   const dir = workDir(`graph-${size}`);
   writeTypescriptRevisions(`${dir}/versions`, dag.revisions, selectStatements);
-  const env = cleanEnv();
-  const floor = measure({ label: "floor: read + regex every file", argv: [process.execPath, floorScan, "versions"], cwd: dir, runs, warmup: true });
-  const rows: Row[] = [{ measurement: floor }];
+  const checks = { heads: headsCheck(dag), history: historyCheck(dag) };
+  const specs: CommandSpec[] = [{ label: "floor: read + regex every file", argv: [process.execPath, floorScan, "versions"], cwd: dir, runs, warmup: true }];
   const missing = athanorMissing();
-  for (const command of ["heads", "history"] as const) {
-    const label = `athanor ${command}`;
-    const m = missing
-      ? notMeasured(label, missing)
-      : measure({
-          label,
-          argv: [process.execPath, athanorBin, command],
-          cwd: dir,
-          env,
-          runs,
-          warmup: true,
-          timeoutSeconds: 60,
-          check: command === "heads" ? headsCheck(dag) : historyCheck(dag),
-        });
-    rows.push({ measurement: m, floor, target: TARGET, met: withinTarget(m, floor) });
+  if (!missing) {
+    for (const command of ["heads", "history"] as const) {
+      specs.push({ label: `athanor ${command}`, argv: [process.execPath, athanorBin, command], cwd: dir, env: cleanEnv(), runs, warmup: true, timeoutSeconds: 60, check: checks[command] });
+    }
   }
   if (alembic) {
     const project = writeAlembicProject(alembic, dir, dag.revisions, selectStatements);
     for (const command of ["heads", "history"] as const) {
-      const m = measure({
+      specs.push({
         label: `Alembic ${command}`,
         argv: [...alembic.argv, "-c", project.ini, command],
         cwd: dir,
         runs: alembicRuns,
-        // `heads` runs first and compiles the .pyc files; `history` then starts warm.
+        // `heads` warms up first and compiles the .pyc files; `history` then starts warm.
         warmup: command === "heads",
         timeoutSeconds: alembicTimeout,
-        check: command === "heads" ? headsCheck(dag) : historyCheck(dag),
+        check: checks[command],
       });
-      rows.push({ measurement: m, floor });
     }
   }
+  const measured = measureInterleaved(specs);
+  const byLabel = new Map(measured.map((m) => [m.label, m]));
+  const floor = measured[0]!;
+  const rows: Row[] = [{ measurement: floor }];
+  for (const command of ["heads", "history"]) {
+    const label = `athanor ${command}`;
+    const m = byLabel.get(label) ?? notMeasured(label, missing ?? "not run");
+    rows.push({ measurement: m, floor, target: TARGET, met: withinTarget(m, floor) });
+  }
+  for (const m of measured.filter((m) => m.label.startsWith("Alembic"))) rows.push({ measurement: m, floor });
   return { size, dag, rows };
 }
 

@@ -13,7 +13,7 @@ import { floorUpgradeSql } from "./fixtures/floor-sql.js";
 import { tableStatements, writeTypescriptRevisions } from "./fixtures/revision-files.js";
 import { databaseUrl, queryColumn, recreateDatabase, serverVersion } from "./harness/database.js";
 import { describeMachine, machineLine } from "./harness/machine.js";
-import { measure, type CommandSpec, type Measurement } from "./harness/measure.js";
+import { measureInterleaved, type CommandSpec, type Measurement } from "./harness/measure.js";
 import { athanorBin, athanorMissing, cleanEnv, readmePath, workDir } from "./harness/paths.js";
 import { resultsTable, writeResults, type Row } from "./harness/results-table.js";
 
@@ -58,27 +58,26 @@ export async function runOnlineUpgrade(argv: string[]): Promise<void> {
       before: () => recreateDatabase(server.url, DATABASE),
       check: upgradedCheck(url, dag),
     };
-    const floor = measure({ ...common, label: "floor: `psql -f` of one SQL script (one transaction)", argv: ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", floorFile] });
-    const rows: Row[] = [{ measurement: floor }];
-
+    const floorSpec: CommandSpec = { ...common, label: "floor: `psql -f` of one SQL script (one transaction)", argv: ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", floorFile] };
+    const athanorLabel = "athanor `upgrade heads --url` (a transaction per revision)";
     const missing = athanorMissing();
-    const label = "athanor `upgrade heads --url` (a transaction per revision)";
-    const athanor: Measurement = missing
-      ? { label, ok: false, runs: 0, note: missing }
-      : measure({ ...common, label, argv: [process.execPath, athanorBin, "upgrade", "heads", "--url", url], env: cleanEnv(), warmup: true, timeoutSeconds: 300 });
-    const met = athanor.ok && floor.medianWallSeconds !== undefined && athanor.medianWallSeconds !== undefined ? athanor.medianWallSeconds <= 2 * floor.medianWallSeconds : false;
-    rows.push({ measurement: athanor, floor, target: "≤ 2× floor", met });
-
+    const specs: CommandSpec[] = [floorSpec];
+    if (!missing) {
+      specs.push({ ...common, label: athanorLabel, argv: [process.execPath, athanorBin, "upgrade", "heads", "--url", url], env: cleanEnv(), timeoutSeconds: 300 });
+    }
     const alembic = values["no-alembic"] ? null : findAlembic();
     if (alembic) {
       const project = writeAlembicProject(alembic, dir, dag.revisions, tableStatements, url);
-      rows.push({
-        floor,
-        measurement: measure({ ...common, label: "Alembic `upgrade heads` (psycopg2, one transaction)", argv: [...alembic.argv, "-c", project.ini, "upgrade", "heads"], warmup: true, timeoutSeconds: 300 }),
-      });
+      specs.push({ ...common, label: "Alembic `upgrade heads` (psycopg2, one transaction)", argv: [...alembic.argv, "-c", project.ini, "upgrade", "heads"], timeoutSeconds: 300 });
     } else if (!values["no-alembic"]) {
       process.stderr.write("online-upgrade: Alembic not found; skipped\n");
     }
+    const measured = measureInterleaved(specs);
+    const floor = measured[0]!;
+    const athanor: Measurement = measured.find((m) => m.label === athanorLabel) ?? { label: athanorLabel, ok: false, runs: 0, note: missing ?? "not run" };
+    const met = athanor.ok && floor.medianWallSeconds !== undefined && athanor.medianWallSeconds !== undefined ? athanor.medianWallSeconds <= 2 * floor.medianWallSeconds : false;
+    const rows: Row[] = [{ measurement: floor }, { measurement: athanor, floor, target: "≤ 2× floor", met }];
+    for (const m of measured.slice(1)) if (m.label !== athanorLabel) rows.push({ measurement: m, floor });
 
     const shape = `${size.toLocaleString("en")} revisions, one \`CREATE TABLE\` each: ${dag.branchPoints} branch points, ${dag.mergePoints} merge points, ${dag.heads.length} heads; a fresh database before every run`;
     const machine = machineLine(describeMachine(), [`PostgreSQL ${serverVersion(server.url)} (local, fsync off)`, alembic ? `Alembic ${alembic.version}` : "Alembic not measured"]);

@@ -9,6 +9,8 @@ export interface Machine {
   readonly memoryGb: number;
   readonly node: string;
   readonly date: string;
+  /** 1-minute load average when the benchmark started: others' work skews wall times. */
+  readonly load: number;
 }
 
 export function describeMachine(): Machine {
@@ -19,6 +21,7 @@ export function describeMachine(): Machine {
     cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
     node: process.version,
+    load: os.loadavg()[0] ?? 0,
     date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
   };
 }
@@ -30,6 +33,7 @@ export function machineLine(machine: Machine, extra: readonly string[] = []): st
     `${machine.memoryGb} GB RAM`,
     `Node ${machine.node}`,
     ...extra,
+    `load ${machine.load.toFixed(1)} at start`,
     machine.date,
   ].join(" · ");
 }

@@ -101,50 +101,75 @@ function checkRun(spec: CommandSpec, stdout: string): string | undefined {
   }
 }
 
-/** Measures `spec`, logging progress to stderr. A failed or wrong run stops the series. */
-export function measure(spec: CommandSpec): Measurement {
-  const runs = spec.runs ?? 5;
+interface Series {
+  readonly spec: CommandSpec;
+  readonly walls: number[];
+  readonly rss: number[];
+  result?: Measurement;
+}
+
+function record(series: Series, run: Run, checkIt: boolean): Measurement | undefined {
+  const { spec } = series;
+  if (run.status !== 0) {
+    return (series.result = failure(spec, run, series.walls.length));
+  }
+  const wrong = checkIt ? checkRun(spec, run.stdout) : undefined;
+  if (wrong) {
+    return (series.result = { label: spec.label, ok: false, runs: 1, note: `wrong answer: ${wrong}`, minWallSeconds: run.wall });
+  }
+  series.walls.push(run.wall);
+  if (run.rssKb !== undefined) series.rss.push(run.rssKb);
+  return undefined;
+}
+
+function summary({ spec, walls, rss }: Series): Measurement {
+  return {
+    label: spec.label,
+    ok: true,
+    runs: walls.length,
+    medianWallSeconds: median(walls),
+    minWallSeconds: Math.min(...walls),
+    maxWallSeconds: Math.max(...walls),
+    peakRssMb: rss.length > 0 ? Math.max(...rss) / 1024 : undefined,
+    note: rss.length === 0 ? "peak RSS not measured: /usr/bin/time (GNU time) is absent" : undefined,
+  };
+}
+
+/**
+ * Measures several commands round-robin (run 1 of each, then run 2 of each, …), so a
+ * burst of load on a shared machine falls on every command alike rather than on one
+ * series. A failed or wrong run ends that command's series; the others go on.
+ */
+export function measureInterleaved(specs: readonly CommandSpec[]): Measurement[] {
   const scratch = mkdtempSync(path.join(tmpdir(), "athanor-bench-"));
+  const all: Series[] = specs.map((spec) => ({ spec, walls: [], rss: [] }));
+  const log = (series: Series, text: string) => process.stderr.write(`  ${series.spec.label}: ${text}\n`);
   try {
-    process.stderr.write(`  ${spec.label}: `);
-    if (spec.warmup) {
-      spec.before?.();
-      const warm = runOnce(spec, scratch);
-      if (warm.status !== 0) {
-        process.stderr.write("failed\n");
-        return failure(spec, warm, 0);
+    for (const series of all) {
+      if (!series.spec.warmup) continue;
+      series.spec.before?.();
+      const warm = runOnce(series.spec, scratch);
+      if (warm.status !== 0) series.result = failure(series.spec, warm, 0);
+      else log(series, `warm-up ${warm.wall.toFixed(2)}s`);
+    }
+    const rounds = Math.max(...specs.map((spec) => spec.runs ?? 5));
+    for (let round = 0; round < rounds; round++) {
+      for (const series of all) {
+        if (series.result || round >= (series.spec.runs ?? 5)) continue;
+        series.spec.before?.();
+        const run = runOnce(series.spec, scratch);
+        // record() may set series.result, which the guard above narrowed away.
+        const result = record(series, run, round === 0);
+        log(series, result ? `failed: ${result.note}` : `${run.wall.toFixed(2)}s`);
       }
     }
-    const walls: number[] = [];
-    const rss: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      spec.before?.();
-      const run = runOnce(spec, scratch);
-      if (run.status !== 0) {
-        process.stderr.write("failed\n");
-        return failure(spec, run, walls.length);
-      }
-      const wrong = i === 0 ? checkRun(spec, run.stdout) : undefined;
-      if (wrong) {
-        process.stderr.write("wrong answer\n");
-        return { label: spec.label, ok: false, runs: 1, note: `wrong answer: ${wrong}`, minWallSeconds: run.wall };
-      }
-      walls.push(run.wall);
-      if (run.rssKb !== undefined) rss.push(run.rssKb);
-      process.stderr.write(`${run.wall.toFixed(2)}s `);
-    }
-    process.stderr.write("\n");
-    return {
-      label: spec.label,
-      ok: true,
-      runs,
-      medianWallSeconds: median(walls),
-      minWallSeconds: Math.min(...walls),
-      maxWallSeconds: Math.max(...walls),
-      peakRssMb: rss.length > 0 ? Math.max(...rss) / 1024 : undefined,
-      note: rss.length === 0 ? "peak RSS not measured: /usr/bin/time (GNU time) is absent" : undefined,
-    };
+    return all.map((series) => series.result ?? summary(series));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** Measures one command (see measureInterleaved). */
+export function measure(spec: CommandSpec): Measurement {
+  return measureInterleaved([spec])[0]!;
 }
