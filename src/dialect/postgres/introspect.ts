@@ -72,14 +72,16 @@ export async function introspect(query: QueryFunction, options: IntrospectOption
   const schemas = [...(options.schemas ?? ["public"])];
   const excluded = new Set([...athanorTables, ...(options.excludeTables ?? [])]);
   const params = [schemas];
-  const [schemaRows, tableRows, columnRows, constraintRows, indexRows, enumRows] = await Promise.all([
-    query(schemasQuery, params),
-    query(tablesQuery, params),
-    query(columnsQuery, params),
-    query(constraintsQuery, params),
-    query(indexesQuery, params),
-    query(enumsQuery, params),
-  ]);
+  // One after the other: a single client (pg, PGlite) runs one query at a time anyway,
+  // and node-postgres deprecates queueing them concurrently.
+  const [schemaRows, tableRows, columnRows, constraintRows, indexRows, enumRows] = [
+    await query(schemasQuery, params),
+    await query(tablesQuery, params),
+    await query(columnsQuery, params),
+    await query(constraintsQuery, params),
+    await query(indexesQuery, params),
+    await query(enumsQuery, params),
+  ];
 
   const byOid = new Map<string, TableParts>();
   for (const row of tableRows) {
