@@ -1,0 +1,94 @@
+// The revisions `history [-r a:b]` lists, newest first, in Alembic's order
+// (ScriptDirectory.walk_revisions: the upgrade walk from the upper end, inclusive of the
+// lower end, limited to its descendants). `current` in a range means the version table's rows.
+
+import { AthanorError } from "./errors.js";
+import { assertNoOverlap } from "./current-heads.js";
+import { resolveUpgradeTarget, walk } from "./relative-walk.js";
+import type { Revision } from "./revision.js";
+import type { RevisionMap } from "./revision-map.js";
+import { matchRelative, parseRange, resolveRevision, resolveRevisions } from "./rev-spec.js";
+import { alembicOrder } from "./walk-order.js";
+
+export interface HistoryOptions {
+  /** `a:b`, `a:` or `:b`; absent: the whole graph. */
+  readonly range?: string;
+  /** The version table's rows, for `current` in the range. */
+  readonly current?: readonly string[];
+}
+
+/**
+ * ### Examples
+ * ```ts
+ * historyRevisions(map).map((r) => r.id); // ["a101", "a100", "0006", "0005", "0003", "0004", "0002", "0001"]
+ * historyRevisions(map, "0004:0006");
+ * historyRevisions(map, { range: "current:", current: ["0003"] });
+ * ```
+ */
+export function historyRevisions(map: RevisionMap, rangeOrOptions: string | HistoryOptions = {}): Revision[] {
+  const options: HistoryOptions = typeof rangeOrOptions === "string" ? { range: rangeOrOptions } : rangeOrOptions;
+  const current = options.current ?? [];
+  const range = options.range === undefined ? { from: undefined, to: undefined } : parseRange(options.range);
+  const lowerSpec = range.from ?? "base";
+  const upperSpec = range.to ?? "heads";
+  const lower = lowerSpec === "current" ? current.map((id) => map.require(id)) : resolveLower(map, lowerSpec);
+  let targets = upperSpec === "current" ? current.map((id) => map.require(id)) : upperTargets(map, upperSpec, lower);
+  if (lowerSpec.includes("@") && lowerSpec !== "current") targets = onLowerBranch(map, targets, lowerSpec);
+  assertNoOverlap(map, targets, `upper end of '${options.range}'`);
+  assertNoOverlap(map, lower, `lower end of '${options.range}'`);
+
+  const { graph } = map;
+  const required = graph.ancestors(targets.map((r) => r.index));
+  if (lower.some((r) => !required[r.index])) {
+    throw new AthanorError(
+      "RANGE_NOT_ANCESTOR",
+      `Requested range ${lowerSpec}:${upperSpec} does not refer to ancestor/descendant revisions along the same branch`,
+      { hint: "The lower end must be an ancestor of the upper end; `athanor history` shows the graph.", details: { range: options.range } },
+    );
+  }
+  const needs = required;
+  if (lower.length > 0) {
+    const below = graph.ancestors(lower.map((r) => r.index));
+    const above = graph.descendants(lower.map((r) => r.index), "versioned");
+    for (let i = 0; i < needs.length; i++) needs[i] = needs[i]! & above[i]! & (below[i]! ^ 1);
+    for (const r of lower) needs[r.index] = 1;
+  }
+  return alembicOrder(graph, needs, targets.map((r) => r.index)).map((i) => map.at(i));
+}
+
+function upperTargets(map: RevisionMap, spec: string, lower: readonly Revision[]): Revision[] {
+  const relative = matchRelative(spec);
+  if (relative === undefined) return resolveRevisions(map, spec);
+  const { symbol, steps, branch } = relative;
+  if (symbol === undefined && steps <= 0) return resolveUpgradeTarget(map, lower, spec);
+  if (symbol === undefined && lower.length > 1) return resolveUpgradeTarget(map, lower, spec);
+  const start =
+    symbol === undefined
+      ? (lower[0] ?? null)
+      : resolveRevision(map, steps < 0 && branch !== undefined ? `${branch}@${symbol}` : symbol);
+  // history never fails for walking off the graph: it stops where the graph ends.
+  const end = walk(map, start, steps, steps > 0 ? branch : undefined, false);
+  return end === undefined || end === "base" ? [] : [end];
+}
+
+function resolveLower(map: RevisionMap, spec: string): Revision[] {
+  const relative = matchRelative(spec);
+  if (relative === undefined) return resolveRevisions(map, spec);
+  let starts: (Revision | null)[];
+  if (relative.symbol !== undefined) {
+    starts = [resolveRevision(map, relative.branch === undefined ? relative.symbol : `${relative.branch}@${relative.symbol}`)];
+  } else {
+    const heads = map.realHeads.map((id) => map.require(id));
+    starts = relative.branch === undefined ? heads : heads.filter((h) => h.labels.includes(relative.branch!));
+  }
+  const ends = starts.map((s) => walk(map, s, relative.steps, undefined, false));
+  return ends.filter((e): e is Revision => e !== undefined && e !== "base");
+}
+
+/** `label@base:...` keeps only the upper revisions carrying that label (Alembic's named-base rule). */
+function onLowerBranch(map: RevisionMap, targets: readonly Revision[], lowerSpec: string): Revision[] {
+  let branch = lowerSpec.slice(0, lowerSpec.indexOf("@"));
+  const owner = map.labelOwner(branch) ?? map.get(branch);
+  if (owner !== undefined && owner.id === branch && owner.labels.length === 1) branch = owner.labels[0]!;
+  return targets.filter((t) => t.labels.includes(branch));
+}

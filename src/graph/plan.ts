@@ -1,0 +1,6 @@
+// The planners the runtime executes: upgrade, downgrade and stamp, each in its own module
+// (plan-upgrade.ts, plan-downgrade.ts, plan-stamp.ts); this module gathers them.
+
+export { planUpgrade } from "./plan-upgrade.js";
+export { planDowngrade } from "./plan-downgrade.js";
+export { planStamp, planStampSteps, type StampStep } from "./plan-stamp.js";

@@ -1,0 +1,194 @@
+// Relative rev specs (`+2`, `-1`, `rev+1`, `head-1`, `label@-1`): walking N steps along
+// downRevision links (Alembic's RevisionMap._walk) and turning an upgrade or downgrade
+// target into revisions given the current heads (_parse_upgrade/_parse_downgrade_target).
+
+import { AthanorError } from "./errors.js";
+import type { Revision } from "./revision.js";
+import type { RevisionMap } from "./revision-map.js";
+import { filterForLineage, matchRelative, resolveRevision, resolveRevisions } from "./rev-spec.js";
+
+/** Where a walk ends: a revision, "base" (below every base), or undefined when it ran off the graph. */
+export type WalkEnd = Revision | "base" | undefined;
+
+/**
+ * Walks `steps` children up (> 0) or parents down (< 0) from `start` (null: from nothing,
+ * i.e. up from the bases). More than one way to go is "Ambiguous walk".
+ */
+export function walk(map: RevisionMap, start: Revision | null | "base", steps: number, branch?: string, noOverwalk = true): WalkEnd {
+  let at: Revision | null | "base" = start;
+  for (let i = 0; i < Math.abs(steps); i++) {
+    let next: (Revision | "base")[];
+    if (steps > 0) {
+      if (at === "base") return noOverwalk ? undefined : at;
+      let ids: readonly string[] = at === null ? map.bases : at.children;
+      if (branch !== undefined) ids = filterForLineage(map, ids, branch);
+      next = ids.map((id) => map.require(id));
+    } else if (at === "base") {
+      next = [];
+    } else {
+      const ids = at === null ? map.heads : at.downRevisions;
+      next = ids.length === 0 ? ["base"] : ids.map((id) => map.require(id));
+    }
+    if (next.length === 0) return noOverwalk ? undefined : (at ?? undefined);
+    if (next.length > 1) throw ambiguousWalk(at, next, steps);
+    at = next[0]!;
+  }
+  return at ?? undefined;
+}
+
+function ambiguousWalk(at: Revision | null | "base", options: readonly (Revision | "base")[], steps: number): AthanorError {
+  const from = at === null || at === "base" ? "base" : at.id;
+  const ids = options.map((o) => (o === "base" ? "base" : o.id));
+  return new AthanorError("AMBIGUOUS_WALK", `Ambiguous walk: ${from} ${steps > 0 ? "has several children" : "has several parents"} (${ids.join(", ")})`, {
+    hint: `A relative step cannot choose at a ${steps > 0 ? "branch point" : "merge point"}; name the revision instead (one of ${ids.join(", ")}) or narrow with a label (label@+1).`,
+    details: { from, options: ids },
+  });
+}
+
+export function pastEnd(text: string, detail: string): AthanorError {
+  return new AthanorError("RELATIVE_PAST_BASE", `Relative revision ${text} didn't produce ${Math.abs(Number.parseInt(text, 10)) || text} migrations: ${detail}`, {
+    hint: "Use a smaller step, or name the revision (`athanor history` lists them).",
+    details: { spec: text },
+  });
+}
+
+function noRelative(text: string, command: "upgrade" | "downgrade"): AthanorError {
+  const other = command === "upgrade" ? "downgrade" : "upgrade";
+  return new AthanorError("BAD_REV_SPEC", `Relative revision ${text} didn't produce ${text.replace(/^[+-]/, "")} migrations: ${command} cannot go ${command === "upgrade" ? "back" : "forward"} from the current revision`, {
+    hint: `Did you mean \`athanor ${other} ${text}\`?`,
+    details: { spec: text },
+  });
+}
+
+/** The revisions `athanor upgrade <target>` aims at; [] for base. Alembic's _parse_upgrade_target. */
+export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revision[], target: string): Revision[] {
+  const relative = matchRelative(target);
+  if (relative === undefined) return resolveRevisions(map, target);
+  const { branch, symbol, steps } = relative;
+  const stepText = target.slice(target.search(/[+-]\d/));
+  if (steps > 0) {
+    let start: Revision | null;
+    if (symbol === undefined) {
+      const starts = upgradeStarts(map, current, branch);
+      if (starts.length > 1) {
+        throw new AthanorError("AMBIGUOUS_WALK", `Ambiguous upgrade from multiple current revisions (${starts.map((r) => r?.id).join(", ")})`, {
+          hint: `Name the branch to walk: \`athanor upgrade <label>@${stepText}\` or \`athanor upgrade <revision>${stepText}\`.`,
+          details: { current: starts.map((r) => r?.id) },
+        });
+      }
+      start = starts[0] ?? null;
+    } else {
+      start = resolveRevision(map, symbol);
+    }
+    const end = walk(map, start, steps, branch);
+    if (end === undefined || end === "base") {
+      throw pastEnd(stepText, `${start === null ? "base" : start.id} has fewer than ${steps} revisions above it${branch ? ` on branch '${branch}'` : ""}`);
+    }
+    return [end];
+  }
+  if (symbol === undefined) throw noRelative(target, "upgrade");
+  const start = resolveRevision(map, branch === undefined ? symbol : `${branch}@${symbol}`);
+  const end = walk(map, start, steps);
+  if (end === undefined) throw pastEnd(stepText, `walked below base from ${start === null ? "base" : start.id}`);
+  return end === "base" ? [] : [end];
+}
+
+/** Where `+N` starts from: the current heads, narrowed to a branch (Alembic's rules). */
+function upgradeStarts(map: RevisionMap, current: readonly Revision[], branch: string | undefined): (Revision | null)[] {
+  if (current.length === 0) return [null];
+  if (branch === undefined) return [...current];
+  const onBranch = filterForLineage(map, current.map((r) => r.id), branch);
+  if (onBranch.length > 0) return onBranch.map((id) => map.require(id));
+  // The branch has no current head: start from the newest applied revisions on it.
+  const applied = map.graph.ancestors(current.map((r) => r.index));
+  const active = filterForLineage(map, map.idsOf(applied), branch).map((id) => map.require(id));
+  const below = new Set(active.flatMap((r) => r.normalizedDownRevisions));
+  const tips = active.filter((r) => !below.has(r.id));
+  return tips.length > 0 ? tips : [null];
+}
+
+/** What `athanor downgrade <target>` aims at (null: base) and the branch it is narrowed to. */
+export function resolveDowngradeTarget(
+  map: RevisionMap,
+  current: readonly Revision[],
+  target: string,
+): { branch: string | undefined; revision: Revision | null } {
+  const relative = matchRelative(target);
+  if (relative === undefined) {
+    const at = target.lastIndexOf("@");
+    const branch = at >= 0 ? target.slice(0, at) : undefined;
+    const symbol = at >= 0 ? target.slice(at + 1) : target;
+    // Alembic resolves `label@head` here without the label (and fails on several heads);
+    // athanor keeps the label so `downgrade label@head` means that branch's head.
+    const spec = branch !== undefined && (symbol === "head" || symbol === "heads") ? target : symbol;
+    return { branch: branch || undefined, revision: resolveRevision(map, spec) };
+  }
+  let { branch, symbol } = relative;
+  const { steps } = relative;
+  const stepText = target.slice(target.search(/[+-]\d/));
+  if (steps >= 0) {
+    if (symbol === undefined) throw noRelative(target, "downgrade");
+    const start = resolveRevision(map, symbol);
+    const end = walk(map, start, steps, branch);
+    if (end === undefined || end === "base") throw pastEnd(stepText, `walked too far above ${start?.id ?? "base"}`);
+    return { branch, revision: end };
+  }
+  const fromCurrent = symbol === undefined;
+  if (fromCurrent) {
+    symbol = currentSymbol(map, current, branch, stepText);
+    if (branch === undefined) branch = symbol;
+  }
+  const start = resolveRevision(map, branch === undefined ? symbol! : `${branch}@${symbol}`);
+  const end = walk(map, start, steps);
+  if (end === undefined) {
+    throw pastEnd(stepText, fromCurrent ? `only ${depthNote(map, start)} below the current revision` : `walked too far below ${start?.id ?? "base"}`);
+  }
+  return { branch, revision: end === "base" ? null : end };
+}
+
+function depthNote(map: RevisionMap, start: Revision | null): string {
+  let depth = 0;
+  for (let at = start; at !== null && at.downRevisions.length === 1; at = map.require(at.downRevisions[0]!)) depth++;
+  return `${start === null ? 0 : depth + 1} revision(s) in a line`;
+}
+
+/** The current head a `-N` starts from; several heads is refused (Alembic only warns). */
+function currentSymbol(map: RevisionMap, current: readonly Revision[], branch: string | undefined, stepText: string): string {
+  let candidates: string[];
+  if (branch !== undefined) {
+    candidates = filterForLineage(map, current.map((r) => r.id), branch);
+    if (candidates.length === 0) candidates = filterForLineage(map, effectiveCurrent(map, current), branch);
+  } else {
+    candidates = [...new Set(current.map((r) => r.id))];
+    if (candidates.length === 0) throw pastEnd(stepText, "the database is at base");
+  }
+  if (candidates.length !== 1) {
+    const listed = candidates.map((id) => `  ${id}  ${map.require(id).path}`).join("\n");
+    throw new AthanorError(
+      candidates.length === 0 ? "BAD_REV_SPEC" : "MULTIPLE_HEADS",
+      candidates.length === 0
+        ? `Relative revision ${stepText} on branch '${branch}': no current revision is on that branch`
+        : `Relative revision ${stepText} is ambiguous: the database is at several heads\n${listed}`,
+      {
+        hint:
+          candidates.length === 0
+            ? "Run `athanor current` to see where the database is."
+            : `Say which head to step back from, e.g. \`athanor downgrade ${candidates[0]}${stepText}\` or \`athanor downgrade <label>@${stepText}\`.`,
+        details: { current: candidates },
+      },
+    );
+  }
+  return candidates[0]!;
+}
+
+/** The current heads plus every applied revision that is the tip of its branch (Alembic's _get_all_current). */
+function effectiveCurrent(map: RevisionMap, current: readonly Revision[]): string[] {
+  const applied = map.graph.ancestors(current.map((r) => r.index));
+  const ids: string[] = [];
+  applied.forEach((marked, index) => {
+    if (!marked) return;
+    const hasAppliedChild = map.graph.versionedUp[index]!.some((child) => applied[child]);
+    if (!hasAppliedChild) ids.push(map.at(index).id);
+  });
+  return ids;
+}

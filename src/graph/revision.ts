@@ -1,0 +1,100 @@
+// One node of the revision graph: a revision file's metadata plus the links the
+// RevisionMap computed (children, resolved dependencies, inherited branch labels).
+// Immutable; built only by RevisionMap.fromSources.
+
+import type { RevisionSource } from "./revision-source.js";
+
+export interface RevisionLinks {
+  /** Position in file-name (sortKey) order; the order Alembic would see with a sorted listing. */
+  readonly index: number;
+  /** Resolved ids of `dependsOn` (labels turned into the revision that declares them). */
+  readonly dependsOn: readonly string[];
+  /** `dependsOn` minus dependencies an ancestor already declares (Alembic's normalized set). */
+  readonly normalizedDependsOn: readonly string[];
+  /** Revisions whose downRevision names this one, in file-name order. */
+  readonly children: readonly string[];
+  /** Revisions that list this one in dependsOn (not children), in file-name order. */
+  readonly dependents: readonly string[];
+  /** Own labels plus the labels inherited along the branch. */
+  readonly labels: readonly string[];
+}
+
+export class Revision {
+  readonly id: string;
+  /** Parent ids as written (the version table's notion of "parent"); [] for a base. */
+  readonly downRevisions: readonly string[];
+  /** Labels this file declares itself. */
+  readonly branchLabels: readonly string[];
+  readonly dependsOn: readonly string[];
+  readonly normalizedDependsOn: readonly string[];
+  readonly children: readonly string[];
+  readonly dependents: readonly string[];
+  /** Own and inherited branch labels (what `label@head` and history show). */
+  readonly labels: readonly string[];
+  readonly index: number;
+  readonly source: RevisionSource;
+
+  constructor(source: RevisionSource, links: RevisionLinks) {
+    this.id = source.revision;
+    this.downRevisions = Object.freeze([...source.downRevisions]);
+    this.branchLabels = Object.freeze([...source.branchLabels]);
+    this.dependsOn = Object.freeze([...links.dependsOn]);
+    this.normalizedDependsOn = Object.freeze([...links.normalizedDependsOn]);
+    this.children = Object.freeze([...links.children]);
+    this.dependents = Object.freeze([...links.dependents]);
+    this.labels = Object.freeze([...links.labels]);
+    this.index = links.index;
+    this.source = source;
+    Object.freeze(this);
+  }
+
+  get message(): string {
+    return this.source.message;
+  }
+
+  get path(): string {
+    return this.source.path;
+  }
+
+  /** Parents and the dependencies no ancestor covers: what must run right before this one. */
+  get normalizedDownRevisions(): readonly string[] {
+    return dedupe([...this.downRevisions, ...this.normalizedDependsOn]);
+  }
+
+  /** No downRevision (it may still have dependencies). */
+  get isBase(): boolean {
+    return this.downRevisions.length === 0;
+  }
+
+  /** A base without dependencies either. */
+  get isRealBase(): boolean {
+    return this.downRevisions.length === 0 && this.source.dependsOn.length === 0;
+  }
+
+  /** No revision names this one as downRevision (`heads` lists these). */
+  get isHead(): boolean {
+    return this.children.length === 0;
+  }
+
+  /** Not a parent of anything and nobody depends on it (`heads --resolve-dependencies`). */
+  get isRealHead(): boolean {
+    return this.children.length === 0 && this.dependents.length === 0;
+  }
+
+  get isBranchPoint(): boolean {
+    return this.children.length > 1;
+  }
+
+  /** A branch point once dependents count as children too. */
+  get isRealBranchPoint(): boolean {
+    return this.children.length + this.dependents.length > 1;
+  }
+
+  get isMergePoint(): boolean {
+    return this.downRevisions.length > 1;
+  }
+}
+
+export function dedupe<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
