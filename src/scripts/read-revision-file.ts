@@ -24,10 +24,19 @@ export function revisionFormatOf(fileName: string): "ts" | "sql" | null {
 
 /** The file's text as UTF-8 (a leading BOM dropped); UNREADABLE_FILE with the OS reason otherwise. */
 export function readTextFile(absolutePath: string, shownPath: string): string {
-  let bytes: Buffer;
+  let text: string;
   try {
-    bytes = readFileSync(absolutePath);
+    text = readFileSync(absolutePath, "utf8");
+    // Decoding replaces bad bytes with U+FFFD; only then is it worth checking the bytes
+    // (the character may also be in the file legitimately).
+    if (text.includes("\ufffd") && !isUtf8(readFileSync(absolutePath))) {
+      throw new AthanorError("UNREADABLE_FILE", `cannot read ${shownPath}: the file is not valid UTF-8`, {
+        hint: "Save the file as UTF-8.",
+        details: { file: shownPath },
+      });
+    }
   } catch (error) {
+    if (error instanceof AthanorError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new AthanorError("UNREADABLE_FILE", `cannot read ${shownPath}: ${reason}`, {
       hint: "Check that the file exists and that its permissions let you read it.",
@@ -35,13 +44,6 @@ export function readTextFile(absolutePath: string, shownPath: string): string {
       cause: error,
     });
   }
-  if (!isUtf8(bytes)) {
-    throw new AthanorError("UNREADABLE_FILE", `cannot read ${shownPath}: the file is not valid UTF-8`, {
-      hint: "Save the file as UTF-8.",
-      details: { file: shownPath },
-    });
-  }
-  const text = bytes.toString("utf8");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

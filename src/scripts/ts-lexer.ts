@@ -32,7 +32,11 @@ const SIMPLE_ESCAPES: Record<string, string> = {
  */
 export class TsLexer {
   kind: TokenKind = "eof";
-  value = "";
+  /** Identifier names are sliced only when asked for: most are never looked at. */
+  get value(): string {
+    if (this.#value === undefined) this.#value = this.#text.slice(this.#start, this.#end);
+    return this.#value;
+  }
   /** The current template literal contains `${…}`, so it has no fixed value. */
   substitution = false;
   /** 1-based line where the current token starts. */
@@ -43,6 +47,9 @@ export class TsLexer {
   #pos = 0;
   #line = 1;
   #regexAllowed = true;
+  #value: string | undefined = "";
+  #start = 0;
+  #end = 0;
   readonly #text: string;
 
   constructor(text: string) {
@@ -67,23 +74,30 @@ export class TsLexer {
     if (this.#pos >= text.length) return this.#set("eof", "", false);
     const c = text.charCodeAt(this.#pos);
     if (isIdentifierStart(c)) {
-      const start = this.#pos++;
+      this.#start = this.#pos++;
       while (this.#pos < text.length && isIdentifierPart(text.charCodeAt(this.#pos))) this.#pos++;
-      const name = text.slice(start, this.#pos);
-      return this.#set("identifier", name, KEYWORDS_BEFORE_EXPRESSION.has(name));
+      this.#end = this.#pos;
+      this.kind = "identifier";
+      this.#value = undefined;
+      return "identifier";
     }
     if (c === 0x22 || c === 0x27) return this.#set("string", this.#readString(c), false);
     if (c === 0x60) return this.#readTemplate();
     if (isDigit(c) || (c === 0x2e && isDigit(text.charCodeAt(this.#pos + 1)))) return this.#readNumber();
-    if (c === 0x2f && this.#regexAllowed) return this.#readRegex();
+    if (c === 0x2f && this.#regexAllowedHere()) return this.#readRegex();
     return this.#readPunct();
   }
 
   #set(kind: TokenKind, value: string, regexAllowed: boolean): TokenKind {
     this.kind = kind;
-    this.value = value;
+    this.#value = value;
     this.#regexAllowed = regexAllowed;
     return kind;
+  }
+
+  /** A `/` after the current token starts a regex (not a division). */
+  #regexAllowedHere(): boolean {
+    return this.kind === "identifier" ? KEYWORDS_BEFORE_EXPRESSION.has(this.value) : this.#regexAllowed;
   }
 
   /** Skips whitespace and comments, counting lines. */
@@ -176,6 +190,7 @@ export class TsLexer {
   }
 
   #skipSubstitution(templateLine: number): void {
+    this.kind = "punct"; // a `/` right after `${` starts a regex
     this.#regexAllowed = true;
     let depth = 1;
     for (;;) {

@@ -1,0 +1,73 @@
+// Scanning must stay cheap: read-only commands on a 10,000-revision project pay for it
+// on every run. The bound asserted here is loose (shared CI machines are noisy); the
+// measured numbers are printed as test diagnostics.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { scanRevisionFiles } from "../../src/scripts/scan-version-locations.js";
+
+const COUNT = 10_000;
+
+function revisionText(i: number): { name: string; text: string } {
+  const rev = String(i).padStart(5, "0");
+  const down = i === 1 ? null : String(i - 1).padStart(5, "0");
+  if (i % 10 === 0) {
+    return {
+      name: `20251215_${rev}_step.sql`,
+      text: `-- revision: ${rev}\n-- down_revision: ${down ?? "none"}\n-- message: step ${i}\n-- +upgrade\nCREATE TABLE t${i} (id int);\n-- +downgrade\nDROP TABLE t${i};\n`,
+    };
+  }
+  return {
+    name: `20251215_${rev}_step.ts`,
+    text: `import type { Operations } from "athanor";
+
+export const revision = "${rev}";
+export const downRevision: string | string[] | null = ${down === null ? "null" : `"${down}"`};
+export const branchLabels: string[] = [];
+export const dependsOn: string[] = [];
+export const message = "add table ${i}";
+export const createDate = "2025-12-15 10:00:00";
+
+export async function upgrade(op: Operations): Promise<void> {
+  await op.createTable("t${i}", [{ name: "id", type: "integer" }, { name: "name", type: "text" }]);
+  // a comment with "quotes", \`ticks\` and { braces
+}
+
+export async function downgrade(op: Operations): Promise<void> {
+  await op.dropTable("t${i}");
+}
+`,
+  };
+}
+
+function best(runs: number, run: () => unknown): number {
+  let fastest = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    run();
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  return fastest;
+}
+
+test("scanning 10,000 revision files costs little beyond reading them", (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "athanor-scan-perf-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const versions = path.join(dir, "versions");
+  mkdirSync(versions);
+  for (let i = 1; i <= COUNT; i++) {
+    const { name, text } = revisionText(i);
+    writeFileSync(path.join(versions, name), text);
+  }
+  const raw = best(5, () => {
+    for (const name of readdirSync(versions)) readFileSync(path.join(versions, name), "utf8");
+  });
+  let sources: ReturnType<typeof scanRevisionFiles> = [];
+  const scan = best(5, () => (sources = scanRevisionFiles(undefined, { cwd: dir })));
+  t.diagnostic(`raw read ${raw.toFixed(0)} ms, scan ${scan.toFixed(0)} ms, overhead ${(scan - raw).toFixed(0)} ms for ${COUNT} files`);
+  assert.equal(sources.length, COUNT);
+  assert.deepEqual(sources[COUNT - 1]?.downRevisions, [String(COUNT - 1).padStart(5, "0")]);
+  assert.ok(scan - raw < 1000, `scan overhead ${(scan - raw).toFixed(0)} ms`);
+});
