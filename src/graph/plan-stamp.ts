@@ -17,13 +17,15 @@ export interface StampStep {
 }
 
 /**
- * The row changes of `stamp <targets...>` given the current rows. With `purge`, every
- * current row is deleted first (even ones no file declares) and the stamp starts from base.
+ * The row changes of `stamp <targets...>` given the current rows. With `purge` the stamp
+ * starts from an empty table and the current rows are not even read (they may name
+ * revisions no file declares): the caller empties the table first (`DELETE FROM
+ * alembic_version`, as Alembic's --purge does), then applies these changes.
  *
  * ### Examples
  * ```ts
  * planStamp(map, [], ["heads"], false); // insert 0006, insert a101
- * planStamp(map, ["0009"], ["0002"], true); // delete 0009, insert 0002
+ * planStamp(map, ["0009"], ["0002"], true); // insert 0002 (after the caller emptied the table)
  * ```
  */
 export function planStamp(map: RevisionMap, current: readonly string[], targets: readonly string[], purge: boolean): VersionChange[] {
@@ -32,9 +34,6 @@ export function planStamp(map: RevisionMap, current: readonly string[], targets:
 
 export function planStampSteps(map: RevisionMap, current: readonly string[], targets: readonly string[], purge: boolean): StampStep[] {
   const steps: StampStep[] = [];
-  if (purge && current.length > 0) {
-    steps.push({ from: [...current], to: [], versionChanges: current.map((revision) => ({ kind: "delete", revision })) });
-  }
   const heads = purge ? [] : resolveCurrent(map, current);
   const rows = new VersionRows(heads.map((r) => r.id));
   const specs = targets.length > 0 ? targets : ["base"];
