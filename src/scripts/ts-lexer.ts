@@ -230,7 +230,9 @@ export class TsLexer {
         return this.#set("regex", text.slice(start, this.#pos), false);
       }
     }
-    throw new LexError(this.line, "unterminated regular expression");
+    // No closing `/` on the line: it was a division after all (`i++ / 2`).
+    this.#pos = start + 1;
+    return this.#set("punct", "/", true);
   }
 
   #readPunct(): TokenKind {
@@ -244,10 +246,13 @@ export class TsLexer {
       value = text.startsWith("!==", this.#pos) ? "!==" : c + next;
     } else if (c === "." && text.startsWith("...", this.#pos)) {
       value = "...";
+    } else if ((c === "+" || c === "-") && next === c) {
+      value = c + c;
     }
     this.#pos += value.length;
-    // After a closing bracket a `/` divides; after any other punctuator it starts a regex.
-    return this.#set("punct", value, !(value === ")" || value === "]" || value === "}"));
+    // After a closing bracket or a postfix `++` a `/` divides; after any other punctuator
+    // it starts a regex.
+    return this.#set("punct", value, !(value === ")" || value === "]" || value === "}" || value === "++" || value === "--"));
   }
 
   /** Applies JavaScript string escapes to the raw text between the quotes. */

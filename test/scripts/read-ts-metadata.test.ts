@@ -179,3 +179,14 @@ namespace inner { export const revision = compute(); }
   assert.equal(source.revision, "0002");
   assert.equal(source.message, "");
 });
+
+test("divisions are not mistaken for regular expressions", () => {
+  const source = read(`let i = 0, a = 4, b = 2;
+const half = i++ / 2; const q = a / b / 2; const r = (a) / b;
+export const revision = "0002";
+const g = a /b; // "/
+export const downRevision = "0001";
+`);
+  assert.equal(source.revision, "0002");
+  assert.deepEqual(source.downRevisions, ["0001"]);
+});
