@@ -1,0 +1,64 @@
+// The base of every command: common options, and the one place where errors become
+// text and exit codes. Subclasses implement run(); a user mistake prints a message and a
+// hint, never a stack trace (unless --debug).
+import { Command, Option } from "clipanion";
+import { AthanorError, ExitCode } from "../graph/errors.js";
+import { redactSecrets } from "./redact.js";
+import { paint, processTerminal, type Terminal } from "./terminal.js";
+
+export abstract class AthanorCommand extends Command {
+  debug = Option.Boolean("--debug", false, { description: "Show stack traces and internal details of errors" });
+  config = Option.String("-c,--config", { description: "Path to the config file (default: athanor.config.ts if present)" });
+
+  protected terminal: Terminal = processTerminal();
+
+  protected abstract run(): Promise<number | void>;
+
+  async execute(): Promise<number> {
+    this.terminal = processTerminal(this.context.stdout, this.context.stderr);
+    try {
+      return (await this.run()) ?? ExitCode.OK;
+    } catch (error) {
+      return this.fail(error);
+    }
+  }
+
+  /** Print a result line (stdout), with secrets scrubbed. */
+  protected out(...lines: string[]): void {
+    for (const line of lines) this.terminal.stdout.write(redactSecrets(line) + "\n");
+  }
+
+  /** Print a notice or progress line (stderr), with secrets scrubbed. */
+  protected note(line: string): void {
+    this.terminal.stderr.write(redactSecrets(line) + "\n");
+  }
+
+  protected json(value: unknown): void {
+    this.terminal.stdout.write(redactSecrets(JSON.stringify(value, null, 2)) + "\n");
+  }
+
+  protected warn(line: string): void {
+    this.note(`${paint(this.terminal.colour, "yellow", "warning:")} ${line}`);
+  }
+
+  protected fail(error: unknown): number {
+    const colour = this.terminal.colour;
+    if (error instanceof AthanorError) {
+      this.note(`${paint(colour, "red", "error:")} ${error.message}`);
+      if (error.hint) this.note(`${paint(colour, "cyan", "hint:")} ${error.hint}`);
+      if (this.debug) this.note(paint(colour, "dim", `[${error.code}] ${error.stack ?? ""}${causeText(error.cause)}`));
+      return error.exitCode;
+    }
+    // Not ours: a bug or an unexpected failure. Say so plainly; the trace is for --debug.
+    const message = error instanceof Error ? error.message : String(error);
+    this.note(`${paint(colour, "red", "error:")} ${message}`);
+    if (this.debug) this.note(paint(colour, "dim", error instanceof Error ? (error.stack ?? "") : ""));
+    else this.note("hint: run again with --debug for the stack trace, and report it if it looks like a bug in athanor");
+    return ExitCode.FAILED;
+  }
+}
+
+function causeText(cause: unknown): string {
+  if (cause === undefined) return "";
+  return `\ncaused by: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`;
+}

@@ -1,0 +1,57 @@
+import { Command, Option } from "clipanion";
+import { DatabaseCommand } from "../database-command.js";
+import { diffModels } from "../model-diff.js";
+
+interface Problem {
+  kind: "multiple-heads" | "not-at-head" | "models-differ";
+  message: string;
+}
+
+export class CheckCommand extends DatabaseCommand {
+  static override paths = [["check"]];
+  static override usage = Command.Usage({
+    description: "Fail when the database is behind, the heads are split, or the models differ from the revisions",
+    details: `
+      A gate for CI. Exits 1 with a list of problems when: there are several heads (a merge is missing); the database is not at the head(s); or \`generate\` would write a revision (a model changed without one). Exits 0 when all is well. Without configured models only the first two are checked.
+    `,
+    examples: [
+      ["In CI, after upgrading a test database", "athanor upgrade && athanor check"],
+      ["For a machine", "athanor check --json"],
+    ],
+  });
+
+  asJson = Option.Boolean("--json", false, { description: "Print the result as JSON" });
+
+  protected async run(): Promise<number> {
+    const project = await this.project();
+    const map = project.revisionMap();
+    const problems: Problem[] = [];
+    const heads = [...map.heads];
+    if (heads.length > 1) {
+      problems.push({ kind: "multiple-heads", message: `several heads: ${heads.join(", ")}; join them with \`athanor merge -m "merge_heads" heads\`` });
+    }
+    const diff = await diffModels(project, { requireModels: false, onNotice: (line) => this.note(line) });
+    const current = new Set(diff.currentHeads);
+    if (current.size !== heads.length || !heads.every((h) => current.has(h))) {
+      const at = diff.currentHeads.length === 0 ? "base (no revision applied)" : diff.currentHeads.join(", ");
+      problems.push({ kind: "not-at-head", message: `the database is at ${at}, the head(s) are ${heads.join(", ") || "none"}; run \`athanor upgrade${heads.length > 1 ? " heads" : ""}\`` });
+    }
+    const result = diff.result;
+    if (result !== undefined && !result.empty) {
+      const changes = result.upgradeBody.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("await op."));
+      problems.push({
+        kind: "models-differ",
+        message: `the models differ from the revisions (${changes.length} operation${changes.length === 1 ? "" : "s"}); run \`athanor generate "<message>"\`\n${changes.map((c) => `    ${c}`).join("\n")}`,
+      });
+    }
+    if (this.asJson) {
+      this.json({ ok: problems.length === 0, database: diff.database, current: diff.currentHeads, heads, modelsChecked: result !== undefined, problems });
+    } else if (problems.length === 0) {
+      this.out(`OK: ${diff.database} is at the head (${heads.join(", ") || "no revisions"})${result ? " and the models match" : ""}.`);
+    } else {
+      this.out(`FAILED: ${problems.length} problem${problems.length === 1 ? "" : "s"}`);
+      for (const problem of problems) this.out(`- ${problem.message}`);
+    }
+    return problems.length === 0 ? 0 : 1;
+  }
+}

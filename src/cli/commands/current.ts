@@ -1,0 +1,43 @@
+import { Command, Option } from "clipanion";
+import { DatabaseCommand } from "../database-command.js";
+import { revisionJson, revisionLine, verboseBlock } from "../revision-text.js";
+
+export class CurrentCommand extends DatabaseCommand {
+  static override paths = [["current"]];
+  static override usage = Command.Usage({
+    description: "Show the revision(s) the database is at",
+    details: `
+      One line per row of the version table: \`0002 (head)\` when it is a head. An empty database prints nothing on stdout and says so on stderr.
+    `,
+    examples: [
+      ["Where is the database", "athanor current"],
+      ["With each revision's details", "athanor current --verbose"],
+      ["For a script", "athanor current --json"],
+    ],
+  });
+
+  verbose = Option.Boolean("-v,--verbose", false, { description: "Show each revision's parents, path and message" });
+  asJson = Option.Boolean("--json", false, { description: "Print JSON" });
+
+  protected async run(): Promise<number> {
+    const project = await this.project();
+    const migrator = this.migrator(project);
+    const heads = await migrator.currentHeads();
+    const map = project.revisionMap();
+    if (this.asJson) {
+      this.json({ database: migrator.target.description, current: heads.map((id) => revisionJson(map, id)) });
+      return 0;
+    }
+    if (heads.length === 0) {
+      this.note(`No revision applied yet: ${migrator.target.description} has no rows in its version table. Run \`athanor upgrade\`.`);
+      return 0;
+    }
+    if (this.verbose) {
+      this.out(`Current revision(s) for ${migrator.target.description}:`);
+      for (const id of heads) this.out(...verboseBlock(map, id));
+    } else {
+      for (const id of heads) this.out(revisionLine(map, id));
+    }
+    return 0;
+  }
+}

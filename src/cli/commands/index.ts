@@ -1,0 +1,34 @@
+// Every command of the CLI, in the order `athanor --help` lists them.
+import { BranchesCommand } from "./branches.js";
+import { CheckCommand } from "./check.js";
+import { CurrentCommand } from "./current.js";
+import { DowngradeCommand } from "./downgrade.js";
+import { GenerateCommand } from "./generate.js";
+import { HeadsCommand } from "./heads.js";
+import { HistoryCommand } from "./history.js";
+import { InitCommand } from "./init.js";
+import { MergeCommand } from "./merge.js";
+import { ResetCommand } from "./reset.js";
+import { RevisionCommand } from "./revision.js";
+import { ShowCommand } from "./show.js";
+import { SqlCommand } from "./sql.js";
+import { StampCommand } from "./stamp.js";
+import { UpgradeCommand } from "./upgrade.js";
+
+export const commands = [
+  UpgradeCommand,
+  DowngradeCommand,
+  CurrentCommand,
+  HistoryCommand,
+  HeadsCommand,
+  BranchesCommand,
+  ShowCommand,
+  StampCommand,
+  SqlCommand,
+  ResetCommand,
+  RevisionCommand,
+  GenerateCommand,
+  MergeCommand,
+  CheckCommand,
+  InitCommand,
+];

@@ -1,0 +1,31 @@
+import { Command, Option } from "clipanion";
+import path from "node:path";
+import { initProject } from "../../scripts/init-project.js";
+import { AthanorCommand } from "../athanor-command.js";
+
+export class InitCommand extends AthanorCommand {
+  static override paths = [["init"]];
+  static override usage = Command.Usage({
+    description: "Create athanor's files in a new project",
+    details: `
+      Creates athanor.config.ts, versions/, templates/, app/models/, secrets/.env.example, and adds secrets/.env and .athanor/ to .gitignore. Files that exist are kept as they are.
+    `,
+    examples: [
+      ["In the current directory", "athanor init"],
+      ["In a new directory", "athanor init services/billing"],
+    ],
+  });
+
+  directory = Option.String({ required: false, name: "dir" });
+
+  protected async run(): Promise<number> {
+    const root = path.resolve(this.directory ?? ".");
+    const result = initProject(root);
+    const shown = path.relative(process.cwd(), root) || ".";
+    for (const file of result.created) this.out(`created  ${path.join(shown, file)}`);
+    for (const file of result.updated) this.out(`updated  ${path.join(shown, file)}`);
+    for (const file of result.kept) this.out(`kept     ${path.join(shown, file)} (already there)`);
+    this.note(`Next: put DATABASE_URL in ${path.join(shown, "secrets/.env")} (or use the embedded database), declare models in app/models, then \`athanor generate "initial schema"\`.`);
+    return 0;
+  }
+}

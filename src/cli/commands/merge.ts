@@ -1,0 +1,39 @@
+import { Command, Option } from "clipanion";
+import { parentsForMerge } from "../../scripts/new-revision-parents.js";
+import { AthanorCommand } from "../athanor-command.js";
+import { writeNewRevision } from "../authoring.js";
+import { openProject } from "../project.js";
+
+export class MergeCommand extends AthanorCommand {
+  static override paths = [["merge"]];
+  static override usage = Command.Usage({
+    description: "Join two or more heads with a merge revision",
+    details: `
+      After a \`git pull\` brings two revisions with the same parent, there are two heads and \`upgrade head\` refuses. A merge revision lists both as its downRevision; it usually has empty upgrade and downgrade functions. Upgrading past it needs both branches applied, in either order.
+    `,
+    examples: [
+      ["Merge every head", 'athanor merge -m "merge_heads" heads'],
+      ["Merge two given revisions", 'athanor merge -m "merge feature branches" 3f2a 9c41'],
+    ],
+  });
+
+  revisions = Option.Rest({ required: 1, name: "revisions" });
+  message = Option.String("-m,--message", { required: true, description: "What the merge joins (also its file name)" });
+  revId = Option.String("--rev-id", { description: "Use this revision id instead of a generated one" });
+  branchLabel = Option.Array("--branch-label", { description: "A branch label for the merge revision" });
+  sql = Option.Boolean("--sql", false, { description: "Write an SQL revision file instead of TypeScript" });
+
+  protected async run(): Promise<number> {
+    const project = await openProject({ configFile: this.config });
+    const map = project.revisionMap();
+    const written = writeNewRevision(project, map, {
+      revId: this.revId,
+      message: this.message,
+      downRevisions: parentsForMerge(map, this.revisions),
+      branchLabels: this.branchLabel ?? [],
+      format: this.sql ? "sql" : "ts",
+    });
+    this.out(`Generating ${written.path} ... done`);
+    return 0;
+  }
+}

@@ -1,0 +1,61 @@
+import { Command, Option } from "clipanion";
+import { dependenciesForNewRevision, parentsForNewRevision } from "../../scripts/new-revision-parents.js";
+import { AthanorCommand } from "../athanor-command.js";
+import { writeNewRevision } from "../authoring.js";
+import { openProject } from "../project.js";
+
+export class RevisionCommand extends AthanorCommand {
+  static override paths = [["revision"]];
+  static override usage = Command.Usage({
+    description: "Write a new, empty revision file",
+    details: `
+      The new revision builds on the single head (\`--head\` to choose another, \`--head base\` to start a new base). Its id is 12 random hex digits, or the next number when the config says \`revisionIds: "sequential"\`. The file is \`versions/YYYYMMDD_<rev>_<slug>.ts\` (\`.sql\` with \`--sql\`), written from templates/, never over an existing file.
+
+      \`--autogenerate\` is \`athanor generate\`: the operations come from comparing the models with the database.
+    `,
+    examples: [
+      ["An empty revision on the current head", 'athanor revision -m "add index on email"'],
+      ["An SQL revision", 'athanor revision -m "backfill names" --sql'],
+      ["A new branch with its own label", 'athanor revision -m "audit tables" --head base --branch-label audit'],
+      ["Branch from an older revision on purpose", 'athanor revision -m "hotfix" --head 0002 --splice'],
+    ],
+  });
+
+  message = Option.String("-m,--message", { required: true, description: "What the revision does (also its file name)" });
+  revId = Option.String("--rev-id", { description: "Use this revision id instead of a generated one" });
+  head = Option.String("--head", { description: "The revision to build on (default: head; base for a new base)" });
+  splice = Option.Boolean("--splice", false, { description: "Allow --head to name a revision that is not a head" });
+  branchLabel = Option.Array("--branch-label", { description: "A branch label for the new revision (repeatable)" });
+  dependsOn = Option.Array("--depends-on", { description: "A revision or label this one depends on (repeatable)" });
+  versionPath = Option.String("--version-path", { description: "Which version location to write into" });
+  sql = Option.Boolean("--sql", false, { description: "Write an SQL revision file instead of TypeScript" });
+  autogenerate = Option.Boolean("--autogenerate", false, { description: "Fill it from the models (same as `athanor generate`)" });
+  url = Option.String("--url", { description: "With --autogenerate: the database to compare with" });
+
+  protected async run(): Promise<number> {
+    if (this.autogenerate) {
+      const args = ["generate", this.message, ...(this.url ? ["--url", this.url] : []), ...(this.config ? ["--config", this.config] : [])];
+      if (this.revId) args.push("--rev-id", this.revId);
+      if (this.head) args.push("--head", this.head);
+      if (this.splice) args.push("--splice");
+      for (const label of this.branchLabel ?? []) args.push("--branch-label", label);
+      for (const dep of this.dependsOn ?? []) args.push("--depends-on", dep);
+      if (this.versionPath) args.push("--version-path", this.versionPath);
+      if (this.debug) args.push("--debug");
+      return this.cli.run(args);
+    }
+    const project = await openProject({ configFile: this.config });
+    const map = project.revisionMap();
+    const written = writeNewRevision(project, map, {
+      revId: this.revId,
+      versionPath: this.versionPath,
+      message: this.message,
+      downRevisions: parentsForNewRevision(map, this.head ?? "head", this.splice),
+      branchLabels: this.branchLabel ?? [],
+      dependsOn: dependenciesForNewRevision(map, this.dependsOn ?? []),
+      format: this.sql ? "sql" : "ts",
+    });
+    this.out(`Generating ${written.path} ... done`);
+    return 0;
+  }
+}

@@ -1,0 +1,36 @@
+import { Command, Option } from "clipanion";
+import { DatabaseCommand, transactionModeOption } from "../database-command.js";
+import { OfflineOutput } from "../offline-output.js";
+
+export class SqlCommand extends DatabaseCommand {
+  static override paths = [["sql"]];
+  static override usage = Command.Usage({
+    description: "Print the upgrade SQL for a DBA to review (no connection)",
+    details: `
+      The very statements \`upgrade\` would send, in order, with the version-table changes, BEGIN/COMMIT as the transaction mode says, and \`-- Running upgrade a -> b\` comments. Same as \`athanor upgrade <range> --sql\`. A single revision means \`base:<rev>\`.
+    `,
+    examples: [
+      ["Everything, from an empty database", "athanor sql > deploy.sql"],
+      ["From 0002 up to head", "athanor sql 0002:head"],
+      ["Up to 0003, into a file", "athanor sql 0003 --output deploy.sql"],
+    ],
+  });
+
+  range = Option.String({ required: false, name: "rev | a:b" });
+  output = Option.String("-o,--output", { description: "Write the script to this file instead of stdout" });
+  transaction = transactionModeOption();
+
+  protected async run(): Promise<number> {
+    const project = await this.project();
+    const migrator = this.migrator(project, { offline: true });
+    const output = new OfflineOutput(this.output, this.terminal.stdout);
+    const spec = this.range ?? "head";
+    await migrator.upgrade(spec.includes(":") ? spec : `base:${spec}`, {
+      sql: true,
+      output,
+      ...(this.transaction ? { transactionMode: this.transaction } : {}),
+    });
+    output.finish();
+    return 0;
+  }
+}

@@ -1,0 +1,48 @@
+// The base of commands that reach a database: where it is (--url), how a run behaves
+// (--sql, --transaction, the lock, timeouts), and the one notice that the embedded
+// database is in use.
+import { Option } from "clipanion";
+import * as t from "typanion";
+import type { Migrator } from "../runtime/migrator.js";
+import { AthanorCommand } from "./athanor-command.js";
+import { migratorFor, openProject, type Project } from "./project.js";
+import { paint } from "./terminal.js";
+
+export abstract class DatabaseCommand extends AthanorCommand {
+  url = Option.String("--url", { description: "Database URL (default: DATABASE_URL from the environment or secrets/.env; else the embedded database)" });
+  lock = Option.Boolean("--lock", true, { description: "Hold the migration advisory lock for the run (--no-lock to skip)" });
+  lockTimeout = Option.String("--lock-timeout", { description: "How long to wait for another run's lock, e.g. 30s (default: wait)" });
+  statementTimeout = Option.String("--statement-timeout", { description: "Postgres statement_timeout for the run, e.g. 5min" });
+
+  protected async project(): Promise<Project> {
+    const project = await openProject({
+      configFile: this.config,
+      overrides: {
+        databaseUrl: this.url,
+        lock: this.lock,
+        lockTimeout: this.lockTimeout,
+        statementTimeout: this.statementTimeout,
+      },
+    });
+    for (const warning of project.config.warnings) this.warn(warning);
+    return project;
+  }
+
+  protected migrator(project: Project, options: { offline?: boolean } = {}): Migrator {
+    const migrator = migratorFor(project, {
+      onProgress: (line) => this.note(paint(this.terminal.colour, "dim", line)),
+      onNotice: (line) => this.note(line),
+    });
+    const target = migrator.target;
+    if (!options.offline && target.kind === "pglite" && target.embeddedDefault) {
+      this.note(`Using the embedded database in ${target.description.replace(/^pglite:/, "")} (no DATABASE_URL set)`);
+    }
+    return migrator;
+  }
+}
+
+export const transactionModeOption = () =>
+  Option.String("--transaction", {
+    description: "each: a transaction per revision (default); all: the whole run in one",
+    validator: t.isEnum(["each", "all"] as const),
+  });

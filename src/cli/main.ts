@@ -1,0 +1,39 @@
+// Builds the command line: registers every command and runs one. Argument errors from
+// clipanion go to stderr with exit code 2; everything else is the command's business.
+import { Builtins, Cli, type BaseContext } from "clipanion";
+import { readFileSync } from "node:fs";
+import { ExitCode } from "../graph/errors.js";
+import { commands } from "./commands/index.js";
+import { redactSecrets } from "./redact.js";
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return manifest.version;
+}
+
+export function buildCli(): Cli<BaseContext> {
+  const cli = new Cli({
+    binaryLabel: "athanor",
+    binaryName: "athanor",
+    binaryVersion: packageVersion(),
+    enableColors: process.env.NO_COLOR ? false : undefined,
+  });
+  cli.register(Builtins.HelpCommand);
+  cli.register(Builtins.VersionCommand);
+  for (const command of commands) cli.register(command);
+  return cli;
+}
+
+export async function main(argv: readonly string[], context: Partial<BaseContext> = {}): Promise<number> {
+  const cli = buildCli();
+  const stderr = context.stderr ?? process.stderr;
+  let command;
+  try {
+    command = cli.process([...argv], context);
+  } catch (error) {
+    stderr.write(redactSecrets(cli.error(error, { colored: false })));
+    stderr.write("hint: `athanor --help` lists the commands; `athanor <command> --help` shows one with examples\n");
+    return ExitCode.USAGE;
+  }
+  return cli.run(command, context);
+}

@@ -1,0 +1,46 @@
+// What `generate` and `check` share: load the configured models and compare them with
+// the database, inside one read-only session that also reports the database's heads.
+import { autogenerate, type AutogenerateResult } from "../autogenerate/autogenerate.js";
+import { AthanorError } from "../graph/errors.js";
+import { inspectDatabase } from "../runtime/inspect-database.js";
+import { loadModels } from "../schema/load-models.js";
+import type { Project } from "./project.js";
+
+export interface ModelDiff {
+  readonly currentHeads: readonly string[];
+  readonly database: string;
+  /** undefined when the project declares no models. */
+  readonly result: AutogenerateResult | undefined;
+}
+
+export async function diffModels(project: Project, options: { requireModels: boolean; onNotice?: (line: string) => void }): Promise<ModelDiff> {
+  const { config } = project;
+  if (config.models.length === 0 && options.requireModels) {
+    throw new AthanorError("CONFIG_INVALID", "no models to compare: the configuration names no model modules", {
+      hint: 'Declare tables in app/models (see `athanor init`) and list them in athanor.config.ts: models: ["app/models"].',
+    });
+  }
+  const models = config.models.length === 0 ? undefined : await loadModels(config.models, config.cwd);
+  const versionTable = config.versionTable.schema ? `${config.versionTable.schema}.${config.versionTable.name}` : config.versionTable.name;
+  return inspectDatabase(
+    config,
+    async (db) => ({
+      currentHeads: db.currentHeads,
+      database: db.description,
+      result: models === undefined ? undefined : await autogenerate({ query: db.query, models, schemas: config.schemas, versionTable }),
+    }),
+    options.onNotice,
+  );
+}
+
+/** The database must be at exactly these parents before a revision is generated on them. */
+export function requireAtParents(currentHeads: readonly string[], parents: readonly string[], database: string): void {
+  const current = new Set(currentHeads);
+  if (current.size === parents.length && parents.every((p) => current.has(p))) return;
+  const at = currentHeads.length === 0 ? "base (no revision applied)" : currentHeads.join(", ");
+  const want = parents.length === 0 ? "base" : parents.join(", ");
+  throw new AthanorError("NOT_AT_HEAD", `Target database is not up to date: ${database} is at ${at}, the new revision would build on ${want}`, {
+    hint: "Run `athanor upgrade` first, so the comparison starts from the schema the revisions describe.",
+    details: { current: [...currentHeads], parents: [...parents] },
+  });
+}

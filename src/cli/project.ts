@@ -1,0 +1,67 @@
+// Opens the project a command works on: its configuration, its revision graph, and a
+// Migrator for commands that reach the database. Nothing here connects: the Migrator
+// connects only when a command asks it to.
+import { loadConfig, type AthanorConfig } from "../config/index.js";
+import type { AthanorConfigInput } from "../config/index.js";
+import { RevisionMap } from "../graph/revision-map.js";
+import { Migrator } from "../runtime/migrator.js";
+import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
+import { registerSecret } from "./redact.js";
+
+export interface ProjectOptions {
+  configFile?: string | undefined;
+  overrides?: AthanorConfigInput;
+}
+
+export interface Project {
+  readonly config: AthanorConfig;
+  /** The revision graph; revision files are read on first use and validated. */
+  revisionMap(): RevisionMap;
+}
+
+export async function openProject(options: ProjectOptions = {}): Promise<Project> {
+  const config = await loadConfig({
+    cwd: process.cwd(),
+    ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
+    overrides: options.overrides ?? {},
+  });
+  registerSecret(passwordOf(config.databaseUrl));
+  let map: RevisionMap | undefined;
+  return {
+    config,
+    revisionMap() {
+      map ??= RevisionMap.fromSources(
+        scanRevisionFiles(
+          config.versionLocations.map((path) => ({ path, recursive: config.recursiveVersionLocations })),
+          { cwd: config.cwd },
+        ),
+      );
+      return map;
+    },
+  };
+}
+
+export interface MigratorHooks {
+  onProgress(line: string): void;
+  onNotice(line: string): void;
+}
+
+export function migratorFor(project: Project, hooks: MigratorHooks): Migrator {
+  return new Migrator({
+    config: project.config,
+    revisions: project.revisionMap().revisions.map((r) => r.source),
+    onProgress: hooks.onProgress,
+    onNotice: hooks.onNotice,
+  });
+}
+
+function passwordOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:([^@/\s]*)@/i.exec(url);
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return match[1];
+  }
+}

@@ -1,0 +1,21 @@
+// The CLI's last line of defence for passwords: whatever text reaches the user passes
+// through here, so a password in a URL, or one we know from the configuration, never leaks.
+
+const urlWithPassword = /\b([a-z][a-z0-9+.-]*:\/\/)([^:/?#@\s]*):([^@/\s]*)@/gi;
+
+const knownSecrets = new Set<string>();
+
+/** Remember a secret (a password from the configured URL) so it is scrubbed everywhere. */
+export function registerSecret(secret: string | undefined): void {
+  if (secret && secret.length >= 3) {
+    knownSecrets.add(secret);
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) knownSecrets.add(encoded);
+  }
+}
+
+export function redactSecrets(text: string): string {
+  let result = text.replace(urlWithPassword, (_match, scheme: string, user: string) => `${scheme}${user}:***@`);
+  for (const secret of knownSecrets) result = result.split(secret).join("***");
+  return result;
+}

@@ -1,0 +1,49 @@
+// A read-only session for commands that look at the database without migrating it
+// (`generate`, `check`): no advisory lock, the version table's rows read first.
+import type { AthanorConfig } from "../config/index.js";
+import type { Row } from "./connection.js";
+import { parseDatabaseUrl } from "./database-url.js";
+import { withSession } from "./session.js";
+import { VersionTable } from "./version-table.js";
+
+export interface DatabaseView {
+  /** The version table's rows ([] when it is empty or absent). */
+  readonly currentHeads: readonly string[];
+  /** `host:port/db` or `pglite:<dir>`, never with a password. */
+  readonly description: string;
+  query(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+/**
+ * Opens the configured database, reads its version rows, and hands `body` a query function.
+ *
+ * ### Examples
+ * ```ts
+ * const heads = await inspectDatabase(config, async (db) => db.currentHeads);
+ * ```
+ */
+export async function inspectDatabase<T>(
+  config: Pick<AthanorConfig, "databaseUrl" | "cwd" | "versionTable" | "connectTimeout" | "statementTimeout">,
+  body: (view: DatabaseView) => Promise<T>,
+  onNotice?: (line: string) => void,
+): Promise<T> {
+  const versionTable = new VersionTable(config.versionTable);
+  return withSession(
+    {
+      target: parseDatabaseUrl(config.databaseUrl, config.cwd),
+      versionTable,
+      lock: false,
+      connectTimeout: config.connectTimeout,
+      statementTimeout: config.statementTimeout,
+      onNotice,
+    },
+    async (connection) => {
+      const currentHeads = (await versionTable.exists(connection)) ? await versionTable.read(connection) : [];
+      return body({
+        currentHeads,
+        description: connection.description,
+        query: async (sql, params) => (await connection.query(sql, params)).rows,
+      });
+    },
+  );
+}
