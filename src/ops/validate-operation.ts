@@ -24,7 +24,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     return issue.keys.map((key) => `${formatPath([...issue.path, key])}: is not an option of this operation`).join("; ");
   }
   const where = formatPath(issue.path);
-  return where === "" ? issue.message : `${where}: ${issue.message}`;
+  const missing = issue.code === "invalid_type" && issue.message.endsWith("received undefined");
+  const message = missing ? `is required (${issue.expected})` : issue.message;
+  return where === "" ? message : `${where}: ${message}`;
 }
 
 /**
