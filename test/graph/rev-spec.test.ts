@@ -1,0 +1,122 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { AthanorError } from "../../src/graph/errors.js";
+import { resolveDowngradeTarget, resolveUpgradeTarget } from "../../src/graph/relative-walk.js";
+import { parseRange, parseRevSpec, resolve, resolveRevision } from "../../src/graph/rev-spec.js";
+import { graph, referenceGraph } from "./graph-fixture.js";
+
+const map = referenceGraph();
+const ids = (revisions: readonly { id: string }[]) => revisions.map((r) => r.id);
+
+function assertCode(fn: () => unknown, code: string, ...patterns: RegExp[]): AthanorError {
+  let caught: unknown;
+  assert.throws(fn, (error: unknown) => {
+    caught = error;
+    return true;
+  });
+  assert.ok(caught instanceof AthanorError, `expected AthanorError, got ${String(caught)}`);
+  assert.equal(caught.code, code, caught.message);
+  for (const p of patterns) assert.match(`${caught.message}\n${caught.hint ?? ""}`, p);
+  return caught;
+}
+
+test("parseRevSpec reads every form", () => {
+  const table: [string, unknown][] = [
+    ["head", { kind: "head" }],
+    ["heads", { kind: "heads" }],
+    ["base", { kind: "base" }],
+    ["0003", { kind: "revision", id: "0003" }],
+    ["audit@head", { kind: "head", branch: "audit" }],
+    ["audit@base", { kind: "base", branch: "audit" }],
+    ["0002@head", { kind: "head", branch: "0002" }],
+    ["audit@a101", { kind: "revision", id: "a101", branch: "audit" }],
+    ["-1", { kind: "relative", steps: -1 }],
+    ["+2", { kind: "relative", steps: 2 }],
+    ["0003+1", { kind: "relative", steps: 1, symbol: "0003" }],
+    ["head-1", { kind: "relative", steps: -1, symbol: "head" }],
+    ["audit@-1", { kind: "relative", steps: -1, branch: "audit" }],
+    ["audit@head-2", { kind: "relative", steps: -2, symbol: "head", branch: "audit" }],
+  ];
+  for (const [text, expected] of table) assert.deepEqual(parseRevSpec(text), expected, text);
+});
+
+test("parseRange splits a:b, a: and :b and refuses anything else", () => {
+  assert.deepEqual(parseRange("0003:head"), { from: "0003", to: "head" });
+  assert.deepEqual(parseRange("0004:"), { from: "0004", to: undefined });
+  assert.deepEqual(parseRange(":0005"), { from: undefined, to: "0005" });
+  assertCode(() => parseRange("0001"), "BAD_REV_SPEC", /\[start\]:\[end\]/);
+  assertCode(() => parseRange("a:b:c"), "BAD_REV_SPEC");
+});
+
+const resolveTable: [spec: string, expected: string[]][] = [
+  ["heads", ["0006", "a101"]],
+  ["base", []],
+  ["0003", ["0003"]],
+  ["0002", ["0002"]],
+  ["audit", ["a100"]],
+  ["audit@head", ["a101"]],
+  ["audit@heads", ["a101"]],
+  ["audit@base", []],
+  ["0003@head", ["0006"]],
+  ["a100@head", ["a101"]],
+  ["0006-1", ["0005"]],
+  ["0003-2", ["0001"]],
+  ["0001-1", []],
+  ["0001+1", ["0002"]],
+  ["a100+1", ["a101"]],
+  ["audit@head-1", ["a100"]],
+];
+test("resolve answers each spec with Alembic's revisions", () => {
+  for (const [spec, expected] of resolveTable) {
+    assert.deepEqual(ids(resolve(map, spec)), expected, spec);
+  }
+});
+
+test("a unique prefix of four or more characters resolves", () => {
+  const m = graph("<base> -> 1a2b3c4d", "1a2b3c4d -> 9f8e7d6c");
+  assert.deepEqual(ids(resolve(m, "9f8e")), ["9f8e7d6c"]);
+  assert.deepEqual(ids(resolve(m, "1a2b3")), ["1a2b3c4d"]);
+});
+
+test("rev spec errors carry Alembic's words and a hint", () => {
+  const e = assertCode(() => resolveRevision(map, "head"), "MULTIPLE_HEADS",
+    /Multiple head revisions are present for given argument 'head'; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads/,
+    /Multiple heads are present; use `heads`, a label, or `athanor merge`/,
+    /0006  versions\/0006_0006\.ts/,
+    /a101 \(audit\)  versions\/0008_a101\.ts/,
+    /athanor merge -m "merge_heads" heads/);
+  assert.equal(e.exitCode, 2);
+  assertCode(() => resolve(map, "0009"), "REVISION_NOT_FOUND", /Can't locate revision identified by '0009'/);
+  assertCode(() => resolve(map, "zz"), "PREFIX_TOO_SHORT", /No such revision or branch 'zz'; please ensure at least four characters are present for partial revision identifier matches/);
+  assertCode(() => resolve(map, "000"), "AMBIGUOUS_PREFIX", /Multiple revisions start with '000': '0001', '0002', '0003'\.\.\./, /0004, 0005, 0006/);
+  assertCode(() => resolve(map, "0005-1"), "AMBIGUOUS_WALK", /Ambiguous walk/, /0003, 0004/);
+  assertCode(() => resolve(map, "0002+1"), "AMBIGUOUS_WALK", /Ambiguous walk/);
+  assertCode(() => resolve(map, "0001-2"), "RELATIVE_PAST_BASE");
+  assertCode(() => resolve(map, "nosuch@head"), "REVISION_NOT_FOUND", /Can't locate revision identified by 'nosuch'/);
+  assertCode(() => resolve(map, "audit@0003"), "BAD_REV_SPEC", /Revision 0003 is not a member of branch 'audit'/);
+});
+
+test("upgrade targets: relative steps count from the current revision", () => {
+  const rev = (id: string) => map.require(id);
+  const single = graph("<base> -> 0001", "0001 -> 0002", "0002 -> 0003");
+  assert.deepEqual(ids(resolveUpgradeTarget(single, [], "+2")), ["0002"]);
+  assert.deepEqual(ids(resolveUpgradeTarget(single, [single.require("0001")], "+1")), ["0002"]);
+  assert.deepEqual(ids(resolveUpgradeTarget(map, [rev("a100"), rev("0006")], "audit@+1")), ["a101"]);
+  assertCode(() => resolveUpgradeTarget(map, [], "+1"), "AMBIGUOUS_WALK"); // two bases
+  assertCode(() => resolveUpgradeTarget(map, [rev("0003"), rev("0004")], "+1"), "AMBIGUOUS_WALK", /multiple current revisions/);
+  assertCode(() => resolveUpgradeTarget(single, [single.require("0003")], "+1"), "RELATIVE_PAST_BASE", /didn't produce 1 migrations/);
+  assertCode(() => resolveUpgradeTarget(map, [rev("0006")], "0006+1"), "RELATIVE_PAST_BASE");
+  assertCode(() => resolveUpgradeTarget(map, [], "-1"), "BAD_REV_SPEC", /athanor downgrade -1/);
+});
+
+test("downgrade targets: -N from one head, refused from several, narrowed by a label", () => {
+  const rev = (id: string) => map.require(id);
+  assert.equal(resolveDowngradeTarget(map, [rev("0006")], "-1").revision?.id, "0005");
+  assert.equal(resolveDowngradeTarget(map, [rev("0006"), rev("a101")], "audit@-1").revision?.id, "a100");
+  assert.equal(resolveDowngradeTarget(map, [rev("a101")], "-2").revision, null);
+  assertCode(() => resolveDowngradeTarget(map, [rev("0006"), rev("a101")], "-1"), "MULTIPLE_HEADS",
+    /Relative revision -1 is ambiguous/, /0006  versions\/0006_0006\.ts/, /a101  versions\/0008_a101\.ts/, /athanor downgrade 0006-1/);
+  assertCode(() => resolveDowngradeTarget(map, [rev("a101")], "-3"), "RELATIVE_PAST_BASE", /Relative revision -3 didn't produce 3 migrations/);
+  assertCode(() => resolveDowngradeTarget(map, [], "-1"), "RELATIVE_PAST_BASE", /at base/);
+  assertCode(() => resolveDowngradeTarget(map, [rev("0006")], "+1"), "BAD_REV_SPEC", /athanor upgrade \+1/);
+});
