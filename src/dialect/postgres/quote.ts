@@ -1,5 +1,5 @@
 // Identifier quoting exactly as PostgreSQL's quote_ident(): a name is left bare only
-// when it would read back as itself (lower-case, [a-z_][a-z0-9_$]*, not a keyword that
+// when it would read back as itself (lower-case, [a-z_][a-z0-9_]*, not a keyword that
 // quote_ident quotes); otherwise it is wrapped in "…" with embedded quotes doubled.
 
 /**
@@ -31,7 +31,8 @@ const QUOTED_KEYWORDS: ReadonlySet<string> = new Set([
   "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
 ]);
 
-const SAFE_IDENTIFIER = /^[a-z_][a-z0-9_$]*$/;
+// quote_ident() (ruleutils.c quote_identifier) treats only a-z, 0-9 and _ as safe: a $ is quoted.
+const SAFE_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /** True when `name` must be quoted to survive a round trip through the parser. */
 export function needsQuoting(name: string): boolean {
