@@ -1,6 +1,6 @@
 // `stamp`: rewrites the version table's rows without running any revision code, in one
 // transaction, printed (offline) as Alembic's `-- Running stamp_revision a -> b` blocks.
-import type { VersionChange } from "../graph/step.js";
+import type { StampStep } from "../graph/plan-stamp.js";
 import { applyChange, versionMismatch } from "./execute-plan.js";
 import { migrationFailed } from "./migration-error.js";
 import type { StatementRunner } from "./statement-runner.js";
@@ -11,26 +11,31 @@ export interface StampOptions {
   readonly versionTable: VersionTable;
   readonly createTable: boolean;
   readonly start: readonly string[];
+  /** Empty the table first (the steps were planned from an empty table). */
+  readonly purge?: boolean;
   readonly onProgress?: ((line: string) => void) | undefined;
 }
 
 /** Applies `changes`; returns the rows afterwards. */
-export async function executeStamp(changes: readonly VersionChange[], options: StampOptions): Promise<string[]> {
+export async function executeStamp(steps: readonly StampStep[], options: StampOptions): Promise<string[]> {
   const { runner, versionTable } = options;
-  let heads = [...options.start];
-  if (changes.length === 0) return heads;
+  let heads = options.purge ? [] : [...options.start];
+  if (steps.length === 0 && !options.purge) return heads;
   try {
     await runner.begin();
     if (options.createTable) await runner.run(versionTable.createStatement());
-    for (const change of changes) {
-      const line = `Running stamp_revision ${describe(change)}`;
+    if (options.purge) await runner.run(versionTable.purgeStatement());
+    for (const step of steps) {
+      const line = `Running stamp_revision ${step.from.join(", ")} -> ${step.to.join(", ")}`;
       await runner.comment(line);
       options.onProgress?.(line);
-      const result = await runner.run(versionTable.statementFor(change));
-      if (!runner.offline && result.rowCount !== null && result.rowCount !== 1) {
-        throw versionMismatch(change, result.rowCount, versionTable.qualified);
+      for (const change of step.versionChanges) {
+        const result = await runner.run(versionTable.statementFor(change));
+        if (!runner.offline && result.rowCount !== null && result.rowCount !== 1) {
+          throw versionMismatch(change, result.rowCount, versionTable.qualified);
+        }
+        heads = applyChange(heads, change);
       }
-      heads = applyChange(heads, change);
     }
     await runner.commit();
   } catch (error) {
@@ -45,15 +50,4 @@ export async function executeStamp(changes: readonly VersionChange[], options: S
     });
   }
   return heads;
-}
-
-function describe(change: VersionChange): string {
-  switch (change.kind) {
-    case "insert":
-      return ` -> ${change.revision}`;
-    case "update":
-      return `${change.from} -> ${change.to}`;
-    case "delete":
-      return `${change.revision} -> `;
-  }
 }

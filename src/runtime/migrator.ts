@@ -3,7 +3,10 @@
 // (`sql: true`) printing the same statements. Revision files are read (and the graph
 // checked) before anything touches the database.
 import { AthanorError } from "../graph/errors.js";
-import { planDowngrade, planStamp, planUpgrade } from "../graph/plan.js";
+import { planDowngrade } from "../graph/plan-downgrade.js";
+import { planStampSteps } from "../graph/plan-stamp.js";
+import { planUpgrade } from "../graph/plan-upgrade.js";
+import { resolveRevisions } from "../graph/rev-spec.js";
 import { RevisionMap } from "../graph/revision-map.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Plan, Step } from "../graph/step.js";
@@ -163,11 +166,12 @@ export class Migrator {
     const purge = options.purge ?? false;
     if (options.sql) {
       return this.#offline(options, [], async (writer) => {
-        const after = await executeStamp(planStamp(map, [], targets, purge), {
+        const after = await executeStamp(planStampSteps(map, [], targets, purge), {
           runner: writer,
           versionTable: this.#versionTable,
           createTable: true,
           start: [],
+          purge,
           onProgress: this.#options.onProgress,
         });
         return { before: [], after, steps: [] };
@@ -176,11 +180,12 @@ export class Migrator {
     return this.#online(
       options,
       async (runner, current, tableExists) => {
-        const after = await executeStamp(planStamp(map, current, targets, purge), {
+        const after = await executeStamp(planStampSteps(map, current, targets, purge), {
           runner,
           versionTable: this.#versionTable,
           createTable: !tableExists,
           start: current,
+          purge,
           onProgress: this.#options.onProgress,
         });
         return { before: current, after, steps: [] };
@@ -299,9 +304,10 @@ export class Migrator {
     );
   }
 
+  /** The `a` of an offline `a:b` range, as the ids the script assumes are current. */
   #resolveStart(from: string): string[] {
     if (from === "base" || from === "") return [];
-    return [from];
+    return resolveRevisions(this.revisionMap(), from).map((revision) => revision.id);
   }
 
   #scan(): RevisionSource[] {

@@ -48,6 +48,11 @@ export class VersionTable {
     return `DELETE FROM ${this.qualified} WHERE ${this.qualified}.version_num = ${literal(revision)}`;
   }
 
+  /** `stamp --purge`: every row goes, whatever revision it names (Alembic's purge). */
+  purgeStatement(): string {
+    return `DELETE FROM ${this.qualified}`;
+  }
+
   statementFor(change: VersionChange): string {
     switch (change.kind) {
       case "insert":

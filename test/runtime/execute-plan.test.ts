@@ -178,7 +178,7 @@ COMMIT;
 
   test("stamp prints Alembic's stamp_revision blocks", async () => {
     let text = "";
-    await executeStamp([ins("a101"), ins("0006")], { runner: new OfflineWriter({ write: (t: string) => (text += t) }), versionTable: new VersionTable(), createTable: true, start: [] });
+    await executeStamp([{ from: [], to: ["a101"], versionChanges: [ins("a101")] }, { from: [], to: ["0006"], versionChanges: [ins("0006")] }], { runner: new OfflineWriter({ write: (t: string) => (text += t) }), versionTable: new VersionTable(), createTable: true, start: [] });
     assert.match(text, /^BEGIN;\nCREATE TABLE alembic_version \(/);
     assert.ok(text.endsWith(`-- Running stamp_revision  -> a101
 INSERT INTO alembic_version (version_num) VALUES ('a101') RETURNING alembic_version.version_num;
