@@ -1,5 +1,5 @@
 // The example project's blogs: each belongs to a user and goes when the user goes.
-import { column, index, sql, table } from "../../src/schema/index.js";
+import { column, index, sql, table } from "athanor";
 import { users } from "./user.js";
 
 export const blogs = table(

@@ -23,7 +23,7 @@ export interface AutogenerateOptions {
 export interface AutogenerateResult {
   readonly upgradeOps: Operation[];
   readonly downgradeOps: Operation[];
-  /** upgrade()'s body, indented two spaces, notes as comments. */
+  /** upgrade()'s body, unindented (the revision template indents it), notes as comments. */
   readonly upgradeBody: string;
   readonly downgradeBody: string;
   /** The notes of both directions: data loss, things Postgres cannot do in place. */
@@ -60,8 +60,8 @@ export async function autogenerate(options: AutogenerateOptions): Promise<Autoge
   return {
     upgradeOps,
     downgradeOps,
-    upgradeBody: renderBody(upgrade),
-    downgradeBody: renderBody(downgrade),
+    upgradeBody: renderBody(upgrade, ""),
+    downgradeBody: renderBody(downgrade, ""),
     warnings: [...notesOf(upgrade), ...notesOf(downgrade)],
     empty: upgradeOps.length === 0 && notesOf(upgrade).length === 0,
     database,

@@ -3,6 +3,7 @@
 // database is in use.
 import { Option } from "clipanion";
 import * as t from "typanion";
+import { embeddedDataDir } from "../runtime/database-url.js";
 import type { Migrator } from "../runtime/migrator.js";
 import { AthanorCommand } from "./athanor-command.js";
 import { migratorFor, openProject, type Project } from "./project.js";
@@ -14,7 +15,8 @@ export abstract class DatabaseCommand extends AthanorCommand {
   lockTimeout = Option.String("--lock-timeout", { description: "How long to wait for another run's lock, e.g. 30s (default: wait)" });
   statementTimeout = Option.String("--statement-timeout", { description: "Postgres statement_timeout for the run, e.g. 5min" });
 
-  protected async project(): Promise<Project> {
+  /** The project; online, also the one notice that the embedded database is in use. */
+  protected async project(options: { offline?: boolean } = {}): Promise<Project> {
     const project = await openProject({
       configFile: this.config,
       overrides: {
@@ -25,19 +27,17 @@ export abstract class DatabaseCommand extends AthanorCommand {
       },
     });
     for (const warning of project.config.warnings) this.warn(warning);
+    if (!options.offline && project.config.databaseUrl === undefined) {
+      this.note(`Using the embedded database in ${embeddedDataDir} (no DATABASE_URL set)`);
+    }
     return project;
   }
 
-  protected migrator(project: Project, options: { offline?: boolean } = {}): Migrator {
-    const migrator = migratorFor(project, {
+  protected migrator(project: Project): Migrator {
+    return migratorFor(project, {
       onProgress: (line) => this.note(paint(this.terminal.colour, "dim", line)),
       onNotice: (line) => this.note(line),
     });
-    const target = migrator.target;
-    if (!options.offline && target.kind === "pglite" && target.embeddedDefault) {
-      this.note(`Using the embedded database in ${target.description.replace(/^pglite:/, "")} (no DATABASE_URL set)`);
-    }
-    return migrator;
   }
 }
 

@@ -24,7 +24,19 @@ export function buildCli(): Cli<BaseContext> {
   return cli;
 }
 
-export async function main(argv: readonly string[], context: Partial<BaseContext> = {}): Promise<number> {
+/**
+ * `downgrade -1` is a rev spec, not an option: clipanion would reject it, so relative
+ * specs (`-1`, `-2`) move behind a `--` where they are read as the positional argument.
+ */
+export function protectRelativeSpecs(argv: readonly string[]): string[] {
+  if (argv.includes("--")) return [...argv];
+  const relative = argv.filter((arg) => /^-\d+$/.test(arg));
+  if (relative.length === 0) return [...argv];
+  return [...argv.filter((arg) => !/^-\d+$/.test(arg)), "--", ...relative];
+}
+
+export async function main(rawArgv: readonly string[], context: Partial<BaseContext> = {}): Promise<number> {
+  const argv = protectRelativeSpecs(rawArgv);
   const cli = buildCli();
   const stderr = context.stderr ?? process.stderr;
   let command;

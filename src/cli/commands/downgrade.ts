@@ -26,8 +26,8 @@ export class DowngradeCommand extends DatabaseCommand {
   transaction = transactionModeOption();
 
   protected async run(): Promise<number> {
-    const project = await this.project();
-    const migrator = this.migrator(project, { offline: this.sql });
+    const project = await this.project({ offline: this.sql });
+    const migrator = this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const result = await migrator.downgrade(this.target ?? "-1", {
       sql: this.sql,

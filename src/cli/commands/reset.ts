@@ -21,8 +21,8 @@ export class ResetCommand extends DatabaseCommand {
   transaction = transactionModeOption();
 
   protected async run(): Promise<number> {
-    const project = await this.project();
-    const migrator = this.migrator(project, { offline: this.sql });
+    const project = await this.project({ offline: this.sql });
+    const migrator = this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const result = await migrator.reset({ sql: this.sql, output, ...(this.transaction ? { transactionMode: this.transaction } : {}) });
     output.finish();

@@ -21,8 +21,8 @@ export class SqlCommand extends DatabaseCommand {
   transaction = transactionModeOption();
 
   protected async run(): Promise<number> {
-    const project = await this.project();
-    const migrator = this.migrator(project, { offline: true });
+    const project = await this.project({ offline: true });
+    const migrator = this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const spec = this.range ?? "head";
     await migrator.upgrade(spec.includes(":") ? spec : `base:${spec}`, {

@@ -24,8 +24,8 @@ export class StampCommand extends DatabaseCommand {
   output = Option.String("-o,--output", { description: "With --sql: write the script to this file" });
 
   protected async run(): Promise<number> {
-    const project = await this.project();
-    const migrator = this.migrator(project, { offline: this.sql });
+    const project = await this.project({ offline: this.sql });
+    const migrator = this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const result = await migrator.stamp(this.revisions, { sql: this.sql, output, purge: this.purge });
     output.finish();

@@ -26,8 +26,8 @@ export class UpgradeCommand extends DatabaseCommand {
   transaction = transactionModeOption();
 
   protected async run(): Promise<number> {
-    const project = await this.project();
-    const migrator = this.migrator(project, { offline: this.sql });
+    const project = await this.project({ offline: this.sql });
+    const migrator = this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const result = await migrator.upgrade(this.target ?? "head", {
       sql: this.sql,
