@@ -9,7 +9,10 @@ import type { StepDependencies } from "./loaded-revision.js";
 export function defaultStepDependencies(cwd: string): StepDependencies {
   return {
     loadRevision: (source) => loadRevision(source, cwd),
-    createOperations: (sink, options) => new Operations(sink, options),
+    // The dialect knows which statements refuse a transaction (CONCURRENTLY, also in
+    // raw execute() SQL); the facade uses that to refuse them with the fix.
+    createOperations: (sink, options) =>
+      new Operations(sink, { ...options, isTransactional: (operation) => renderOperation(operation).every((s) => s.transactional) }),
     renderOperation,
     splitStatements,
   };
