@@ -7,6 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { Operation } from "../../src/ops/operation.js";
 import { renderOperation } from "../../src/dialect/postgres/render.js";
+import { validateOperation } from "../../src/ops/validate-operation.js";
 import { createTestDatabase } from "../helpers/database.js";
 
 export interface Golden {
@@ -79,6 +80,7 @@ export function goldenSuite(title: string, setup: readonly string[], goldens: re
   describe(title, () => {
     for (const golden of goldens) {
       test(`${golden.name} renders its golden SQL`, () => {
+        validateOperation(golden.op); // the facade would accept this operation as it stands
         const statements = renderOperation(golden.op);
         const expected = typeof golden.sql === "string" ? [golden.sql] : golden.sql;
         assert.deepEqual(statements.map((s) => s.sql), expected);

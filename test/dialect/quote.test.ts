@@ -52,3 +52,12 @@ describe("isTransactionalStatement", () => {
     });
   }
 });
+
+describe("isTransactionalOperation", () => {
+  test("answers from the rendered statements, raw SQL included", async () => {
+    const { isTransactionalOperation } = await import("../../src/dialect/postgres/render.js");
+    assert.equal(isTransactionalOperation({ kind: "execute", sql: "CREATE INDEX CONCURRENTLY ix ON t (a)" }), false);
+    assert.equal(isTransactionalOperation({ kind: "createIndex", name: "ix", table: "t", columns: [{ column: "a" }], concurrently: true }), false);
+    assert.equal(isTransactionalOperation({ kind: "dropTable", table: "t" }), true);
+  });
+});

@@ -80,6 +80,15 @@ function unknownOperation(op: never): never {
   throw new TypeError(`no PostgreSQL rendering for operation kind ${JSON.stringify((op as { kind?: unknown }).kind)}`);
 }
 
+/**
+ * Whether every statement of `op` may run inside a transaction block; pass it to
+ * `new Operations(sink, { transactional, isTransactional: isTransactionalOperation })`
+ * so raw SQL in execute() (`CREATE INDEX CONCURRENTLY …`) is refused in a transaction too.
+ */
+export function isTransactionalOperation(op: Operation): boolean {
+  return renderOperation(op).every((statement) => statement.transactional);
+}
+
 /** Render several operations, statements concatenated in order. */
 export function renderOperations(ops: readonly Operation[]): Statement[] {
   return ops.flatMap(renderOperation);
