@@ -35,6 +35,11 @@ goldenSuite(
       then: "SELECT 1",
     },
     {
+      name: "execute ending in a line comment ends with a newline so an appended ; is code",
+      op: { kind: "execute", sql: "SELECT 1 -- the end;" },
+      sql: "SELECT 1 -- the end;\n",
+    },
+    {
       name: "execute CREATE INDEX CONCURRENTLY is not transactional",
       op: { kind: "execute", sql: "CREATE INDEX CONCURRENTLY ix_notes_n ON notes (n)" },
       sql: "CREATE INDEX CONCURRENTLY ix_notes_n ON notes (n)",

@@ -4,6 +4,7 @@ import type { BulkInsertOperation, ExecuteOperation } from "../../ops/operation.
 import { inlineParams } from "./inline-params.js";
 import { renderLiteral } from "./literal.js";
 import { qualifiedName, quoteIdentifierList } from "./quote.js";
+import { scanSql } from "./sql-lexer.js";
 import { splitStatements } from "./split-statements.js";
 import type { Statement } from "./statement.js";
 import { isTransactionalStatement } from "./transactional.js";
@@ -24,8 +25,12 @@ function transactionalSql(sql: string): boolean {
  * params inlined. Several statements in one execute stay one text, as the author wrote them.
  */
 export function renderExecute(op: ExecuteOperation): Statement[] {
-  const sql = (op.params === undefined ? op.sql : inlineParams(op.sql, op.params)).replace(/[\s;]+$/, "");
-  if (sql.trim().length === 0) return [];
+  const tokens = scanSql(op.params === undefined ? op.sql : inlineParams(op.sql, op.params));
+  // Trailing `;` and whitespace go (the printer adds one); a `;` inside a comment stays.
+  while (tokens.length > 0 && (tokens.at(-1)?.kind === "space" || tokens.at(-1)?.kind === "semicolon")) tokens.pop();
+  if (tokens.every((t) => t.kind === "space" || t.kind === "semicolon" || t.kind === "lineComment" || t.kind === "blockComment")) return [];
+  // After a trailing -- comment the appended `;` must start a new line to be code.
+  const sql = tokens.map((t) => t.text).join("") + (tokens.at(-1)?.kind === "lineComment" ? "\n" : "");
   return [{ sql, transactional: transactionalSql(sql) }];
 }
 
