@@ -47,13 +47,12 @@ class PlanRun {
   }
 
   async execute(steps: readonly Step[]): Promise<void> {
-    const { runner, transactionMode } = this.#options;
-    if (transactionMode === "all") await this.#begin();
+    // "all" mode opens its one transaction at the first transactional step and keeps
+    // it open across steps; "each" commits at the end of every step.
     for (const [index, step] of steps.entries()) {
       await this.#runStep(step, index === steps.length - 1);
     }
-    if (transactionMode === "all") await this.#commit();
-    if (runner.inTransaction) await this.#commit();
+    if (this.#options.runner.inTransaction) await this.#commit();
   }
 
   async #runStep(step: Step, last: boolean): Promise<void> {

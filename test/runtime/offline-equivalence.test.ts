@@ -45,7 +45,7 @@ for (const transactionMode of ["each", "all"] as const) {
       let script = "";
       await new Migrator({ config: { cwd: project.dir, transactionMode } }).upgrade("head", { sql: true, output: { write: (t: string) => (script += t) } });
       applyScript(offline, script);
-      assert.match(schemaOf(online), /CREATE TABLE public\.feature_a[\s\S]*CREATE FUNCTION public\.shout/);
+      assert.match(schemaOf(online), /CREATE FUNCTION public\.shout[\s\S]*CREATE TABLE public\.feature_a/);
       assert.equal(schemaOf(offline), schemaOf(online));
       assert.equal(versionRows(offline), "0006\n");
       assert.equal(versionRows(online), "0006\n");
