@@ -95,6 +95,6 @@ test("the example project's models load from app/models and create users before 
     ["createTable users", "createTable blogs", "createIndex blogs"],
   );
   assert.match(result.upgradeBody, /await op\.createTable\("users"/);
-  assert.match(result.downgradeBody, /await op\.dropTable\("blogs"\);\n {2}await op\.dropTable\("users"\);/);
+  assert.match(result.downgradeBody, /await op\.dropTable\("blogs"\);\nawait op\.dropTable\("users"\);/);
   await db.close();
 });
