@@ -111,3 +111,24 @@ export async function downgrade(op: any): Promise<void> {
     }
   });
 });
+
+describe("Migrator on a PGlite data directory", () => {
+  test("pglite://dir keeps the database between runs, and the directory lock is released after each", async () => {
+    const { mkdtempSync, rmSync, existsSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const project = writeProject(sampleRevisions.slice(0, 2));
+    const dir = mkdtempSync(`${tmpdir()}/athanor-pglite-run-`);
+    try {
+      const config = { cwd: project.dir, databaseUrl: `pglite://${dir}/data` };
+      const first = new Migrator({ config });
+      assert.equal(first.target.kind, "pglite");
+      await first.upgrade("head");
+      assert.ok(!existsSync(`${dir}/data.lock`));
+      assert.deepEqual(await new Migrator({ config }).currentHeads(), ["0002"]);
+      assert.equal(new Migrator({ config: { cwd: project.dir } }).target.kind === "pglite" && (new Migrator({ config: { cwd: project.dir } }).target as { embeddedDefault: boolean }).embeddedDefault, true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      project.remove();
+    }
+  });
+});
