@@ -2,4 +2,12 @@
 // The `athanor` executable: everything happens in main(), which returns the exit code.
 import { main } from "./main.js";
 
+// `athanor history | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2));

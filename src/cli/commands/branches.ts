@@ -1,7 +1,7 @@
 import { Command, Option } from "clipanion";
+import { formatBranches } from "../../graph/history-format.js";
 import { historyRevisions } from "../../graph/history.js";
 import { GraphCommand } from "../graph-command.js";
-import { branchLines } from "../revision-text.js";
 
 export class BranchesCommand extends GraphCommand {
   static override paths = [["branches"]];
@@ -19,7 +19,7 @@ export class BranchesCommand extends GraphCommand {
       this.json(points.map((r) => ({ revision: r.id, children: r.children })));
       return 0;
     }
-    for (const point of points) this.out(...branchLines(map, point.id));
+    for (const block of formatBranches(map)) this.out(block.replace(/\n$/, ""));
     return 0;
   }
 }

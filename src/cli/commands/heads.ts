@@ -1,6 +1,6 @@
 import { Command, Option } from "clipanion";
 import { GraphCommand } from "../graph-command.js";
-import { revisionJson, revisionLine, verboseBlock } from "../revision-text.js";
+import { headLine, revisionJson, verboseBlock } from "../revision-text.js";
 
 export class HeadsCommand extends GraphCommand {
   static override paths = [["heads"]];
@@ -25,7 +25,7 @@ export class HeadsCommand extends GraphCommand {
     const heads = this.resolveDependencies ? map.realHeads : map.heads;
     if (this.asJson) this.json(heads.map((id) => revisionJson(map, id)));
     else if (this.verbose) for (const id of heads) this.out(...verboseBlock(map, id));
-    else for (const id of heads) this.out(revisionLine(map, id, { branches: true, tree: false }));
+    else for (const id of heads) this.out(headLine(map, id));
     if (!this.asJson && heads.length === 0) this.note("No revisions yet: `athanor revision -m \"initial schema\"` writes the first.");
     return 0;
   }

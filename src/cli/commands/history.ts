@@ -32,13 +32,13 @@ export class HistoryCommand extends GraphCommand {
     const map = project.revisionMap();
     const needsDatabase = this.indicateCurrent || (this.range ?? "").split(":").includes("current");
     const current = needsDatabase ? await inspectDatabase(project.config, async (db) => db.currentHeads, (line) => this.note(line)) : [];
-    const isCurrent = new Set(this.indicateCurrent ? current : []);
+    const marked = this.indicateCurrent ? current : [];
     const revisions = historyRevisions(map, { ...(this.range === undefined ? {} : { range: this.range }), current });
     if (this.asJson) {
-      this.json(revisions.map((r) => ({ ...revisionJson(map, r.id), current: isCurrent.has(r.id) })));
+      this.json(revisions.map((r) => ({ ...revisionJson(map, r.id), current: marked.includes(r.id) })));
       return 0;
     }
-    const lines = (id: string) => (this.verbose ? verboseBlock(map, id, isCurrent.has(id)) : [historyLine(map, id, isCurrent.has(id))]);
+    const lines = (id: string) => (this.verbose ? verboseBlock(map, id, marked) : [historyLine(map, id, marked)]);
     if (this.graph) {
       for (const line of drawGraph(map, revisions.map((r) => r.id), lines)) this.out(line);
     } else {
