@@ -1,0 +1,116 @@
+// One bad input, checked the same way every time: the command exits with the
+// documented code, stderr names the culprit and says what to do next, no stack trace,
+// no password, and the project's files and the database are exactly as they were.
+import assert from "node:assert/strict";
+import path from "node:path";
+import pg from "pg";
+import { createTestDatabase } from "../helpers/database.js";
+import { makeProject, runCli, type Project, type RunOptions, type RunResult } from "./cli-harness.js";
+import { pgliteSnapshot, postgresSnapshot, treeSnapshot } from "./state-snapshot.js";
+
+export interface Refusal {
+  /** The documented exit code (README, Exit codes). */
+  exit: number;
+  /** What stderr must name: file:line, revision ids, the option, host:port/db. */
+  names: readonly (string | RegExp)[];
+  /** Text that must not appear anywhere in the output (passwords). */
+  secrets?: readonly string[];
+}
+
+export interface BadInput extends Refusal {
+  name: string;
+  files: Record<string, string>;
+  /** The bad command; `--url <the test database>` is appended unless `database` is "none". */
+  args: readonly string[];
+  /** Where the database lives: a fresh PostgreSQL database (default), PGlite in the project, or none. */
+  database?: "postgres" | "pglite" | "none";
+  /** Statements run on the database first, to give it a state worth keeping. */
+  seed?: readonly string[];
+  /** Commands run first (with --url), each of which must succeed. */
+  prepare?: readonly (readonly string[])[];
+  /** Last touches to the project before the snapshot (chmod, a file in place of a folder). */
+  setup?(project: Project): void;
+  run?: RunOptions;
+  /** Marks a known athanor bug: the test is reported as todo with this reason. */
+  todo?: string;
+  skip?: string | false;
+}
+
+/** A database seeded the way a project that ran 0001 would be, without running athanor. */
+export const seededAt0001 = [
+  "CREATE TABLE ran (revision text NOT NULL)",
+  "INSERT INTO ran VALUES ('0001')",
+  "CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY)",
+  "INSERT INTO alembic_version VALUES ('0001')",
+];
+
+const genericHint = "run again with --debug for the stack trace";
+
+/** Asserts everything a refusal must be, except the unchanged state. */
+export function assertRefusal(result: RunResult, expected: Refusal): void {
+  const shown = `exit ${result.code}\n--- stderr\n${result.stderr}--- stdout\n${result.stdout}`;
+  assert.equal(result.code, expected.exit, `wrong exit code\n${shown}`);
+  assert.match(result.stderr, /^error: \S/m, `no error line\n${shown}`);
+  for (const name of expected.names) {
+    if (typeof name === "string") assert.ok(result.stderr.includes(name), `stderr does not name ${JSON.stringify(name)}\n${shown}`);
+    else assert.match(result.stderr, name, `stderr does not match ${name}\n${shown}`);
+  }
+  assert.match(result.stderr, /^hint: \S/m, `no hint line\n${shown}`);
+  assert.ok(!result.stderr.includes(genericHint), `the error was not one of athanor's (it fell through to "unexpected error")\n${shown}`);
+  assert.doesNotMatch(`${result.stderr}\n${result.stdout}`, /^\s+at \S/m, `a stack trace reached the user\n${shown}`);
+  for (const secret of expected.secrets ?? []) {
+    assert.ok(!`${result.stderr}${result.stdout}`.includes(secret), `the password ${secret} reached the output\n${shown}`);
+  }
+}
+
+interface Target {
+  url: string | undefined;
+  snapshot(): Promise<string>;
+  drop(): Promise<void>;
+}
+
+async function openTarget(kind: BadInput["database"], project: Project): Promise<Target> {
+  if (kind === "none") return { url: undefined, snapshot: async () => "", drop: async () => {} };
+  if (kind === "pglite") {
+    // Inside .athanor/, which the file snapshot leaves out: the database is compared by catalog.
+    const dataDir = path.join(project.dir, ".athanor", "db");
+    return { url: `pglite://${dataDir}`, snapshot: () => pgliteSnapshot(dataDir), drop: async () => {} };
+  }
+  const db = await createTestDatabase("bad");
+  return { url: db.url, snapshot: () => postgresSnapshot(db.url), drop: () => db.drop() };
+}
+
+export async function runSql(url: string, statements: readonly string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const sql of statements) await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs one catalogue entry: set up, snapshot, run the bad command, check the refusal and the state. */
+export async function checkBadInput(input: BadInput): Promise<RunResult> {
+  const project = makeProject(input.files);
+  const target = await openTarget(input.database ?? "postgres", project);
+  try {
+    const withUrl = (args: readonly string[]) => (target.url === undefined ? [...args] : [...args, "--url", target.url]);
+    if (input.seed) await runSql(target.url!, input.seed);
+    for (const args of input.prepare ?? []) {
+      const prepared = await runCli(project.dir, withUrl(args));
+      assert.equal(prepared.code, 0, `preparing with ${args.join(" ")} failed:\n${prepared.stderr}`);
+    }
+    input.setup?.(project);
+    const filesBefore = treeSnapshot(project.dir);
+    const databaseBefore = await target.snapshot();
+    const result = await runCli(project.dir, withUrl(input.args), input.run);
+    assertRefusal(result, input);
+    assert.equal(treeSnapshot(project.dir), filesBefore, "the project's files changed");
+    assert.equal(await target.snapshot(), databaseBefore, "the database changed");
+    return result;
+  } finally {
+    await target.drop();
+    project.remove();
+  }
+}
