@@ -1,0 +1,112 @@
+// Bad rev specs: exit 2, Alembic's words plus what to type instead, and the database
+// left where it was (brought there by real upgrades first).
+import { before, describe, test } from "node:test";
+import { ensureBuilt } from "./cli-harness.js";
+import { checkBadInput, type BadInput } from "./refusal.js";
+import { fileFor, linearFiles, tsRevision } from "./revision-sources.js";
+
+const linear = linearFiles(3);
+/** 0001 → 0002 → {0a03, 0a04}: two heads. */
+const twoHeads = { ...linearFiles(2), [fileFor("0a03")]: tsRevision({ id: "0a03", down: "0002" }), [fileFor("0a04")]: tsRevision({ id: "0a04", down: "0002" }) };
+/** 0001 → abc123 → abd456: ids sharing a prefix. */
+const prefixes = { ...linearFiles(1), [fileFor("abc123")]: tsRevision({ id: "abc123", down: "0001" }), [fileFor("abd456")]: tsRevision({ id: "abd456", down: "abc123" }) };
+
+const cases: BadInput[] = [
+  {
+    name: "an unknown revision is refused naming it",
+    files: linear,
+    prepare: [["upgrade", "0001"]],
+    args: ["upgrade", "9999"],
+    exit: 2,
+    names: ["Can't locate revision identified by '9999'", "athanor history"],
+  },
+  {
+    name: "a prefix shorter than four characters that matches nothing asks for four characters",
+    files: linear,
+    prepare: [["upgrade", "0001"]],
+    args: ["upgrade", "zz"],
+    exit: 2,
+    names: ["No such revision or branch 'zz'; please ensure at least four characters are present"],
+  },
+  {
+    name: "an ambiguous prefix is refused listing the candidates",
+    files: prefixes,
+    prepare: [["upgrade", "0001"]],
+    args: ["upgrade", "ab"],
+    exit: 2,
+    names: ["Multiple revisions start with 'ab'", "abc123", "abd456"],
+  },
+  {
+    name: "upgrade head refuses two heads, lists them with their files and names the merge command",
+    files: twoHeads,
+    prepare: [["upgrade", "0002"]],
+    args: ["upgrade", "head"],
+    exit: 2,
+    names: ["Multiple head revisions are present for given argument 'head'", "versions/20250101_0a03_rev.ts", "versions/20250101_0a04_rev.ts", 'athanor merge -m "merge_heads" heads'],
+  },
+  {
+    name: "downgrade -5 past base is refused and runs nothing",
+    files: linear,
+    prepare: [["upgrade", "head"]],
+    args: ["downgrade", "-5"],
+    exit: 2,
+    names: ["Relative revision -5 didn't produce 5 migrations"],
+  },
+  {
+    name: "downgrade -1 with two current heads is refused listing the heads to choose from",
+    files: twoHeads,
+    prepare: [["upgrade", "heads"]],
+    args: ["downgrade", "-1"],
+    exit: 2,
+    names: ["ambiguous", "0a03", "0a04", "versions/20250101_0a03_rev.ts", /athanor downgrade 0a0[34]-1/],
+  },
+  {
+    name: "a range with two colons is refused naming the part that is not a revision",
+    files: linear,
+    prepare: [["upgrade", "0001"]],
+    args: ["upgrade", "0001:0002:0003", "--sql"],
+    exit: 2,
+    names: ["0002:0003"],
+  },
+  {
+    name: "downgrade --sql without a range is refused with an example range",
+    files: linear,
+    prepare: [["upgrade", "head"]],
+    args: ["downgrade", "0001", "--sql"],
+    exit: 2,
+    names: ["downgrade with --sql requires <fromrev>:<torev>", "head:0001"],
+  },
+  {
+    name: "a relative step across a branch point is refused as an ambiguous walk naming the children",
+    files: twoHeads,
+    prepare: [["upgrade", "0002"]],
+    args: ["upgrade", "0002+1"],
+    exit: 2,
+    names: ["Ambiguous walk", "0a03", "0a04"],
+  },
+  {
+    name: "downgrade to a revision on another branch is refused: it is not below the current one",
+    files: twoHeads,
+    prepare: [["upgrade", "0a03"]],
+    args: ["downgrade", "0a04"],
+    exit: 2,
+    names: ["0a04 is not a valid downgrade target", "0a03"],
+  },
+  {
+    name: "a branch label that does not exist is refused naming it",
+    files: linear,
+    prepare: [["upgrade", "0001"]],
+    args: ["upgrade", "nolabel@head"],
+    exit: 2,
+    names: ["'nolabel'"],
+  },
+];
+
+describe("bad rev specs", { concurrency: 4 }, () => {
+  before(ensureBuilt);
+  for (const input of cases) {
+    test(input.name, { todo: input.todo }, async () => {
+      await checkBadInput(input);
+    });
+  }
+});
