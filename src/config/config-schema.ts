@@ -35,8 +35,13 @@ export const configSchema = z
       .object({ name: identifier.default("alembic_version"), schema: identifier.optional() })
       .strict()
       .default({ name: "alembic_version" }),
-    /** Optional table recording each run (reserved; not written yet). */
-    historyTable: identifier.optional(),
+    /**
+     * The table recording every step that ran (revision, direction, file checksum, who,
+     * when, how long); it lives in the version table's schema. Alembic ignores it.
+     */
+    historyTable: identifier.default("athanor_history"),
+    /** true: a revision file edited after it was applied is an error, not a warning. */
+    strict: z.boolean().default(false),
     /** The dotenv file DATABASE_URL is read from when the environment has none. */
     envFile: z.string().min(1).default("secrets/.env"),
     /** postgres://…, postgresql+asyncpg://…, pglite://path, pglite://memory. */

@@ -12,3 +12,11 @@ export function parseDuration(value: number | string): number | undefined {
   const factor = unitMs[unit];
   return factor === undefined ? undefined : Math.round(Number(match[1]) * factor);
 }
+
+/** Milliseconds as people write them: 200 → "200ms", 5000 → "5s", 300000 → "5min". */
+export function formatDuration(ms: number): string {
+  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}min`;
+  if (ms >= 1000 && ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}

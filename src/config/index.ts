@@ -2,4 +2,4 @@
 // that merges overrides, the environment, the config file and secrets/.env.
 export { defineConfig, configSchema, type AthanorConfigInput, type AthanorSettings } from "./config-schema.js";
 export { loadConfig, type AthanorConfig, type LoadConfigOptions, type DatabaseUrlSource } from "./load-config.js";
-export { parseDuration } from "./duration.js";
+export { formatDuration, parseDuration } from "./duration.js";

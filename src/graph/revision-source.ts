@@ -22,6 +22,9 @@ export interface RevisionSource {
   /** false: the revision runs outside a transaction (autocommit). */
   readonly transactional: boolean;
   readonly format: "ts" | "sql";
+  /** Milliseconds: Postgres's statement_timeout / lock_timeout while this revision runs. */
+  readonly statementTimeout?: number;
+  readonly lockTimeout?: number;
   /** 1-based line of each metadata field in the file, for error messages. */
   readonly lines?: Readonly<Partial<Record<"revision" | "downRevision" | "branchLabels" | "dependsOn", number>>>;
 }

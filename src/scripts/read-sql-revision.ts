@@ -25,6 +25,8 @@ export const SQL_HEADER_KEYS: Readonly<Record<string, MetadataName>> = {
   message: "message",
   create_date: "createDate",
   transactional: "transactional",
+  statement_timeout: "statementTimeout",
+  lock_timeout: "lockTimeout",
 };
 
 /** How a field is spelled in a SQL header, for messages. */

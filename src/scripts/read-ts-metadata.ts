@@ -157,7 +157,10 @@ class MetadataReader {
   }
 
   #notLiteral(name: MetadataName, found: string): never {
-    const kinds = name === "transactional" ? "true or false" : "a string, an array of strings or null";
+    const kinds =
+      name === "transactional" ? "true or false"
+      : name === "statementTimeout" || name === "lockTimeout" ? 'a duration string like "5min" or a number of milliseconds'
+      : "a string, an array of strings or null";
     return this.#fail(
       this.lx.line,
       `${name} must be a literal value (${kinds}); found ${found}. Revision metadata is read without running the file`,
@@ -189,5 +192,7 @@ function example(name: MetadataName): string {
     case "message": return 'export const message = "add users table";';
     case "createDate": return 'export const createDate = "2025-12-15 10:00:00";';
     case "transactional": return "export const transactional = false;";
+    case "statementTimeout": return 'export const statementTimeout = "5min";';
+    case "lockTimeout": return 'export const lockTimeout = "2s";';
   }
 }

@@ -4,9 +4,12 @@
 import { z } from "zod";
 import { AthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
+// A leaf module with no imports of its own: revision timeouts read like config timeouts.
+import { parseDuration } from "../config/duration.js";
 
 export const METADATA_NAMES = [
   "revision", "downRevision", "branchLabels", "dependsOn", "message", "createDate", "transactional",
+  "statementTimeout", "lockTimeout",
 ] as const;
 export type MetadataName = (typeof METADATA_NAMES)[number];
 
@@ -25,6 +28,14 @@ const NAME_PATTERN = /^[^\s@,]+$/;
 
 const revisionId = z.string().regex(REVISION_ID_PATTERN);
 const name = z.string().regex(NAME_PATTERN);
+const duration = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const ms = parseDuration(value);
+  if (ms === undefined || ms === 0) {
+    ctx.addIssue({ code: "custom", message: "not a duration" });
+    return z.NEVER;
+  }
+  return ms;
+});
 const noDuplicates = (list: readonly string[]) => new Set(list).size === list.length;
 
 const fieldSchemas = {
@@ -35,6 +46,8 @@ const fieldSchemas = {
   message: z.union([z.null(), z.string()]),
   createDate: z.union([z.null(), z.string()]),
   transactional: z.boolean(),
+  statementTimeout: duration,
+  lockTimeout: duration,
 } satisfies Record<MetadataName, z.ZodType>;
 
 const expectations: Record<MetadataName, string> = {
@@ -45,6 +58,8 @@ const expectations: Record<MetadataName, string> = {
   message: "must be a string or null",
   createDate: "must be a string or null",
   transactional: "must be true or false",
+  statementTimeout: 'must be a duration above zero, e.g. "5min", "30s", "200ms" (or a number of milliseconds)',
+  lockTimeout: 'must be a duration above zero, e.g. "2s", "500ms" (or a number of milliseconds)',
 };
 
 export interface MetadataContext {
@@ -104,6 +119,8 @@ export function toRevisionSource(raw: RawMetadata, context: MetadataContext): Re
     transactional: (values.transactional as boolean | undefined) ?? true,
     format: context.format,
     lines,
+    ...(values.statementTimeout === undefined ? {} : { statementTimeout: values.statementTimeout as number }),
+    ...(values.lockTimeout === undefined ? {} : { lockTimeout: values.lockTimeout as number }),
   };
 }
 
