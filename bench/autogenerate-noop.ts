@@ -4,8 +4,9 @@
 // no change and exit 0). Target: under 3 s.
 // Usage: node --import tsx bench/autogenerate-noop.ts [--tables 300] [--runs 5] [--command check]
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { startLocalServer } from "../test/helpers/postgres-server.js";
 import { generateModels } from "./fixtures/models.js";
@@ -36,9 +37,14 @@ INSERT INTO alembic_version VALUES ('0001');
 `;
 
 /** "athanor" when the built package exports the DSL, else the source (tsx resolves it). */
-function dslImport(modelsDir: string): string {
+async function dslImport(modelsDir: string): Promise<string> {
   const index = path.join(repoDir, "dist", "index.js");
-  if (existsSync(index) && /\btable\b/.test(readFileSync(index, "utf8"))) return "athanor";
+  try {
+    const built = (await import(pathToFileURL(index).href)) as Record<string, unknown>;
+    if (typeof built.table === "function" && typeof built.column === "object") return "athanor";
+  } catch {
+    // not built, or mid-build: fall back to the source
+  }
   return path.relative(modelsDir, path.join(repoDir, "src", "schema", "index.js"));
 }
 
@@ -72,7 +78,7 @@ export async function runAutogenerateNoop(argv: string[]): Promise<void> {
   const modelsDir = path.join(dir, "app", "models");
   mkdirSync(modelsDir, { recursive: true });
   mkdirSync(path.join(dir, "versions"));
-  const importFrom = dslImport(modelsDir);
+  const importFrom = await dslImport(modelsDir);
   const fixture = generateModels(tables, importFrom);
   writeFileSync(path.join(modelsDir, "index.ts"), fixture.module);
   writeFileSync(path.join(dir, "schema.sql"), fixture.ddl + STAMP);
