@@ -18,7 +18,6 @@ export interface Refusal {
 }
 
 export interface BadInput extends Refusal {
-  name: string;
   files: Record<string, string>;
   /** The bad command; `--url <the test database>` is appended unless `database` is "none". */
   args: readonly string[];
@@ -34,6 +33,11 @@ export interface BadInput extends Refusal {
   /** Marks a known athanor bug: the test is reported as todo with this reason. */
   todo?: string;
   skip?: string | false;
+}
+
+/** A row of a catalogue table: the input and the behaviour its test is named after. */
+export interface BadInputCase extends BadInput {
+  name: string;
 }
 
 /** A database seeded the way a project that ran 0001 would be, without running athanor. */
@@ -105,6 +109,8 @@ export async function checkBadInput(input: BadInput): Promise<RunResult> {
     const filesBefore = treeSnapshot(project.dir);
     const databaseBefore = await target.snapshot();
     const result = await runCli(project.dir, withUrl(input.args), input.run);
+    // BAD_INPUT_SHOW=1 prints what the user saw, to review the messages themselves.
+    if (process.env.BAD_INPUT_SHOW) process.stdout.write(`$ athanor ${input.args.join(" ")}  -> exit ${result.code}\n${result.stderr}\n`);
     assertRefusal(result, input);
     assert.equal(treeSnapshot(project.dir), filesBefore, "the project's files changed");
     assert.equal(await target.snapshot(), databaseBefore, "the database changed");

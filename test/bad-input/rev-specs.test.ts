@@ -2,7 +2,7 @@
 // left where it was (brought there by real upgrades first).
 import { before, describe, test } from "node:test";
 import { ensureBuilt } from "./cli-harness.js";
-import { checkBadInput, type BadInput } from "./refusal.js";
+import { checkBadInput, type BadInputCase } from "./refusal.js";
 import { fileFor, linearFiles, tsRevision } from "./revision-sources.js";
 
 const linear = linearFiles(3);
@@ -11,7 +11,7 @@ const twoHeads = { ...linearFiles(2), [fileFor("0a03")]: tsRevision({ id: "0a03"
 /** 0001 → abc123 → abd456: ids sharing a prefix. */
 const prefixes = { ...linearFiles(1), [fileFor("abc123")]: tsRevision({ id: "abc123", down: "0001" }), [fileFor("abd456")]: tsRevision({ id: "abd456", down: "abc123" }) };
 
-const cases: BadInput[] = [
+const cases: BadInputCase[] = [
   {
     name: "an unknown revision is refused naming it",
     files: linear,

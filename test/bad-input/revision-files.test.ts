@@ -5,7 +5,7 @@ import { chmodSync } from "node:fs";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { ensureBuilt, unprivilegedUser } from "./cli-harness.js";
-import { checkBadInput, seededAt0001, type BadInput } from "./refusal.js";
+import { checkBadInput, seededAt0001, type BadInputCase } from "./refusal.js";
 import { baseRevision, fileFor, sqlRevision, tsRevision } from "./revision-sources.js";
 
 const withBase = (files: Record<string, string>) => ({ [fileFor("0001")]: baseRevision, ...files });
@@ -17,7 +17,7 @@ const second = (line: string) => replaceIn(tsRevision({ id: "0002", down: "0001"
 const user = unprivilegedUser();
 const root = process.getuid?.() === 0;
 
-const cases: BadInput[] = [
+const cases: BadInputCase[] = [
   {
     name: "a cycle of two revisions is refused naming both files",
     files: { [fileFor("0001")]: tsRevision({ id: "0001", down: "0002" }), [fileFor("0002")]: tsRevision({ id: "0002", down: "0001" }) },

@@ -1,0 +1,229 @@
+// Bad database URLs, unreachable servers and broken configuration: exit 4, naming the
+// URL as host:port/db (never the password) or the config file and setting, and the
+// database and files untouched. Nothing here sends traffic beyond the loopback address.
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server, type Socket } from "node:net";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import pg from "pg";
+import { createTestDatabase, requireServer } from "../helpers/database.js";
+import { ensureBuilt, makeProject, runCli } from "./cli-harness.js";
+import { assertRefusal, checkBadInput, runSql, seededAt0001 } from "./refusal.js";
+import { linearFiles } from "./revision-sources.js";
+import { postgresSnapshot, treeSnapshot } from "./state-snapshot.js";
+
+const files = linearFiles(2);
+
+/** A loopback port nothing listens on (bound, then released). */
+async function unusedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 1));
+    });
+  });
+}
+
+/** A loopback server that accepts connections and never says a word. */
+async function silentServer(): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("error", () => {});
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const configFile = (body: string) => `import { defineConfig } from "athanor";\n\n${body}\n`;
+
+describe("bad database URLs and configuration", { concurrency: 4 }, () => {
+  before(ensureBuilt);
+
+  test("a URL that cannot be parsed is refused without the password", async () => {
+    await checkBadInput({
+      files,
+      database: "none",
+      args: ["upgrade", "--url", "postgres://app:Pa55-word@127.0.0.1:99999/app"],
+      exit: 4,
+      names: ["DATABASE_URL cannot be parsed", "127.0.0.1:99999/app"],
+      secrets: ["Pa55-word"],
+    });
+  });
+
+  test("a bare postgres:// means libpq's defaults and, with nothing there, names localhost:5432/postgres", async (t) => {
+    // `postgres://` is a valid libpq URI (every part defaulted). Only run it when no local
+    // server answers on 5432: a real one would be migrated.
+    const listening = await new Promise<boolean>((resolve) => {
+      const probe = new pg.Client({ host: "127.0.0.1", port: 5432, connectionTimeoutMillis: 500 });
+      probe.connect().then(
+        () => probe.end().then(() => resolve(true)),
+        (error: { code?: string }) => resolve(error.code !== "ECONNREFUSED"),
+      );
+    });
+    if (listening) return t.skip("something listens on localhost:5432");
+    await checkBadInput({ files, database: "none", args: ["upgrade", "--url", "postgres://"], exit: 4, names: ["localhost:5432/postgres", "connection refused"] });
+  });
+
+  test("an unknown URL scheme is refused naming the scheme and not the password", async () => {
+    await checkBadInput({
+      files,
+      database: "none",
+      args: ["upgrade", "--url", "mysql://root:Sekr1t-pw@127.0.0.1:3306/app"],
+      exit: 4,
+      names: ['unsupported database URL scheme "mysql"', "127.0.0.1:3306/app", "postgresql://"],
+      secrets: ["Sekr1t-pw"],
+    });
+  });
+
+  test("a loopback port nothing listens on is refused naming host:port/db and not the password", async () => {
+    const port = await unusedPort();
+    await checkBadInput({
+      files,
+      database: "none",
+      args: ["upgrade", "--url", `postgres://app:Hunter2-pw@127.0.0.1:${port}/shop`],
+      exit: 4,
+      names: [`cannot connect to 127.0.0.1:${port}/shop: connection refused`],
+      secrets: ["Hunter2-pw"],
+    });
+  });
+
+  test("an unknown database name is refused naming it, with createdb as the hint", async () => {
+    const url = new URL(requireServer());
+    url.pathname = "/athanor_no_such_db";
+    url.password = "Unused-pw9";
+    const address = `${url.hostname}:${url.port}/athanor_no_such_db`;
+    await checkBadInput({
+      files,
+      database: "none",
+      args: ["upgrade", "--url", url.toString()],
+      exit: 4,
+      names: [`cannot connect to ${address}`, 'database "athanor_no_such_db" does not exist', "createdb athanor_no_such_db"],
+      secrets: ["Unused-pw9"],
+    });
+  });
+
+  test("a server that accepts and never answers is given up on within connectTimeout, naming host:port/db", async () => {
+    const server = await silentServer();
+    try {
+      const result = await checkBadInput({
+          files: { ...files, "athanor.config.ts": configFile('export default defineConfig({ connectTimeout: "1s" });') },
+        database: "none",
+        args: ["upgrade", "--url", `postgres://app:Slow-pw7@127.0.0.1:${server.port}/shop`],
+        run: { killAfterMs: 20_000 },
+        exit: 4,
+        names: [`cannot connect to 127.0.0.1:${server.port}/shop`, /no answer within 1000 ms|timed out/],
+        secrets: ["Slow-pw7"],
+      });
+      // The default is 10 s; the config's 1 s must be what gave up (plus Node's start-up).
+      assert.ok(result.ms >= 1000 && result.ms < 6000, `gave up after ${result.ms} ms`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("a wrong password is refused naming the user and host:port/db, never the password", async () => {
+    const admin = new pg.Client({ connectionString: requireServer() });
+    await admin.connect();
+    const role = `athanor_bad_pw_${process.pid}`;
+    const marker = `# athanor bad-input ${role}`;
+    const hbaFile = String((await admin.query("SHOW hba_file")).rows[0].hba_file);
+    const db = await createTestDatabase("badpw");
+    const project = makeProject(files);
+    try {
+      assert.ok(existsSync(hbaFile), `the test server's pg_hba.conf (${hbaFile}) is not on this machine`);
+      await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'the-right-one'`);
+      // Only this role's lines are added and later removed, so other tests' edits survive.
+      const lines = [`host all ${role} 127.0.0.1/32 scram-sha-256 ${marker}`, `host all ${role} ::1/128 scram-sha-256 ${marker}`];
+      writeFileSync(hbaFile, `${lines.join("\n")}\n${readFileSync(hbaFile, "utf8")}`);
+      await admin.query("SELECT pg_reload_conf()");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await runSql(db.url, seededAt0001);
+      const url = new URL(db.url);
+      url.username = role;
+      url.password = "Wrong-Secret-42";
+      const filesBefore = treeSnapshot(project.dir);
+      const databaseBefore = await postgresSnapshot(db.url);
+      const result = await runCli(project.dir, ["upgrade", "--url", url.toString()]);
+      assertRefusal(result, {
+        exit: 4,
+        names: [`cannot connect to ${url.hostname}:${url.port}/${db.name}`, `password authentication failed for user "${role}"`],
+        secrets: ["Wrong-Secret-42"],
+      });
+      assert.equal(treeSnapshot(project.dir), filesBefore);
+      assert.equal(await postgresSnapshot(db.url), databaseBefore);
+    } finally {
+      if (existsSync(hbaFile)) {
+        const kept = readFileSync(hbaFile, "utf8").split("\n").filter((line) => !line.endsWith(marker));
+        writeFileSync(hbaFile, kept.join("\n"));
+        await admin.query("SELECT pg_reload_conf()");
+      }
+      await db.drop();
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.end();
+      project.remove();
+    }
+  });
+
+  test("an invalid athanor.config.ts is refused naming the file, the setting and what zod expected", async () => {
+    await checkBadInput({
+      files: { ...files, "athanor.config.ts": configFile('export default defineConfig({ versionLocations: "versions" as unknown as string[] });') },
+      seed: seededAt0001,
+      args: ["upgrade"],
+      exit: 4,
+      names: ["athanor.config.ts", "versionLocations", /expected array/i],
+    });
+  });
+
+  test("a misspelt setting in athanor.config.ts is refused naming it", async () => {
+    await checkBadInput({
+      files: { ...files, "athanor.config.ts": 'export default { conectTimeout: "5s" };\n' },
+      seed: seededAt0001,
+      args: ["upgrade"],
+      exit: 4,
+      names: ["athanor.config.ts", "conectTimeout: unknown setting"],
+    });
+  });
+
+  test("a config file that throws is refused naming the file and its message", async () => {
+    await checkBadInput({
+      files: { ...files, "athanor.config.ts": configFile('throw new Error("no DATABASE_HOST in this shell");\nexport default defineConfig({});') },
+      seed: seededAt0001,
+      args: ["upgrade"],
+      exit: 4,
+      names: ["athanor.config.ts", "no DATABASE_HOST in this shell"],
+    });
+  });
+
+  test("an explicit --config that does not exist is refused naming the path", async () => {
+    await checkBadInput({ files, seed: seededAt0001, args: ["upgrade", "--config", "conf/missing.config.ts"], exit: 4, names: ["conf/missing.config.ts"] });
+  });
+});
+
+describe("no DATABASE_URL and no secrets/.env", () => {
+  before(ensureBuilt);
+  const project = makeProject({ ...files, "secrets/.env.example": "DATABASE_URL=postgres://app:change-me@127.0.0.1:5432/app\n" });
+  after(() => project.remove());
+
+  test("is not an error: the embedded database is used and said once", async () => {
+    const filesBefore = treeSnapshot(project.dir);
+    const result = await runCli(project.dir, ["current"]);
+    assert.equal(result.code, 0, result.stderr);
+    const notices = result.stderr.split("\n").filter((line) => line.includes("embedded database"));
+    assert.deepEqual(notices, ["Using the embedded database in .athanor/pglite (no DATABASE_URL set)"]);
+    assert.doesNotMatch(result.stderr, /^error:/m);
+    assert.equal(treeSnapshot(project.dir), filesBefore);
+    assert.ok(existsSync(path.join(project.dir, ".athanor", "pglite")));
+  });
+});
