@@ -56,6 +56,8 @@ const exitCodeOf = {
   CHECK_FAILED: ExitCode.FAILED,
   NOT_AT_HEAD: ExitCode.FAILED,
   LOCK_TIMEOUT: ExitCode.LOCKED,
+  EDITED_REVISION: ExitCode.FAILED,
+  CONNECTION_LOST: ExitCode.DATABASE,
 } as const satisfies Record<string, ExitCode>;
 
 export type ErrorCode = keyof typeof exitCodeOf;
