@@ -32,11 +32,14 @@ export class CheckCommand extends DatabaseCommand {
     }
     const diff = await diffModels(project, { requireModels: false, onNotice: (line) => this.note(line) });
     const current = new Set(diff.currentHeads);
-    if (current.size !== heads.length || !heads.every((h) => current.has(h))) {
+    const atHeads = current.size === heads.length && heads.every((h) => current.has(h));
+    if (!atHeads) {
       const at = diff.currentHeads.length === 0 ? "base (no revision applied)" : diff.currentHeads.join(", ");
       problems.push({ kind: "not-at-head", message: `the database is at ${at}, the head(s) are ${heads.join(", ") || "none"}; run \`athanor upgrade${heads.length > 1 ? " heads" : ""}\`` });
     }
-    const result = diff.result;
+    // A database behind the revisions differs from the models by the pending revisions'
+    // changes: reporting those as "models differ" would advise a duplicate revision.
+    const result = atHeads ? diff.result : undefined;
     if (result !== undefined && !result.empty) {
       const changes = result.upgradeBody.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("await op."));
       problems.push({
