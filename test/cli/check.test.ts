@@ -1,0 +1,104 @@
+// `athanor check`, the CI gate, on a copy of the example project: passes at the head with
+// matching models; fails (exit 1, a readable list, `--json` with ok: false) when the
+// database is behind, when the heads are split, and when a model changed without a revision.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { addRevision, createProject, engines, postgresEngine, shown, type CliResult } from "./run-cli.js";
+
+interface CheckJson {
+  ok: boolean;
+  current: string[];
+  heads: string[];
+  modelsChecked: boolean;
+  problems: { kind: string; message: string }[];
+}
+
+function parseCheck(result: CliResult): CheckJson {
+  assert.equal(result.code, 1, shown(result));
+  return JSON.parse(result.stdout) as CheckJson;
+}
+
+async function withExample(engine: typeof postgresEngine, body: (project: ReturnType<typeof createProject>, url: string[]) => Promise<void>): Promise<void> {
+  const project = createProject({ example: true });
+  const db = await engine.open(project);
+  try {
+    await body(project, ["--url", db.url]);
+  } finally {
+    await db.drop();
+    project.remove();
+  }
+}
+
+describe("check", { concurrency: true }, () => {
+  test("passes after upgrade, in text and in JSON", async () => {
+    await withExample(postgresEngine, async (project, url) => {
+      assert.equal((await project.run(["upgrade", ...url])).code, 0);
+      const text = await project.run(["check", ...url]);
+      assert.equal(text.code, 0, shown(text));
+      assert.match(text.stdout, /^OK: /);
+      const json = await project.run(["check", "--json", ...url]);
+      assert.equal(json.code, 0, shown(json));
+      const parsed = JSON.parse(json.stdout) as CheckJson;
+      assert.equal(parsed.ok, true);
+      assert.deepEqual(parsed.problems, []);
+      assert.equal(parsed.modelsChecked, true);
+      assert.deepEqual(parsed.current, ["0002"]);
+    });
+  });
+
+  test("fails when the database is behind and says to upgrade", async () => {
+    await withExample(postgresEngine, async (project, url) => {
+      assert.equal((await project.run(["upgrade", "0001", ...url])).code, 0);
+      const text = await project.run(["check", ...url]);
+      assert.equal(text.code, 1, shown(text));
+      assert.match(text.stdout, /^FAILED: 1 problem$/m);
+      assert.match(text.stdout, /^- the database is at 0001, the head\(s\) are 0002; run `athanor upgrade`$/m);
+      const json = parseCheck(await project.run(["check", "--json", ...url]));
+      assert.equal(json.ok, false);
+      assert.deepEqual(json.problems.map((p) => p.kind), ["not-at-head"]);
+      assert.deepEqual(json.current, ["0001"]);
+      // The pending 0002 is not a model change without a revision.
+      assert.equal(json.modelsChecked, false);
+    });
+  });
+
+  test("fails on an empty database, naming base", async () => {
+    await withExample(postgresEngine, async (project, url) => {
+      const text = await project.run(["check", ...url]);
+      assert.equal(text.code, 1, shown(text));
+      assert.match(text.stdout, /the database is at base \(no revision applied\)/);
+    });
+  });
+
+  test("fails on two heads even when both are applied, naming the merge command", async () => {
+    await withExample(postgresEngine, async (project, url) => {
+      addRevision(project, { id: "0003", down: "0002", message: "feature_a", up: ["SELECT 1"], downSql: ["SELECT 1"] });
+      addRevision(project, { id: "0004", down: "0002", message: "feature_b", up: ["SELECT 1"], downSql: ["SELECT 1"] });
+      assert.equal((await project.run(["upgrade", "heads", ...url])).code, 0);
+      const text = await project.run(["check", ...url]);
+      assert.equal(text.code, 1, shown(text));
+      assert.match(text.stdout, /^- several heads: 0003, 0004; join them with `athanor merge -m "merge_heads" heads`$/m);
+      const json = parseCheck(await project.run(["check", "--json", ...url]));
+      assert.equal(json.ok, false);
+      assert.deepEqual(json.problems.map((p) => p.kind), ["multiple-heads"]);
+      assert.deepEqual([...json.heads].sort(), ["0003", "0004"]);
+    });
+  });
+});
+
+for (const engine of engines) {
+  test(`check on ${engine.name} fails when a model changed without a revision, listing the operation`, async () => {
+    await withExample(engine, async (project, url) => {
+      assert.equal((await project.run(["upgrade", ...url])).code, 0);
+      const user = project.read("app/models/user.ts");
+      project.write("app/models/user.ts", user.replace("newField: column.varchar(100),", "newField: column.varchar(100),\n  nickname: column.text(),"));
+      const text = await project.run(["check", ...url]);
+      assert.equal(text.code, 1, shown(text));
+      assert.match(text.stdout, /^- the models differ from the revisions \(1 operation\); run `athanor generate "<message>"`$/m);
+      assert.match(text.stdout, /^ {4}await op\.addColumn\("users", .*nickname/m);
+      const json = parseCheck(await project.run(["check", "--json", ...url]));
+      assert.equal(json.ok, false);
+      assert.deepEqual(json.problems.map((p) => p.kind), ["models-differ"]);
+    });
+  });
+}
