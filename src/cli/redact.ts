@@ -15,7 +15,11 @@ export function registerSecret(secret: string | undefined): void {
 }
 
 export function redactSecrets(text: string): string {
-  let result = text.replace(urlWithPassword, (_match, scheme: string, user: string) => `${scheme}${user}:***@`);
+  // The word "password" is the placeholder of example URLs in hints; a real password that
+  // happens to be "password" is still scrubbed below when it came from the configuration.
+  let result = text.replace(urlWithPassword, (match, scheme: string, user: string, password: string) =>
+    password === "password" ? match : `${scheme}${user}:***@`,
+  );
   for (const secret of knownSecrets) result = result.split(secret).join("***");
   return result;
 }
