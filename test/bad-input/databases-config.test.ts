@@ -82,7 +82,7 @@ describe("bad database URLs and configuration", { concurrency: 4 }, () => {
       database: "none",
       args: ["upgrade", "--url", "mysql://root:Sekr1t-pw@127.0.0.1:3306/app"],
       exit: 4,
-      names: ['unsupported database URL scheme "mysql"', "127.0.0.1:3306/app", "postgresql://"],
+      names: [`unsupported database URL scheme "mysql"`, "127.0.0.1:3306/app", "postgresql://user:password@host:5432/dbname"],
       secrets: ["Sekr1t-pw"],
     });
   });
@@ -126,8 +126,9 @@ describe("bad database URLs and configuration", { concurrency: 4 }, () => {
         names: [`cannot connect to 127.0.0.1:${server.port}/shop`, /no answer within 1000 ms|timed out/],
         secrets: ["Slow-pw7"],
       });
-      // The default is 10 s; the config's 1 s must be what gave up (plus Node's start-up).
-      assert.ok(result.ms >= 1000 && result.ms < 6000, `gave up after ${result.ms} ms`);
+      // The default is 10 s; the config's 1 s must be what gave up. The margin is for Node's
+      // start-up and compiling the config file on a loaded machine, and stays below 10 s.
+      assert.ok(result.ms >= 1000 && result.ms < 8000, `gave up after ${result.ms} ms`);
     } finally {
       await server.close();
     }
