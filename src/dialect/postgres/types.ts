@@ -1,7 +1,7 @@
 // SQL type names: building them (varchar(n), numeric(p,s), arrays, enum references) and
 // normalising the many spellings PostgreSQL accepts to the one format_type() prints, so
 // `varchar(100)`, `character varying(100)` and `VARCHAR(100)` compare equal.
-import { qualifiedName } from "./quote.js";
+import { needsQuoting, qualifiedName } from "./quote.js";
 
 /** `varchar(n)`; without n, unbounded. */
 export function varchar(length?: number): string {
@@ -91,16 +91,31 @@ export function normalizeType(type: string): string {
     arraySuffix = "[]";
     text = text.slice(0, -" array".length);
   }
+  // float(p): 1–24 is real, 25–53 double precision (the SQL standard's binary digits).
+  const float = /^float\s*\(\s*(\d+)\s*\)$/i.exec(text);
+  if (float) return (Number(float[1]) <= 24 ? "real" : "double precision") + arraySuffix;
   const match = /^([a-z][a-z0-9 ]*?)\s*(?:\(\s*([\d\s,]+?)\s*\))?(\s+(?:with|without) time zone)?$/i.exec(text);
-  if (!match) return text + arraySuffix;
+  if (!match) return identifierSpelling(text) + arraySuffix;
   const base = (match[1] as string).toLowerCase() + (match[3] ?? "").toLowerCase();
   const modifier = match[2]?.replace(/\s+/g, "");
   const canonical = CANONICAL[base];
-  if (canonical === undefined) return text + arraySuffix;
+  if (canonical === undefined) return identifierSpelling(text) + arraySuffix;
   let args = modifier === undefined ? "" : `(${modifier})`;
   if (canonical === "character" && args === "") args = "(1)";
   // format_type() puts the precision of time types before "with/without time zone".
   const zone = / (with|without) time zone$/.exec(canonical);
   if (zone) return `${canonical.slice(0, zone.index)}${args}${zone[0]}${arraySuffix}`;
   return `${canonical}${args}${arraySuffix}`;
+}
+
+/**
+ * A user-defined type name as Postgres resolves it: unquoted parts fold to lower case,
+ * quotes that quote_ident would not need are dropped (`"mood"` = `MOOD` = `mood`).
+ */
+function identifierSpelling(text: string): string {
+  return text.replace(/"((?:[^"]|"")*)"|[^"]+/g, (part, quoted: string | undefined) => {
+    if (quoted === undefined) return part.toLowerCase();
+    const name = quoted.replace(/""/g, '"');
+    return needsQuoting(name) ? part : name;
+  });
 }
