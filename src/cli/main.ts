@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { ExitCode } from "../graph/errors.js";
 import { commands } from "./commands/index.js";
 import { redactSecrets } from "./redact.js";
+import { wantsColour } from "./terminal.js";
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -16,7 +17,9 @@ export function buildCli(): Cli<BaseContext> {
     binaryLabel: "athanor",
     binaryName: "athanor",
     binaryVersion: packageVersion(),
-    enableColors: process.env.NO_COLOR ? false : undefined,
+    // Left undefined, clipanion colours whenever TERM names a colour terminal, even when
+    // stdout is a pipe or a file; decide the way every other line of output is decided.
+    enableColors: wantsColour(process.stdout),
   });
   cli.register(Builtins.HelpCommand);
   cli.register(Builtins.VersionCommand);

@@ -9,7 +9,7 @@ export interface Terminal {
   readonly colour: boolean;
 }
 
-function wantsColour(stream: Writable): boolean {
+export function wantsColour(stream: Writable): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
   if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
   return (stream as Writable & { isTTY?: boolean }).isTTY === true;
