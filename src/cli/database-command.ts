@@ -4,9 +4,11 @@
 import { Option } from "clipanion";
 import * as t from "typanion";
 import { embeddedDataDir } from "../runtime/database-url.js";
-import type { Migrator } from "../runtime/migrator.js";
+import type { Migrator, RunOptions, RunResult } from "../runtime/migrator.js";
 import { AthanorCommand } from "./athanor-command.js";
+import { OfflineOutput } from "./offline-output.js";
 import { migratorFor, openProject, type Project } from "./project.js";
+import { describeHeads } from "./revision-text.js";
 import { paint } from "./terminal.js";
 
 export abstract class DatabaseCommand extends AthanorCommand {
@@ -38,6 +40,30 @@ export abstract class DatabaseCommand extends AthanorCommand {
       onProgress: (line) => this.note(paint(this.terminal.colour, "dim", line)),
       onNotice: (line) => this.note(line),
     });
+  }
+}
+
+/** What upgrade, downgrade and reset share: run online, or print the script with --sql. */
+export abstract class MigrationCommand extends DatabaseCommand {
+  sql = Option.Boolean("--sql", false, { description: "Print the SQL instead of running it (no connection)" });
+  output = Option.String("-o,--output", { description: "With --sql: write the script to this file" });
+  transaction = transactionModeOption();
+
+  /** Runs `action` with the run options the flags say; online, reports where the database ends up. */
+  protected async migrate(verb: string, action: (migrator: Migrator, options: RunOptions) => Promise<RunResult>): Promise<number> {
+    const project = await this.project({ offline: this.sql });
+    const output = new OfflineOutput(this.output, this.terminal.stdout);
+    const result = await action(this.migrator(project), {
+      sql: this.sql,
+      output,
+      ...(this.transaction ? { transactionMode: this.transaction } : {}),
+    });
+    output.finish();
+    if (!this.sql) {
+      if (result.steps.length === 0) this.note(`Nothing to ${verb}: the database is already at the target.`);
+      this.note(`Now at: ${describeHeads(project.revisionMap(), result.after)}`);
+    }
+    return 0;
   }
 }
 

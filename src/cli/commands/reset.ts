@@ -1,9 +1,7 @@
 import { Command, Option } from "clipanion";
-import { DatabaseCommand, transactionModeOption } from "../database-command.js";
-import { OfflineOutput } from "../offline-output.js";
-import { describeHeads } from "../revision-text.js";
+import { MigrationCommand } from "../database-command.js";
 
-export class ResetCommand extends DatabaseCommand {
+export class ResetCommand extends MigrationCommand {
   static override paths = [["reset"]];
   static override usage = Command.Usage({
     description: "Downgrade to base, then upgrade to head",
@@ -16,17 +14,8 @@ export class ResetCommand extends DatabaseCommand {
     ],
   });
 
-  sql = Option.Boolean("--sql", false, { description: "Print the SQL instead of running it" });
-  output = Option.String("-o,--output", { description: "With --sql: write the script to this file" });
-  transaction = transactionModeOption();
 
   protected async run(): Promise<number> {
-    const project = await this.project({ offline: this.sql });
-    const migrator = this.migrator(project);
-    const output = new OfflineOutput(this.output, this.terminal.stdout);
-    const result = await migrator.reset({ sql: this.sql, output, ...(this.transaction ? { transactionMode: this.transaction } : {}) });
-    output.finish();
-    if (!this.sql) this.note(`Now at: ${describeHeads(project.revisionMap(), result.after)}`);
-    return 0;
+    return this.migrate("reset", (migrator, options) => migrator.reset(options));
   }
 }

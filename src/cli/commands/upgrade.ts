@@ -1,9 +1,7 @@
 import { Command, Option } from "clipanion";
-import { DatabaseCommand, transactionModeOption } from "../database-command.js";
-import { OfflineOutput } from "../offline-output.js";
-import { describeHeads } from "../revision-text.js";
+import { MigrationCommand } from "../database-command.js";
 
-export class UpgradeCommand extends DatabaseCommand {
+export class UpgradeCommand extends MigrationCommand {
   static override paths = [["upgrade"]];
   static override usage = Command.Usage({
     description: "Apply revisions up to a target (default: head)",
@@ -21,24 +19,8 @@ export class UpgradeCommand extends DatabaseCommand {
   });
 
   target = Option.String({ required: false, name: "revision" });
-  sql = Option.Boolean("--sql", false, { description: "Print the SQL instead of running it (no connection)" });
-  output = Option.String("-o,--output", { description: "With --sql: write the script to this file" });
-  transaction = transactionModeOption();
 
   protected async run(): Promise<number> {
-    const project = await this.project({ offline: this.sql });
-    const migrator = this.migrator(project);
-    const output = new OfflineOutput(this.output, this.terminal.stdout);
-    const result = await migrator.upgrade(this.target ?? "head", {
-      sql: this.sql,
-      output,
-      ...(this.transaction ? { transactionMode: this.transaction } : {}),
-    });
-    output.finish();
-    if (!this.sql) {
-      if (result.steps.length === 0) this.note("Nothing to upgrade: the database is already at the target.");
-      this.note(`Now at: ${describeHeads(project.revisionMap(), result.after)}`);
-    }
-    return 0;
+    return this.migrate("upgrade", (migrator, options) => migrator.upgrade(this.target ?? "head", options));
   }
 }
