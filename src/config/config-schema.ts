@@ -38,8 +38,9 @@ export const configSchema = z
     /**
      * The table recording every step that ran (revision, direction, file checksum, who,
      * when, how long); it lives in the version table's schema. Alembic ignores it.
+     * false: keep no history (offline scripts then print Alembic's statements only).
      */
-    historyTable: identifier.default("athanor_history"),
+    historyTable: z.union([identifier, z.literal(false)]).default("athanor_history"),
     /** true: a revision file edited after it was applied is an error, not a warning. */
     strict: z.boolean().default(false),
     /** The dotenv file DATABASE_URL is read from when the environment has none. */

@@ -4,8 +4,10 @@
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Plan, Step, VersionChange } from "../graph/step.js";
 import { AthanorError } from "../graph/errors.js";
+import type { HistoryRecording } from "./history-table.js";
 import type { StepDependencies } from "./loaded-revision.js";
-import { migrationFailed } from "./migration-error.js";
+import { findLockHolders, type LockHolderSession } from "./lock-holders.js";
+import { migrationFailed, timeoutKind, type StepTimeouts } from "./migration-error.js";
 import { RevisionSink } from "./revision-sink.js";
 import type { StatementRunner } from "./statement-runner.js";
 import type { VersionTable } from "./version-table.js";
@@ -23,6 +25,10 @@ export interface ExecuteOptions {
   readonly sourceOf: (revision: string) => RevisionSource;
   readonly dependencies: StepDependencies;
   readonly onProgress?: ((line: string) => void) | undefined;
+  /** Write a history row in each step's transaction (absent: no history). */
+  readonly history?: HistoryRecording | undefined;
+  /** The run's session-level timeouts, restored after a revision that sets its own. */
+  readonly runTimeouts?: { readonly statementTimeout?: number | undefined; readonly lockTimeout?: number | undefined } | undefined;
 }
 
 /** Executes `plan`; on failure rolls back the open transaction and throws MIGRATION_FAILED. */
@@ -35,6 +41,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
 class PlanRun {
   #options: ExecuteOptions;
   #tableReady: boolean;
+  #historyReady: boolean;
   /** Heads as of the last COMMIT, and including the open transaction's changes. */
   #committedHeads: string[];
   #pendingHeads: string[];
@@ -42,6 +49,7 @@ class PlanRun {
   constructor(options: ExecuteOptions, start: readonly string[]) {
     this.#options = options;
     this.#tableReady = !options.createTable;
+    this.#historyReady = !(options.history?.create ?? false);
     this.#committedHeads = [...start];
     this.#pendingHeads = [...start];
   }
@@ -60,6 +68,7 @@ class PlanRun {
     const source = sourceOf(step.revision);
     const transactional = source.transactional;
     const action = `${step.direction} ${step.from.join(", ")} -> ${step.to.join(", ")}`;
+    const started = performance.now();
     try {
       if (transactional && !runner.inTransaction) await this.#begin();
       // A non-transactional revision in "all" mode: commit what came before, run it in
@@ -67,23 +76,87 @@ class PlanRun {
       if (!transactional && runner.inTransaction) await this.#commit();
       await runner.comment(`Running ${action}`);
       onProgress?.(`Running ${action}, ${source.message}`);
+      const restore = await this.#setRevisionTimeouts(source, transactional);
       await this.#runRevision(step, source, transactional);
+      if (restore.length > 0) for (const statement of restore) await runner.run(statement);
       if (!runner.inTransaction) await this.#begin();
       await this.applyVersionChanges(step.versionChanges);
+      await this.#recordHistory(step, source, started);
       if (last && this.#options.dropTableAtEnd) await runner.run(this.#options.versionTable.dropStatement());
       if (transactionMode === "each") await this.#commit();
     } catch (error) {
+      const statement = runner.lastStatement;
       await runner.rollback().catch(() => {});
       this.#pendingHeads = [...this.#committedHeads];
       throw migrationFailed(error, {
         step,
         action,
         source,
-        statement: runner.lastStatement,
+        statement,
         versionTableHeads: runner.offline ? undefined : this.#committedHeads,
         autocommit: !transactional,
+        timeouts: this.#timeoutsFor(source),
+        lockHolders: await this.#lockHolders(error, statement),
       });
     }
+  }
+
+  /**
+   * SET LOCAL inside the revision's transaction (SET around a non-transactional one).
+   * Returns the statements that put the run's values back, when the setting would
+   * otherwise outlive the revision: autocommit, or one transaction for the whole plan.
+   */
+  async #setRevisionTimeouts(source: RevisionSource, transactional: boolean): Promise<string[]> {
+    const { runner, transactionMode, runTimeouts } = this.#options;
+    const scope = transactional ? "SET LOCAL" : "SET";
+    const restore: string[] = [];
+    const settings = [
+      ["statement_timeout", source.statementTimeout, runTimeouts?.statementTimeout],
+      ["lock_timeout", source.lockTimeout, runTimeouts?.lockTimeout],
+    ] as const;
+    for (const [name, value, runValue] of settings) {
+      if (value === undefined) continue;
+      await runner.run(`${scope} ${name} = ${Math.round(value)}`);
+      if (!transactional || transactionMode === "all") restore.push(`${scope} ${name} = ${runValue === undefined ? "DEFAULT" : Math.round(runValue)}`);
+    }
+    return restore;
+  }
+
+  #timeoutsFor(source: RevisionSource): StepTimeouts {
+    const run = this.#options.runTimeouts;
+    return {
+      statementTimeout: source.statementTimeout ?? run?.statementTimeout,
+      lockTimeout: source.lockTimeout ?? run?.lockTimeout,
+      statementFromRevision: source.statementTimeout !== undefined,
+      lockFromRevision: source.lockTimeout !== undefined,
+    };
+  }
+
+  /** Who blocked a statement that hit lock_timeout; best effort, never hides the real error. */
+  async #lockHolders(error: unknown, statement: string | undefined): Promise<LockHolderSession[] | undefined> {
+    const { runner } = this.#options;
+    if (runner.offline || statement === undefined || timeoutKind(error) !== "lock") return undefined;
+    try {
+      return await findLockHolders((sql, params) => runner.run(sql, params), statement);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async #recordHistory(step: Step, source: RevisionSource, started: number): Promise<void> {
+    const { runner, history } = this.#options;
+    if (history === undefined) return;
+    await runner.run(
+      history.table.insertStatement({
+        revision: step.revision,
+        direction: step.direction,
+        sha256: history.checksumOf(source),
+        durationMs: runner.offline ? null : performance.now() - started,
+        appliedBy: history.appliedBy,
+        athanorVersion: history.athanorVersion,
+        message: source.message,
+      }),
+    );
   }
 
   async #runRevision(step: Step, source: RevisionSource, transactional: boolean): Promise<void> {
@@ -104,6 +177,10 @@ class PlanRun {
     if (!this.#tableReady) {
       await this.#options.runner.run(this.#options.versionTable.createStatement());
       this.#tableReady = true;
+    }
+    if (!this.#historyReady && this.#options.history !== undefined) {
+      await this.#options.runner.run(this.#options.history.table.createStatement());
+      this.#historyReady = true;
     }
   }
 

@@ -1,6 +1,8 @@
 // `stamp`: rewrites the version table's rows without running any revision code, in one
 // transaction, printed (offline) as Alembic's `-- Running stamp_revision a -> b` blocks.
 import type { StampStep } from "../graph/plan-stamp.js";
+import type { RevisionSource } from "../graph/revision-source.js";
+import type { HistoryRecording } from "./history-table.js";
 import { applyChange, versionMismatch } from "./execute-plan.js";
 import { migrationFailed } from "./migration-error.js";
 import type { StatementRunner } from "./statement-runner.js";
@@ -14,6 +16,9 @@ export interface StampOptions {
   /** Empty the table first (the steps were planned from an empty table). */
   readonly purge?: boolean;
   readonly onProgress?: ((line: string) => void) | undefined;
+  /** A `stamp` history row for each revision a step puts into the table. */
+  readonly history?: HistoryRecording | undefined;
+  readonly sourceOf?: ((revision: string) => RevisionSource | undefined) | undefined;
 }
 
 /** Applies `changes`; returns the rows afterwards. */
@@ -24,6 +29,7 @@ export async function executeStamp(steps: readonly StampStep[], options: StampOp
   try {
     await runner.begin();
     if (options.createTable) await runner.run(versionTable.createStatement());
+    if (options.history?.create) await runner.run(options.history.table.createStatement());
     if (options.purge) await runner.run(versionTable.purgeStatement());
     for (const step of steps) {
       const line = `Running stamp_revision ${step.from.join(", ")} -> ${step.to.join(", ")}`;
@@ -36,6 +42,7 @@ export async function executeStamp(steps: readonly StampStep[], options: StampOp
         }
         heads = applyChange(heads, change);
       }
+      await recordStamp(step, options);
     }
     await runner.commit();
   } catch (error) {
@@ -50,4 +57,24 @@ export async function executeStamp(steps: readonly StampStep[], options: StampOp
     });
   }
   return heads;
+}
+
+/** Stamped revisions ran no code: the row says they were marked applied, and from which file. */
+async function recordStamp(step: StampStep, options: StampOptions): Promise<void> {
+  const { history, runner } = options;
+  if (history === undefined) return;
+  for (const revision of step.to.filter((id) => !step.from.includes(id))) {
+    const source = options.sourceOf?.(revision);
+    await runner.run(
+      history.table.insertStatement({
+        revision,
+        direction: "stamp",
+        sha256: source === undefined ? null : history.checksumOf(source),
+        durationMs: runner.offline ? null : 0,
+        appliedBy: history.appliedBy,
+        athanorVersion: history.athanorVersion,
+        message: source?.message ?? "",
+      }),
+    );
+  }
 }

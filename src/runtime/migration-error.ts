@@ -3,6 +3,8 @@
 import { AthanorError, isAthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Step } from "../graph/step.js";
+import { formatDuration } from "../config/duration.js";
+import { describeHolder, type LockHolderSession } from "./lock-holders.js";
 
 /** The fields node-postgres and PGlite both put on a server error. */
 interface PostgresErrorFields {
@@ -24,6 +26,38 @@ export interface FailureContext {
   readonly versionTableHeads: readonly string[] | undefined;
   /** The step ran outside a transaction: statements before the failure stay applied. */
   readonly autocommit: boolean;
+  /** The timeouts in force for the step, and whether the revision set them itself. */
+  readonly timeouts?: StepTimeouts | undefined;
+  /** After a lock timeout: the sessions holding locks on the statement's tables. */
+  readonly lockHolders?: readonly LockHolderSession[] | undefined;
+}
+
+export interface StepTimeouts {
+  readonly statementTimeout?: number | undefined;
+  readonly lockTimeout?: number | undefined;
+  readonly statementFromRevision: boolean;
+  readonly lockFromRevision: boolean;
+}
+
+/** Postgres cancelled the statement: SQLSTATE 57014 for statement_timeout, 55P03 for lock_timeout. */
+export function timeoutKind(cause: unknown): "statement" | "lock" | undefined {
+  if (!isPostgresError(cause)) return undefined;
+  const { code, message = "" } = cause as PostgresErrorFields;
+  if (code === "57014" && /statement timeout/i.test(message)) return "statement";
+  if (code === "55P03") return "lock";
+  return undefined;
+}
+
+// Codes the server sends when it ends the session (shutdown, crash recovery), and the
+// class 08 connection exceptions; node-postgres says "Connection terminated" without one.
+const LOST_CODES = new Set(["57P01", "57P02", "57P03", "08000", "08003", "08006", "ECONNRESET", "EPIPE", "ECONNREFUSED"]);
+
+/** The session to the server is gone: the step's transaction died with it. */
+export function isConnectionLost(cause: unknown): boolean {
+  if (!(cause instanceof Error)) return false;
+  const code = (cause as PostgresErrorFields).code;
+  if (code !== undefined && LOST_CODES.has(code)) return true;
+  return /connection terminated|terminating connection|server closed the connection|connection (?:is )?(?:closed|lost)|not queryable|socket hang up/i.test(cause.message);
 }
 
 export function migrationFailed(cause: unknown, context: FailureContext): AthanorError {
@@ -37,7 +71,10 @@ export function migrationFailed(cause: unknown, context: FailureContext): Athano
       cause,
     });
   }
+  if (isConnectionLost(cause)) return connectionLost(cause as Error, context, where);
   const pg = isPostgresError(cause) ? (cause as PostgresErrorFields) : undefined;
+  const timeout = timeoutKind(cause);
+  if (timeout !== undefined) return timedOut(cause as Error & PostgresErrorFields, timeout, context);
   const lines = [`${context.action} failed${where}`];
   if (context.statement !== undefined && pg !== undefined) lines.push(`  statement: ${indent(context.statement)}`);
   lines.push(`  error: ${pg?.message ?? (cause instanceof Error ? cause.message : String(cause))}`);
@@ -62,6 +99,67 @@ export function migrationFailed(cause: unknown, context: FailureContext): Athano
     },
     cause,
   });
+}
+
+function stateOf(heads: readonly string[] | undefined): string {
+  return heads === undefined ? "" : heads.length === 0 ? "the version table is empty (base); " : `the version table is at ${heads.join(", ")}; `;
+}
+
+/** "revision 0003 (versions/…): statement timed out after 5s: ALTER TABLE …" */
+function timedOut(cause: Error & PostgresErrorFields, kind: "statement" | "lock", context: FailureContext): AthanorError {
+  const timeouts = context.timeouts;
+  const limit = kind === "statement" ? timeouts?.statementTimeout : timeouts?.lockTimeout;
+  const fromRevision = kind === "statement" ? timeouts?.statementFromRevision : timeouts?.lockFromRevision;
+  const after = limit === undefined ? "" : ` within ${formatDuration(limit)}`;
+  const what = kind === "statement" ? `statement timed out${limit === undefined ? "" : ` after ${formatDuration(limit)}`}` : `could not get a lock${after}`;
+  const subject = context.source ? `revision ${context.source.revision} (${context.source.path})` : context.action;
+  const statement = context.statement === undefined ? "" : `: ${shorten(context.statement)}`;
+  const holders = context.lockHolders ?? [];
+  const lines = [`${subject}: ${what}${statement}`, `  ${context.action} failed and was rolled back`, `  error: ${cause.message}`];
+  for (const holder of holders) lines.push(`  blocked by: ${describeHolder(holder)}`);
+  if (context.autocommit) lines.push("  this revision runs outside a transaction: statements before the failing one stay applied");
+  const setting = kind === "statement" ? "statementTimeout" : "lockTimeout";
+  const header = kind === "statement" ? "statement_timeout" : "lock_timeout";
+  const raise = context.source?.format === "sql" ? `\`-- ${header}: <longer>\` in ${context.source.path}` : `\`export const ${setting} = "<longer>"\` in ${context.source?.path ?? "the revision"}`;
+  const where = fromRevision ? `the revision sets it` : `the run's --${kind}-timeout / ${setting} setting applies`;
+  const hint =
+    kind === "statement"
+      ? `${stateOf(context.versionTableHeads)}${where}; raise it for this revision with ${raise}, or make the statement faster`
+      : `${stateOf(context.versionTableHeads)}another session holds a lock the statement needs${holders.length > 0 ? ` (pid ${holders.map((h) => h.pid).join(", ")}; let it finish, or end it with SELECT pg_terminate_backend(${holders[0]!.pid}))` : " (look in pg_locks / pg_stat_activity for it)"}; or raise the wait for this revision with ${raise}`;
+  return new AthanorError("MIGRATION_FAILED", lines.join("\n"), {
+    hint,
+    details: {
+      revision: context.source?.revision,
+      file: context.source?.path,
+      statement: context.statement,
+      sqlState: cause.code,
+      timeout: kind,
+      timeoutMs: limit,
+      lockHolders: holders,
+      versionTable: context.versionTableHeads,
+    },
+    cause,
+  });
+}
+
+function connectionLost(cause: Error, context: FailureContext, where: string): AthanorError {
+  const lines = [`${context.action}${where}: the connection to the database was lost`, `  error: ${cause.message}`];
+  if (context.statement !== undefined) lines.push(`  while running: ${shorten(context.statement)}`);
+  lines.push(
+    context.autocommit
+      ? "  this revision runs outside a transaction: statements that finished before the loss stay applied"
+      : "  the server rolls back the open transaction of a lost session: this step is not applied",
+  );
+  return new AthanorError("CONNECTION_LOST", lines.join("\n"), {
+    hint: `once the server is back, run the command again: steps committed before this one stay applied (\`athanor current\` shows where the database is)`,
+    details: { revision: context.source?.revision, file: context.source?.path, statement: context.statement, code: (cause as PostgresErrorFields).code },
+    cause,
+  });
+}
+
+function shorten(statement: string): string {
+  const flat = statement.replace(/\s+/g, " ").trim();
+  return flat.length > 200 ? `${flat.slice(0, 197)}…` : flat;
 }
 
 function isPostgresError(value: unknown): boolean {

@@ -10,8 +10,12 @@ import { resolveRevisions } from "../graph/rev-spec.js";
 import { RevisionMap } from "../graph/revision-map.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Plan, Step } from "../graph/step.js";
+import { revisionChecksum } from "../scripts/revision-checksum.js";
 import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
 import type { Connection } from "./connection.js";
+import { describeEdit, editedRevisionsError, findEditedRevisions, type EditedRevision } from "./edited-revisions.js";
+import { HistoryTable, type HistoryEntry, type HistoryRecording } from "./history-table.js";
+import { athanorVersion, clientIdentity } from "./run-identity.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.js";
 import { executePlan, type TransactionMode } from "./execute-plan.js";
 import { executeStamp } from "./execute-stamp.js";
@@ -34,6 +38,10 @@ export interface MigratorConfig {
   readonly statementTimeout?: number | undefined;
   readonly connectTimeout?: number | undefined;
   readonly lock?: boolean;
+  /** The applied-history table (default athanor_history, in the version table's schema); false: none. */
+  readonly historyTable?: string | false;
+  /** An applied revision whose file changed is an error (EDITED_REVISION), not a warning. */
+  readonly strict?: boolean;
 }
 
 export interface MigratorOptions {
@@ -47,6 +55,8 @@ export interface MigratorOptions {
   readonly onProgress?: (line: string) => void;
   /** Notices for stderr: waiting for a lock. */
   readonly onNotice?: (line: string) => void;
+  /** Warnings for stderr (an edited revision); default: onNotice with a `warning:` prefix. */
+  readonly onWarning?: (line: string) => void;
 }
 
 export interface RunOptions {
@@ -56,6 +66,15 @@ export interface RunOptions {
   readonly transactionMode?: TransactionMode;
   /** false: skip the advisory lock for this run. */
   readonly lock?: boolean;
+  /** Override the config's `strict` for this run. */
+  readonly strict?: boolean;
+}
+
+/** What an online body learns once the session holds the lock. */
+interface OnlineState {
+  readonly current: string[];
+  readonly tableExists: boolean;
+  readonly historyExists: boolean;
 }
 
 export interface RunResult {
@@ -69,12 +88,15 @@ export interface RunResult {
 export class Migrator {
   readonly #options: MigratorOptions;
   readonly #versionTable: VersionTable;
+  readonly #history: HistoryTable | undefined;
   #map: RevisionMap | undefined;
   #sources: Map<string, RevisionSource> | undefined;
 
   constructor(options: MigratorOptions) {
     this.#options = options;
     this.#versionTable = new VersionTable(options.config.versionTable ?? { name: "alembic_version" });
+    const historyName = options.config.historyTable ?? "athanor_history";
+    this.#history = historyName === false ? undefined : new HistoryTable({ name: historyName, schema: this.#versionTable.schema });
   }
 
   /** Where online runs connect; `embeddedDefault` is true when no URL was configured. */
@@ -84,6 +106,11 @@ export class Migrator {
 
   get versionTable(): VersionTable {
     return this.#versionTable;
+  }
+
+  /** The applied-history table; undefined when the config turns history off. */
+  get historyTable(): HistoryTable | undefined {
+    return this.#history;
   }
 
   /** The revision graph, read from the version locations once. */
@@ -111,12 +138,12 @@ export class Migrator {
     if (options.sql) {
       const [from, to] = splitRange(target, "upgrade");
       const start = from === undefined ? [] : this.#resolveStart(from);
-      return this.#offline(options, start, (writer) => this.#runPlan(writer, planUpgrade(map, start, to), options, start.length === 0, false));
+      return this.#offline(options, start, (writer) => this.#runPlan(writer, planUpgrade(map, start, to), options, { createTable: start.length === 0 }));
     }
-    return this.#online(options, async (runner, current, tableExists) => {
-      const plan = planUpgrade(map, current, target);
-      await this.#runPlan(runner, plan, options, !tableExists, false);
-      return { before: current, after: plan.end, steps: plan.steps };
+    return this.#online(options, async (runner, state) => {
+      const plan = planUpgrade(map, state.current, target);
+      await this.#runPlan(runner, plan, options, { createTable: !state.tableExists, createHistory: !state.historyExists });
+      return { before: state.current, after: plan.end, steps: plan.steps };
     });
   }
 
@@ -135,19 +162,19 @@ export class Migrator {
       const [from, to] = splitRange(target, "downgrade");
       if (from === undefined) {
         throw new AthanorError("USAGE", "downgrade with --sql requires <fromrev>:<torev>", {
-          hint: `offline there is no database to read the current revision from; e.g. athanor downgrade head:${target} --sql`,
+          hint: `offline there is no database to read the current revision from; name where the script starts, e.g. ${offlineDowngradeExample(map, target)}`,
         });
       }
       const start = this.#resolveStart(from);
       return this.#offline(options, start, (writer) => {
         const plan = planDowngrade(map, start, to);
-        return this.#runPlan(writer, plan, options, false, plan.end.length === 0);
+        return this.#runPlan(writer, plan, options, { dropTableAtEnd: plan.end.length === 0 });
       });
     }
-    return this.#online(options, async (runner, current, tableExists) => {
-      const plan = planDowngrade(map, current, target);
-      await this.#runPlan(runner, plan, options, !tableExists, false);
-      return { before: current, after: plan.end, steps: plan.steps };
+    return this.#online(options, async (runner, state) => {
+      const plan = planDowngrade(map, state.current, target);
+      await this.#runPlan(runner, plan, options, { createTable: !state.tableExists, createHistory: !state.historyExists });
+      return { before: state.current, after: plan.end, steps: plan.steps };
     });
   }
 
@@ -173,13 +200,15 @@ export class Migrator {
           start: [],
           purge,
           onProgress: this.#options.onProgress,
+          history: this.#recording(true),
+          sourceOf: (revision) => this.#sources?.get(revision),
         });
         return { before: [], after, steps: [] };
       });
     }
     return this.#online(
       options,
-      async (runner, current, tableExists) => {
+      async (runner, { current, tableExists, historyExists }) => {
         const after = await executeStamp(planStampSteps(map, current, targets, purge), {
           runner,
           versionTable: this.#versionTable,
@@ -187,6 +216,8 @@ export class Migrator {
           start: current,
           purge,
           onProgress: this.#options.onProgress,
+          history: this.#recording(!historyExists),
+          sourceOf: (revision) => this.#sources?.get(revision),
         });
         return { before: current, after, steps: [] };
       },
@@ -205,29 +236,67 @@ export class Migrator {
       const heads = [...map.heads];
       return this.#offline(options, heads, async (writer) => {
         const down = planDowngrade(map, heads, "base");
-        await this.#runPlan(writer, down, options, false, false);
+        await this.#runPlan(writer, down, options, {});
         const up = planUpgrade(map, [], "head");
-        await this.#runPlan(writer, up, options, false, false);
+        await this.#runPlan(writer, up, options, {});
         return { before: heads, after: up.end, steps: [...down.steps, ...up.steps] };
       });
     }
-    return this.#online(options, async (runner, current, tableExists) => {
+    return this.#online(options, async (runner, { current, tableExists, historyExists }) => {
       const down = planDowngrade(map, current, "base");
-      await this.#runPlan(runner, down, options, !tableExists, false);
+      await this.#runPlan(runner, down, options, { createTable: !tableExists, createHistory: !historyExists });
       const up = planUpgrade(map, down.end, "head");
-      await this.#runPlan(runner, up, options, !tableExists && down.steps.length === 0, false);
+      const nothingRan = down.steps.length === 0;
+      await this.#runPlan(runner, up, options, { createTable: !tableExists && nothingRan, createHistory: !historyExists && nothingRan });
       return { before: current, after: up.end, steps: [...down.steps, ...up.steps] };
     });
   }
 
-  /** The version table's rows (current heads); [] for a database never migrated. No lock. */
-  async currentHeads(): Promise<string[]> {
-    return withSession(this.#sessionOptions(false), (connection) => this.#versionTable.read(connection));
+  /**
+   * The version table's rows (current heads); [] for a database never migrated. No lock.
+   * Rows naming no revision file are an error; edited revisions are warned about.
+   */
+  async currentHeads(options: { strict?: boolean } = {}): Promise<string[]> {
+    return withSession(this.#sessionOptions(false), async (connection) => {
+      const current = await this.#versionTable.read(connection);
+      this.#checkRows(current);
+      await this.#checkEdits(connection, current, options.strict);
+      return current;
+    });
+  }
+
+  /**
+   * Applied revisions whose file changed since (by sha256 against the history table).
+   *
+   * ### Examples
+   * ```ts
+   * for (const edit of await migrator.editedRevisions()) console.warn(`${edit.path} changed`);
+   * ```
+   */
+  async editedRevisions(): Promise<EditedRevision[]> {
+    return withSession(this.#sessionOptions(false), async (connection) => {
+      const current = await this.#versionTable.read(connection);
+      return this.#findEdits(connection, current);
+    });
+  }
+
+  /**
+   * The history table's rows, newest first ([] when it does not exist or history is off).
+   *
+   * ### Examples
+   * ```ts
+   * const [last] = await migrator.appliedHistory(1);
+   * ```
+   */
+  async appliedHistory(limit?: number): Promise<HistoryEntry[]> {
+    const history = this.#history;
+    if (history === undefined) return [];
+    return withSession(this.#sessionOptions(false), (connection) => history.read(connection, limit));
   }
 
   async #online(
     options: RunOptions,
-    body: (runner: StatementRunner, current: string[], tableExists: boolean) => Promise<Omit<RunResult, "offline">>,
+    body: (runner: StatementRunner, state: OnlineState) => Promise<Omit<RunResult, "offline">>,
     checkRows = true,
   ): Promise<RunResult> {
     const lock = options.lock ?? this.#options.config.lock ?? true;
@@ -236,9 +305,53 @@ export class Migrator {
       const tableExists = await this.#versionTable.exists(connection);
       const current = tableExists ? await this.#versionTable.read(connection) : [];
       if (checkRows) this.#checkRows(current);
-      const result = await body(new OnlineRunner(connection), current, tableExists);
+      const historyExists = this.#history === undefined ? true : await this.#history.exists(connection);
+      if (historyExists) await this.#checkEdits(connection, current, options.strict);
+      const result = await body(new OnlineRunner(connection), { current, tableExists, historyExists });
       return { offline: false, ...result };
     });
+  }
+
+  /** Warns about (or, strict, refuses) applied revisions whose file changed. */
+  async #checkEdits(connection: Connection, current: readonly string[], strict: boolean | undefined): Promise<void> {
+    const edits = await this.#findEdits(connection, current);
+    if (edits.length === 0) return;
+    if (strict ?? this.#options.config.strict ?? false) throw editedRevisionsError(edits);
+    const warn = this.#options.onWarning ?? ((line: string) => this.#options.onNotice?.(`warning: ${line}`));
+    for (const edit of edits) warn(describeEdit(edit));
+  }
+
+  async #findEdits(connection: Connection, current: readonly string[]): Promise<EditedRevision[]> {
+    if (this.#history === undefined || current.length === 0) return [];
+    this.revisionMap();
+    const latest = await this.#history.latestByRevision(connection);
+    if (latest.length === 0) return [];
+    return findEditedRevisions({
+      latest,
+      applied: this.#appliedRevisions(current),
+      sourceOf: (revision) => this.#sources?.get(revision),
+      checksumOf: (source) => revisionChecksum(source, this.#options.config.cwd),
+    });
+  }
+
+  /** The revisions the version table's rows imply are applied: what a downgrade to base would undo. */
+  #appliedRevisions(current: readonly string[]): Set<string> {
+    try {
+      return new Set(planDowngrade(this.revisionMap(), current, "base").steps.map((step) => step.revision));
+    } catch {
+      return new Set(current);
+    }
+  }
+
+  #recording(create: boolean): HistoryRecording | undefined {
+    if (this.#history === undefined) return undefined;
+    return {
+      table: this.#history,
+      create,
+      checksumOf: (source) => revisionChecksum(source, this.#options.config.cwd),
+      appliedBy: clientIdentity(),
+      athanorVersion: athanorVersion(),
+    };
   }
 
   async #offline(
@@ -254,13 +367,22 @@ export class Migrator {
     return { offline: true, ...(result ?? { before: start, after: start, steps: [] }) };
   }
 
-  async #runPlan(runner: StatementRunner, plan: Plan, options: RunOptions, createTable: boolean, dropTableAtEnd: boolean): Promise<Omit<RunResult, "offline">> {
+  /** Offline, the history table is created IF NOT EXISTS in the script's first transaction. */
+  async #runPlan(
+    runner: StatementRunner,
+    plan: Plan,
+    options: RunOptions,
+    tables: { createTable?: boolean; createHistory?: boolean; dropTableAtEnd?: boolean },
+  ): Promise<Omit<RunResult, "offline">> {
+    const config = this.#options.config;
     await executePlan(plan, {
       runner,
       versionTable: this.#versionTable,
-      transactionMode: options.transactionMode ?? this.#options.config.transactionMode ?? "each",
-      createTable,
-      dropTableAtEnd,
+      transactionMode: options.transactionMode ?? config.transactionMode ?? "each",
+      createTable: tables.createTable ?? false,
+      dropTableAtEnd: tables.dropTableAtEnd ?? false,
+      history: this.#recording(runner.offline || (tables.createHistory ?? false)),
+      runTimeouts: { statementTimeout: config.statementTimeout, lockTimeout: config.lockTimeout },
       sourceOf: (revision) => this.#sourceOf(revision),
       dependencies: { ...defaultStepDependencies(this.#options.config.cwd), ...this.#options.dependencies },
       onProgress: this.#options.onProgress,
@@ -296,9 +418,9 @@ export class Migrator {
     if (unknown.length === 0) return;
     throw new AthanorError(
       "UNKNOWN_DATABASE_REVISION",
-      `the database's ${this.#versionTable.qualified} names ${unknown.map((id) => `'${id}'`).join(", ")}, which no revision file defines`,
+      `Can't locate revision identified by ${unknown.map((id) => `'${id}'`).join(", ")}: the database's ${this.#versionTable.qualified} names ${unknown.length === 1 ? "it" : "them"}, but no revision file defines ${unknown.length === 1 ? "it" : "them"}`,
       {
-        hint: `restore the missing revision file(s), or run \`athanor stamp --purge <revision>\` to rewrite the version table`,
+        hint: `restore the missing revision file(s) (e.g. from git), or, if the database really is at another revision, run \`athanor stamp --purge <revision>\` to rewrite the version table`,
         details: { unknown },
       },
     );
@@ -314,6 +436,20 @@ export class Migrator {
     const { cwd, versionLocations = ["versions"], recursiveVersionLocations = false } = this.#options.config;
     return scanRevisionFiles(versionLocations.map((path) => ({ path, recursive: recursiveVersionLocations })), { cwd });
   }
+}
+
+/** `athanor downgrade 0006:0005 --sql`: the head the script would start from, and the target it reaches. */
+function offlineDowngradeExample(map: RevisionMap, target: string): string {
+  const head = map.heads[0];
+  if (head === undefined) return "athanor downgrade <fromrev>:<torev> --sql";
+  try {
+    const end = planDowngrade(map, [head], target).end;
+    const to = end.length === 0 ? "base" : end.join(",");
+    if (end.length <= 1) return `athanor downgrade ${head}:${to} --sql`;
+  } catch {
+    // The target does not resolve from that head: show the request as written.
+  }
+  return `athanor downgrade ${head}:${target} --sql`;
 }
 
 /** `a:b` → [a, b]; a plain spec → [undefined, spec]. */

@@ -248,7 +248,7 @@ describe("Migrator offline", () => {
     const project = writeProject();
     try {
       let text = "";
-      const migrator = new Migrator({ config: { cwd: project.dir, databaseUrl: "postgres://nobody:secret@127.0.0.1:1/none" } });
+      const migrator = new Migrator({ config: { cwd: project.dir, databaseUrl: "postgres://nobody:secret@127.0.0.1:1/none", historyTable: false } });
       await migrator.upgrade("0002", { sql: true, output: { write: (t: string) => (text += t) } });
       assert.equal(
         text,
@@ -280,7 +280,7 @@ COMMIT;
     const project = writeProject();
     try {
       let text = "";
-      await new Migrator({ config: { cwd: project.dir } }).upgrade("0005:0006", { sql: true, output: { write: (t: string) => (text += t) } });
+      await new Migrator({ config: { cwd: project.dir, historyTable: false } }).upgrade("0005:0006", { sql: true, output: { write: (t: string) => (text += t) } });
       assert.match(text, /^BEGIN;\n-- Running upgrade 0005 -> 0006\nCREATE FUNCTION shout/);
       assert.ok(!text.includes("CREATE TABLE alembic_version"));
     } finally {
@@ -291,7 +291,7 @@ COMMIT;
   test("downgrade --sql needs a range, and to base ends with DROP TABLE", async () => {
     const project = writeProject();
     try {
-      const migrator = new Migrator({ config: { cwd: project.dir } });
+      const migrator = new Migrator({ config: { cwd: project.dir, historyTable: false } });
       await assert.rejects(migrator.downgrade("-1", { sql: true, output: { write: () => {} } }), /downgrade with --sql requires <fromrev>:<torev>/);
       let text = "";
       await migrator.downgrade("0002:base", { sql: true, output: { write: (t: string) => (text += t) }, transactionMode: "all" });
