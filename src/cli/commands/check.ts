@@ -1,9 +1,10 @@
 import { Command, Option } from "clipanion";
 import { DatabaseCommand } from "../database-command.js";
 import { diffModels } from "../model-diff.js";
+import { describeEdit } from "../../runtime/edited-revisions.js";
 
 interface Problem {
-  kind: "multiple-heads" | "not-at-head" | "models-differ";
+  kind: "multiple-heads" | "not-at-head" | "models-differ" | "edited-revision";
   message: string;
 }
 
@@ -12,7 +13,7 @@ export class CheckCommand extends DatabaseCommand {
   static override usage = Command.Usage({
     description: "Fail when the database is behind, the heads are split, or the models differ from the revisions",
     details: `
-      A gate for CI. Exits 1 with a list of problems when: there are several heads (a merge is missing); the database is not at the head(s); or \`generate\` would write a revision (a model changed without one). Exits 0 when all is well. Without configured models only the first two are checked.
+      A gate for CI. Exits 1 with a list of problems when: there are several heads (a merge is missing); the database is not at the head(s); an applied revision's file was edited since (its sha256 differs from the one recorded in the history table); or \`generate\` would write a revision (a model changed without one). Exits 0 when all is well. Without configured models only the first three are checked.
     `,
     examples: [
       ["In CI, after upgrading a test database", "athanor upgrade && athanor check"],

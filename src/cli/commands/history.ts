@@ -1,6 +1,9 @@
 import { Command, Option } from "clipanion";
 import { historyRevisions } from "../../graph/history.js";
+import { formatTimestamp } from "../../runtime/edited-revisions.js";
+import type { HistoryEntry } from "../../runtime/history-table.js";
 import { inspectDatabase } from "../../runtime/inspect-database.js";
+import { migratorFor } from "../project.js";
 import { GraphCommand } from "../graph-command.js";
 import { drawGraph } from "../graph-drawing.js";
 import { historyLine, revisionJson, verboseBlock } from "../revision-text.js";
@@ -10,13 +13,16 @@ export class HistoryCommand extends GraphCommand {
   static override usage = Command.Usage({
     description: "List revisions, newest first",
     details: `
-      One line per revision: \`<parents> -> <id> (<labels>) (head|branchpoint|mergepoint), <message>\`, \`<base>\` for a base, dependencies in parentheses after the parents. \`-r a:b\` limits the list to a range (\`a:\`, \`:b\`, \`current:\` work too); \`--graph\` draws the DAG the way \`git log --graph\` does. Only \`--indicate-current\` and a \`current\` range read the database.
+      One line per revision: \`<parents> -> <id> (<labels>) (head|branchpoint|mergepoint), <message>\`, \`<base>\` for a base, dependencies in parentheses after the parents. \`-r a:b\` limits the list to a range (\`a:\`, \`:b\`, \`current:\` work too); \`--graph\` draws the DAG the way \`git log --graph\` does. Only \`--indicate-current\`, a \`current\` range and \`--applied\` read the database.
+
+      \`--applied\` lists the history table instead (athanor_history): every step that ran on the database, newest first, with its duration, who ran it and the athanor version.
     `,
     examples: [
       ["Everything", "athanor history"],
       ["A range, with details", "athanor history -r 0004:0006 --verbose"],
       ["The DAG as a drawing", "athanor history --graph"],
       ["Mark what the database has applied", "athanor history --indicate-current"],
+      ["What ran on the database, newest first", "athanor history --applied"],
     ],
   });
 
@@ -25,10 +31,12 @@ export class HistoryCommand extends GraphCommand {
   graph = Option.Boolean("--graph", false, { description: "Draw the DAG beside the list" });
   indicateCurrent = Option.Boolean("-i,--indicate-current", false, { description: "Mark the database's current revisions (reads the database)" });
   url = Option.String("--url", { description: "With --indicate-current: the database to read" });
+  applied = Option.Boolean("--applied", false, { description: "List the steps that ran on the database (its history table), newest first" });
   asJson = Option.Boolean("--json", false, { description: "Print JSON" });
 
   protected async run(): Promise<number> {
     const project = await this.project(this.url === undefined ? {} : { databaseUrl: this.url });
+    if (this.applied) return this.#applied(project);
     const map = project.revisionMap();
     const needsDatabase = this.indicateCurrent || (this.range ?? "").split(":").includes("current");
     const current = needsDatabase ? await inspectDatabase(project.config, async (db) => db.currentHeads, (line) => this.note(line)) : [];
@@ -46,4 +54,22 @@ export class HistoryCommand extends GraphCommand {
     }
     return 0;
   }
+
+  async #applied(project: Parameters<typeof migratorFor>[0]): Promise<number> {
+    const entries = await migratorFor(project, { onProgress: () => {}, onNotice: (line) => this.note(line) }).appliedHistory();
+    if (this.asJson) {
+      this.json(entries.map((entry) => ({ ...entry, appliedAt: entry.appliedAt.toISOString() })));
+      return 0;
+    }
+    if (entries.length === 0) this.note("No history yet: nothing has been applied to this database by athanor.");
+    for (const entry of entries) this.out(appliedLine(entry));
+    return 0;
+  }
+}
+
+/** `2026-11-25 14:03:11  upgrade  0002 add_new_field_to_users  12 ms  by alice@host  (athanor 0.1.0)` */
+export function appliedLine(entry: HistoryEntry): string {
+  const duration = entry.durationMs === null ? "offline script" : `${entry.durationMs} ms`;
+  const message = entry.message ? ` ${entry.message}` : "";
+  return `${formatTimestamp(entry.appliedAt)}  ${entry.direction.padEnd(7)}  ${entry.revision}${message}  ${duration}  by ${entry.appliedBy}  (athanor ${entry.athanorVersion})`;
 }
