@@ -116,3 +116,20 @@ describe("several `athanor revision` at once with sequential ids", () => {
     }
   });
 });
+
+describe("a lock left by a killed writer", () => {
+  before(ensureBuilt);
+
+  test("does not block the next `athanor revision`, and is cleared", async () => {
+    const project = makeProject(files);
+    try {
+      // No process has this pid (above Linux's pid_max), like a writer killed mid-write.
+      project.write("versions/.athanor-revision.lock", "4194999");
+      const result = await runCli(project.dir, ["revision", "-m", "after a crash"]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(readdirSync(path.join(project.dir, "versions")).filter((name) => name.startsWith(".")), []);
+    } finally {
+      project.remove();
+    }
+  });
+});
