@@ -19,7 +19,8 @@ const RELATION = new RegExp(
   String.raw`\b(?:TABLE|INTO|UPDATE|FROM|JOIN|REFERENCES|ON|LOCK)\s+(?:(?:ONLY|IF\s+(?:NOT\s+)?EXISTS|TABLE)\s+)*(${NAME}(?:\.${NAME})?)`,
   "gi",
 );
-const NOT_NAMES = new Set(["only", "if", "table", "select", "conflict", "delete", "update", "insert", "commit", "each"]);
+// Words that follow ON/FROM/… without naming a table (`JOIN c ON true`, `ON CONFLICT`).
+const NOT_NAMES = new Set(["only", "if", "table", "select", "conflict", "delete", "update", "insert", "commit", "each", "true", "false", "null", "not", "lateral"]);
 
 /** The relation names a statement mentions, as written (quotes kept, for to_regclass). */
 export function relationsIn(statement: string): string[] {
