@@ -64,6 +64,7 @@ function driftControl(url: string, argv: readonly string[], cwd: string): string
 }
 
 export async function runAutogenerateNoop(argv: string[]): Promise<void> {
+  const started = describeMachine(); // load and date as the run begins
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -106,7 +107,7 @@ export async function runAutogenerateNoop(argv: string[]): Promise<void> {
     const met = measured.ok && m.medianWallSeconds !== undefined && m.medianWallSeconds < 3;
 
     const shape = `${tables} tables (${fixture.foreignKeys} foreign keys, ${fixture.indexes} indexes, ${Math.round(tables / 5)} unique columns, identity primary keys, \`now()\` and \`false\` defaults), models imported from \`${importFrom.startsWith(".") ? "src/schema" : importFrom}\``;
-    const machine = machineLine(describeMachine(), [`PostgreSQL ${serverVersion(server.url)} (local, fsync off)`]);
+    const machine = machineLine(started, [`PostgreSQL ${serverVersion(server.url)} (local, fsync off)`]);
     const text = `**${shape}**\n\n${resultsTable([{ measurement: measured, target: "< 3 s", met }])}\n\n_${machine}_`;
     process.stdout.write(`${text}\n`);
     if (!values["no-readme"]) writeResults(readmePath, "autogenerate-noop", text);

@@ -92,6 +92,7 @@ function listOf(text: string | undefined): number[] {
 }
 
 export async function runGraphRead(argv: string[]): Promise<void> {
+  const started = describeMachine(); // load and date as the run begins
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -111,7 +112,7 @@ export async function runGraphRead(argv: string[]): Promise<void> {
   const results = sizes.map((size) =>
     benchSize(size, Number(values.runs), alembicSizes.has(size) ? alembic : null, Number(values["alembic-runs"]), Number(values["alembic-timeout"])),
   );
-  const machine = machineLine(describeMachine(), alembic ? [`Alembic ${alembic.version}`] : ["Alembic not measured"]);
+  const machine = machineLine(started, alembic ? [`Alembic ${alembic.version}`] : ["Alembic not measured"]);
   const body = results
     .map(({ size, dag, rows }) => {
       const shape = `${size.toLocaleString("en")} revisions: ${dag.branchPoints} branch points, ${dag.mergePoints} merge points (${dag.revisions.filter((r) => r.downRevisions.length === 3).length} with three parents), ${dag.heads.length} heads (3 labelled lineages)`;

@@ -31,6 +31,7 @@ function upgradedCheck(url: string, dag: Dag) {
 }
 
 export async function runOnlineUpgrade(argv: string[]): Promise<void> {
+  const started = describeMachine(); // load and date as the run begins
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -80,7 +81,7 @@ export async function runOnlineUpgrade(argv: string[]): Promise<void> {
     for (const m of measured.slice(1)) if (m.label !== athanorLabel) rows.push({ measurement: m, floor });
 
     const shape = `${size.toLocaleString("en")} revisions, one \`CREATE TABLE\` each: ${dag.branchPoints} branch points, ${dag.mergePoints} merge points, ${dag.heads.length} heads; a fresh database before every run`;
-    const machine = machineLine(describeMachine(), [`PostgreSQL ${serverVersion(server.url)} (local, fsync off)`, alembic ? `Alembic ${alembic.version}` : "Alembic not measured"]);
+    const machine = machineLine(started, [`PostgreSQL ${serverVersion(server.url)} (local, fsync off)`, alembic ? `Alembic ${alembic.version}` : "Alembic not measured"]);
     const text = `**${shape}**\n\n${resultsTable(rows)}\n\n_${machine}_`;
     process.stdout.write(`${text}\n`);
     if (!values["no-readme"]) writeResults(readmePath, "online-upgrade", text);
