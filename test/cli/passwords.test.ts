@@ -61,7 +61,7 @@ describe("passwords never appear", { concurrency: true }, () => {
         { args: ["current", "--verbose", ...withPasswordScheme(url, "postgresql")], code: 0 },
       ]);
       // The database is named, so the redaction does not just hide everything.
-      assert.match(results[2]!.stdout, new RegExp(db.name));
+      assert.match(results[2]!.stdout, new RegExp(new URL(db.url).pathname.slice(1)));
     } finally {
       await db.drop();
       project.remove();
