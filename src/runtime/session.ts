@@ -32,6 +32,7 @@ export async function withSession<T>(options: SessionOptions, body: (connection:
   try {
     if (options.statementTimeout !== undefined) await connection.query(`SET statement_timeout = ${Math.round(options.statementTimeout)}`);
     if (options.lockTimeout !== undefined) await connection.query(`SET lock_timeout = ${Math.round(options.lockTimeout)}`);
+    if (connection.kind === "postgres") await watchForDeadClient(connection);
     // PGlite is single-process and its data directory is already held by a lock file.
     if (options.lock && connection.kind === "postgres") {
       const key = advisoryLockKey(options.versionTable.qualified);
@@ -45,4 +46,15 @@ export async function withSession<T>(options: SessionOptions, body: (connection:
       await connection.query("SELECT pg_advisory_unlock($1::bigint)", [advisoryLockKey(options.versionTable.qualified).toString()]).catch(() => {});
     }
   }
+}
+
+/**
+ * A killed athanor (kill -9, a crashed deploy) leaves its backend running the current
+ * statement, holding its locks and the advisory lock, until the statement ends and
+ * the server finds the socket closed. PostgreSQL 14+ can check the socket during a
+ * statement: then the backend cancels, rolls back and lets go within a second.
+ * Older servers (and non-Linux ones) refuse the setting; that is fine.
+ */
+async function watchForDeadClient(connection: Connection): Promise<void> {
+  await connection.query("SET client_connection_check_interval = 1000").catch(() => {});
 }
