@@ -38,6 +38,9 @@ export class CheckCommand extends DatabaseCommand {
       const at = diff.currentHeads.length === 0 ? "base (no revision applied)" : diff.currentHeads.join(", ");
       problems.push({ kind: "not-at-head", message: `the database is at ${at}, the head(s) are ${heads.join(", ") || "none"}; run \`athanor upgrade${heads.length > 1 ? " heads" : ""}\`` });
     }
+    for (const edit of await this.migrator(project).editedRevisions()) {
+      problems.push({ kind: "edited-revision", message: describeEdit(edit) });
+    }
     // A database behind the revisions differs from the models by the pending revisions'
     // changes: reporting those as "models differ" would advise a duplicate revision.
     const result = atHeads ? diff.result : undefined;
