@@ -1,9 +1,7 @@
-// Finds cycles before anything walks the graph. Reports the same revisions Alembic's
-// _detect_cycles would (everything not both below a head and above a base), first along
-// downRevision links (CYCLE), then with dependencies too (DEPENDENCY_CYCLE).
+// Finds cycles before anything walks the graph, first along downRevision links (CYCLE),
+// then with dependencies too (DEPENDENCY_CYCLE), and names the revisions in the loop.
 
 import { AthanorError } from "./errors.js";
-import { closure } from "./indexed-graph.js";
 import type { RevisionSource } from "./revision-source.js";
 import { locate } from "./source-location.js";
 
@@ -12,34 +10,25 @@ export function checkCycles(
   versionedDown: readonly (readonly number[])[],
   dependsOn: readonly (readonly number[])[],
 ): void {
-  const inCycle = outsideHeadsAndBases(versionedDown, (node) => versionedDown[node]!.length === 0);
+  const inCycle = loopMembers(versionedDown);
   if (inCycle.length > 0) throw cycleError("CYCLE", "Cycle", sources, inCycle, "downRevision");
   const allDown = versionedDown.map((parents, node) => [...parents, ...dependsOn[node]!]);
-  const inDependencyCycle = outsideHeadsAndBases(allDown, (node) => allDown[node]!.length === 0);
+  const inDependencyCycle = loopMembers(allDown);
   if (inDependencyCycle.length > 0) {
     throw cycleError("DEPENDENCY_CYCLE", "Dependency cycle", sources, inDependencyCycle, "dependsOn");
   }
 }
 
-/** Revisions that are not both an ancestor of some head and a descendant of some base. */
-function outsideHeadsAndBases(down: readonly (readonly number[])[], isBase: (node: number) => boolean): number[] {
-  const size = down.length;
+/**
+ * The revisions on or between loops. Alembic's test (not below a head, or not above a
+ * base) also flags innocent revisions next to a loop and misses a loop that is both
+ * above a base and below a head; peeling the graph from both ends (Kahn) names exactly
+ * the revisions a user must look at.
+ */
+function loopMembers(down: readonly (readonly number[])[]): number[] {
   const up: number[][] = down.map(() => []);
   down.forEach((parents, node) => parents.forEach((parent) => up[parent]!.push(node)));
-  const heads: number[] = [];
-  const bases: number[] = [];
-  for (let node = 0; node < size; node++) {
-    if (up[node]!.length === 0) heads.push(node);
-    if (isBase(node)) bases.push(node);
-  }
-  if (size > 0 && (heads.length === 0 || bases.length === 0)) return [...Array(size).keys()];
-  const belowHeads = closure(size, heads, down);
-  const aboveBases = closure(size, bases, up);
-  const outside: number[] = [];
-  for (let node = 0; node < size; node++) if (!belowHeads[node] || !aboveBases[node]) outside.push(node);
-  // Alembic's test misses a loop that is both above a base and below a head; peeling
-  // the graph from both ends (Kahn) leaves exactly the revisions on or between loops.
-  return outside.length > 0 ? outside : unpeelable(down, up);
+  return unpeelable(down, up);
 }
 
 function unpeelable(down: readonly (readonly number[])[], up: readonly (readonly number[])[]): number[] {
