@@ -2,8 +2,8 @@
 // when a config file exists, so a directory holding only versions/ costs nothing extra.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { AthanorError } from "../graph/errors.js";
+import { importTypeScript } from "../scripts/typescript-loader.js";
 
 export const configFileNames = ["athanor.config.ts", "athanor.config.mts", "athanor.config.js", "athanor.config.mjs"] as const;
 
@@ -29,8 +29,7 @@ export function findConfigFile(cwd: string, explicit?: string): string | null {
 export async function importConfigFile(file: string, shown: string): Promise<unknown> {
   let module: Record<string, unknown>;
   try {
-    const { tsImport } = await import("tsx/esm/api");
-    module = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+    module = await importTypeScript(file);
   } catch (cause) {
     throw new AthanorError("CONFIG_INVALID", `${shown} could not be loaded: ${(cause as Error).message}`, {
       hint: `fix the error in ${shown}; it must \`export default defineConfig({ ... })\``,
@@ -38,7 +37,7 @@ export async function importConfigFile(file: string, shown: string): Promise<unk
     });
   }
   let value = module.default ?? module.config;
-  // tsImport of a CommonJS-shaped module can nest the default one level deeper.
+  // tsx importing a CommonJS-shaped module can nest the default one level deeper.
   if (value && typeof value === "object" && "default" in value && Object.keys(value).length === 1) {
     value = (value as { default: unknown }).default;
   }

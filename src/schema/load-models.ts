@@ -3,8 +3,8 @@
 // every exported table and enum into one ModelSchema.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { AthanorError } from "../graph/errors.js";
+import { importTypeScript } from "../scripts/typescript-loader.js";
 import { type ModelSchema, collectModels, mergeModels } from "./model-schema.js";
 
 const moduleExtensions = [".ts", ".mts", ".js", ".mjs"];
@@ -35,12 +35,11 @@ export async function loadModels(modulePaths: readonly string[], cwd: string): P
     }
     files.push(...expand(full));
   }
-  const { tsImport } = await import("tsx/esm/api");
   const parts: ModelSchema[] = [];
   for (const file of files) {
     let exports: Record<string, unknown>;
     try {
-      exports = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+      exports = await importTypeScript(file);
     } catch (error) {
       throw new AthanorError("INVALID_MODELS", `Cannot load model module ${path.relative(cwd, file)}: ${(error as Error).message}`, {
         hint: "Fix the error in the model file; it must import cleanly on its own.",

@@ -2,11 +2,11 @@
 // lazily, so read-only commands never pay for it) or a SQL file's two sections. The
 // runtime passes its Operations object to upgrade/downgrade; this module does not know it.
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { AthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { readTextFile } from "./read-revision-file.js";
 import { readSqlRevision } from "./read-sql-revision.js";
+import { importTypeScript } from "./typescript-loader.js";
 
 export type RevisionStep = (op: unknown) => Promise<void>;
 
@@ -38,25 +38,20 @@ export async function loadRevision(source: RevisionSource, cwd: string): Promise
 }
 
 async function importModule(absolute: string, source: RevisionSource): Promise<Record<string, unknown>> {
-  let tsImport: (specifier: string, parent: string) => Promise<Record<string, unknown>>;
   try {
-    ({ tsImport } = await import("tsx/esm/api"));
+    return await importTypeScript(absolute);
   } catch (error) {
-    throw new AthanorError("INVALID_REVISION_FILE", `cannot load ${source.path}: tsx, which runs TypeScript revisions, is not installed`, {
-      hint: "Install it next to athanor: npm install tsx",
-      details: { file: source.path, revision: source.revision },
-      cause: error,
-    });
-  }
-  try {
-    return await tsImport(pathToFileURL(absolute).href, import.meta.url);
-  } catch (error) {
+    const missingTsx = (error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes("'tsx'");
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AthanorError("INVALID_REVISION_FILE", `cannot load revision ${source.revision} from ${source.path}: ${reason}`, {
-      hint: "Fix the error in the file (or in a module it imports) and run the command again.",
-      details: { file: source.path, revision: source.revision },
-      cause: error,
-    });
+    throw new AthanorError(
+      "INVALID_REVISION_FILE",
+      missingTsx ? `cannot load ${source.path}: tsx, which runs TypeScript revisions, is not installed` : `cannot load revision ${source.revision} from ${source.path}: ${reason}`,
+      {
+        hint: missingTsx ? "Install it next to athanor: npm install tsx" : "Fix the error in the file (or in a module it imports) and run the command again.",
+        details: { file: source.path, revision: source.revision },
+        cause: error,
+      },
+    );
   }
 }
 
