@@ -75,8 +75,15 @@ function statements(script: string): string[] {
 
 let project: TempProject;
 
+// Alembic's statements only: athanor's applied-history table is switched off here, and
+// its lines in a default script are checked on their own below.
+const alembicOnlyConfig = `import { defineConfig } from "athanor";
+
+export default defineConfig({ versionLocations: ["versions"], historyTable: false });
+`;
+
 before(() => {
-  project = createProject();
+  project = createProject({ config: alembicOnlyConfig });
   for (const revision of sampleGraph) addRevision(project, revision);
 });
 after(() => project.remove());
@@ -185,6 +192,29 @@ describe("offline SQL of the sample graph", { concurrency: true }, () => {
     assert.deepEqual(statements(sql.stdout), statements(downgrade0006to0002));
     const all = await project.run(["downgrade", "0006:0002", "--sql", "--transaction", "all"]);
     assert.equal(all.stdout, downgrade0006to0002);
+  });
+
+  test("with the default history table, the script is Alembic's plus athanor_history's table and one row per step", async () => {
+    const withHistory = createProject();
+    try {
+      for (const revision of sampleGraph) addRevision(withHistory, revision);
+      const sql = await withHistory.run(["upgrade", "0005", "--sql", "--transaction", "all"]);
+      assert.equal(sql.code, 0, shown(sql));
+      const historyLines = (l: string) => /athanor_history/.test(l);
+      const script = lines(sql.stdout);
+      const start = script.findIndex((l) => l.startsWith("CREATE TABLE IF NOT EXISTS athanor_history"));
+      assert.ok(start > 0, sql.stdout);
+      const end = script.indexOf(");", start);
+      const withoutHistory = [...script.slice(0, start), ...script.slice(end + 1)].filter((l) => !historyLines(l));
+      assert.deepEqual(withoutHistory, lines(upgrade0005));
+      const inserts = script.filter((l) => l.startsWith("INSERT INTO athanor_history"));
+      assert.deepEqual(
+        inserts.map((l) => /VALUES \('([^']+)', '(\w+)'/.exec(l)?.slice(1, 3).join(" ")),
+        ["0001 upgrade", "0002 upgrade", "0004 upgrade", "0003 upgrade", "0005 upgrade"],
+      );
+    } finally {
+      withHistory.remove();
+    }
   });
 
   test("downgrade --sql without a range exits 2 with Alembic's message", async () => {

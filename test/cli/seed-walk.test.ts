@@ -116,3 +116,18 @@ for (const engine of engines) {
     });
   });
 }
+
+test("with no DATABASE_URL, upgrade uses the embedded database in .athanor/pglite and says so once", async () => {
+  const project = createProject({ example: true });
+  try {
+    const up = await project.run(["upgrade"]);
+    assert.equal(up.code, 0, shown(up));
+    assert.equal(up.stderr.match(/embedded database/g)?.length, 1, shown(up));
+    assert.ok(project.exists(".athanor/pglite"));
+    const current = await project.run(["current"]);
+    assert.equal(current.code, 0, shown(current));
+    assert.equal(current.stdout, "0002 (head)\n");
+  } finally {
+    project.remove();
+  }
+});
