@@ -32,7 +32,17 @@ export function scanRevisionFiles(
   locations: readonly VersionLocation[] = DEFAULT_VERSION_LOCATIONS,
   options: ScanOptions,
 ): RevisionSource[] {
-  return listRevisionFiles(locations, options).map((file) => readRevisionFile(file, shownPath(file, options.cwd)));
+  // The relative directory is computed once per directory, not once per file.
+  const shownDirectories = new Map<string, string>();
+  return listRevisionFiles(locations, options).map((file) => {
+    const directory = path.dirname(file);
+    let shown = shownDirectories.get(directory);
+    if (shown === undefined) {
+      shown = path.relative(options.cwd, directory);
+      shownDirectories.set(directory, shown);
+    }
+    return readRevisionFile(file, shown === "" ? path.basename(file) : `${shown}${path.sep}${file.slice(directory.length + 1)}`);
+  });
 }
 
 /** The absolute paths of the revision files in `locations`, sorted, without reading them. */
@@ -84,9 +94,4 @@ function isDirectoryTarget(full: string): boolean {
   } catch {
     return false; // a dangling link: not a directory, and reading it will say why
   }
-}
-
-function shownPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return relative === "" ? file : relative;
 }
