@@ -6,3 +6,5 @@ export { openConnection, type Connection, type QueryResult, type OpenOptions } f
 export { VersionTable, type VersionTableSettings } from "./version-table.js";
 export type { TextOutput } from "./offline-writer.js";
 export type { TransactionMode } from "./execute-plan.js";
+export { HistoryTable, type HistoryEntry, type HistoryDirection } from "./history-table.js";
+export { describeEdit, type EditedRevision } from "./edited-revisions.js";
