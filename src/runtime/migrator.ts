@@ -10,16 +10,16 @@ import { resolveRevisions } from "../graph/rev-spec.js";
 import { RevisionMap } from "../graph/revision-map.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Plan, Step } from "../graph/step.js";
-import { revisionChecksum } from "../scripts/revision-checksum.js";
 import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
 import type { Connection } from "./connection.js";
-import { describeEdit, editedRevisionsError, findEditedRevisions, type EditedRevision } from "./edited-revisions.js";
-import { HistoryTable, type HistoryEntry, type HistoryRecording } from "./history-table.js";
-import { athanorVersion, clientIdentity } from "./run-identity.js";
+import type { EditedRevision } from "./edited-revisions.js";
+import { HistoryGuard } from "./history-guard.js";
+import { HistoryTable, type HistoryEntry } from "./history-table.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.js";
 import { executePlan, type TransactionMode } from "./execute-plan.js";
 import { executeStamp } from "./execute-stamp.js";
 import type { StepDependencies } from "./loaded-revision.js";
+import { offlineDowngradeExample, splitRange } from "./offline-range.js";
 import { OfflineWriter, type TextOutput } from "./offline-writer.js";
 import { defaultStepDependencies } from "./step-dependencies.js";
 import { OnlineRunner, type StatementRunner } from "./statement-runner.js";
@@ -89,6 +89,7 @@ export class Migrator {
   readonly #options: MigratorOptions;
   readonly #versionTable: VersionTable;
   readonly #history: HistoryTable | undefined;
+  readonly #guard: HistoryGuard;
   #map: RevisionMap | undefined;
   #sources: Map<string, RevisionSource> | undefined;
 
@@ -97,6 +98,12 @@ export class Migrator {
     this.#versionTable = new VersionTable(options.config.versionTable ?? { name: "alembic_version" });
     const historyName = options.config.historyTable ?? "athanor_history";
     this.#history = historyName === false ? undefined : new HistoryTable({ name: historyName, schema: this.#versionTable.schema });
+    this.#guard = new HistoryGuard({
+      table: this.#history,
+      cwd: options.config.cwd,
+      strict: options.config.strict ?? false,
+      warn: options.onWarning ?? ((line) => options.onNotice?.(`warning: ${line}`)),
+    });
   }
 
   /** Where online runs connect; `embeddedDefault` is true when no URL was configured. */
@@ -200,7 +207,7 @@ export class Migrator {
           start: [],
           purge,
           onProgress: this.#options.onProgress,
-          history: this.#recording(true),
+          history: this.#guard.recording(true),
           sourceOf: (revision) => this.#sources?.get(revision),
         });
         return { before: [], after, steps: [] };
@@ -216,7 +223,7 @@ export class Migrator {
           start: current,
           purge,
           onProgress: this.#options.onProgress,
-          history: this.#recording(!historyExists),
+          history: this.#guard.recording(!historyExists),
           sourceOf: (revision) => this.#sources?.get(revision),
         });
         return { before: current, after, steps: [] };
@@ -260,7 +267,7 @@ export class Migrator {
     return withSession(this.#sessionOptions(false), async (connection) => {
       const current = await this.#versionTable.read(connection);
       this.#checkRows(current);
-      await this.#checkEdits(connection, current, options.strict);
+      await this.#guard.check(connection, current, this.revisionMap(), (id) => this.#sources?.get(id), options.strict);
       return current;
     });
   }
@@ -276,7 +283,7 @@ export class Migrator {
   async editedRevisions(): Promise<EditedRevision[]> {
     return withSession(this.#sessionOptions(false), async (connection) => {
       const current = await this.#versionTable.read(connection);
-      return this.#findEdits(connection, current);
+      return this.#guard.find(connection, current, this.revisionMap(), (id) => this.#sources?.get(id));
     });
   }
 
@@ -306,52 +313,10 @@ export class Migrator {
       const current = tableExists ? await this.#versionTable.read(connection) : [];
       if (checkRows) this.#checkRows(current);
       const historyExists = this.#history === undefined ? true : await this.#history.exists(connection);
-      if (historyExists) await this.#checkEdits(connection, current, options.strict);
+      if (historyExists) await this.#guard.check(connection, current, this.revisionMap(), (id) => this.#sources?.get(id), options.strict);
       const result = await body(new OnlineRunner(connection), { current, tableExists, historyExists });
       return { offline: false, ...result };
     });
-  }
-
-  /** Warns about (or, strict, refuses) applied revisions whose file changed. */
-  async #checkEdits(connection: Connection, current: readonly string[], strict: boolean | undefined): Promise<void> {
-    const edits = await this.#findEdits(connection, current);
-    if (edits.length === 0) return;
-    if (strict ?? this.#options.config.strict ?? false) throw editedRevisionsError(edits);
-    const warn = this.#options.onWarning ?? ((line: string) => this.#options.onNotice?.(`warning: ${line}`));
-    for (const edit of edits) warn(describeEdit(edit));
-  }
-
-  async #findEdits(connection: Connection, current: readonly string[]): Promise<EditedRevision[]> {
-    if (this.#history === undefined || current.length === 0) return [];
-    this.revisionMap();
-    const latest = await this.#history.latestByRevision(connection);
-    if (latest.length === 0) return [];
-    return findEditedRevisions({
-      latest,
-      applied: this.#appliedRevisions(current),
-      sourceOf: (revision) => this.#sources?.get(revision),
-      checksumOf: (source) => revisionChecksum(source, this.#options.config.cwd),
-    });
-  }
-
-  /** The revisions the version table's rows imply are applied: what a downgrade to base would undo. */
-  #appliedRevisions(current: readonly string[]): Set<string> {
-    try {
-      return new Set(planDowngrade(this.revisionMap(), current, "base").steps.map((step) => step.revision));
-    } catch {
-      return new Set(current);
-    }
-  }
-
-  #recording(create: boolean): HistoryRecording | undefined {
-    if (this.#history === undefined) return undefined;
-    return {
-      table: this.#history,
-      create,
-      checksumOf: (source) => revisionChecksum(source, this.#options.config.cwd),
-      appliedBy: clientIdentity(),
-      athanorVersion: athanorVersion(),
-    };
   }
 
   async #offline(
@@ -381,7 +346,7 @@ export class Migrator {
       transactionMode: options.transactionMode ?? config.transactionMode ?? "each",
       createTable: tables.createTable ?? false,
       dropTableAtEnd: tables.dropTableAtEnd ?? false,
-      history: this.#recording(runner.offline || (tables.createHistory ?? false)),
+      history: this.#guard.recording(runner.offline || (tables.createHistory ?? false)),
       runTimeouts: { statementTimeout: config.statementTimeout, lockTimeout: config.lockTimeout },
       sourceOf: (revision) => this.#sourceOf(revision),
       dependencies: { ...defaultStepDependencies(this.#options.config.cwd), ...this.#options.dependencies },
@@ -436,30 +401,4 @@ export class Migrator {
     const { cwd, versionLocations = ["versions"], recursiveVersionLocations = false } = this.#options.config;
     return scanRevisionFiles(versionLocations.map((path) => ({ path, recursive: recursiveVersionLocations })), { cwd });
   }
-}
-
-/** `athanor downgrade 0006:0005 --sql`: the head the script would start from, and the target it reaches. */
-function offlineDowngradeExample(map: RevisionMap, target: string): string {
-  const head = map.heads[0];
-  if (head === undefined) return "athanor downgrade <fromrev>:<torev> --sql";
-  try {
-    const end = planDowngrade(map, [head], target).end;
-    const to = end.length === 0 ? "base" : end.join(",");
-    if (end.length <= 1) return `athanor downgrade ${head}:${to} --sql`;
-  } catch {
-    // The target does not resolve from that head: show the request as written.
-  }
-  return `athanor downgrade ${head}:${target} --sql`;
-}
-
-/** `a:b` → [a, b]; a plain spec → [undefined, spec]. */
-function splitRange(spec: string, command: string): [string | undefined, string] {
-  const at = spec.indexOf(":");
-  if (at < 0) return [undefined, spec];
-  const from = spec.slice(0, at);
-  const to = spec.slice(at + 1);
-  if (to === "") {
-    throw new AthanorError("BAD_REV_SPEC", `${command} range '${spec}' has no end revision`, { hint: `write it as <fromrev>:<torev>, e.g. base:head` });
-  }
-  return [from, to];
 }

@@ -1,0 +1,32 @@
+// Offline (`--sql`) runs have no database to read the current revision from: the
+// request names where the script starts, as `from:to`. Parsing that range, and the
+// example a downgrade without one is answered with.
+import { AthanorError } from "../graph/errors.js";
+import { planDowngrade } from "../graph/plan-downgrade.js";
+import type { RevisionMap } from "../graph/revision-map.js";
+
+/** `athanor downgrade 0006:0005 --sql`: the head the script would start from, and the target it reaches. */
+export function offlineDowngradeExample(map: RevisionMap, target: string): string {
+  const head = map.heads[0];
+  if (head === undefined) return "athanor downgrade <fromrev>:<torev> --sql";
+  try {
+    const end = planDowngrade(map, [head], target).end;
+    const to = end.length === 0 ? "base" : end.join(",");
+    if (end.length <= 1) return `athanor downgrade ${head}:${to} --sql`;
+  } catch {
+    // The target does not resolve from that head: show the request as written.
+  }
+  return `athanor downgrade ${head}:${target} --sql`;
+}
+
+/** `a:b` → [a, b]; a plain spec → [undefined, spec]. */
+export function splitRange(spec: string, command: string): [string | undefined, string] {
+  const at = spec.indexOf(":");
+  if (at < 0) return [undefined, spec];
+  const from = spec.slice(0, at);
+  const to = spec.slice(at + 1);
+  if (to === "") {
+    throw new AthanorError("BAD_REV_SPEC", `${command} range '${spec}' has no end revision`, { hint: `write it as <fromrev>:<torev>, e.g. base:head` });
+  }
+  return [from, to];
+}
