@@ -78,6 +78,8 @@ export interface ProjectOptions {
   example?: boolean;
   /** Write this athanor.config.ts. */
   config?: string;
+  /** package.json's "type" (default "module", as the example project); null: no package.json. */
+  moduleType?: "module" | "commonjs" | null;
 }
 
 export function createProject(options: ProjectOptions = {}): TempProject {
@@ -85,6 +87,8 @@ export function createProject(options: ProjectOptions = {}): TempProject {
   mkdirSync(path.join(dir, "versions"));
   mkdirSync(path.join(dir, "node_modules"));
   symlinkSync(repoRoot, path.join(dir, "node_modules", "athanor"), "dir");
+  const moduleType = options.moduleType === undefined ? "module" : options.moduleType;
+  if (moduleType !== null) writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "app", private: true, type: moduleType }, null, 2) + "\n");
   if (options.example) {
     cpSync(path.join(repoRoot, "athanor.config.ts"), path.join(dir, "athanor.config.ts"));
     cpSync(path.join(repoRoot, "app", "models"), path.join(dir, "app", "models"), { recursive: true });
