@@ -18,6 +18,8 @@ export interface AutogenerateOptions {
   readonly schemas?: readonly string[];
   /** The version table's name (`alembic_version`), left out of the comparison; `schema.name` accepted. */
   readonly versionTable?: string;
+  /** Other tables athanor owns (the applied-history table), also left out. */
+  readonly ignoreTables?: readonly string[];
 }
 
 export interface AutogenerateResult {
@@ -52,7 +54,7 @@ export async function autogenerate(options: AutogenerateOptions): Promise<Autoge
   const schemas = [...new Set([...configured, ...model.schemas])];
   const database = await introspect(options.query, {
     schemas,
-    excludeTables: options.versionTable ? [options.versionTable] : [],
+    excludeTables: [...(options.versionTable ? [options.versionTable] : []), ...(options.ignoreTables ?? [])],
   });
   const { upgrade, downgrade } = compareSchemas(model, database, defaultSchema);
   const upgradeOps = opsOf(upgrade);

@@ -27,7 +27,16 @@ export async function diffModels(project: Project, options: { requireModels: boo
     async (db) => ({
       currentHeads: db.currentHeads,
       database: db.description,
-      result: models === undefined ? undefined : await autogenerate({ query: db.query, models, schemas: config.schemas, versionTable }),
+      result:
+        models === undefined
+          ? undefined
+          : await autogenerate({
+              query: db.query,
+              models,
+              schemas: config.schemas,
+              versionTable,
+              ignoreTables: config.historyTable === false ? [] : [config.historyTable],
+            }),
     }),
     options.onNotice,
   );
