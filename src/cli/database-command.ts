@@ -16,6 +16,7 @@ export abstract class DatabaseCommand extends AthanorCommand {
   lock = Option.Boolean("--lock", true, { description: "Hold the migration advisory lock for the run (--no-lock to skip)" });
   lockTimeout = Option.String("--lock-timeout", { description: "How long to wait for another run's lock, e.g. 30s (default: wait)" });
   statementTimeout = Option.String("--statement-timeout", { description: "Postgres statement_timeout for the run, e.g. 5min" });
+  strict = Option.Boolean("--strict", false, { description: "Fail (exit 1) when an applied revision's file was edited, instead of warning" });
 
   /** The project; online, also the one notice that the embedded database is in use. */
   protected async project(options: { offline?: boolean } = {}): Promise<Project> {
@@ -26,6 +27,7 @@ export abstract class DatabaseCommand extends AthanorCommand {
         lock: this.lock,
         lockTimeout: this.lockTimeout,
         statementTimeout: this.statementTimeout,
+        ...(this.strict ? { strict: true } : {}),
       },
     });
     for (const warning of project.config.warnings) this.warn(warning);
@@ -39,6 +41,7 @@ export abstract class DatabaseCommand extends AthanorCommand {
     return migratorFor(project, {
       onProgress: (line) => this.note(paint(this.terminal.colour, "dim", line)),
       onNotice: (line) => this.note(line),
+      onWarning: (line) => this.warn(line),
     });
   }
 }

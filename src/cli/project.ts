@@ -44,6 +44,7 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
 export interface MigratorHooks {
   onProgress(line: string): void;
   onNotice(line: string): void;
+  onWarning(line: string): void;
 }
 
 export function migratorFor(project: Project, hooks: MigratorHooks): Migrator {
@@ -52,6 +53,7 @@ export function migratorFor(project: Project, hooks: MigratorHooks): Migrator {
     revisions: project.revisionMap().revisions.map((r) => r.source),
     onProgress: hooks.onProgress,
     onNotice: hooks.onNotice,
+    onWarning: hooks.onWarning,
   });
 }
 

@@ -56,7 +56,7 @@ export class HistoryCommand extends GraphCommand {
   }
 
   async #applied(project: Parameters<typeof migratorFor>[0]): Promise<number> {
-    const entries = await migratorFor(project, { onProgress: () => {}, onNotice: (line) => this.note(line) }).appliedHistory();
+    const entries = await migratorFor(project, { onProgress: () => {}, onNotice: (line) => this.note(line), onWarning: (line) => this.warn(line) }).appliedHistory();
     if (this.asJson) {
       this.json(entries.map((entry) => ({ ...entry, appliedAt: entry.appliedAt.toISOString() })));
       return 0;

@@ -19,11 +19,10 @@ export class UpgradeCommand extends MigrationCommand {
   });
 
   target = Option.String({ required: false, name: "revision" });
-  strict = Option.Boolean("--strict", false, { description: "Fail (exit 1) when an applied revision's file was edited, instead of warning" });
 
   protected async run(): Promise<number> {
     return this.migrate("upgrade", (migrator, options) =>
-      migrator.upgrade(this.target ?? "head", { ...options, ...(this.strict ? { strict: true } : {}) }),
+      migrator.upgrade(this.target ?? "head", options),
     );
   }
 }
