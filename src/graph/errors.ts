@@ -31,7 +31,6 @@ const exitCodeOf = {
   OVERLAPPING_REVISIONS: ExitCode.USAGE,
   BAD_REV_SPEC: ExitCode.USAGE,
   OFFLINE_UNSUPPORTED: ExitCode.USAGE,
-  INVALID_OPERATION: ExitCode.USAGE,
   // revision files and the graph they form
   CYCLE: ExitCode.REVISION_FILES,
   DEPENDENCY_CYCLE: ExitCode.REVISION_FILES,
@@ -40,6 +39,8 @@ const exitCodeOf = {
   DUPLICATE_BRANCH_LABEL: ExitCode.REVISION_FILES,
   MISSING_DEPENDENCY: ExitCode.REVISION_FILES,
   INVALID_REVISION_FILE: ExitCode.REVISION_FILES,
+  /** A revision calls an operation wrongly: the file is at fault, not the command. */
+  INVALID_OPERATION: ExitCode.REVISION_FILES,
   UNREADABLE_FILE: ExitCode.REVISION_FILES,
   NO_VERSIONS_DIRECTORY: ExitCode.REVISION_FILES,
   FILE_EXISTS: ExitCode.REVISION_FILES,

@@ -3,6 +3,7 @@
 // same transaction — Alembic's MigrationContext.run_migrations, step by step.
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Plan, Step, VersionChange } from "../graph/step.js";
+import { isTransactionalStatement } from "../dialect/postgres/transactional.js";
 import { AthanorError } from "../graph/errors.js";
 import type { HistoryRecording } from "./history-table.js";
 import type { StepDependencies } from "./loaded-revision.js";
@@ -164,7 +165,10 @@ class PlanRun {
     const loaded = await dependencies.loadRevision(source);
     if (loaded.format === "sql") {
       const text = step.direction === "upgrade" ? loaded.upgradeSql : loaded.downgradeSql;
-      for (const statement of dependencies.splitStatements(text)) await runner.run(statement);
+      for (const statement of dependencies.splitStatements(text)) {
+        if (transactional && !isTransactionalStatement(statement)) throw notInTransaction(step, source, statement);
+        await runner.run(statement);
+      }
       return;
     }
     const sink = new RevisionSink(runner, dependencies.renderOperation);
@@ -221,4 +225,16 @@ export function versionMismatch(change: VersionChange, found: number, table: str
     hint: "another tool changed the version table during the run; check `athanor current` and fix the rows with `athanor stamp`",
     details: { change, found },
   });
+}
+
+/** What op.execute refuses for a TypeScript revision, said in an SQL revision's terms. */
+function notInTransaction(step: Step, source: RevisionSource, statement: string): AthanorError {
+  return new AthanorError(
+    "INVALID_OPERATION",
+    `revision ${step.revision} (${source.path}): this statement cannot run inside a transaction, and the revision runs in one: ${statement}`,
+    {
+      hint: "add `-- transactional: false` to the file's header: the revision then runs in autocommit, its version row written after it succeeds",
+      details: { revision: step.revision, file: source.path, statement },
+    },
+  );
 }

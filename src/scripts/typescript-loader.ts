@@ -7,9 +7,16 @@ type ScopedImport = (specifier: string, parent: string) => Promise<Record<string
 
 let scoped: Promise<ScopedImport> | undefined;
 
-/** tsx, loaded on first use only: commands that run no TypeScript never pay for it. */
+/**
+ * tsx, loaded on first use only: commands that run no TypeScript never pay for it. Both
+ * hooks are registered, as tsImport does: in a project without `"type": "module"` a .ts
+ * file compiles to CommonJS, and its `require("./user.js")` needs the CommonJS hook.
+ */
 function loader(): Promise<ScopedImport> {
-  scoped ??= import("tsx/esm/api").then(({ register }) => register({ namespace: "athanor" }).import as ScopedImport);
+  scoped ??= Promise.all([import("tsx/esm/api"), import("tsx/cjs/api")]).then(([esm, cjs]) => {
+    cjs.register({ namespace: "athanor" });
+    return esm.register({ namespace: "athanor" }).import as ScopedImport;
+  });
   return scoped;
 }
 

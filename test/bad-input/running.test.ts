@@ -58,11 +58,7 @@ describe("failures while running", { concurrency: 4 }, () => {
     });
   });
 
-  // Postgres's own refusal is passed on, but the hint does not say the fix: SQL revision
-  // statements are not checked with isTransactionalStatement the way op.execute's are.
-  const sqlConcurrentlyTodo =
-    "SQL revisions: execute-plan.ts runs their statements without the transaction check op.execute has, so the hint lacks `-- transactional: false`";
-  test("CREATE INDEX CONCURRENTLY in a transactional SQL revision is refused with the fix", { todo: sqlConcurrentlyTodo }, async () => {
+  test("CREATE INDEX CONCURRENTLY in a transactional SQL revision is refused with the fix", async () => {
     await checkBadInput({
       files: {
         [fileFor("0001")]: baseRevision,
@@ -76,9 +72,7 @@ describe("failures while running", { concurrency: 4 }, () => {
     });
   });
 
-  const invalidOperationTodo =
-    "INVALID_OPERATION maps to exit 2 (the request is wrong), but here the command is right and the revision file is wrong (3) or its step failed (1)";
-  test("CREATE INDEX CONCURRENTLY through op.execute in a transactional TypeScript revision is refused with the fix", { todo: invalidOperationTodo }, async () => {
+  test("CREATE INDEX CONCURRENTLY through op.execute in a transactional TypeScript revision is refused with the fix", async () => {
     await checkBadInput({
       files: {
         [fileFor("0001")]: baseRevision,

@@ -83,13 +83,11 @@ for (const engine of engines) {
   });
 }
 
-// Models import each other the NodeNext way (`./user.js` for user.ts). That resolved in any
-// project until the shared tsx loader (src/scripts/typescript-loader.ts) replaced tsImport;
-// since then it fails where package.json does not say "type": "module".
+// Models import each other the NodeNext way (`./user.js` for user.ts), which must resolve
+// in any project, also where package.json does not say "type": "module".
 for (const moduleType of ["commonjs", null] as const) {
   test(
     `models importing ./user.js load in a project ${moduleType === null ? "without a package.json" : 'with "type": "commonjs"'}`,
-    { todo: "the shared tsx loader does not map ./user.js to user.ts outside an ESM package: `check` exits 3 \"Cannot find module './user.js'\"" },
     async () => {
       const project = createProject({ example: true, moduleType });
       try {
