@@ -1,8 +1,9 @@
-// What `revision`, `merge` and `generate` share: where a new file goes and its id, chosen
-// and written under the authoring lock so concurrent writers never share an id.
+// What `revision`, `merge` and `generate` share: where a new file goes, its parents and
+// its id, decided and written under the authoring lock from the files as they are then,
+// so writers started at once behave as if run one after the other.
 import path from "node:path";
 import { AthanorError } from "../graph/errors.js";
-import type { RevisionMap } from "../graph/revision-map.js";
+import { RevisionMap } from "../graph/revision-map.js";
 import { newRevisionId } from "../scripts/revision-id.js";
 import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
 import { writeRevisionFile, type WriteRevisionOptions } from "../scripts/write-revision.js";
@@ -13,7 +14,8 @@ export interface NewRevision {
   revId?: string | undefined;
   versionPath?: string | undefined;
   message: string;
-  downRevisions: readonly string[];
+  /** Fixed parents, or a rule applied to the graph as it is once the lock is held. */
+  downRevisions: readonly string[] | ((map: RevisionMap) => string[]);
   branchLabels?: readonly string[];
   dependsOn?: readonly string[];
   format: "ts" | "sql";
@@ -24,13 +26,6 @@ export interface NewRevision {
 /** Writes the file; returns its path relative to the project. */
 export function writeNewRevision(project: Project, map: RevisionMap, revision: NewRevision): { path: string; revision: string } {
   const { config } = project;
-  for (const label of revision.branchLabels ?? []) {
-    if (map.labelOwner(label) !== undefined || map.get(label) !== undefined) {
-      throw new AthanorError("DUPLICATE_BRANCH_LABEL", `Branch label '${label}' is already used by revision ${(map.labelOwner(label) ?? map.get(label))!.id}`, {
-        hint: "Pick another label; `athanor branches` and `athanor heads` show the labels in use.",
-      });
-    }
-  }
   const location = revision.versionPath ?? config.versionLocations[0] ?? "versions";
   if (revision.versionPath !== undefined && !config.versionLocations.some((l) => path.resolve(config.cwd, l) === path.resolve(config.cwd, location))) {
     throw new AthanorError("USAGE", `--version-path ${location} is not one of the configured version locations (${config.versionLocations.join(", ")})`, {
@@ -38,17 +33,36 @@ export function writeNewRevision(project: Project, map: RevisionMap, revision: N
     });
   }
   const directory = path.resolve(config.cwd, location);
-  // The id is chosen under the lock from the files as they are now, not as they were when
-  // the map was read: another writer may have added one in between.
   return withAuthoringLock(directory, () => {
-    const existing = [...new Set([...map.revisions.map((r) => r.id), ...idsOnDisk(project)])];
+    // Another writer may have added a file since `map` was read.
+    const current = rereadMap(project) ?? map;
+    checkLabels(current, revision.branchLabels ?? []);
+    const downRevisions = typeof revision.downRevisions === "function" ? revision.downRevisions(current) : revision.downRevisions;
+    const existing = current.revisions.map((r) => r.id);
     const id = revision.revId ?? newRevisionId(config.revisionIds, existing);
-    const written = writeRevisionFile(writeOptions(project, directory, id, existing, revision));
+    const written = writeRevisionFile(writeOptions(project, directory, id, existing, { ...revision, downRevisions }));
     return { path: path.relative(config.cwd, written.path), revision: id };
   });
 }
 
-function writeOptions(project: Project, directory: string, id: string, existing: readonly string[], revision: NewRevision): WriteRevisionOptions {
+function checkLabels(map: RevisionMap, labels: readonly string[]): void {
+  for (const label of labels) {
+    const owner = map.labelOwner(label) ?? map.get(label);
+    if (owner !== undefined) {
+      throw new AthanorError("DUPLICATE_BRANCH_LABEL", `Branch label '${label}' is already used by revision ${owner.id} (${owner.path})`, {
+        hint: "Pick another label; `athanor branches` and `athanor heads` show the labels in use.",
+      });
+    }
+  }
+}
+
+function writeOptions(
+  project: Project,
+  directory: string,
+  id: string,
+  existing: readonly string[],
+  revision: NewRevision & { downRevisions: readonly string[] },
+): WriteRevisionOptions {
   const { config } = project;
   return {
     directory,
@@ -66,14 +80,13 @@ function writeOptions(project: Project, directory: string, id: string, existing:
   };
 }
 
-/** Revision ids declared by the files in the version locations right now. */
-function idsOnDisk(project: Project): string[] {
+/** The graph as the files say now; undefined when a file broke since (the first read stands). */
+function rereadMap(project: Project): RevisionMap | undefined {
   const { config } = project;
   try {
     const locations = config.versionLocations.map((location) => ({ path: location, recursive: config.recursiveVersionLocations }));
-    return scanRevisionFiles(locations, { cwd: config.cwd }).map((source) => source.revision);
+    return RevisionMap.fromSources(scanRevisionFiles(locations, { cwd: config.cwd }));
   } catch {
-    // A file that appeared broken since the map was read: the map's ids still hold.
-    return [];
+    return undefined;
   }
 }

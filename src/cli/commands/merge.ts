@@ -29,7 +29,7 @@ export class MergeCommand extends AthanorCommand {
     const written = writeNewRevision(project, map, {
       revId: this.revId,
       message: this.message,
-      downRevisions: parentsForMerge(map, this.revisions),
+      downRevisions: (current) => parentsForMerge(current, this.revisions),
       branchLabels: this.branchLabel ?? [],
       format: this.sql ? "sql" : "ts",
     });

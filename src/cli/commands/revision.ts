@@ -50,7 +50,7 @@ export class RevisionCommand extends AthanorCommand {
       revId: this.revId,
       versionPath: this.versionPath,
       message: this.message,
-      downRevisions: parentsForNewRevision(map, this.head ?? "head", this.splice),
+      downRevisions: (current) => parentsForNewRevision(current, this.head ?? "head", this.splice),
       branchLabels: this.branchLabel ?? [],
       dependsOn: dependenciesForNewRevision(map, this.dependsOn ?? []),
       format: this.sql ? "sql" : "ts",
