@@ -37,7 +37,7 @@ export abstract class DatabaseCommand extends AthanorCommand {
     return project;
   }
 
-  protected migrator(project: Project): Migrator {
+  protected migrator(project: Project): Promise<Migrator> {
     return migratorFor(project, {
       onProgress: (line) => this.note(paint(this.terminal.colour, "dim", line)),
       onNotice: (line) => this.note(line),
@@ -56,7 +56,7 @@ export abstract class MigrationCommand extends DatabaseCommand {
   protected async migrate(verb: string, action: (migrator: Migrator, options: RunOptions) => Promise<RunResult>): Promise<number> {
     const project = await this.project({ offline: this.sql });
     const output = new OfflineOutput(this.output, this.terminal.stdout);
-    const result = await action(this.migrator(project), {
+    const result = await action(await this.migrator(project), {
       sql: this.sql,
       output,
       ...(this.transaction ? { transactionMode: this.transaction } : {}),

@@ -13,7 +13,14 @@ export interface ModelDiff {
   readonly result: AutogenerateResult | undefined;
 }
 
-export async function diffModels(project: Project, options: { requireModels: boolean; onNotice?: (line: string) => void }): Promise<ModelDiff> {
+export interface DiffOptions {
+  requireModels: boolean;
+  /** Compare only when the database's heads pass this test (default: always). */
+  compareWhen?: (currentHeads: readonly string[]) => boolean;
+  onNotice?: (line: string) => void;
+}
+
+export async function diffModels(project: Project, options: DiffOptions): Promise<ModelDiff> {
   const { config } = project;
   if (config.models.length === 0 && options.requireModels) {
     throw new AthanorError("CONFIG_INVALID", "no models to compare: the configuration names no model modules", {
@@ -28,7 +35,7 @@ export async function diffModels(project: Project, options: { requireModels: boo
       currentHeads: db.currentHeads,
       database: db.description,
       result:
-        models === undefined
+        models === undefined || options.compareWhen?.(db.currentHeads) === false
           ? undefined
           : await autogenerate({
               query: db.query,

@@ -4,7 +4,7 @@
 import { loadConfig, type AthanorConfig } from "../config/index.js";
 import type { AthanorConfigInput } from "../config/index.js";
 import { RevisionMap } from "../graph/revision-map.js";
-import { Migrator } from "../runtime/migrator.js";
+import type { Migrator } from "../runtime/migrator.js";
 import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
 import { registerSecret } from "./redact.js";
 
@@ -47,7 +47,9 @@ export interface MigratorHooks {
   onWarning(line: string): void;
 }
 
-export function migratorFor(project: Project, hooks: MigratorHooks): Migrator {
+/** The runtime is loaded here, on first use: read-only commands never pay for it. */
+export async function migratorFor(project: Project, hooks: MigratorHooks): Promise<Migrator> {
+  const { Migrator } = await import("../runtime/migrator.js");
   return new Migrator({
     config: project.config,
     revisions: project.revisionMap().revisions.map((r) => r.source),

@@ -1,7 +1,5 @@
 import { Command, Option } from "clipanion";
 import { DatabaseCommand } from "../database-command.js";
-import { diffModels } from "../model-diff.js";
-import { describeEdit } from "../../runtime/edited-revisions.js";
 
 interface Problem {
   kind: "multiple-heads" | "not-at-head" | "models-differ" | "edited-revision";
@@ -31,19 +29,20 @@ export class CheckCommand extends DatabaseCommand {
     if (heads.length > 1) {
       problems.push({ kind: "multiple-heads", message: `several heads: ${heads.join(", ")}; join them with \`athanor merge -m "merge_heads" heads\`` });
     }
-    const diff = await diffModels(project, { requireModels: false, onNotice: (line) => this.note(line) });
-    const current = new Set(diff.currentHeads);
-    const atHeads = current.size === heads.length && heads.every((h) => current.has(h));
-    if (!atHeads) {
+    const { diffModels } = await import("../model-diff.js");
+    const { describeEdit } = await import("../../runtime/edited-revisions.js");
+    // Models are compared only with a database at the heads: one behind differs from them
+    // by the pending revisions' changes, and reporting those would advise a duplicate revision.
+    const isAtHeads = (currentHeads: readonly string[]) => sameSet(currentHeads, heads);
+    const diff = await diffModels(project, { requireModels: false, compareWhen: isAtHeads, onNotice: (line) => this.note(line) });
+    if (!isAtHeads(diff.currentHeads)) {
       const at = diff.currentHeads.length === 0 ? "base (no revision applied)" : diff.currentHeads.join(", ");
       problems.push({ kind: "not-at-head", message: `the database is at ${at}, the head(s) are ${heads.join(", ") || "none"}; run \`athanor upgrade${heads.length > 1 ? " heads" : ""}\`` });
     }
-    for (const edit of await this.migrator(project).editedRevisions()) {
+    for (const edit of await (await this.migrator(project)).editedRevisions()) {
       problems.push({ kind: "edited-revision", message: describeEdit(edit) });
     }
-    // A database behind the revisions differs from the models by the pending revisions'
-    // changes: reporting those as "models differ" would advise a duplicate revision.
-    const result = atHeads ? diff.result : undefined;
+    const result = diff.result;
     if (result !== undefined && !result.empty) {
       const changes = result.upgradeBody.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("await op."));
       problems.push({
@@ -61,4 +60,9 @@ export class CheckCommand extends DatabaseCommand {
     }
     return problems.length === 0 ? 0 : 1;
   }
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a);
+  return set.size === b.length && b.every((item) => set.has(item));
 }

@@ -21,7 +21,7 @@ export class CurrentCommand extends DatabaseCommand {
 
   protected async run(): Promise<number> {
     const project = await this.project();
-    const migrator = this.migrator(project);
+    const migrator = await this.migrator(project);
     const heads = await migrator.currentHeads();
     const map = project.revisionMap();
     if (this.asJson) {

@@ -1,9 +1,5 @@
 import { Command, Option } from "clipanion";
-import { renderOperation } from "../../dialect/postgres/render.js";
-import { dependenciesForNewRevision, parentsForNewRevision } from "../../scripts/new-revision-parents.js";
 import { DatabaseCommand } from "../database-command.js";
-import { writeNewRevision } from "../authoring.js";
-import { diffModels, requireAtParents } from "../model-diff.js";
 
 export class GenerateCommand extends DatabaseCommand {
   static override paths = [["generate"]];
@@ -30,6 +26,11 @@ export class GenerateCommand extends DatabaseCommand {
   sql = Option.Boolean("--sql", false, { description: "Print the upgrade SQL instead of writing a revision" });
 
   protected async run(): Promise<number> {
+    const [{ dependenciesForNewRevision, parentsForNewRevision }, { diffModels, requireAtParents }, { writeNewRevision }] = await Promise.all([
+      import("../../scripts/new-revision-parents.js"),
+      import("../model-diff.js"),
+      import("../authoring.js"),
+    ]);
     const project = await this.project();
     const map = project.revisionMap();
     const parents = parentsForNewRevision(map, this.head ?? "head", this.splice);
@@ -42,6 +43,7 @@ export class GenerateCommand extends DatabaseCommand {
       return 0;
     }
     if (this.sql) {
+      const { renderOperation } = await import("../../dialect/postgres/render.js");
       for (const op of result.upgradeOps) for (const statement of renderOperation(op)) this.out(`${statement.sql};`);
       return 0;
     }

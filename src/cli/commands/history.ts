@@ -1,9 +1,7 @@
 import { Command, Option } from "clipanion";
 import { historyRevisions } from "../../graph/history.js";
-import { formatTimestamp } from "../../runtime/edited-revisions.js";
 import type { HistoryEntry } from "../../runtime/history-table.js";
-import { inspectDatabase } from "../../runtime/inspect-database.js";
-import { migratorFor } from "../project.js";
+import { migratorFor, type Project } from "../project.js";
 import { GraphCommand } from "../graph-command.js";
 import { drawGraph } from "../graph-drawing.js";
 import { historyLine, revisionJson, verboseBlock } from "../revision-text.js";
@@ -39,7 +37,7 @@ export class HistoryCommand extends GraphCommand {
     if (this.applied) return this.#applied(project);
     const map = project.revisionMap();
     const needsDatabase = this.indicateCurrent || (this.range ?? "").split(":").includes("current");
-    const current = needsDatabase ? await inspectDatabase(project.config, async (db) => db.currentHeads, (line) => this.note(line)) : [];
+    const current = needsDatabase ? await this.#currentHeads(project) : [];
     const marked = this.indicateCurrent ? current : [];
     const revisions = historyRevisions(map, { ...(this.range === undefined ? {} : { range: this.range }), current });
     if (this.asJson) {
@@ -55,20 +53,28 @@ export class HistoryCommand extends GraphCommand {
     return 0;
   }
 
-  async #applied(project: Parameters<typeof migratorFor>[0]): Promise<number> {
-    const entries = await migratorFor(project, { onProgress: () => {}, onNotice: (line) => this.note(line), onWarning: (line) => this.warn(line) }).appliedHistory();
+  /** Only --indicate-current and `current` ranges read the database; the runtime loads then. */
+  async #currentHeads(project: Project): Promise<readonly string[]> {
+    const { inspectDatabase } = await import("../../runtime/inspect-database.js");
+    return inspectDatabase(project.config, async (db) => db.currentHeads, (line) => this.note(line));
+  }
+
+  async #applied(project: Project): Promise<number> {
+    const { formatTimestamp } = await import("../../runtime/edited-revisions.js");
+    const migrator = await migratorFor(project, { onProgress: () => {}, onNotice: (line) => this.note(line), onWarning: (line) => this.warn(line) });
+    const entries = await migrator.appliedHistory();
     if (this.asJson) {
       this.json(entries.map((entry) => ({ ...entry, appliedAt: entry.appliedAt.toISOString() })));
       return 0;
     }
     if (entries.length === 0) this.note("No history yet: nothing has been applied to this database by athanor.");
-    for (const entry of entries) this.out(appliedLine(entry));
+    for (const entry of entries) this.out(appliedLine(entry, formatTimestamp));
     return 0;
   }
 }
 
 /** `2026-11-25 14:03:11  upgrade  0002 add_new_field_to_users  12 ms  by alice@host  (athanor 0.1.0)` */
-export function appliedLine(entry: HistoryEntry): string {
+export function appliedLine(entry: HistoryEntry, formatTimestamp: (date: Date) => string): string {
   const duration = entry.durationMs === null ? "offline script" : `${entry.durationMs} ms`;
   const message = entry.message ? ` ${entry.message}` : "";
   return `${formatTimestamp(entry.appliedAt)}  ${entry.direction.padEnd(7)}  ${entry.revision}${message}  ${duration}  by ${entry.appliedBy}  (athanor ${entry.athanorVersion})`;

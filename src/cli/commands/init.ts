@@ -1,6 +1,5 @@
 import { Command, Option } from "clipanion";
 import path from "node:path";
-import { initProject } from "../../scripts/init-project.js";
 import { AthanorCommand } from "../athanor-command.js";
 
 export class InitCommand extends AthanorCommand {
@@ -20,6 +19,7 @@ export class InitCommand extends AthanorCommand {
 
   protected async run(): Promise<number> {
     const root = path.resolve(this.directory ?? ".");
+    const { initProject } = await import("../../scripts/init-project.js");
     const result = initProject(root);
     const shown = path.relative(process.cwd(), root) || ".";
     for (const file of result.created) this.out(`created  ${path.join(shown, file)}`);

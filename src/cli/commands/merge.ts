@@ -1,7 +1,5 @@
 import { Command, Option } from "clipanion";
-import { parentsForMerge } from "../../scripts/new-revision-parents.js";
 import { AthanorCommand } from "../athanor-command.js";
-import { writeNewRevision } from "../authoring.js";
 import { openProject } from "../project.js";
 
 export class MergeCommand extends AthanorCommand {
@@ -24,6 +22,7 @@ export class MergeCommand extends AthanorCommand {
   sql = Option.Boolean("--sql", false, { description: "Write an SQL revision file instead of TypeScript" });
 
   protected async run(): Promise<number> {
+    const [{ parentsForMerge }, { writeNewRevision }] = await Promise.all([import("../../scripts/new-revision-parents.js"), import("../authoring.js")]);
     const project = await openProject({ configFile: this.config });
     const map = project.revisionMap();
     const written = writeNewRevision(project, map, {

@@ -1,7 +1,5 @@
 import { Command, Option } from "clipanion";
-import { dependenciesForNewRevision, parentsForNewRevision } from "../../scripts/new-revision-parents.js";
 import { AthanorCommand } from "../athanor-command.js";
-import { writeNewRevision } from "../authoring.js";
 import { openProject } from "../project.js";
 
 export class RevisionCommand extends AthanorCommand {
@@ -44,6 +42,7 @@ export class RevisionCommand extends AthanorCommand {
       if (this.debug) args.push("--debug");
       return this.cli.run(args);
     }
+    const [{ dependenciesForNewRevision, parentsForNewRevision }, { writeNewRevision }] = await Promise.all([import("../../scripts/new-revision-parents.js"), import("../authoring.js")]);
     const project = await openProject({ configFile: this.config });
     const map = project.revisionMap();
     const written = writeNewRevision(project, map, {

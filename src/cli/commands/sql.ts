@@ -22,7 +22,7 @@ export class SqlCommand extends DatabaseCommand {
 
   protected async run(): Promise<number> {
     const project = await this.project({ offline: true });
-    const migrator = this.migrator(project);
+    const migrator = await this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const spec = this.range ?? "head";
     await migrator.upgrade(spec.includes(":") ? spec : `base:${spec}`, {

@@ -25,7 +25,7 @@ export class StampCommand extends DatabaseCommand {
 
   protected async run(): Promise<number> {
     const project = await this.project({ offline: this.sql });
-    const migrator = this.migrator(project);
+    const migrator = await this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const result = await migrator.stamp(this.revisions, { sql: this.sql, output, purge: this.purge });
     output.finish();
