@@ -13,7 +13,7 @@ const TYPE_PUNCT = new Set(["|", "&", ".", ",", ":", "?", "=>"]);
 /** Collects the metadata declarations of one file; `path` is used in error messages. */
 export function readTsMetadata(text: string, path: string): RawMetadata {
   try {
-    return new MetadataReader(new TsLexer(text), path).read();
+    return new MetadataReader(text, new TsLexer(text), path).read();
   } catch (error) {
     if (!(error instanceof LexError)) throw error;
     throw new AthanorError("INVALID_REVISION_FILE", `${path}:${error.line}: ${error.message}; athanor cannot read this file's metadata`, {
@@ -28,15 +28,20 @@ class MetadataReader {
   readonly #fields: { -readonly [K in MetadataName]?: { value: unknown; line: number } } = {};
 
   constructor(
+    private readonly text: string,
     private readonly lx: TsLexer,
     private readonly path: string,
   ) {}
 
   read(): RawMetadata {
     const lx = this.lx;
+    // Past the last place any metadata name is written, no token can declare one: the
+    // rest of the file (usually the upgrade and downgrade bodies) need not be read.
+    const lastMention = Math.max(...METADATA_NAMES.map((name) => this.text.lastIndexOf(name)));
     let depth = 0;
     let kind = lx.next();
     while (kind !== "eof") {
+      if (depth === 0 && lx.offset > lastMention) break;
       if (depth === 0 && kind === "identifier" && lx.value === "export") {
         kind = this.#afterExport();
         continue;

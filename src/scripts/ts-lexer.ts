@@ -60,6 +60,11 @@ export class TsLexer {
     }
   }
 
+  /** Offset in the text where the current token starts. */
+  get offset(): number {
+    return this.#start;
+  }
+
   /** The current token is the punctuator `value`. */
   isPunct(value: string): boolean {
     return this.kind === "punct" && this.value === value;
