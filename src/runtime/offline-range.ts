@@ -3,6 +3,7 @@
 // example a downgrade without one is answered with.
 import { AthanorError } from "../graph/errors.js";
 import { planDowngrade } from "../graph/plan-downgrade.js";
+import { parseRange } from "../graph/rev-spec.js";
 import type { RevisionMap } from "../graph/revision-map.js";
 
 /** `athanor downgrade 0006:0005 --sql`: the head the script would start from, and the target it reaches. */
@@ -19,13 +20,13 @@ export function offlineDowngradeExample(map: RevisionMap, target: string): strin
   return `athanor downgrade ${head}:${target} --sql`;
 }
 
-/** `a:b` → [a, b]; a plain spec → [undefined, spec]. */
+/** `a:b` → [a, b]; a plain spec → [undefined, spec]; `a:b:c` is the graph's range error. */
 export function splitRange(spec: string, command: string): [string | undefined, string] {
-  const at = spec.indexOf(":");
-  if (at < 0) return [undefined, spec];
-  const from = spec.slice(0, at);
-  const to = spec.slice(at + 1);
-  if (to === "") {
+  if (!spec.includes(":")) return [undefined, spec];
+  const range = parseRange(spec);
+  const from = range.from ?? "";
+  const to = range.to;
+  if (to === undefined) {
     throw new AthanorError("BAD_REV_SPEC", `${command} range '${spec}' has no end revision`, { hint: `write it as <fromrev>:<torev>, e.g. base:head` });
   }
   return [from, to];
