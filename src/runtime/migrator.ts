@@ -9,80 +9,29 @@ import { planUpgrade } from "../graph/plan-upgrade.js";
 import { resolveRevisions } from "../graph/rev-spec.js";
 import { RevisionMap } from "../graph/revision-map.js";
 import type { RevisionSource } from "../graph/revision-source.js";
-import type { Plan, Step } from "../graph/step.js";
+import type { Plan } from "../graph/step.js";
 import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
-import type { Connection } from "./connection.js";
 import type { EditedRevision } from "./edited-revisions.js";
 import { HistoryGuard } from "./history-guard.js";
 import { HistoryTable, type HistoryEntry } from "./history-table.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.js";
-import { executePlan, type TransactionMode } from "./execute-plan.js";
+import { executePlan } from "./execute-plan.js";
 import { executeStamp } from "./execute-stamp.js";
-import type { StepDependencies } from "./loaded-revision.js";
 import { offlineDowngradeExample, splitRange } from "./offline-range.js";
-import { OfflineWriter, type TextOutput } from "./offline-writer.js";
+import { OfflineWriter } from "./offline-writer.js";
 import { defaultStepDependencies } from "./step-dependencies.js";
 import { OnlineRunner, type StatementRunner } from "./statement-runner.js";
 import { withSession } from "./session.js";
-import { VersionTable, type VersionTableSettings } from "./version-table.js";
+import { VersionTable } from "./version-table.js";
+import type { MigratorOptions, RunOptions, RunResult } from "./migrator-options.js";
 
-/** The settings a run needs; `loadConfig()`'s result fits as is. */
-export interface MigratorConfig {
-  readonly cwd: string;
-  readonly databaseUrl?: string | undefined;
-  readonly versionLocations?: readonly string[];
-  readonly recursiveVersionLocations?: boolean;
-  readonly versionTable?: VersionTableSettings;
-  readonly transactionMode?: TransactionMode;
-  readonly lockTimeout?: number | undefined;
-  readonly statementTimeout?: number | undefined;
-  readonly connectTimeout?: number | undefined;
-  readonly lock?: boolean;
-  /** The applied-history table (default athanor_history, in the version table's schema); false: none. */
-  readonly historyTable?: string | false;
-  /** An applied revision whose file changed is an error (EDITED_REVISION), not a warning. */
-  readonly strict?: boolean;
-}
-
-export interface MigratorOptions {
-  readonly config: MigratorConfig;
-  /** Use this open connection (left open) instead of opening databaseUrl. */
-  readonly connection?: Connection;
-  /** The revision files, when the caller has read them already (else versionLocations are scanned). */
-  readonly revisions?: readonly RevisionSource[];
-  readonly dependencies?: Partial<StepDependencies>;
-  /** Progress lines for stderr: `Running upgrade 0001 -> 0002, add users`. */
-  readonly onProgress?: (line: string) => void;
-  /** Notices for stderr: waiting for a lock. */
-  readonly onNotice?: (line: string) => void;
-  /** Warnings for stderr (an edited revision); default: onNotice with a `warning:` prefix. */
-  readonly onWarning?: (line: string) => void;
-}
-
-export interface RunOptions {
-  /** Offline: print the statements to `output` instead of connecting. */
-  readonly sql?: boolean;
-  readonly output?: TextOutput;
-  readonly transactionMode?: TransactionMode;
-  /** false: skip the advisory lock for this run. */
-  readonly lock?: boolean;
-  /** Override the config's `strict` for this run. */
-  readonly strict?: boolean;
-}
+export type { MigratorConfig, MigratorOptions, RunOptions, RunResult } from "./migrator-options.js";
 
 /** What an online body learns once the session holds the lock. */
 interface OnlineState {
   readonly current: string[];
   readonly tableExists: boolean;
   readonly historyExists: boolean;
-}
-
-export interface RunResult {
-  readonly offline: boolean;
-  /** The version table's rows before and after (offline: as the script assumes them). */
-  readonly before: readonly string[];
-  readonly after: readonly string[];
-  readonly steps: readonly Step[];
 }
 
 export class Migrator {
