@@ -1,4 +1,4 @@
-import { Command, Option } from "clipanion";
+import { Command } from "clipanion";
 import { MigrationCommand } from "../database-command.js";
 
 export class ResetCommand extends MigrationCommand {
