@@ -135,9 +135,11 @@ describe("bad database URLs and configuration", { concurrency: 4 }, () => {
         secrets: ["Slow-pw7"],
       });
       // Measured at the server, from accepting the connection to the client hanging up, so
-      // Node's start-up on a loaded machine does not count. The default would be 10 s.
+      // Node's start-up on a loaded machine does not count. The client's 1 s timer starts
+      // before the TCP handshake the server sees, so the server may see a little less; the
+      // default (10 s) would show far more.
       assert.equal(server.waits.length, 1, `connections: ${server.waits.join(", ")}`);
-      assert.ok(server.waits[0]! >= 900 && server.waits[0]! < 5000, `the client hung up after ${server.waits[0]} ms`);
+      assert.ok(server.waits[0]! >= 500 && server.waits[0]! < 5000, `the client hung up after ${server.waits[0]} ms`);
     } finally {
       await server.close();
     }
