@@ -3,13 +3,13 @@
 // non-zero exit without a stack trace, nothing half-applied, and the rerun finishes.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { startRestartableServer, type RestartableServer } from "../helpers/restartable-server.js";
+import { startLocalServer, type LocalServer } from "../helpers/postgres-server.js";
 import { query, sleepingBackend, startCli, waitFor, writeSlowProject } from "./slow-project.js";
 
 describe("server restarted mid-run", () => {
-  let server: RestartableServer;
+  let server: LocalServer;
   before(async () => {
-    server = await startRestartableServer();
+    server = await startLocalServer();
   });
   after(() => server?.stop());
 

@@ -14,6 +14,12 @@ export interface TestServer {
   stop(): void;
 }
 
+/** A server of a test's own, which it may restart (fault tests: the server goes away mid-run). */
+export interface LocalServer extends TestServer {
+  /** `pg_ctl restart -m <mode>`: fast terminates sessions cleanly, immediate kills them. */
+  restart(mode?: "fast" | "immediate"): void;
+}
+
 function findBinDir(): string | undefined {
   const onPath = spawnSync("sh", ["-c", "command -v pg_ctl"], { encoding: "utf8" }).stdout.trim();
   const candidates = ["/usr/lib/postgresql"].filter(existsSync).flatMap((root) =>
@@ -49,7 +55,7 @@ function serverUser(): { uid: number; gid: number } | undefined {
   throw new Error("running as root and no postgres/nobody user to run the test server as");
 }
 
-export async function startLocalServer(): Promise<TestServer> {
+export async function startLocalServer(): Promise<LocalServer> {
   const bin = findBinDir();
   if (!bin) throw new Error("no PostgreSQL binaries (initdb, pg_ctl) found; install postgresql or set TEST_DATABASE_URL");
   const user = serverUser();
@@ -65,14 +71,18 @@ export async function startLocalServer(): Promise<TestServer> {
     ...asUser,
     stdio: "pipe",
   });
-  const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  execFileSync(path.join(bin, "pg_ctl"), ["-D", dataDir, "-o", options, "-l", path.join(root, "server.log"), "-w", "-t", "60", "start"], {
-    ...asUser,
-    stdio: "pipe",
-  });
+  // fsync=off keeps commits cheap; synchronous_commit stays on, so a server killed with
+  // `restart -m immediate` (the fault tests) keeps every transaction it acknowledged.
+  const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  const log = path.join(root, "server.log");
+  const pgCtl = (...args: string[]) => execFileSync(path.join(bin, "pg_ctl"), ["-D", dataDir, "-l", log, ...args], { ...asUser, stdio: "pipe" });
+  pgCtl("-o", options, "-w", "-t", "60", "start");
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    restart(mode = "fast") {
+      pgCtl("-o", options, "-m", mode, "-w", "-t", "60", "restart");
+    },
     stop() {
       if (stopped) return;
       stopped = true;
