@@ -9,6 +9,7 @@ import type { HistoryRecording } from "./history-table.js";
 import type { StepDependencies } from "./loaded-revision.js";
 import { findLockHolders, type LockHolderSession } from "./lock-holders.js";
 import { migrationFailed, timeoutKind, type StepTimeouts } from "./migration-error.js";
+import { RevisionPrefetch } from "./revision-prefetch.js";
 import { RevisionSink } from "./revision-sink.js";
 import type { StatementRunner } from "./statement-runner.js";
 import type { VersionTable } from "./version-table.js";
@@ -46,6 +47,7 @@ class PlanRun {
   /** Heads as of the last COMMIT, and including the open transaction's changes. */
   #committedHeads: string[];
   #pendingHeads: string[];
+  #prefetch: RevisionPrefetch | undefined;
 
   constructor(options: ExecuteOptions, start: readonly string[]) {
     this.#options = options;
@@ -58,13 +60,18 @@ class PlanRun {
   async execute(steps: readonly Step[]): Promise<void> {
     // "all" mode opens its one transaction at the first transactional step and keeps
     // it open across steps; "each" commits at the end of every step.
+    const { sourceOf, dependencies } = this.#options;
+    this.#prefetch = new RevisionPrefetch(
+      steps.map((step) => sourceOf(step.revision)),
+      (source) => dependencies.loadRevision(source),
+    );
     for (const [index, step] of steps.entries()) {
-      await this.#runStep(step, index === steps.length - 1);
+      await this.#runStep(step, index, index === steps.length - 1);
     }
     if (this.#options.runner.inTransaction) await this.#commit();
   }
 
-  async #runStep(step: Step, last: boolean): Promise<void> {
+  async #runStep(step: Step, index: number, last: boolean): Promise<void> {
     const { runner, transactionMode, sourceOf, onProgress } = this.#options;
     const source = sourceOf(step.revision);
     const transactional = source.transactional;
@@ -78,7 +85,7 @@ class PlanRun {
       await runner.comment(`Running ${action}`);
       onProgress?.(`Running ${action}, ${source.message}`);
       const restore = await this.#setRevisionTimeouts(source, transactional);
-      await this.#runRevision(step, source, transactional);
+      await this.#runRevision(step, index, source, transactional);
       if (restore.length > 0) for (const statement of restore) await runner.run(statement);
       if (!runner.inTransaction) await this.#begin();
       await this.applyVersionChanges(step.versionChanges);
@@ -160,9 +167,9 @@ class PlanRun {
     );
   }
 
-  async #runRevision(step: Step, source: RevisionSource, transactional: boolean): Promise<void> {
+  async #runRevision(step: Step, index: number, source: RevisionSource, transactional: boolean): Promise<void> {
     const { runner, dependencies } = this.#options;
-    const loaded = await dependencies.loadRevision(source);
+    const loaded = await this.#prefetch!.get(index);
     if (loaded.format === "sql") {
       const text = step.direction === "upgrade" ? loaded.upgradeSql : loaded.downgradeSql;
       for (const statement of dependencies.splitStatements(text)) {

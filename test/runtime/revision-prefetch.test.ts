@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { RevisionSource } from "../../src/graph/revision-source.js";
+import type { LoadedRevision } from "../../src/runtime/loaded-revision.js";
+import { RevisionPrefetch } from "../../src/runtime/revision-prefetch.js";
+
+const source = (revision: string): RevisionSource => ({
+  revision, downRevisions: [], branchLabels: [], dependsOn: [], message: "", createDate: null,
+  path: `versions/${revision}.sql`, transactional: true, format: "sql",
+});
+const loaded: LoadedRevision = { format: "sql", upgradeSql: "", downgradeSql: "" };
+
+test("revisions load a bounded number of steps ahead of the one that runs, each once", async () => {
+  const started: string[] = [];
+  const prefetch = new RevisionPrefetch(["a", "b", "c", "d", "e"].map(source), async (s) => (started.push(s.revision), loaded), 2);
+  await prefetch.get(0);
+  assert.deepEqual(started, ["a", "b", "c"]);
+  await prefetch.get(1);
+  await prefetch.get(2);
+  assert.deepEqual(started, ["a", "b", "c", "d", "e"]);
+});
+
+test("a revision that fails to load fails its own step, not an earlier one, and is never unhandled", async () => {
+  const prefetch = new RevisionPrefetch(["a", "b"].map(source), async (s) => {
+    if (s.revision === "b") throw new Error("b does not compile");
+    return loaded;
+  });
+  assert.equal(await prefetch.get(0), loaded);
+  await new Promise((resolve) => setImmediate(resolve)); // b's failure has settled by now
+  await assert.rejects(prefetch.get(1), /b does not compile/);
+});
