@@ -34,7 +34,8 @@ export function drawGraph(map: RevisionMap, ids: readonly string[], textOf: (id:
     const [first, ...rest] = textOf(id);
     const nodeCells = row(columns.length);
     columns.forEach((_, i) => (nodeCells[i * 2] = i === at ? "*" : "|"));
-    out.push(`${render(nodeCells).padEnd(columns.length * 2)}${first ?? ""}`);
+    const nodeWidth = columns.length;
+    out.push(`${render(nodeCells).padEnd(nodeWidth * 2)}${first ?? ""}`);
 
     const parents = map.require(id).downRevisions.filter((p) => shown.has(p));
     if (parents.length === 0) {
@@ -49,7 +50,9 @@ export function drawGraph(map: RevisionMap, ids: readonly string[], textOf: (id:
     }
     const continuation = row(columns.length);
     columns.forEach((_, i) => (continuation[i * 2] = "|"));
-    for (const line of rest) out.push(`${render(continuation).padEnd(columns.length * 2)}${line}`.trimEnd());
+    // The text stays in the node line's column even where the node's own column ended.
+    const textColumn = Math.max(columns.length, nodeWidth) * 2;
+    for (const line of rest) out.push(`${render(continuation).padEnd(textColumn)}${line}`.trimEnd());
   }
   return out;
 }
