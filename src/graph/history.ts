@@ -20,7 +20,7 @@ export interface HistoryOptions {
 /**
  * ### Examples
  * ```ts
- * historyRevisions(map).map((r) => r.id); // ["a101", "a100", "0006", "0005", "0003", "0004", "0002", "0001"]
+ * historyRevisions(map).map((r) => r.id); // ["0006", "0005", "0003", "a101", "a100", "0004", "0002", "0001"]
  * historyRevisions(map, "0004:0006");
  * historyRevisions(map, { range: "current:", current: ["0003"] });
  * ```
