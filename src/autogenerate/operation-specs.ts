@@ -58,7 +58,9 @@ export function columnSpec(column: ColumnSnapshot, table: { schema: string; name
   return {
     name: column.name,
     type,
-    ...(implied && !column.nullable ? {} : { nullable: column.nullable }),
+    // Columns are nullable unless said otherwise, and serial/identity imply NOT NULL:
+    // only a NOT NULL nothing implies is written, as a person would write it.
+    ...(column.nullable || implied ? {} : { nullable: false }),
     ...(column.default !== null && serial === null ? { default: column.default } : {}),
     ...(column.identity ? { identity: { generated: column.identity } } : {}),
     ...(column.generated ? { generated: column.generated } : {}),
