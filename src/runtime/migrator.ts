@@ -17,7 +17,7 @@ import { HistoryTable, type HistoryEntry } from "./history-table.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.js";
 import { executePlan } from "./execute-plan.js";
 import { executeStamp } from "./execute-stamp.js";
-import { offlineDowngradeExample, splitRange } from "./offline-range.js";
+import { offlineDowngradeExample, refuseOnlineRange, splitRange } from "./offline-range.js";
 import { OfflineWriter } from "./offline-writer.js";
 import { defaultStepDependencies } from "./step-dependencies.js";
 import { OnlineRunner, type StatementRunner } from "./statement-runner.js";
@@ -96,6 +96,7 @@ export class Migrator {
       const start = from === undefined ? [] : this.#resolveStart(from);
       return this.#offline(options, start, (writer) => this.#runPlan(writer, planUpgrade(map, start, to), options, { createTable: start.length === 0 }));
     }
+    refuseOnlineRange(target, "upgrade");
     return this.#online(options, async (runner, state) => {
       const plan = planUpgrade(map, state.current, target);
       await this.#runPlan(runner, plan, options, { createTable: !state.tableExists, createHistory: !state.historyExists });
@@ -127,6 +128,7 @@ export class Migrator {
         return this.#runPlan(writer, plan, options, { dropTableAtEnd: plan.end.length === 0 });
       });
     }
+    refuseOnlineRange(target, "downgrade");
     return this.#online(options, async (runner, state) => {
       const plan = planDowngrade(map, state.current, target);
       await this.#runPlan(runner, plan, options, { createTable: !state.tableExists, createHistory: !state.historyExists });

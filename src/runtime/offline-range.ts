@@ -31,3 +31,13 @@ export function splitRange(spec: string, command: string): [string | undefined, 
   }
   return [from, to];
 }
+
+/** Online, the database says where a run starts: a `from:to` range is for --sql scripts only (Alembic: "Range revision not allowed"). */
+export function refuseOnlineRange(spec: string, command: "upgrade" | "downgrade"): void {
+  if (!spec.includes(":")) return;
+  const to = spec.slice(spec.lastIndexOf(":") + 1) || (command === "upgrade" ? "head" : "base");
+  throw new AthanorError("BAD_REV_SPEC", `Range revision not allowed: '${spec}' names where a script starts, which only --sql needs`, {
+    hint: `online the database says where it is: run \`athanor ${command} ${to}\`, or add --sql to print the script for ${spec}`,
+    details: { range: spec },
+  });
+}
