@@ -6,7 +6,7 @@ import type { AthanorConfigInput } from "../config/index.js";
 import { RevisionMap } from "../graph/revision-map.js";
 import type { Migrator } from "../runtime/migrator.js";
 import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
-import { registerSecret } from "./redact.js";
+import { registerUrlSecrets } from "./redact.js";
 
 export interface ProjectOptions {
   configFile?: string | undefined;
@@ -25,7 +25,7 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
     ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
     overrides: options.overrides ?? {},
   });
-  registerSecret(passwordOf(config.databaseUrl));
+  registerUrlSecrets(config.databaseUrl);
   let map: RevisionMap | undefined;
   return {
     config,
@@ -57,15 +57,4 @@ export async function migratorFor(project: Project, hooks: MigratorHooks): Promi
     onNotice: hooks.onNotice,
     onWarning: hooks.onWarning,
   });
-}
-
-function passwordOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  const match = /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:([^@/\s]*)@/i.exec(url);
-  if (!match?.[1]) return undefined;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return match[1];
-  }
 }

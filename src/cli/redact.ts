@@ -2,6 +2,7 @@
 // through here, so a password in a URL, or one we know from the configuration, never leaks.
 
 const urlWithPassword = /\b([a-z][a-z0-9+.-]*:\/\/)([^:/?#@\s]*):([^@/\s]*)@/gi;
+const passwordParameter = /[?&][^=&#]*pass[^=&#]*=([^&#]*)/gi;
 
 const knownSecrets = new Set<string>();
 
@@ -11,6 +12,21 @@ export function registerSecret(secret: string | undefined): void {
     knownSecrets.add(secret);
     const encoded = encodeURIComponent(secret);
     if (encoded !== secret) knownSecrets.add(encoded);
+  }
+}
+
+/** Remember every password a database URL carries: in its authority or a `password=` parameter. */
+export function registerUrlSecrets(url: string | undefined): void {
+  if (!url) return;
+  const found = [...url.matchAll(urlWithPassword)].map((m) => m[3]!);
+  found.push(...[...url.matchAll(passwordParameter)].map((m) => m[1]!));
+  for (const raw of found) {
+    registerSecret(raw);
+    try {
+      registerSecret(decodeURIComponent(raw));
+    } catch {
+      // not percent-encoded: the raw form is registered already
+    }
   }
 }
 
