@@ -49,10 +49,15 @@ export async function diffModels(project: Project, options: DiffOptions): Promis
   );
 }
 
+/** The same revisions, in any order: a version table's rows against heads or parents. */
+export function sameRevisions(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a);
+  return set.size === b.length && b.every((id) => set.has(id));
+}
+
 /** The database must be at exactly these parents before a revision is generated on them. */
 export function requireAtParents(currentHeads: readonly string[], parents: readonly string[], database: string): void {
-  const current = new Set(currentHeads);
-  if (current.size === parents.length && parents.every((p) => current.has(p))) return;
+  if (sameRevisions(currentHeads, parents)) return;
   const at = currentHeads.length === 0 ? "base (no revision applied)" : currentHeads.join(", ");
   const want = parents.length === 0 ? "base" : parents.join(", ");
   throw new AthanorError("NOT_AT_HEAD", `Target database is not up to date: ${database} is at ${at}, the new revision would build on ${want}`, {

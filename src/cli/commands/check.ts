@@ -29,11 +29,11 @@ export class CheckCommand extends DatabaseCommand {
     if (heads.length > 1) {
       problems.push({ kind: "multiple-heads", message: `several heads: ${heads.join(", ")}; join them with \`athanor merge -m "merge_heads" heads\`` });
     }
-    const { diffModels } = await import("../model-diff.js");
+    const { diffModels, sameRevisions } = await import("../model-diff.js");
     const { describeEdit } = await import("../../runtime/edited-revisions.js");
     // Models are compared only with a database at the heads: one behind differs from them
     // by the pending revisions' changes, and reporting those would advise a duplicate revision.
-    const isAtHeads = (currentHeads: readonly string[]) => sameSet(currentHeads, heads);
+    const isAtHeads = (currentHeads: readonly string[]) => sameRevisions(currentHeads, heads);
     const diff = await diffModels(project, { requireModels: false, compareWhen: isAtHeads, onNotice: (line) => this.note(line) });
     if (!isAtHeads(diff.currentHeads)) {
       const at = diff.currentHeads.length === 0 ? "base (no revision applied)" : diff.currentHeads.join(", ");
@@ -60,9 +60,4 @@ export class CheckCommand extends DatabaseCommand {
     }
     return problems.length === 0 ? 0 : 1;
   }
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const set = new Set(a);
-  return set.size === b.length && b.every((item) => set.has(item));
 }
