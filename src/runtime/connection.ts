@@ -19,6 +19,11 @@ export interface Connection {
   query(sql: string, params?: readonly unknown[]): Promise<QueryResult>;
   /** A text of several statements, sent as-is (simple protocol). */
   exec(sql: string): Promise<void>;
+  /**
+   * Several statements without parameters in one round trip (simple protocol), one
+   * result each. The server stops at the first error, and so does the batch.
+   */
+  queryBatch(statements: readonly string[]): Promise<QueryResult[]>;
   /** The backend's process id, shown to other runners waiting for the lock. */
   backendPid(): Promise<number>;
   close(): Promise<void>;

@@ -66,12 +66,14 @@ class PlanRun {
       (source) => dependencies.loadRevision(source),
     );
     for (const [index, step] of steps.entries()) {
-      await this.#runStep(step, index, index === steps.length - 1);
+      const next = steps[index + 1];
+      await this.#runStep(step, index, next === undefined ? null : sourceOf(next.revision).transactional);
     }
     if (this.#options.runner.inTransaction) await this.#commit();
   }
 
-  async #runStep(step: Step, index: number, last: boolean): Promise<void> {
+  /** `nextTransactional` says whether the step after this one runs in a transaction (null: this is the last). */
+  async #runStep(step: Step, index: number, nextTransactional: boolean | null): Promise<void> {
     const { runner, transactionMode, sourceOf, onProgress } = this.#options;
     const source = sourceOf(step.revision);
     const transactional = source.transactional;
@@ -88,10 +90,9 @@ class PlanRun {
       await this.#runRevision(step, index, source, transactional);
       if (restore.length > 0) for (const statement of restore) await runner.run(statement);
       if (!runner.inTransaction) await this.#begin();
-      await this.applyVersionChanges(step.versionChanges);
-      await this.#recordHistory(step, source, started);
-      if (last && this.#options.dropTableAtEnd) await runner.run(this.#options.versionTable.dropStatement());
-      if (transactionMode === "each") await this.#commit();
+      await this.#finishStep(step, source, started, nextTransactional === null);
+      // The next step's BEGIN travels with this COMMIT: one round trip instead of two.
+      if (transactionMode === "each") await this.#commit(nextTransactional === true);
     } catch (error) {
       const statement = runner.lastStatement;
       await runner.rollback().catch(() => {});
@@ -151,20 +152,34 @@ class PlanRun {
     }
   }
 
-  async #recordHistory(step: Step, source: RevisionSource, started: number): Promise<void> {
-    const { runner, history } = this.#options;
-    if (history === undefined) return;
-    await runner.run(
-      history.table.insertStatement({
-        revision: step.revision,
-        direction: step.direction,
-        sha256: history.checksumOf(source),
-        durationMs: runner.offline ? null : performance.now() - started,
-        appliedBy: history.appliedBy,
-        athanorVersion: history.athanorVersion,
-        message: source.message,
-      }),
-    );
+  /**
+   * The step's bookkeeping in its transaction, in one round trip: the version-table
+   * changes (online each UPDATE or DELETE must touch exactly one row, checked before
+   * the COMMIT), the history row, and at the end of an offline downgrade to base the DROP.
+   */
+  async #finishStep(step: Step, source: RevisionSource, started: number, last: boolean): Promise<void> {
+    const { runner, versionTable, history } = this.#options;
+    const statements = step.versionChanges.map((change) => versionTable.statementFor(change));
+    if (history !== undefined) {
+      statements.push(
+        history.table.insertStatement({
+          revision: step.revision,
+          direction: step.direction,
+          sha256: history.checksumOf(source),
+          durationMs: runner.offline ? null : performance.now() - started,
+          appliedBy: history.appliedBy,
+          athanorVersion: history.athanorVersion,
+          message: source.message,
+        }),
+      );
+    }
+    if (last && this.#options.dropTableAtEnd) statements.push(versionTable.dropStatement());
+    const results = await runner.runBatch(statements);
+    for (const [i, change] of step.versionChanges.entries()) {
+      const rowCount = results[i]?.rowCount ?? null;
+      if (!runner.offline && rowCount !== null && rowCount !== 1) throw versionMismatch(change, rowCount, versionTable.qualified);
+      this.#pendingHeads = applyChange(this.#pendingHeads, change);
+    }
   }
 
   async #runRevision(step: Step, index: number, source: RevisionSource, transactional: boolean): Promise<void> {
@@ -195,21 +210,9 @@ class PlanRun {
     }
   }
 
-  async #commit(): Promise<void> {
-    await this.#options.runner.commit();
+  async #commit(reopen = false): Promise<void> {
+    await this.#options.runner.commit(reopen);
     this.#committedHeads = [...this.#pendingHeads];
-  }
-
-  /** Each change's statement; online an UPDATE or DELETE must touch exactly one row. */
-  async applyVersionChanges(changes: readonly VersionChange[]): Promise<void> {
-    const { runner, versionTable } = this.#options;
-    for (const change of changes) {
-      const result = await runner.run(versionTable.statementFor(change));
-      if (!runner.offline && result.rowCount !== null && result.rowCount !== 1) {
-        throw versionMismatch(change, result.rowCount, versionTable.qualified);
-      }
-      this.#pendingHeads = applyChange(this.#pendingHeads, change);
-    }
   }
 }
 

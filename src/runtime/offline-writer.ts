@@ -39,14 +39,21 @@ export class OfflineWriter implements StatementRunner {
     return { rows: [], rowCount: null };
   }
 
+  async runBatch(statements: readonly string[]): Promise<QueryResult[]> {
+    const results: QueryResult[] = [];
+    for (const statement of statements) results.push(await this.run(statement));
+    return results;
+  }
+
   async begin(): Promise<void> {
     this.#inTransaction = true;
     this.#output.write("BEGIN;\n");
   }
 
-  async commit(): Promise<void> {
+  async commit(reopen = false): Promise<void> {
     this.#inTransaction = false;
     this.#output.write("COMMIT;\n");
+    if (reopen) await this.begin();
   }
 
   async rollback(): Promise<void> {

@@ -4,6 +4,7 @@
 import { AthanorError } from "../graph/errors.js";
 import type { Connection, OpenOptions, QueryResult } from "./connection.js";
 import type { PostgresTarget } from "./database-url.js";
+import type { QueryResult as PgQueryResult } from "pg";
 
 export async function openPgConnection(target: PostgresTarget, options: OpenOptions): Promise<Connection> {
   const { default: pg } = await import("pg");
@@ -31,6 +32,11 @@ export async function openPgConnection(target: PostgresTarget, options: OpenOpti
     },
     async exec(sql) {
       await client.query(sql);
+    },
+    async queryBatch(statements) {
+      // pg answers one statement with a result and several with an array of them.
+      const answer: PgQueryResult | PgQueryResult[] = await client.query(statements.join(";\n"));
+      return (Array.isArray(answer) ? answer : [answer]).map((result) => ({ rows: result.rows, rowCount: result.rowCount }));
     },
     async backendPid() {
       const { rows } = await client.query("SELECT pg_backend_pid() AS pid");

@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
 import { AthanorError } from "../graph/errors.js";
-import type { Connection, OpenOptions } from "./connection.js";
+import type { Connection, OpenOptions, QueryResult } from "./connection.js";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.js";
 import type { PgliteTarget } from "./database-url.js";
 
@@ -48,6 +48,16 @@ export function pgliteConnection(db: PGlite, description = "pglite:memory", onCl
     },
     async exec(sql) {
       await db.exec(sql);
+    },
+    async queryBatch(statements) {
+      // In process there is no round trip to save; and exec() adds up affectedRows across
+      // its statements, so each runs on its own to keep its own count.
+      const results: QueryResult[] = [];
+      for (const sql of statements) {
+        const result = await db.query<Record<string, unknown>>(sql);
+        results.push({ rows: result.rows, rowCount: result.affectedRows ?? null });
+      }
+      return results;
     },
     async backendPid() {
       return process.pid;

@@ -10,8 +10,14 @@ export interface StatementRunner {
   readonly lastStatement: string | undefined;
   /** One statement without its trailing `;`. Offline returns no rows and a null rowCount. */
   run(sql: string, params?: readonly unknown[]): Promise<QueryResult>;
+  /**
+   * athanor's own statements (no parameters), one result each: online they travel in
+   * one round trip, offline they print as if run one by one.
+   */
+  runBatch(statements: readonly string[]): Promise<QueryResult[]>;
   begin(): Promise<void>;
-  commit(): Promise<void>;
+  /** COMMIT; with `reopen`, BEGIN the next transaction in the same round trip. */
+  commit(reopen?: boolean): Promise<void>;
   /** Online: ROLLBACK if a transaction is open. Offline: nothing (the script stops). */
   rollback(): Promise<void>;
   /** A `-- text` line offline; nothing online. */
@@ -47,14 +53,26 @@ export class OnlineRunner implements StatementRunner {
     return this.#connection.query(sql, params);
   }
 
+  async runBatch(statements: readonly string[]): Promise<QueryResult[]> {
+    if (statements.length === 0) return [];
+    this.#lastStatement = statements.join(";\n");
+    return this.#connection.queryBatch(statements);
+  }
+
   async begin(): Promise<void> {
     await this.#connection.query("BEGIN");
     this.#inTransaction = true;
   }
 
-  async commit(): Promise<void> {
+  async commit(reopen = false): Promise<void> {
     this.#inTransaction = false;
-    await this.#connection.query("COMMIT");
+    if (!reopen) {
+      await this.#connection.query("COMMIT");
+      return;
+    }
+    // If COMMIT fails the server skips the BEGIN: no transaction is open either way.
+    await this.#connection.queryBatch(["COMMIT", "BEGIN"]);
+    this.#inTransaction = true;
   }
 
   async rollback(): Promise<void> {
