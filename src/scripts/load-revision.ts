@@ -1,4 +1,4 @@
-// Loads a revision when one of its steps runs: a TypeScript module through tsx (imported
+// Loads a revision when one of its steps runs: a TypeScript module through tsx (loaded
 // lazily, so read-only commands never pay for it) or a SQL file's two sections. The
 // runtime passes its Operations object to upgrade/downgrade; this module does not know it.
 import path from "node:path";
@@ -6,7 +6,7 @@ import { AthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { readTextFile } from "./read-revision-file.js";
 import { readSqlRevision } from "./read-sql-revision.js";
-import { importTypeScript } from "./typescript-loader.js";
+import { loadModule } from "./typescript-loader.js";
 
 export type RevisionStep = (op: unknown) => Promise<void>;
 
@@ -39,7 +39,7 @@ export async function loadRevision(source: RevisionSource, cwd: string): Promise
 
 async function importModule(absolute: string, source: RevisionSource): Promise<Record<string, unknown>> {
   try {
-    return await importTypeScript(absolute);
+    return await loadModule(absolute);
   } catch (error) {
     const missingTsx = (error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes("'tsx'");
     const reason = error instanceof Error ? error.message : String(error);

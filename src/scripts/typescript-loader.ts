@@ -1,27 +1,64 @@
 // Imports TypeScript modules (revisions, models, the config file) through tsx. One tsx
-// loader is registered per process and reused: tsImport() registers a new loader hook on
-// every call, so importing 1,000 revisions that way costs quadratic time.
+// loader of each kind is registered per process and reused: tsImport() registers a new
+// loader hook on every call, so importing 1,000 revisions that way costs quadratic time.
 import { pathToFileURL } from "node:url";
 
 type ScopedImport = (specifier: string, parent: string) => Promise<Record<string, unknown>>;
+type ScopedRequire = (id: string, fromFile: string) => Record<string, unknown>;
 
-let scoped: Promise<ScopedImport> | undefined;
+let scopedRequire: Promise<ScopedRequire> | undefined;
+let scopedImport: Promise<ScopedImport> | undefined;
 
-/**
- * tsx, loaded on first use only: commands that run no TypeScript never pay for it. Both
- * hooks are registered, as tsImport does: in a project without `"type": "module"` a .ts
- * file compiles to CommonJS, and its `require("./user.js")` needs the CommonJS hook.
- */
-function loader(): Promise<ScopedImport> {
-  scoped ??= Promise.all([import("tsx/esm/api"), import("tsx/cjs/api")]).then(([esm, cjs]) => {
-    cjs.register({ namespace: "athanor" });
-    return esm.register({ namespace: "athanor" }).import as ScopedImport;
-  });
-  return scoped;
+/** tsx's CommonJS hook, loaded on first use only: commands that run no TypeScript never pay for it. */
+function commonJsLoader(): Promise<ScopedRequire> {
+  scopedRequire ??= import("tsx/cjs/api").then((cjs) => cjs.register({ namespace: "athanor" }).require as ScopedRequire);
+  return scopedRequire;
 }
 
-/** Imports the TypeScript (or JavaScript) module at an absolute path. */
+/**
+ * tsx's ESM loader. The CommonJS hook is registered as well, as tsImport does: in a
+ * project without `"type": "module"` a .ts file compiles to CommonJS, and its
+ * `require("./user.js")` needs it.
+ */
+function esmLoader(): Promise<ScopedImport> {
+  scopedImport ??= Promise.all([import("tsx/esm/api"), commonJsLoader()]).then(
+    ([esm]) => esm.register({ namespace: "athanor" }).import as ScopedImport,
+  );
+  return scopedImport;
+}
+
+/** Imports the TypeScript (or JavaScript) module at an absolute path, as an ES module. */
 export async function importTypeScript(absolutePath: string): Promise<Record<string, unknown>> {
-  const importModule = await loader();
+  const importModule = await esmLoader();
   return importModule(pathToFileURL(absolutePath).href, import.meta.url);
+}
+
+// What a module's CommonJS form cannot do: top-level await (in it or in an ES module it
+// imports), or, before Node 20.19, require an ES module. tsx reports its own refusal of
+// top-level await with that code only when its ESM loader is not registered as well.
+const ESM_ONLY = new Set(["ERR_REQUIRE_ASYNC_MODULE", "ERR_REQUIRE_ESM"]);
+
+function needsEsm(error: unknown): boolean {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return ESM_ONLY.has(code ?? "") || /Top-level await is currently not supported/.test(String(message));
+}
+
+/**
+ * Loads a revision module. tsx's CommonJS hook comes first: it compiles and runs the
+ * file on this thread, about three times faster than an ESM import, which goes through
+ * tsx's loader thread (bench/README.md). Revisions are self-contained modules, so the
+ * difference rarely shows: the body is not in strict mode unless the file says
+ * "use strict". A file CommonJS cannot hold (top-level await, `.mts`/`.mjs`) is
+ * imported as an ES module instead.
+ */
+export async function loadModule(absolutePath: string): Promise<Record<string, unknown>> {
+  if (!/\.m[tj]s$/.test(absolutePath)) {
+    const requireModule = await commonJsLoader();
+    try {
+      return requireModule(absolutePath, import.meta.url);
+    } catch (error) {
+      if (!needsEsm(error)) throw error;
+    }
+  }
+  return importTypeScript(absolutePath);
 }

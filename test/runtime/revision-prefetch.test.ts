@@ -10,13 +10,19 @@ const source = (revision: string): RevisionSource => ({
 });
 const loaded: LoadedRevision = { format: "sql", upgradeSql: "", downgradeSql: "" };
 
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 test("revisions load a bounded number of steps ahead of the one that runs, each once", async () => {
   const started: string[] = [];
   const prefetch = new RevisionPrefetch(["a", "b", "c", "d", "e"].map(source), async (s) => (started.push(s.revision), loaded), 2);
   await prefetch.get(0);
+  // The step's own revision first; the ones ahead on a later turn, while its query runs.
+  assert.deepEqual(started, ["a"]);
+  await nextTurn();
   assert.deepEqual(started, ["a", "b", "c"]);
   await prefetch.get(1);
   await prefetch.get(2);
+  await nextTurn();
   assert.deepEqual(started, ["a", "b", "c", "d", "e"]);
 });
 
@@ -26,6 +32,7 @@ test("a revision that fails to load fails its own step, not an earlier one, and 
     return loaded;
   });
   assert.equal(await prefetch.get(0), loaded);
-  await new Promise((resolve) => setImmediate(resolve)); // b's failure has settled by now
+  await nextTurn();
+  await nextTurn(); // b's failure has settled by now
   await assert.rejects(prefetch.get(1), /b does not compile/);
 });

@@ -40,6 +40,31 @@ export async function downgrade(op: Operations & Recorder): Promise<void> {
   assert.deepEqual(op.calls, ["upgrade", "downgrade"]);
 });
 
+test("revisions CommonJS cannot hold load as ES modules: top-level await, .mts, import.meta", async (t) => {
+  const body = (id: string, extra: string) => `${extra}
+export const revision = "${id}";
+export const downRevision = null;
+export async function upgrade(op: { calls: string[] }) { op.calls.push("${id}:" + String(value)); }
+export async function downgrade() {}
+`;
+  const dir = project({
+    "0001_await.ts": body("0001", "const value = await Promise.resolve(42);"),
+    "0002_module.mts": body("0002", "const value = typeof require;"),
+    "0003_meta.ts": body("0003", "const value = new URL(import.meta.url).pathname.endsWith('0003_meta.ts');"),
+  });
+  // As in a project that says so (without it, Node and tsx take a .ts file for CommonJS).
+  writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const op = { calls: [] as string[] };
+  for (const source of scanRevisionFiles(undefined, { cwd: dir })) {
+    const loaded = await loadRevision(source, dir);
+    assert.equal(loaded.format, "ts");
+    if (loaded.format === "ts") await loaded.upgrade(op);
+  }
+  // 0002 is an ES module (no `require`); 0003 sees its own file in import.meta.url.
+  assert.deepEqual(op.calls, ["0001:42", "0002:undefined", "0003:true"]);
+});
+
 test("a SQL revision loads its upgrade and downgrade sections", async (t) => {
   const dir = project({ "20250101_0001_init.sql": "-- revision: 0001\n-- down_revision: none\n-- +upgrade\ncreate table t (id int);\n-- +downgrade\ndrop table t;\n" });
   t.after(() => rmSync(dir, { recursive: true, force: true }));
