@@ -1,68 +1,104 @@
 // The shape of athanor's configuration and its defaults, as a zod schema. The loader
-// (load-config.ts) merges the sources; this file only says what a valid value is.
-import { z } from "zod";
+// (load-config.ts) merges the sources; this file only says what a valid value is. The
+// schema is built on first use (zod-loader.ts): a project without a config file or
+// options has nothing to validate.
 import { parseDuration } from "./duration.js";
+import { zod } from "./zod-loader.js";
 
-const duration = z
-  .union([z.number(), z.string()])
-  .transform((value, ctx) => {
-    const ms = parseDuration(value);
-    if (ms === undefined) {
-      ctx.addIssue({ code: "custom", message: `expected a duration like 5000, "500ms", "10s" or "2min", got ${JSON.stringify(value)}` });
-      return z.NEVER;
-    }
-    return ms;
-  });
+function buildConfigSchema() {
+  const { z } = zod();
+  const duration = z
+    .union([z.number(), z.string()])
+    .transform((value, ctx) => {
+      const ms = parseDuration(value);
+      if (ms === undefined) {
+        ctx.addIssue({ code: "custom", message: `expected a duration like 5000, "500ms", "10s" or "2min", got ${JSON.stringify(value)}` });
+        return z.NEVER;
+      }
+      return ms;
+    });
 
-const identifier = z.string().min(1).max(63);
+  const identifier = z.string().min(1).max(63);
 
-export const configSchema = z
-  .object({
-    /** Directories holding revision files, relative to the project directory. */
-    versionLocations: z.array(z.string().min(1)).min(1).default(["versions"]),
-    /** Also scan subdirectories of each version location. */
-    recursiveVersionLocations: z.boolean().default(false),
-    /** How `revision`/`generate`/`merge` pick new ids: 12 random hex digits, or 0001, 0002, … */
-    revisionIds: z.enum(["random", "sequential"]).default("random"),
-    /** A directory with revision.ts.tmpl / revision.sql.tmpl overriding the built-in templates. */
-    templatesDir: z.string().min(1).optional(),
-    /** Modules exporting the models autogenerate compares with the database. */
-    models: z.array(z.string().min(1)).default([]),
-    /** Schemas autogenerate looks at. */
-    schemas: z.array(identifier).min(1).default(["public"]),
-    /** Alembic's version table; keep the default to share a database with Alembic. */
-    versionTable: z
-      .object({ name: identifier.default("alembic_version"), schema: identifier.optional() })
-      .strict()
-      .default({ name: "alembic_version" }),
-    /**
-     * The table recording every step that ran (revision, direction, file checksum, who,
-     * when, how long); it lives in the version table's schema. Alembic ignores it.
-     * false: keep no history (offline scripts then print Alembic's statements only).
-     */
-    historyTable: z.union([identifier, z.literal(false)]).default("athanor_history"),
-    /** true: a revision file edited after it was applied is an error, not a warning. */
-    strict: z.boolean().default(false),
-    /** The dotenv file DATABASE_URL is read from when the environment has none. */
-    envFile: z.string().min(1).default("secrets/.env"),
-    /** postgres://…, postgresql+asyncpg://…, pglite://path, pglite://memory. */
-    databaseUrl: z.string().min(1).optional(),
-    /** "each": a transaction per revision (default); "all": the whole plan in one. */
-    transactionMode: z.enum(["each", "all"]).default("each"),
-    /** How long to wait for another run's lock; also Postgres's lock_timeout when set. */
-    lockTimeout: duration.optional(),
-    /** Postgres's statement_timeout for the run, when set. */
-    statementTimeout: duration.optional(),
-    connectTimeout: duration.default(10_000),
-    /** false: do not take the advisory lock (only when something else serialises runs). */
-    lock: z.boolean().default(true),
-  })
-  .strict();
+  return z
+    .object({
+      /** Directories holding revision files, relative to the project directory. */
+      versionLocations: z.array(z.string().min(1)).min(1).default(["versions"]),
+      /** Also scan subdirectories of each version location. */
+      recursiveVersionLocations: z.boolean().default(false),
+      /** How `revision`/`generate`/`merge` pick new ids: 12 random hex digits, or 0001, 0002, … */
+      revisionIds: z.enum(["random", "sequential"]).default("random"),
+      /** A directory with revision.ts.tmpl / revision.sql.tmpl overriding the built-in templates. */
+      templatesDir: z.string().min(1).optional(),
+      /** Modules exporting the models autogenerate compares with the database. */
+      models: z.array(z.string().min(1)).default([]),
+      /** Schemas autogenerate looks at. */
+      schemas: z.array(identifier).min(1).default(["public"]),
+      /** Alembic's version table; keep the default to share a database with Alembic. */
+      versionTable: z
+        .object({ name: identifier.default("alembic_version"), schema: identifier.optional() })
+        .strict()
+        .default({ name: "alembic_version" }),
+      /**
+       * The table recording every step that ran (revision, direction, file checksum, who,
+       * when, how long); it lives in the version table's schema. Alembic ignores it.
+       * false: keep no history (offline scripts then print Alembic's statements only).
+       */
+      historyTable: z.union([identifier, z.literal(false)]).default("athanor_history"),
+      /** true: a revision file edited after it was applied is an error, not a warning. */
+      strict: z.boolean().default(false),
+      /** The dotenv file DATABASE_URL is read from when the environment has none. */
+      envFile: z.string().min(1).default("secrets/.env"),
+      /** postgres://…, postgresql+asyncpg://…, pglite://path, pglite://memory. */
+      databaseUrl: z.string().min(1).optional(),
+      /** "each": a transaction per revision (default); "all": the whole plan in one. */
+      transactionMode: z.enum(["each", "all"]).default("each"),
+      /** How long to wait for another run's lock; also Postgres's lock_timeout when set. */
+      lockTimeout: duration.optional(),
+      /** Postgres's statement_timeout for the run, when set. */
+      statementTimeout: duration.optional(),
+      connectTimeout: duration.default(10_000),
+      /** false: do not take the advisory lock (only when something else serialises runs). */
+      lock: z.boolean().default(true),
+    })
+    .strict();
+}
+
+type ConfigSchema = ReturnType<typeof buildConfigSchema>;
+
+let schema: ConfigSchema | undefined;
+
+/** The zod schema of athanor.config.ts and the command-line overrides. */
+export function configSchema(): ConfigSchema {
+  schema ??= buildConfigSchema();
+  return schema;
+}
+
+/**
+ * The settings of a project that configures nothing: what the schema gives for `{}`
+ * (config-schema.test.ts holds the two equal), without loading zod to find out.
+ */
+export function defaultSettings(): AthanorSettings {
+  return {
+    versionLocations: ["versions"],
+    recursiveVersionLocations: false,
+    revisionIds: "random",
+    models: [],
+    schemas: ["public"],
+    versionTable: { name: "alembic_version" },
+    historyTable: "athanor_history",
+    strict: false,
+    envFile: "secrets/.env",
+    transactionMode: "each",
+    connectTimeout: 10_000,
+    lock: true,
+  };
+}
 
 /** What a config file may contain (everything optional, durations as numbers or strings). */
-export type AthanorConfigInput = z.input<typeof configSchema>;
+export type AthanorConfigInput = import("zod").input<ConfigSchema>;
 /** The validated settings, defaults filled in, durations in milliseconds. */
-export type AthanorSettings = z.output<typeof configSchema>;
+export type AthanorSettings = import("zod").output<ConfigSchema>;
 
 /**
  * Identity function that gives a config file its types:

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { z } from "zod";
 import { AthanorError } from "../graph/errors.js";
 import { findConfigFile, importConfigFile } from "./config-file.js";
-import { type AthanorConfigInput, type AthanorSettings, configSchema } from "./config-schema.js";
+import { type AthanorConfigInput, type AthanorSettings, configSchema, defaultSettings } from "./config-schema.js";
 import { readEnvFile } from "./env-file.js";
 
 export type DatabaseUrlSource = "override" | "environment" | "config file" | "env file";
@@ -44,7 +44,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Athan
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const env = options.env ?? process.env;
   const overrides = withoutUndefined(options.overrides ?? {});
-  validate(overrides, "the command-line options", "check the option's value");
+  if (Object.keys(overrides).length > 0) validate(overrides, "the command-line options", "check the option's value");
 
   const configFile = findConfigFile(cwd, options.configFile);
   let fromFile: Record<string, unknown> = {};
@@ -71,7 +71,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Athan
   ];
   const chosen = candidates.find(([, value]) => value !== undefined);
   const merged = { ...fromFile, ...overrides, databaseUrl: chosen?.[1] };
-  const settings = validate(withoutUndefined(merged), "the configuration", "check DATABASE_URL and athanor.config.ts");
+  const settings = settingsOf(withoutUndefined(merged));
   return {
     ...settings,
     cwd,
@@ -81,8 +81,17 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Athan
   };
 }
 
+/** The merged sources, validated; a project that sets nothing but a database URL needs no schema. */
+function settingsOf(merged: Record<string, unknown>): AthanorSettings {
+  const { databaseUrl, ...rest } = merged;
+  if (Object.keys(rest).length === 0 && (databaseUrl === undefined || (typeof databaseUrl === "string" && databaseUrl !== ""))) {
+    return databaseUrl === undefined ? defaultSettings() : { ...defaultSettings(), databaseUrl };
+  }
+  return validate(merged, "the configuration", "check DATABASE_URL and athanor.config.ts");
+}
+
 function validate(value: Record<string, unknown>, where: string, hint: string): AthanorSettings {
-  const result = configSchema.safeParse(value);
+  const result = configSchema().safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues.map(describeIssue);
   throw new AthanorError("CONFIG_INVALID", `invalid configuration in ${where}: ${problems.join("; ")}`, {

@@ -1,7 +1,11 @@
 // zod schemas for every Operation kind: the one place argument rules live, so the facade,
 // autogenerate and tests validate the same way. Objects are strict: a misspelt option
 // (`nullabe`) is an error naming it, not silently ignored.
-import { z } from "zod";
+import type { RefinementCtx } from "zod";
+import { zod } from "../config/zod-loader.js";
+
+// Imported only where TypeScript revisions run, so taking zod here costs nothing elsewhere.
+const { z } = zod();
 
 /** A PostgreSQL name: non-empty, no NUL, at most 63 bytes (longer names are truncated). */
 const name = z
@@ -78,7 +82,7 @@ const indexElement = z.union([
 const table = { table: name, schema };
 const owner = z.strictObject({ table: name, column: name });
 
-const sameLength = (fk: { columns: readonly string[]; referencedColumns?: readonly string[] | undefined }, ctx: z.RefinementCtx) => {
+const sameLength = (fk: { columns: readonly string[]; referencedColumns?: readonly string[] | undefined }, ctx: RefinementCtx) => {
   if (fk.referencedColumns !== undefined && fk.referencedColumns.length !== fk.columns.length) {
     ctx.addIssue({ code: "custom", path: ["referencedColumns"], message: `lists ${fk.referencedColumns.length} column(s) but columns lists ${fk.columns.length}` });
   }

@@ -1,11 +1,12 @@
 // Validates the metadata values read from a revision file (TypeScript or SQL) and turns
 // them into the RevisionSource the graph consumes. Both readers collect raw values with
 // their line numbers; every rule about what a value may be lives here, once.
-import { z } from "zod";
+import type { ZodType } from "zod";
 import { AthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 // A leaf module with no imports of its own: revision timeouts read like config timeouts.
 import { parseDuration } from "../config/duration.js";
+import { zod } from "../config/zod-loader.js";
 
 export const METADATA_NAMES = [
   "revision", "downRevision", "branchLabels", "dependsOn", "message", "createDate", "transactional",
@@ -26,29 +27,63 @@ export const REVISION_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 // `label@head` in rev specs, so they may not contain commas, `@` or spaces.
 const NAME_PATTERN = /^[^\s@,]+$/;
 
-const revisionId = z.string().regex(REVISION_ID_PATTERN);
-const name = z.string().regex(NAME_PATTERN);
-const duration = z.union([z.number(), z.string()]).transform((value, ctx) => {
-  const ms = parseDuration(value);
-  if (ms === undefined || ms === 0) {
-    ctx.addIssue({ code: "custom", message: "not a duration" });
-    return z.NEVER;
-  }
-  return ms;
-});
-const noDuplicates = (list: readonly string[]) => new Set(list).size === list.length;
+function buildFieldSchemas() {
+  const { z } = zod();
+  const revisionId = z.string().regex(REVISION_ID_PATTERN);
+  const name = z.string().regex(NAME_PATTERN);
+  const duration = z.union([z.number(), z.string()]).transform((value, ctx) => {
+    const ms = parseDuration(value);
+    if (ms === undefined || ms === 0) {
+      ctx.addIssue({ code: "custom", message: "not a duration" });
+      return z.NEVER;
+    }
+    return ms;
+  });
+  return {
+    revision: revisionId,
+    downRevision: z.union([z.null(), revisionId, z.array(revisionId).refine(distinct)]),
+    branchLabels: z.union([z.null(), name, z.array(name).refine(distinct)]),
+    dependsOn: z.union([z.null(), name, z.array(name).refine(distinct)]),
+    message: z.union([z.null(), z.string()]),
+    createDate: z.union([z.null(), z.string()]),
+    transactional: z.boolean(),
+    statementTimeout: duration,
+    lockTimeout: duration,
+  } satisfies Record<MetadataName, ZodType>;
+}
 
-const fieldSchemas = {
-  revision: revisionId,
-  downRevision: z.union([z.null(), revisionId, z.array(revisionId).refine(noDuplicates)]),
-  branchLabels: z.union([z.null(), name, z.array(name).refine(noDuplicates)]),
-  dependsOn: z.union([z.null(), name, z.array(name).refine(noDuplicates)]),
-  message: z.union([z.null(), z.string()]),
-  createDate: z.union([z.null(), z.string()]),
-  transactional: z.boolean(),
-  statementTimeout: duration,
-  lockTimeout: duration,
-} satisfies Record<MetadataName, z.ZodType>;
+let fieldSchemas: ReturnType<typeof buildFieldSchemas> | undefined;
+
+/** Each metadata field's zod schema: the rules, and the wording of every error. */
+export function metadataSchemas(): ReturnType<typeof buildFieldSchemas> {
+  fieldSchemas ??= buildFieldSchemas();
+  return fieldSchemas;
+}
+
+const distinct = (list: readonly unknown[]) => new Set(list).size === list.length;
+const isId = (value: unknown) => typeof value === "string" && REVISION_ID_PATTERN.test(value);
+const isName = (value: unknown) => typeof value === "string" && NAME_PATTERN.test(value);
+const nameOrNames = (value: unknown) => value === null || isName(value) || (Array.isArray(value) && value.every(isName) && distinct(value));
+const textOrNull = (value: unknown) => value === null || typeof value === "string";
+
+/**
+ * The values nearly every file holds, recognised without loading zod (a 10,000-file
+ * scan would spend a sixth of its time importing it). Each check accepts only values its
+ * field's schema accepts unchanged (revision-metadata.test.ts holds them to that on
+ * generated values); anything else goes to the schema, which decides and words the error.
+ */
+export const plainMetadata: Record<MetadataName, (value: unknown) => boolean> = {
+  revision: isId,
+  downRevision: (value) => value === null || isId(value) || (Array.isArray(value) && value.every(isId) && distinct(value)),
+  branchLabels: nameOrNames,
+  dependsOn: nameOrNames,
+  message: textOrNull,
+  createDate: textOrNull,
+  transactional: (value) => typeof value === "boolean",
+  // Durations are converted to milliseconds, and rare: always the schema.
+  statementTimeout: () => false,
+  lockTimeout: () => false,
+};
 
 const expectations: Record<MetadataName, string> = {
   revision: "must be a string of 1 to 32 letters, digits, '_' or '-' (alembic_version.version_num is varchar(32))",
@@ -93,7 +128,11 @@ export function toRevisionSource(raw: RawMetadata, context: MetadataContext): Re
   for (const field of METADATA_NAMES) {
     const entry = raw[field];
     if (entry === undefined) continue;
-    const result = fieldSchemas[field].safeParse(entry.value);
+    if (plainMetadata[field](entry.value)) {
+      values[field] = entry.value;
+      continue;
+    }
+    const result = metadataSchemas()[field].safeParse(entry.value);
     if (!result.success) {
       throw new AthanorError("INVALID_REVISION_FILE", `${path}:${entry.line}: ${spell(field)} ${expectations[field]}; found ${describe(entry.value)}`, {
         hint: "Fix the value in the file; athanor reads it without running the file.",
