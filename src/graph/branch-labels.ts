@@ -5,35 +5,42 @@
 import type { IndexedGraph } from "./indexed-graph.js";
 
 export function inheritLabels(graph: IndexedGraph, ownLabels: readonly (readonly string[])[], dependentCount: readonly number[]): string[][] {
-  const labels = ownLabels.map((own) => new Set(own));
+  // A set only for the revisions a label reaches; most graphs have few labels.
+  const labels: (Set<string> | undefined)[] = ownLabels.map((own) => (own.length === 0 ? undefined : new Set(own)));
+  const add = (node: number, carried: readonly string[]) => {
+    const set = (labels[node] ??= new Set());
+    for (const label of carried) set.add(label);
+  };
   const isStop = (node: number) =>
     graph.versionedUp[node]!.length + dependentCount[node]! > 1 || graph.versionedDown[node]!.length > 1;
   for (let owner = 0; owner < graph.size; owner++) {
     if (ownLabels[owner]!.length === 0) continue;
     const carried = [...labels[owner]!];
-    let last = owner;
-    for (const node of depthFirstDescendants(graph, owner)) {
-      for (const label of carried) labels[node]!.add(label);
-      last = node;
-    }
+    const last = eachDescendant(graph, owner, (node) => add(node, carried));
     let parent: number | undefined = last;
     while (parent !== undefined && !isStop(parent)) {
-      for (const label of carried) labels[parent]!.add(label);
+      add(parent, carried);
       parent = graph.versionedDown[parent]![0];
     }
   }
-  return labels.map((set) => [...set]);
+  return labels.map((set) => (set === undefined ? [] : [...set]));
 }
 
-/** Stack order, children pushed in file order: the last one yielded decides where the downward walk starts. */
-function* depthFirstDescendants(graph: IndexedGraph, start: number): Generator<number> {
+/**
+ * Visits `start` and its descendants depth first, children pushed in file order; returns
+ * the last one visited, which decides where the downward walk starts.
+ */
+function eachDescendant(graph: IndexedGraph, start: number, visit: (node: number) => void): number {
   const seen = new Uint8Array(graph.size);
   const stack = [start];
+  let last = start;
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (seen[node]) continue;
     seen[node] = 1;
     for (const child of graph.versionedUp[node]!) stack.push(child);
-    yield node;
+    visit(node);
+    last = node;
   }
+  return last;
 }

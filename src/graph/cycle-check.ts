@@ -12,7 +12,9 @@ export function checkCycles(
 ): void {
   const inCycle = loopMembers(versionedDown);
   if (inCycle.length > 0) throw cycleError("CYCLE", "Cycle", sources, inCycle, "downRevision");
-  const allDown = versionedDown.map((parents, node) => [...parents, ...dependsOn[node]!]);
+  // Without any dependency the second graph is the first, already found free of loops.
+  if (dependsOn.every((dependencies) => dependencies.length === 0)) return;
+  const allDown = versionedDown.map((parents, node) => (dependsOn[node]!.length === 0 ? parents : [...parents, ...dependsOn[node]!]));
   const inDependencyCycle = loopMembers(allDown);
   if (inDependencyCycle.length > 0) {
     throw cycleError("DEPENDENCY_CYCLE", "Dependency cycle", sources, inDependencyCycle, "dependsOn");

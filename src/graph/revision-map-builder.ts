@@ -20,6 +20,7 @@ export interface BuiltGraph {
 }
 
 const ILLEGAL_ID_CHARACTERS = ["@", "-", "+"];
+const ILLEGAL_ID = /[@+-]/;
 
 export function buildGraph(unsorted: readonly RevisionSource[]): BuiltGraph {
   const sources = [...unsorted].sort(
@@ -31,7 +32,7 @@ export function buildGraph(unsorted: readonly RevisionSource[]): BuiltGraph {
   const dependsOn = sources.map((source) => resolveDependencies(source, indexOf, labelOwner));
   checkCycles(sources, versionedDown, dependsOn);
   const normalizedDependsOn = normalizeDependencies(versionedDown, dependsOn);
-  const normalizedDown = versionedDown.map((parents, i) => dedupe([...parents, ...normalizedDependsOn[i]!]));
+  const normalizedDown = versionedDown.map((parents, i) => (normalizedDependsOn[i]!.length === 0 ? parents : dedupe([...parents, ...normalizedDependsOn[i]!])));
   return {
     sources,
     indexOf,
@@ -50,8 +51,8 @@ function indexIds(sources: readonly RevisionSource[]): Map<string, number> {
   const indexOf = new Map<string, number>();
   sources.forEach((source, index) => {
     const id = source.revision;
-    const illegal = ILLEGAL_ID_CHARACTERS.filter((c) => id.includes(c));
-    if (id.length === 0 || illegal.length > 0) {
+    if (id.length === 0 || ILLEGAL_ID.test(id)) {
+      const illegal = ILLEGAL_ID_CHARACTERS.filter((c) => id.includes(c));
       throw new AthanorError(
         "INVALID_REVISION_FILE",
         id.length === 0
@@ -130,6 +131,7 @@ function resolveDependencies(
   indexOf: ReadonlyMap<string, number>,
   labelOwner: ReadonlyMap<string, number>,
 ): number[] {
+  if (source.dependsOn.length === 0) return [];
   const resolved: number[] = [];
   for (const dependency of source.dependsOn) {
     const index = indexOf.get(dependency) ?? labelOwner.get(dependency);

@@ -56,13 +56,27 @@ export class RevisionMap {
     this.graph = graph;
     this.#byId = new Map(this.revisions.map((r) => [r.id, r]));
     this.#labelOwner = new Map([...built.labelOwner].map(([label, index]) => [label, this.revisions[index]!]));
-    const ids = (keep: (r: Revision) => boolean) => Object.freeze(this.revisions.filter(keep).map((r) => r.id));
-    this.heads = ids((r) => r.isHead);
-    this.realHeads = ids((r) => r.isRealHead);
-    this.bases = ids((r) => r.isBase);
-    this.realBases = ids((r) => r.isRealBase);
-    this.branchPoints = ids((r) => r.isBranchPoint);
-    this.mergePoints = ids((r) => r.isMergePoint);
+    // One pass over the revisions for all six lists.
+    const heads: string[] = [];
+    const realHeads: string[] = [];
+    const bases: string[] = [];
+    const realBases: string[] = [];
+    const branchPoints: string[] = [];
+    const mergePoints: string[] = [];
+    for (const r of this.revisions) {
+      if (r.isHead) heads.push(r.id);
+      if (r.isRealHead) realHeads.push(r.id);
+      if (r.isBase) bases.push(r.id);
+      if (r.isRealBase) realBases.push(r.id);
+      if (r.isBranchPoint) branchPoints.push(r.id);
+      if (r.isMergePoint) mergePoints.push(r.id);
+    }
+    this.heads = Object.freeze(heads);
+    this.realHeads = Object.freeze(realHeads);
+    this.bases = Object.freeze(bases);
+    this.realBases = Object.freeze(realBases);
+    this.branchPoints = Object.freeze(branchPoints);
+    this.mergePoints = Object.freeze(mergePoints);
     Object.freeze(this);
   }
 

@@ -36,13 +36,13 @@ export class Revision {
 
   constructor(source: RevisionSource, links: RevisionLinks) {
     this.id = source.revision;
-    this.downRevisions = Object.freeze([...source.downRevisions]);
-    this.branchLabels = Object.freeze([...source.branchLabels]);
-    this.dependsOn = Object.freeze([...links.dependsOn]);
-    this.normalizedDependsOn = Object.freeze([...links.normalizedDependsOn]);
-    this.children = Object.freeze([...links.children]);
-    this.dependents = Object.freeze([...links.dependents]);
-    this.labels = Object.freeze([...links.labels]);
+    this.downRevisions = frozenCopy(source.downRevisions);
+    this.branchLabels = frozenCopy(source.branchLabels);
+    this.dependsOn = frozenCopy(links.dependsOn);
+    this.normalizedDependsOn = frozenCopy(links.normalizedDependsOn);
+    this.children = frozenCopy(links.children);
+    this.dependents = frozenCopy(links.dependents);
+    this.labels = frozenCopy(links.labels);
     this.index = links.index;
     this.source = source;
     Object.freeze(this);
@@ -95,6 +95,16 @@ export class Revision {
   }
 }
 
+/** The items without repeats, first occurrence kept. Lists here hold a few items; no Set for those. */
 export function dedupe<T>(items: readonly T[]): T[] {
+  if (items.length < 2) return [...items];
+  if (items.length === 2) return items[0] === items[1] ? [items[0]!] : [...items];
   return [...new Set(items)];
+}
+
+// Most revisions have no labels, dependencies or dependents: they all share one empty list.
+const NONE: readonly never[] = Object.freeze([]);
+
+function frozenCopy<T>(items: readonly T[]): readonly T[] {
+  return items.length === 0 ? NONE : Object.freeze([...items]);
 }

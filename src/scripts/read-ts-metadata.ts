@@ -6,6 +6,16 @@ import { LexError, TsLexer, type TokenKind } from "./ts-lexer.js";
 import { METADATA_NAMES, type MetadataName, type RawMetadata } from "./revision-metadata.js";
 
 const METADATA = new Set<string>(METADATA_NAMES);
+// Any mention of a metadata name; one regex pass finds the last one several times faster
+// than a lastIndexOf per name.
+const MENTION = new RegExp(METADATA_NAMES.join("|"), "g");
+
+function lastMentionIn(text: string): number {
+  MENTION.lastIndex = 0;
+  let last = -1;
+  for (let match = MENTION.exec(text); match !== null; match = MENTION.exec(text)) last = match.index;
+  return last;
+}
 const OPENERS = new Set(["(", "[", "{", "<"]);
 const CLOSERS = new Set([")", "]", "}", ">"]);
 const TYPE_PUNCT = new Set(["|", "&", ".", ",", ":", "?", "=>"]);
@@ -37,7 +47,7 @@ class MetadataReader {
     const lx = this.lx;
     // Past the last place any metadata name is written, no token can declare one: the
     // rest of the file (usually the upgrade and downgrade bodies) need not be read.
-    const lastMention = Math.max(...METADATA_NAMES.map((name) => this.text.lastIndexOf(name)));
+    const lastMention = lastMentionIn(this.text);
     let depth = 0;
     let kind = lx.next();
     while (kind !== "eof") {

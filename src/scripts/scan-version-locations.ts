@@ -5,7 +5,7 @@ import { readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { AthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
-import { readRevisionFile, revisionFormatOf } from "./read-revision-file.js";
+import { readRevisionText, revisionFormatOf, type RevisionFormat } from "./read-revision-file.js";
 
 export interface VersionLocation {
   /** A directory, relative to the working directory or absolute. */
@@ -34,28 +34,43 @@ export function scanRevisionFiles(
 ): RevisionSource[] {
   // The relative directory is computed once per directory, not once per file.
   const shownDirectories = new Map<string, string>();
-  return listRevisionFiles(locations, options).map((file) => {
-    const directory = path.dirname(file);
+  return listEntries(locations, options).map(({ directory, name, format }) => {
     let shown = shownDirectories.get(directory);
     if (shown === undefined) {
       shown = path.relative(options.cwd, directory);
       shownDirectories.set(directory, shown);
     }
-    return readRevisionFile(file, shown === "" ? path.basename(file) : `${shown}${path.sep}${file.slice(directory.length + 1)}`);
+    return readRevisionText(`${directory}${path.sep}${name}`, shown === "" ? name : `${shown}${path.sep}${name}`, name, format);
   });
 }
 
 /** The absolute paths of the revision files in `locations`, sorted, without reading them. */
 export function listRevisionFiles(locations: readonly VersionLocation[], options: ScanOptions): string[] {
-  const files = new Set<string>();
-  for (const location of locations) {
-    const directory = path.resolve(options.cwd, location.path);
-    collect(directory, location.recursive === true, files, location.path);
-  }
-  return [...files].sort();
+  return listEntries(locations, options).map((entry) => `${entry.directory}${path.sep}${entry.name}`);
 }
 
-function collect(directory: string, recursive: boolean, into: Set<string>, configured: string): void {
+interface Entry {
+  readonly directory: string;
+  readonly name: string;
+  readonly format: RevisionFormat;
+}
+
+/** Every revision file of the locations once, sorted by absolute path. */
+function listEntries(locations: readonly VersionLocation[], options: ScanOptions): Entry[] {
+  const entries: Entry[] = [];
+  for (const location of locations) {
+    const directory = path.resolve(options.cwd, location.path);
+    collect(directory, location.recursive === true, entries, location.path);
+  }
+  // One directory (the usual case) is listed in name order already; otherwise sort by
+  // full path, and drop a file that two overlapping locations both listed.
+  if (locations.length === 1 && locations[0]!.recursive !== true) return entries;
+  const full = (entry: Entry) => `${entry.directory}${path.sep}${entry.name}`;
+  const sorted = entries.map((entry) => ({ entry, key: full(entry) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return sorted.filter((item, i) => i === 0 || item.key !== sorted[i - 1]!.key).map((item) => item.entry);
+}
+
+function collect(directory: string, recursive: boolean, into: Entry[], configured: string): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(directory, { withFileTypes: true });
@@ -75,15 +90,21 @@ function collect(directory: string, recursive: boolean, into: Set<string>, confi
       cause: error,
     });
   }
-  for (const entry of entries) {
-    const name = entry.name;
+  const names = entries.map((entry) => entry.name).sort();
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  for (const name of names) {
     if (name.startsWith(".")) continue;
+    const entry = byName.get(name)!;
+    const format = entry.isDirectory() ? null : revisionFormatOf(name);
+    if (format !== null && !entry.isSymbolicLink()) {
+      into.push({ directory, name, format });
+      continue;
+    }
     const full = path.join(directory, name);
-    const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && isDirectoryTarget(full));
-    if (isDirectory) {
+    if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectoryTarget(full))) {
       if (recursive && !SKIPPED_DIRECTORIES.has(name)) collect(full, true, into, configured);
-    } else if (revisionFormatOf(name) !== null) {
-      into.add(full);
+    } else if (format !== null) {
+      into.push({ directory, name, format });
     }
   }
 }
