@@ -23,9 +23,14 @@ export abstract class AthanorCommand extends Command {
     }
   }
 
-  /** Print a result line (stdout), with secrets scrubbed. */
+  /** Print result lines (stdout), with secrets scrubbed. */
   protected out(...lines: string[]): void {
-    for (const line of lines) this.terminal.stdout.write(redactSecrets(line) + "\n");
+    this.outLines(lines);
+  }
+
+  /** Print a listing (stdout) in one write; a list as long as 10,000 revisions is not spread into arguments. */
+  protected outLines(lines: readonly string[]): void {
+    if (lines.length > 0) this.terminal.stdout.write(redactSecrets(lines.join("\n")) + "\n");
   }
 
   /** Print a notice or progress line (stderr), with secrets scrubbed. */

@@ -45,11 +45,8 @@ export class HistoryCommand extends GraphCommand {
       return 0;
     }
     const lines = (id: string) => (this.verbose ? verboseBlock(map, id, marked) : [historyLine(map, id, marked)]);
-    if (this.graph) {
-      for (const line of drawGraph(map, revisions.map((r) => r.id), lines)) this.out(line);
-    } else {
-      for (const r of revisions) this.out(...lines(r.id));
-    }
+    // One write for the whole listing: 10,000 revisions are 10,000 lines.
+    this.outLines(this.graph ? drawGraph(map, revisions.map((r) => r.id), lines) : revisions.flatMap((r) => lines(r.id)));
     return 0;
   }
 
