@@ -3,6 +3,7 @@
 // Only literals are accepted: a value that needs evaluating is an error naming file:line.
 import { AthanorError } from "../graph/errors.js";
 import { LexError, TsLexer, type TokenKind } from "./ts-lexer.js";
+import { readPlainHeader } from "./read-ts-header.js";
 import { METADATA_NAMES, type MetadataName, type RawMetadata } from "./revision-metadata.js";
 
 const METADATA = new Set<string>(METADATA_NAMES);
@@ -22,8 +23,14 @@ const TYPE_PUNCT = new Set(["|", "&", ".", ",", ":", "?", "=>"]);
 
 /** Collects the metadata declarations of one file; `path` is used in error messages. */
 export function readTsMetadata(text: string, path: string): RawMetadata {
+  const lastMention = lastMentionIn(text);
+  return readPlainHeader(text, lastMention) ?? readWithLexer(text, path, lastMention);
+}
+
+/** The tokenizer's reading: any file, and the errors that name file:line. */
+export function readWithLexer(text: string, path: string, lastMention = lastMentionIn(text)): RawMetadata {
   try {
-    return new MetadataReader(text, new TsLexer(text), path).read();
+    return new MetadataReader(new TsLexer(text), path, lastMention).read();
   } catch (error) {
     if (!(error instanceof LexError)) throw error;
     throw new AthanorError("INVALID_REVISION_FILE", `${path}:${error.line}: ${error.message}; athanor cannot read this file's metadata`, {
@@ -38,16 +45,16 @@ class MetadataReader {
   readonly #fields: { -readonly [K in MetadataName]?: { value: unknown; line: number } } = {};
 
   constructor(
-    private readonly text: string,
     private readonly lx: TsLexer,
     private readonly path: string,
+    private readonly lastMention: number,
   ) {}
 
   read(): RawMetadata {
     const lx = this.lx;
     // Past the last place any metadata name is written, no token can declare one: the
     // rest of the file (usually the upgrade and downgrade bodies) need not be read.
-    const lastMention = lastMentionIn(this.text);
+    const lastMention = this.lastMention;
     let depth = 0;
     let kind = lx.next();
     while (kind !== "eof") {

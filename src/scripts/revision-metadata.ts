@@ -124,14 +124,10 @@ export function toRevisionSource(raw: RawMetadata, context: MetadataContext): Re
       details: { file: path, line: raw.revision.line },
     });
   }
-  const values = {} as Record<MetadataName, unknown>;
-  for (const field of METADATA_NAMES) {
+  // Each field in turn: the quick check, else the schema (which words the error).
+  const valueOf = (field: MetadataName): unknown => {
     const entry = raw[field];
-    if (entry === undefined) continue;
-    if (plainMetadata[field](entry.value)) {
-      values[field] = entry.value;
-      continue;
-    }
+    if (entry === undefined || plainMetadata[field](entry.value)) return entry?.value;
     const result = metadataSchemas()[field].safeParse(entry.value);
     if (!result.success) {
       throw new AthanorError("INVALID_REVISION_FILE", `${path}:${entry.line}: ${spell(field)} ${expectations[field]}; found ${describe(entry.value)}`, {
@@ -139,27 +135,33 @@ export function toRevisionSource(raw: RawMetadata, context: MetadataContext): Re
         details: { file: path, line: entry.line, field },
       });
     }
-    values[field] = result.data;
-  }
-  const lines: Partial<Record<"revision" | "downRevision" | "branchLabels" | "dependsOn", number>> = {};
-  for (const field of ["revision", "downRevision", "branchLabels", "dependsOn"] as const) {
-    const entry = raw[field];
-    if (entry !== undefined) lines[field] = entry.line;
-  }
-  return {
-    revision: values.revision as string,
-    downRevisions: asList(values.downRevision),
-    branchLabels: asList(values.branchLabels),
-    dependsOn: asList(values.dependsOn),
-    message: (values.message as string | null | undefined) ?? "",
-    createDate: (values.createDate as string | null | undefined) ?? null,
+    return result.data;
+  };
+  const source: RevisionSource = {
+    revision: valueOf("revision") as string,
+    downRevisions: asList(valueOf("downRevision")),
+    branchLabels: asList(valueOf("branchLabels")),
+    dependsOn: asList(valueOf("dependsOn")),
+    message: (valueOf("message") as string | null | undefined) ?? "",
+    createDate: (valueOf("createDate") as string | null | undefined) ?? null,
     path,
     sortKey: context.sortKey,
-    transactional: (values.transactional as boolean | undefined) ?? true,
+    transactional: (valueOf("transactional") as boolean | undefined) ?? true,
     format: context.format,
-    lines,
-    ...(values.statementTimeout === undefined ? {} : { statementTimeout: values.statementTimeout as number }),
-    ...(values.lockTimeout === undefined ? {} : { lockTimeout: values.lockTimeout as number }),
+    lines: {
+      revision: raw.revision.line,
+      downRevision: raw.downRevision.line,
+      ...(raw.branchLabels === undefined ? {} : { branchLabels: raw.branchLabels.line }),
+      ...(raw.dependsOn === undefined ? {} : { dependsOn: raw.dependsOn.line }),
+    },
+  };
+  const statementTimeout = valueOf("statementTimeout") as number | undefined;
+  const lockTimeout = valueOf("lockTimeout") as number | undefined;
+  if (statementTimeout === undefined && lockTimeout === undefined) return source;
+  return {
+    ...source,
+    ...(statementTimeout === undefined ? {} : { statementTimeout }),
+    ...(lockTimeout === undefined ? {} : { lockTimeout }),
   };
 }
 

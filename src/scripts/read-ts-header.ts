@@ -1,0 +1,81 @@
+// The quick way through a revision file's metadata, for the header athanor's template
+// writes (and most hand-written ones): line by line with one regex instead of the
+// tokenizer. It accepts only lines whose meaning is plain (imports, `//` comments,
+// `export const NAME = <string | null | true | false | [strings]>;`) and returns null on
+// anything else, which the tokenizer then reads (read-ts-metadata.ts). On every header
+// it accepts, it gives exactly the tokenizer's answer: read-ts-header.test.ts compares the two.
+import { METADATA_NAMES, type MetadataName, type RawMetadata } from "./revision-metadata.js";
+
+const METADATA = new Set<string>(METADATA_NAMES);
+
+// A string without escapes, line breaks or its own quote: its value is its text.
+const STRING = String.raw`"[^"\\\n\r]*"|'[^'\\\n\r]*'`;
+const ARRAY = String.raw`\[[ \t]*(?:(?:${STRING})[ \t]*(?:,[ \t]*(?:${STRING})[ \t]*)*,?[ \t]*)?\]`;
+// A type annotation the tokenizer would skip: no `=`, `;`, quotes, `/` (a comment) or line break.
+const ANNOTATION = String.raw`:[^=;"'\x60/\n\r]*`;
+
+/**
+ * One line, from its start: blank; a `//` comment; an import ending in `from "x";`; or a
+ * metadata declaration ending in `;`. Named groups: `name` and `value` for a declaration.
+ */
+const LINE = new RegExp(
+  String.raw`[ \t]*(?:` +
+    String.raw`//[^\n]*|` +
+    String.raw`import\b[^;"'\x60/\n\r]*\bfrom[ \t]*(?:${STRING})[ \t]*;|` +
+    String.raw`export[ \t]+const[ \t]+(?<name>[A-Za-z]+)[ \t]*(?:${ANNOTATION})?=[ \t]*(?<value>${STRING}|null|true|false|${ARRAY})[ \t]*;` +
+    String.raw`)?[ \t]*\r?(?:\n|$)`,
+  "y",
+);
+const ARRAY_ITEM = new RegExp(STRING, "g");
+
+/**
+ * The metadata declared in the lines up to and including the one holding `lastMention`
+ * (past it, nothing can declare metadata), or null when some line there is not one of
+ * the plain forms.
+ */
+export function readPlainHeader(text: string, lastMention: number): RawMetadata | null {
+  const fields: { -readonly [K in MetadataName]?: { value: unknown; line: number } } = {};
+  let position = 0;
+  let line = 1;
+  while (position <= lastMention) {
+    LINE.lastIndex = position;
+    const match = LINE.exec(text);
+    if (match === null || LINE.lastIndex === position) return null;
+    const { name, value } = match.groups ?? {};
+    if (name !== undefined && value !== undefined) {
+      // Another export, or a second declaration (an error the tokenizer words): not plain.
+      if (!METADATA.has(name) || fields[name as MetadataName] !== undefined) return null;
+      fields[name as MetadataName] = { value: valueOf(value), line };
+    }
+    position = LINE.lastIndex;
+    line++;
+  }
+  // The tokenizer reads one token past the header: if that one may be unterminated (a
+  // comment, string or template), it is the tokenizer's error to report.
+  TRIVIA.lastIndex = position;
+  TRIVIA.exec(text);
+  return RISKY_START.test(text.slice(TRIVIA.lastIndex, TRIVIA.lastIndex + 2)) ? null : fields;
+}
+
+// Whitespace and `//` comments, then what starts the next token.
+const TRIVIA = /(?:\s|\/\/[^\n]*)*/y;
+const RISKY_START = /^(?:\/\*|["'\x60])/;
+
+function valueOf(literal: string): unknown {
+  switch (literal) {
+    case "null":
+      return null;
+    case "true":
+      return true;
+    case "false":
+      return false;
+  }
+  if (literal.startsWith("[")) return (literal.match(ARRAY_ITEM) ?? []).map(unquote);
+  return unquote(literal);
+}
+
+/** The string's text, copied: a slice would keep the whole file alive (see ts-lexer.ts). */
+function unquote(quoted: string): string {
+  const inner = quoted.slice(1, -1);
+  return inner.length < 13 ? inner : (" " + inner).slice(1);
+}
