@@ -12,7 +12,18 @@ function packageVersion(): string {
   return manifest.version;
 }
 
-export function buildCli(): Cli<BaseContext> {
+/**
+ * The commands to register for `argv`: clipanion builds its parser from every command
+ * it knows on each run (a fifth of `athanor heads`'s own time), so a run that names its
+ * command gets that one only. Help, suggestions for a mistyped command and the listing
+ * get them all.
+ */
+function commandsFor(argv: readonly string[]): typeof commands {
+  const named = commands.filter((command) => command.paths?.some((path) => path[0] === argv[0]));
+  return named.length > 0 ? named : commands;
+}
+
+export function buildCli(argv: readonly string[] = []): Cli<BaseContext> {
   const cli = new Cli({
     binaryLabel: "athanor",
     binaryName: "athanor",
@@ -23,7 +34,7 @@ export function buildCli(): Cli<BaseContext> {
   });
   cli.register(Builtins.HelpCommand);
   cli.register(Builtins.VersionCommand);
-  for (const command of commands) cli.register(command);
+  for (const command of commandsFor(argv)) cli.register(command);
   return cli;
 }
 
@@ -40,7 +51,7 @@ export function protectRelativeSpecs(argv: readonly string[]): string[] {
 
 export async function main(rawArgv: readonly string[], context: Partial<BaseContext> = {}): Promise<number> {
   const argv = protectRelativeSpecs(rawArgv);
-  const cli = buildCli();
+  const cli = buildCli(argv);
   const stderr = context.stderr ?? process.stderr;
   let command;
   try {

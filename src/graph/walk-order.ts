@@ -17,10 +17,8 @@ export function alembicOrder(graph: IndexedGraph, todo: Uint8Array, heads: reado
 
   // Revisions between two todo revisions that are not in todo themselves (only in
   // history ranges with dependencies) still carry "needed" from above to below.
-  const ancestorsOfTodo = graph.ancestors(todoList);
-  const descendantsOfTodo = graph.descendants(todoList);
-  const hull = new Uint8Array(size);
-  for (let n = 0; n < size; n++) hull[n] = ancestorsOfTodo[n]! & descendantsOfTodo[n]!;
+  // When every revision is in todo (a whole history, an upgrade from base), so is the hull.
+  const hull = todoList.length === size ? todo : betweenTodo(graph, todoList);
 
   const pending = Uint8Array.from(todo);
   const liveChildren = new Int32Array(size);
@@ -93,6 +91,15 @@ export function alembicOrder(graph: IndexedGraph, todo: Uint8Array, heads: reado
     }
     return best;
   }
+}
+
+/** Revisions that are both an ancestor and a descendant of todo revisions (todo included). */
+function betweenTodo(graph: IndexedGraph, todoList: readonly number[]): Uint8Array {
+  const ancestorsOfTodo = graph.ancestors(todoList);
+  const descendantsOfTodo = graph.descendants(todoList);
+  const hull = new Uint8Array(graph.size);
+  for (let n = 0; n < graph.size; n++) hull[n] = ancestorsOfTodo[n]! & descendantsOfTodo[n]!;
+  return hull;
 }
 
 /**
