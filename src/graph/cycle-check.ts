@@ -30,11 +30,9 @@ export function checkCycles(
 function loopMembers(down: readonly (readonly number[])[]): number[] {
   const up: number[][] = down.map(() => []);
   down.forEach((parents, node) => parents.forEach((parent) => up[parent]!.push(node)));
-  return unpeelable(down, up);
-}
-
-function unpeelable(down: readonly (readonly number[])[], up: readonly (readonly number[])[]): number[] {
   const fromBases = peel(down, up);
+  // Everything peels from the bases when there is no loop: the usual answer, in one pass.
+  if (fromBases.every((removed) => removed === 1)) return [];
   const fromHeads = peel(up, down);
   const left: number[] = [];
   for (let node = 0; node < down.length; node++) if (!fromBases[node] && !fromHeads[node]) left.push(node);

@@ -31,6 +31,7 @@ export class RevisionMap {
     const built = buildGraph(sources);
     const { graph } = built;
     const idAt = (index: number) => built.sources[index]!.revision;
+    const idsAt = (indexes: readonly number[]) => (indexes.length === 0 ? [] : indexes.map(idAt));
     const dependents: string[][] = built.sources.map(() => []);
     built.dependsOn.forEach((dependencies, node) => {
       for (const d of dependencies) if (!graph.versionedDown[node]!.includes(d)) dependents[d]!.push(idAt(node));
@@ -45,9 +46,9 @@ export class RevisionMap {
         (source, index) =>
           new Revision(source, {
             index,
-            dependsOn: built.dependsOn[index]!.map(idAt),
-            normalizedDependsOn: built.normalizedDependsOn[index]!.map(idAt),
-            children: graph.versionedUp[index]!.map(idAt),
+            dependsOn: idsAt(built.dependsOn[index]!),
+            normalizedDependsOn: idsAt(built.normalizedDependsOn[index]!),
+            children: idsAt(graph.versionedUp[index]!),
             dependents: dependents[index]!,
             labels: labels[index]!,
           }),

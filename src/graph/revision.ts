@@ -4,6 +4,7 @@
 
 import type { RevisionSource } from "./revision-source.js";
 
+/** Arrays the Revision takes over (RevisionMap builds them for it alone). */
 export interface RevisionLinks {
   /** Position in file-name (sortKey) order; the order Alembic would see with a sorted listing. */
   readonly index: number;
@@ -38,11 +39,11 @@ export class Revision {
     this.id = source.revision;
     this.downRevisions = frozenCopy(source.downRevisions);
     this.branchLabels = frozenCopy(source.branchLabels);
-    this.dependsOn = frozenCopy(links.dependsOn);
-    this.normalizedDependsOn = frozenCopy(links.normalizedDependsOn);
-    this.children = frozenCopy(links.children);
-    this.dependents = frozenCopy(links.dependents);
-    this.labels = frozenCopy(links.labels);
+    this.dependsOn = frozen(links.dependsOn);
+    this.normalizedDependsOn = frozen(links.normalizedDependsOn);
+    this.children = frozen(links.children);
+    this.dependents = frozen(links.dependents);
+    this.labels = frozen(links.labels);
     this.index = links.index;
     this.source = source;
     Object.freeze(this);
@@ -107,4 +108,9 @@ const NONE: readonly never[] = Object.freeze([]);
 
 function frozenCopy<T>(items: readonly T[]): readonly T[] {
   return items.length === 0 ? NONE : Object.freeze([...items]);
+}
+
+/** The links are arrays RevisionMap made for this revision alone: frozen as they are. */
+function frozen<T>(items: readonly T[]): readonly T[] {
+  return items.length === 0 ? NONE : Object.freeze(items);
 }

@@ -26,8 +26,10 @@ export function alembicOrder(graph: IndexedGraph, todo: Uint8Array, heads: reado
     if (hull[n]) for (const child of up[n]!) if (hull[child]) liveChildren[n]!++;
   }
   const alive = (n: number) => pending[n] === 1 || (hull[n] === 1 && !todo[n] && liveChildren[n]! > 0);
+  // One stack for every retire: this runs once per revision, so allocation counts.
+  const stack: number[] = [];
   const retire = (node: number) => {
-    const stack = [node];
+    stack.push(node);
     while (stack.length > 0) {
       for (const parent of down[stack.pop()!]!) {
         if (!hull[parent]) continue;
@@ -62,13 +64,15 @@ export function alembicOrder(graph: IndexedGraph, todo: Uint8Array, heads: reado
       pending[candidate] = 0;
       retire(candidate);
     }
-    const toAdd = down[candidate]!.filter((p) => pending[p] && slots.slotOf[p]! < 0);
-    if (toAdd.length === 0) {
-      current = slots.remove(current);
-    } else {
-      slots.replace(current, toAdd[0]!);
-      for (const extra of toAdd.slice(1)) slots.append(extra);
+    // The pending parents not in a slot yet: the first takes this slot, the others are appended.
+    let replaced = false;
+    for (const parent of down[candidate]!) {
+      if (!pending[parent] || slots.slotOf[parent]! >= 0) continue;
+      if (replaced) slots.append(parent);
+      else slots.replace(current, parent);
+      replaced = true;
     }
+    if (!replaced) current = slots.remove(current);
   }
   return output;
 

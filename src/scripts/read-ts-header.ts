@@ -16,13 +16,14 @@ const ANNOTATION = String.raw`:[^=;"'\x60/\n\r]*`;
 
 /**
  * One line, from its start: blank; a `//` comment; an import ending in `from "x";`; or a
- * metadata declaration ending in `;`. Named groups: `name` and `value` for a declaration.
+ * metadata declaration ending in `;`, whose name and value are groups 1 and 2 (numbered,
+ * not named: a groups object per line is 80,000 objects on 10,000 files).
  */
 const LINE = new RegExp(
   String.raw`[ \t]*(?:` +
     String.raw`//[^\n]*|` +
     String.raw`import\b[^;"'\x60/\n\r]*\bfrom[ \t]*(?:${STRING})[ \t]*;|` +
-    String.raw`export[ \t]+const[ \t]+(?<name>[A-Za-z]+)[ \t]*(?:${ANNOTATION})?=[ \t]*(?<value>${STRING}|null|true|false|${ARRAY})[ \t]*;` +
+    String.raw`export[ \t]+const[ \t]+([A-Za-z]+)[ \t]*(?:${ANNOTATION})?=[ \t]*(${STRING}|null|true|false|${ARRAY})[ \t]*;` +
     String.raw`)?[ \t]*\r?(?:\n|$)`,
   "y",
 );
@@ -41,7 +42,8 @@ export function readPlainHeader(text: string, lastMention: number): RawMetadata 
     LINE.lastIndex = position;
     const match = LINE.exec(text);
     if (match === null || LINE.lastIndex === position) return null;
-    const { name, value } = match.groups ?? {};
+    const name = match[1];
+    const value = match[2];
     if (name !== undefined && value !== undefined) {
       // Another export, or a second declaration (an error the tokenizer words): not plain.
       if (!METADATA.has(name) || fields[name as MetadataName] !== undefined) return null;

@@ -148,12 +148,7 @@ export function toRevisionSource(raw: RawMetadata, context: MetadataContext): Re
     sortKey: context.sortKey,
     transactional: (valueOf("transactional") as boolean | undefined) ?? true,
     format: context.format,
-    lines: {
-      revision: raw.revision.line,
-      downRevision: raw.downRevision.line,
-      ...(raw.branchLabels === undefined ? {} : { branchLabels: raw.branchLabels.line }),
-      ...(raw.dependsOn === undefined ? {} : { dependsOn: raw.dependsOn.line }),
-    },
+    lines: linesOf(raw),
   };
   const statementTimeout = valueOf("statementTimeout") as number | undefined;
   const lockTimeout = valueOf("lockTimeout") as number | undefined;
@@ -163,6 +158,17 @@ export function toRevisionSource(raw: RawMetadata, context: MetadataContext): Re
     ...(statementTimeout === undefined ? {} : { statementTimeout }),
     ...(lockTimeout === undefined ? {} : { lockTimeout }),
   };
+}
+
+/** Where the fields that graph errors point at are declared. */
+function linesOf(raw: RawMetadata): RevisionSource["lines"] {
+  const lines: { -readonly [K in keyof NonNullable<RevisionSource["lines"]>]?: number } = {
+    revision: raw.revision?.line,
+    downRevision: raw.downRevision?.line,
+  };
+  if (raw.branchLabels !== undefined) lines.branchLabels = raw.branchLabels.line;
+  if (raw.dependsOn !== undefined) lines.dependsOn = raw.dependsOn.line;
+  return lines;
 }
 
 function asList(value: unknown): string[] {

@@ -90,11 +90,10 @@ function collect(directory: string, recursive: boolean, into: Entry[], configure
       cause: error,
     });
   }
-  const names = entries.map((entry) => entry.name).sort();
-  const byName = new Map(entries.map((entry) => [entry.name, entry]));
-  for (const name of names) {
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const name = entry.name;
     if (name.startsWith(".")) continue;
-    const entry = byName.get(name)!;
     const format = entry.isDirectory() ? null : revisionFormatOf(name);
     if (format !== null && !entry.isSymbolicLink()) {
       into.push({ directory, name, format });
