@@ -5,11 +5,12 @@
 import type { IndexedGraph } from "./indexed-graph.js";
 
 export function inheritLabels(graph: IndexedGraph, ownLabels: readonly (readonly string[])[], dependentCount: readonly number[]): string[][] {
-  // A set only for the revisions a label reaches; most graphs have few labels.
-  const labels: (Set<string> | undefined)[] = ownLabels.map((own) => (own.length === 0 ? undefined : new Set(own)));
+  // A list only for the revisions a label reaches. A revision carries a label or two:
+  // lists, not sets (10,000 sets cost more than the walk).
+  const labels: (string[] | undefined)[] = ownLabels.map((own) => (own.length === 0 ? undefined : [...new Set(own)]));
   const add = (node: number, carried: readonly string[]) => {
-    const set = (labels[node] ??= new Set());
-    for (const label of carried) set.add(label);
+    const list = (labels[node] ??= []);
+    for (const label of carried) if (!list.includes(label)) list.push(label);
   };
   const isStop = (node: number) =>
     graph.versionedUp[node]!.length + dependentCount[node]! > 1 || graph.versionedDown[node]!.length > 1;
@@ -23,7 +24,7 @@ export function inheritLabels(graph: IndexedGraph, ownLabels: readonly (readonly
       parent = graph.versionedDown[parent]![0];
     }
   }
-  return labels.map((set) => (set === undefined ? [] : [...set]));
+  return labels.map((list) => list ?? []);
 }
 
 /**

@@ -2,15 +2,17 @@
 // then with dependencies too (DEPENDENCY_CYCLE), and names the revisions in the loop.
 
 import { AthanorError } from "./errors.js";
+import { reverse } from "./indexed-graph.js";
 import type { RevisionSource } from "./revision-source.js";
 import { locate } from "./source-location.js";
 
 export function checkCycles(
   sources: readonly RevisionSource[],
   versionedDown: readonly (readonly number[])[],
+  versionedUp: readonly (readonly number[])[],
   dependsOn: readonly (readonly number[])[],
 ): void {
-  const inCycle = loopMembers(versionedDown);
+  const inCycle = loopMembers(versionedDown, versionedUp);
   if (inCycle.length > 0) throw cycleError("CYCLE", "Cycle", sources, inCycle, "downRevision");
   // Without any dependency the second graph is the first, already found free of loops.
   if (dependsOn.every((dependencies) => dependencies.length === 0)) return;
@@ -27,9 +29,7 @@ export function checkCycles(
  * above a base and below a head; peeling the graph from both ends (Kahn) names exactly
  * the revisions a user must look at.
  */
-function loopMembers(down: readonly (readonly number[])[]): number[] {
-  const up: number[][] = down.map(() => []);
-  down.forEach((parents, node) => parents.forEach((parent) => up[parent]!.push(node)));
+function loopMembers(down: readonly (readonly number[])[], up: readonly (readonly number[])[] = reverse(down)): number[] {
   const fromBases = peel(down, up);
   // Everything peels from the bases when there is no loop: the usual answer, in one pass.
   if (fromBases.every((removed) => removed === 1)) return [];

@@ -18,12 +18,14 @@ export class IndexedGraph {
   readonly normalizedDown: readonly (readonly number[])[];
   readonly normalizedUp: readonly (readonly number[])[];
 
-  constructor(versionedDown: number[][], normalizedDown: number[][]) {
+  constructor(versionedDown: number[][], normalizedDown: number[][], versionedUp: number[][] = reverse(versionedDown)) {
     this.size = versionedDown.length;
     this.versionedDown = versionedDown;
     this.normalizedDown = normalizedDown;
-    this.versionedUp = reverse(versionedDown);
-    this.normalizedUp = reverse(normalizedDown);
+    this.versionedUp = versionedUp;
+    // Without dependencies the normalized graph is the versioned one, list for list.
+    const same = normalizedDown.every((parents, node) => parents === versionedDown[node]);
+    this.normalizedUp = same ? versionedUp : reverse(normalizedDown);
   }
 
   down(kind: EdgeKind): readonly (readonly number[])[] {
@@ -67,7 +69,8 @@ export function closure(size: number, starts: Iterable<number>, edges: readonly 
   return seen;
 }
 
-function reverse(down: readonly (readonly number[])[]): number[][] {
+/** The edges turned around: for each node, the nodes that list it, in node order. */
+export function reverse(down: readonly (readonly number[])[]): number[][] {
   const up: number[][] = down.map(() => []);
   for (let node = 0; node < down.length; node++) {
     for (const parent of down[node]!) up[parent]!.push(node);

@@ -3,7 +3,7 @@
 // files), resolves and normalizes dependencies. RevisionMap.fromSources is its only caller.
 
 import { AthanorError } from "./errors.js";
-import { IndexedGraph, closure } from "./indexed-graph.js";
+import { IndexedGraph, closure, reverse } from "./indexed-graph.js";
 import type { RevisionSource } from "./revision-source.js";
 import { locate, sortKeyOf } from "./source-location.js";
 import { dedupe } from "./revision.js";
@@ -30,7 +30,8 @@ export function buildGraph(unsorted: readonly RevisionSource[]): BuiltGraph {
   const labelOwner = indexLabels(sources, indexOf);
   const versionedDown = sources.map((source) => resolveDownRevisions(source, sources, indexOf));
   const dependsOn = sources.map((source) => resolveDependencies(source, indexOf, labelOwner));
-  checkCycles(sources, versionedDown, dependsOn);
+  const versionedUp = reverse(versionedDown);
+  checkCycles(sources, versionedDown, versionedUp, dependsOn);
   const normalizedDependsOn = normalizeDependencies(versionedDown, dependsOn);
   const normalizedDown = versionedDown.map((parents, i) => (normalizedDependsOn[i]!.length === 0 ? parents : dedupe([...parents, ...normalizedDependsOn[i]!])));
   return {
@@ -39,7 +40,7 @@ export function buildGraph(unsorted: readonly RevisionSource[]): BuiltGraph {
     labelOwner,
     dependsOn,
     normalizedDependsOn,
-    graph: new IndexedGraph(versionedDown, normalizedDown),
+    graph: new IndexedGraph(versionedDown, normalizedDown, versionedUp),
   };
 }
 
