@@ -106,8 +106,10 @@ export function dedupe<T>(items: readonly T[]): T[] {
 // Most revisions have no labels, dependencies or dependents: they all share one empty list.
 const NONE: readonly never[] = Object.freeze([]);
 
+/** A source's list, which its caller may still change: copied unless it is frozen already. */
 function frozenCopy<T>(items: readonly T[]): readonly T[] {
-  return items.length === 0 ? NONE : Object.freeze([...items]);
+  if (items.length === 0) return NONE;
+  return Object.isFrozen(items) ? items : Object.freeze([...items]);
 }
 
 /** The links are arrays RevisionMap made for this revision alone: frozen as they are. */

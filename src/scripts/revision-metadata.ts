@@ -171,9 +171,13 @@ function linesOf(raw: RawMetadata): RevisionSource["lines"] {
   return lines;
 }
 
-function asList(value: unknown): string[] {
-  if (value === null || value === undefined) return [];
-  return typeof value === "string" ? [value] : [...(value as string[])];
+// Lists are frozen: the graph keeps a frozen list as it is instead of copying it, and
+// most revisions share this empty one.
+const NONE: readonly string[] = Object.freeze([]);
+
+function asList(value: unknown): readonly string[] {
+  if (value === null || value === undefined) return NONE;
+  return Object.freeze(typeof value === "string" ? [value] : [...(value as string[])]);
 }
 
 function describe(value: unknown): string {
