@@ -3,6 +3,7 @@
 // history lines and verbose blocks, and the record --json prints.
 import { formatHeadLine, formatRevisionBlock, formatRevisionLine } from "../graph/history-format.js";
 import type { RevisionMap } from "../graph/revision-map.js";
+import type { Revision } from "../graph/revision.js";
 
 /** `current` and `stamp`: id, (head), (branchpoint)/(mergepoint) — no labels, as in Alembic. */
 export function revisionLine(map: RevisionMap, id: string): string {
@@ -16,6 +17,12 @@ export function headLine(map: RevisionMap, id: string): string {
 /** `0003, 0004 -> 0005 (mergepoint), merge_heads`. */
 export function historyLine(map: RevisionMap, id: string, current: readonly string[] = []): string {
   return formatRevisionLine(map.require(id), { current });
+}
+
+/** One history line per revision, in the given order. */
+export function historyLines(revisions: readonly Revision[], current: readonly string[] = []): string[] {
+  const options = { current };
+  return revisions.map((revision) => formatRevisionLine(revision, options));
 }
 
 /** Alembic's verbose block as lines (the last one empty). */

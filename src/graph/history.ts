@@ -34,10 +34,15 @@ export function historyRevisions(map: RevisionMap, rangeOrOptions: string | Hist
   const lower = lowerSpec === "current" ? current.map((id) => map.require(id)) : resolveLower(map, lowerSpec);
   let targets = upperSpec === "current" ? current.map((id) => map.require(id)) : upperTargets(map, upperSpec, lower);
   if (lowerSpec.includes("@") && lowerSpec !== "current") targets = onLowerBranch(map, targets, lowerSpec);
+  const { graph } = map;
+  // The whole graph (no range): every revision lies below a real head (it has a child or
+  // a dependent, or is one), and real heads never overlap, so there is nothing to walk.
+  if (options.range === undefined) {
+    return alembicOrder(graph, new Uint8Array(graph.size).fill(1), targets.map((r) => r.index)).map((i) => map.at(i));
+  }
   assertNoOverlap(map, targets, `upper end of '${options.range}'`);
   assertNoOverlap(map, lower, `lower end of '${options.range}'`);
 
-  const { graph } = map;
   const required = graph.ancestors(targets.map((r) => r.index));
   if (lower.some((r) => !required[r.index])) {
     throw new AthanorError(

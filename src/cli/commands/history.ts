@@ -4,7 +4,7 @@ import type { HistoryEntry } from "../../runtime/history-table.js";
 import { migratorFor, type Project } from "../project.js";
 import { GraphCommand } from "../graph-command.js";
 import { drawGraph } from "../graph-drawing.js";
-import { historyLine, revisionJson, verboseBlock } from "../revision-text.js";
+import { historyLine, historyLines, revisionJson, verboseBlock } from "../revision-text.js";
 
 export class HistoryCommand extends GraphCommand {
   static override paths = [["history"]];
@@ -46,7 +46,9 @@ export class HistoryCommand extends GraphCommand {
     }
     const lines = (id: string) => (this.verbose ? verboseBlock(map, id, marked) : [historyLine(map, id, marked)]);
     // One write for the whole listing: 10,000 revisions are 10,000 lines.
-    this.outLines(this.graph ? drawGraph(map, revisions.map((r) => r.id), lines) : revisions.flatMap((r) => lines(r.id)));
+    if (this.graph) this.outLines(drawGraph(map, revisions.map((r) => r.id), lines));
+    else if (this.verbose) this.outLines(revisions.flatMap((r) => lines(r.id)));
+    else this.outLines(historyLines(revisions, marked));
     return 0;
   }
 
