@@ -1,7 +1,9 @@
 // Benchmark 2: an online upgrade of N (default 1,000) one-statement revisions, from an
 // empty database to every head of a branchy DAG, on a throwaway local PostgreSQL server.
-// Beside it: the floor (the same statements and version-table changes as one psql script)
-// and Alembic (`alembic upgrade heads` through psycopg2) on the same graph.
+// Each transaction mode is timed beside its floor, psql -f of the same statements:
+// athanor's own `--sql` script for the default (a transaction per revision, history
+// rows), and one transaction of Alembic's statements for `--transaction all`; Alembic
+// (`alembic upgrade heads` through psycopg2) on the same graph beside the latter.
 // Usage: node --import tsx bench/online-upgrade.ts [--size 1000] [--runs 5] [--no-alembic]
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
