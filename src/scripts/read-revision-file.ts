@@ -7,7 +7,7 @@ import path from "node:path";
 import { AthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { readTsMetadata } from "./read-ts-metadata.js";
-import { readSqlRevision, sqlSpelling } from "./read-sql-revision.js";
+import { readSqlMetadata, sqlSpelling } from "./read-sql-revision.js";
 import { toRevisionSource } from "./revision-metadata.js";
 
 /**
@@ -80,7 +80,7 @@ export function readRevisionFile(absolutePath: string, shownPath: string): Revis
 export function readRevisionText(absolutePath: string, shownPath: string, fileName: string, format: RevisionFormat): RevisionSource {
   const text = readTextFile(absolutePath, shownPath);
   if (format === "sql") {
-    const { metadata } = readSqlRevision(text, shownPath);
+    const metadata = readSqlMetadata(text, shownPath);
     return toRevisionSource(metadata, { path: shownPath, format, sortKey: fileName, spell: sqlSpelling });
   }
   return toRevisionSource(readTsMetadata(text, shownPath), { path: shownPath, format, sortKey: fileName, spell: (field) => field });

@@ -1,11 +1,13 @@
 // Reads a hand-written SQL revision: `-- key: value` header lines, then the `-- +upgrade`
-// and `-- +downgrade` sections. One pass over the lines gives both the metadata (for the
-// graph) and the section texts (for the run), so a malformed file fails before any run.
+// and `-- +downgrade` sections. One pass over the lines checks the whole file, so a
+// malformed one fails when the graph is read, before any run; the section texts are
+// kept only when the run asks for them.
 //
 // Unknown header keys are errors, not warnings: the header is machine-read, and a typo
 // such as `-- down_revison: 0002` would otherwise silently turn the file into a new base.
 // Prose comments are fine in the header as long as they do not start with `word:`.
 import { AthanorError } from "../graph/errors.js";
+import { ownString } from "./own-string.js";
 import type { MetadataName, RawMetadata } from "./revision-metadata.js";
 
 export interface SqlRevision {
@@ -38,7 +40,14 @@ const HEADER_LINE = /^--\s*([A-Za-z_][A-Za-z0-9_]*)\s*:(.*)$/;
 const MARKER_LINE = /^--\s*\+([A-Za-z]+)\s*$/;
 type Section = "upgrade" | "downgrade";
 
-export function readSqlRevision(text: string, path: string): SqlRevision {
+/** The header's metadata only, with the file's structure checked as readSqlRevision does (graph reading). */
+export function readSqlMetadata(text: string, path: string): RawMetadata {
+  return readSqlRevision(text, path, { sections: false }).metadata;
+}
+
+export function readSqlRevision(text: string, path: string, options: { sections?: boolean } = {}): SqlRevision {
+  // Reading the graph needs the header only; the section markers are still checked.
+  const keepSections = options.sections ?? true;
   const fail = (line: number, message: string, hint: string): never => {
     throw new AthanorError("INVALID_REVISION_FILE", `${path}:${line}: ${message}`, { hint, details: { file: path, line } });
   };
@@ -63,7 +72,7 @@ export function readSqlRevision(text: string, path: string): SqlRevision {
       continue;
     }
     if (current) {
-      current.push(raw);
+      if (keepSections) current.push(raw);
       continue;
     }
     if (trimmed === "") continue;
@@ -82,7 +91,7 @@ export function readSqlRevision(text: string, path: string): SqlRevision {
     }
     const previous = metadata[field as MetadataName];
     if (previous) fail(lineNo, `${key} is declared twice (first on line ${previous.line})`, "Keep one header line.");
-    metadata[field as MetadataName] = { value: headerValue(field as MetadataName, (header[2] as string).trim()), line: lineNo };
+    metadata[field as MetadataName] = { value: headerValue(field as MetadataName, ownString((header[2] as string).trim())), line: lineNo };
   }
   const upgrade = sections.upgrade;
   if (!upgrade) {

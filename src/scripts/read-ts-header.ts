@@ -4,6 +4,7 @@
 // `export const NAME = <string | null | true | false | [strings]>;`) and returns null on
 // anything else, which the tokenizer then reads (read-ts-metadata.ts). On every header
 // it accepts, it gives exactly the tokenizer's answer: read-ts-header.test.ts compares the two.
+import { ownString } from "./own-string.js";
 import { METADATA_NAMES, type MetadataName, type RawMetadata } from "./revision-metadata.js";
 
 const METADATA = new Set<string>(METADATA_NAMES);
@@ -76,8 +77,6 @@ function valueOf(literal: string): unknown {
   return unquote(literal);
 }
 
-/** The string's text, copied: a slice would keep the whole file alive (see ts-lexer.ts). */
 function unquote(quoted: string): string {
-  const inner = quoted.slice(1, -1);
-  return inner.length < 13 ? inner : (" " + inner).slice(1);
+  return ownString(quoted.slice(1, -1));
 }

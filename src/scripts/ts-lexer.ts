@@ -2,6 +2,7 @@
 // declarations without running or compiling the file. It understands comments, strings,
 // template literals (nested `${}` included) and regex literals so that none of them can
 // hide or fake a declaration; everything else is an identifier, number or punctuator.
+import { ownString } from "./own-string.js";
 
 export type TokenKind = "eof" | "identifier" | "string" | "template" | "number" | "regex" | "punct";
 
@@ -147,7 +148,7 @@ export class TsLexer {
       const c = text.charCodeAt(this.#pos);
       if (c === quote) {
         const raw = text.slice(start, this.#pos++);
-        return escaped ? this.#cook(raw) : detached(raw);
+        return escaped ? this.#cook(raw) : ownString(raw);
       }
       if (c === 0x5c) {
         escaped = true;
@@ -177,7 +178,7 @@ export class TsLexer {
         this.line = startLine;
         this.newlineBefore = newlineBefore;
         this.substitution = substitution;
-        return this.#set("template", substitution ? "" : detached(this.#cook(cooked)), false);
+        return this.#set("template", substitution ? "" : ownString(this.#cook(cooked)), false);
       }
       if (c === 0x5c) {
         this.#pos += 2;
@@ -290,15 +291,6 @@ export class TsLexer {
     }
     return out;
   }
-}
-
-/**
- * The string as a copy of its own. A slice of 13 characters or more is, in V8, a view
- * that keeps the whole file's text alive: a kept message or date would hold on to every
- * file of a 10,000-file scan (and the garbage collector would copy them all around).
- */
-function detached(slice: string): string {
-  return slice.length < 13 ? slice : (" " + slice).slice(1);
 }
 
 function isDigit(c: number): boolean {

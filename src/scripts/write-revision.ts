@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { AthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
-import { readSqlRevision, sqlSpelling } from "./read-sql-revision.js";
+import { readSqlMetadata, sqlSpelling } from "./read-sql-revision.js";
 import { readTsMetadata } from "./read-ts-metadata.js";
 import { renderTemplate, type TemplateValues } from "./render-template.js";
 import { formatCreateDate, revisionFileName } from "./revision-file-name.js";
@@ -137,7 +137,7 @@ function readBack(text: string, target: string, fileName: string, options: Write
   let raw: RawMetadata;
   let source: RevisionSource;
   try {
-    raw = options.format === "sql" ? readSqlRevision(text, target).metadata : readTsMetadata(text, target);
+    raw = options.format === "sql" ? readSqlMetadata(text, target) : readTsMetadata(text, target);
     source = toRevisionSource(raw, { path: target, format: options.format, sortKey: fileName, spell: options.format === "sql" ? sqlSpelling : (f) => f });
   } catch (error) {
     throw new AthanorError("INVALID_TEMPLATE", `${templatePath} renders a file athanor cannot read back: ${(error as Error).message}`, {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AthanorError } from "../../src/graph/errors.js";
-import { readSqlRevision, sqlSpelling } from "../../src/scripts/read-sql-revision.js";
+import { readSqlMetadata, readSqlRevision, sqlSpelling } from "../../src/scripts/read-sql-revision.js";
 import { toRevisionSource } from "../../src/scripts/revision-metadata.js";
 
 const FILE = "versions/20251216_0003_add_index.sql";
@@ -97,4 +97,11 @@ test("a duplicate header and a bad transactional value name file:line and the SQ
   rejects("-- revision: 0003\n-- down_revision: 0002\n-- transactional: maybe\n-- +upgrade\n", /:3: transactional must be true or false; found "maybe"/);
   rejects("-- revision: 0003\n-- +upgrade\n", /no down_revision declared for revision 0003/);
   rejects("-- down_revision: none\n-- +upgrade\n", /\.sql: no revision declared/);
+});
+
+test("reading the metadata alone gives the same metadata and still checks the sections", () => {
+  const text = "-- revision: 0003\n-- down_revision: 0002\n-- message: a message long enough to be a slice\n\n-- +upgrade\nSELECT 1;\n-- +downgrade\nSELECT 2;\n";
+  assert.deepEqual(readSqlMetadata(text, FILE), readSqlRevision(text, FILE).metadata);
+  assert.throws(() => readSqlMetadata(`${text}-- +upgrade\nSELECT 3;\n`, FILE), /second `-- \+upgrade` section/);
+  assert.throws(() => readSqlMetadata("-- revision: 0003\n-- down_revision: 0002\nSELECT 1;\n", FILE), /SQL before the `-- \+upgrade` marker/);
 });
