@@ -3,6 +3,7 @@
 // database is in use.
 import { Option } from "clipanion";
 import * as t from "typanion";
+import type { Connection } from "../runtime/connection.js";
 import { embeddedDataDir } from "../runtime/database-url.js";
 import type { Migrator, RunOptions, RunResult } from "../runtime/migrator.js";
 import { AthanorCommand } from "./athanor-command.js";
@@ -37,12 +38,17 @@ export abstract class DatabaseCommand extends AthanorCommand {
     return project;
   }
 
-  protected migrator(project: Project): Promise<Migrator> {
-    return migratorFor(project, {
-      onProgress: (line) => this.note(paint(this.terminal.colour, "dim", line)),
-      onNotice: (line) => this.note(line),
-      onWarning: (line) => this.warn(line),
-    });
+  /** The project's Migrator; with `connection`, working in that open session. */
+  protected migrator(project: Project, connection?: Connection): Promise<Migrator> {
+    return migratorFor(
+      project,
+      {
+        onProgress: (line) => this.note(paint(this.terminal.colour, "dim", line)),
+        onNotice: (line) => this.note(line),
+        onWarning: (line) => this.warn(line),
+      },
+      connection,
+    );
   }
 }
 

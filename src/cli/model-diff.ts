@@ -2,8 +2,9 @@
 // the database, inside one read-only session that also reports the database's heads.
 import { autogenerate, type AutogenerateResult } from "../autogenerate/autogenerate.js";
 import { AthanorError } from "../graph/errors.js";
-import { inspectDatabase } from "../runtime/inspect-database.js";
+import { inspectDatabase, type DatabaseView } from "../runtime/inspect-database.js";
 import { loadModels } from "../schema/load-models.js";
+import type { ModelSchema } from "../schema/model-schema.js";
 import type { Project } from "./project.js";
 
 export interface ModelDiff {
@@ -21,32 +22,44 @@ export interface DiffOptions {
 }
 
 export async function diffModels(project: Project, options: DiffOptions): Promise<ModelDiff> {
+  const models = await projectModels(project, options.requireModels);
+  return inspectDatabase(project.config, (db) => compareModels(project, db, models, options), options.onNotice);
+}
+
+/** The project's models; undefined when it declares none and none are required. */
+export async function projectModels(project: Project, requireModels: boolean): Promise<ModelSchema | undefined> {
   const { config } = project;
-  if (config.models.length === 0 && options.requireModels) {
+  if (config.models.length === 0 && requireModels) {
     throw new AthanorError("CONFIG_INVALID", "no models to compare: the configuration names no model modules", {
       hint: 'Declare tables in app/models (see `athanor init`) and list them in athanor.config.ts: models: ["app/models"].',
     });
   }
-  const models = config.models.length === 0 ? undefined : await loadModels(config.models, config.cwd);
+  return config.models.length === 0 ? undefined : loadModels(config.models, config.cwd);
+}
+
+/** What diffModels reports, in a session the caller opened (`check` looks for more in it). */
+export async function compareModels(
+  project: Project,
+  db: DatabaseView,
+  models: ModelSchema | undefined,
+  options: Pick<DiffOptions, "compareWhen"> = {},
+): Promise<ModelDiff> {
+  const { config } = project;
   const versionTable = config.versionTable.schema ? `${config.versionTable.schema}.${config.versionTable.name}` : config.versionTable.name;
-  return inspectDatabase(
-    config,
-    async (db) => ({
-      currentHeads: db.currentHeads,
-      database: db.description,
-      result:
-        models === undefined || options.compareWhen?.(db.currentHeads) === false
-          ? undefined
-          : await autogenerate({
-              query: db.query,
-              models,
-              schemas: config.schemas,
-              versionTable,
-              ignoreTables: config.historyTable === false ? [] : [config.historyTable],
-            }),
-    }),
-    options.onNotice,
-  );
+  return {
+    currentHeads: db.currentHeads,
+    database: db.description,
+    result:
+      models === undefined || options.compareWhen?.(db.currentHeads) === false
+        ? undefined
+        : await autogenerate({
+            query: db.query,
+            models,
+            schemas: config.schemas,
+            versionTable,
+            ignoreTables: config.historyTable === false ? [] : [config.historyTable],
+          }),
+  };
 }
 
 /** The same revisions, in any order: a version table's rows against heads or parents. */

@@ -4,6 +4,7 @@
 import { loadConfig, type AthanorConfig } from "../config/index.js";
 import type { AthanorConfigInput } from "../config/index.js";
 import { RevisionMap } from "../graph/revision-map.js";
+import type { Connection } from "../runtime/connection.js";
 import type { Migrator } from "../runtime/migrator.js";
 import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
 import { registerUrlSecrets } from "./redact.js";
@@ -47,11 +48,15 @@ export interface MigratorHooks {
   onWarning(line: string): void;
 }
 
-/** The runtime is loaded here, on first use: read-only commands never pay for it. */
-export async function migratorFor(project: Project, hooks: MigratorHooks): Promise<Migrator> {
+/**
+ * The runtime is loaded here, on first use: read-only commands never pay for it. With
+ * `connection`, the Migrator works in that open session instead of opening its own.
+ */
+export async function migratorFor(project: Project, hooks: MigratorHooks, connection?: Connection): Promise<Migrator> {
   const { Migrator } = await import("../runtime/migrator.js");
   return new Migrator({
     config: project.config,
+    ...(connection === undefined ? {} : { connection }),
     revisions: project.revisionMap().revisions.map((r) => r.source),
     onProgress: hooks.onProgress,
     onNotice: hooks.onNotice,

@@ -1,7 +1,7 @@
 // A read-only session for commands that look at the database without migrating it
 // (`generate`, `check`): no advisory lock, the version table's rows read first.
 import type { AthanorConfig } from "../config/index.js";
-import type { Row } from "./connection.js";
+import type { Connection, Row } from "./connection.js";
 import { parseDatabaseUrl } from "./database-url.js";
 import { withSession } from "./session.js";
 import { VersionTable } from "./version-table.js";
@@ -12,6 +12,8 @@ export interface DatabaseView {
   /** `host:port/db` or `pglite:<dir>`, never with a password. */
   readonly description: string;
   query(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** The session itself, for a Migrator to look in the same session (`check`). */
+  readonly connection: Connection;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function inspectDatabase<T>(
         currentHeads,
         description: connection.description,
         query: async (sql, params) => (await connection.query(sql, params)).rows,
+        connection,
       });
     },
   );

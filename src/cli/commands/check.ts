@@ -29,19 +29,27 @@ export class CheckCommand extends DatabaseCommand {
     if (heads.length > 1) {
       problems.push({ kind: "multiple-heads", message: `several heads: ${heads.join(", ")}; join them with \`athanor merge -m "merge_heads" heads\`` });
     }
-    const { diffModels, sameRevisions } = await import("../model-diff.js");
+    const { compareModels, projectModels, sameRevisions } = await import("../model-diff.js");
     const { describeEdit } = await import("../../runtime/edited-revisions.js");
+    const { inspectDatabase } = await import("../../runtime/inspect-database.js");
     // Models are compared only with a database at the heads: one behind differs from them
     // by the pending revisions' changes, and reporting those would advise a duplicate revision.
     const isAtHeads = (currentHeads: readonly string[]) => sameRevisions(currentHeads, heads);
-    const diff = await diffModels(project, { requireModels: false, compareWhen: isAtHeads, onNotice: (line) => this.note(line) });
+    const models = await projectModels(project, false);
+    // One read-only session for both looks (opening the embedded database takes a second).
+    const { diff, edits } = await inspectDatabase(
+      project.config,
+      async (db) => ({
+        diff: await compareModels(project, db, models, { compareWhen: isAtHeads }),
+        edits: await (await this.migrator(project, db.connection)).editedRevisions(),
+      }),
+      (line) => this.note(line),
+    );
     if (!isAtHeads(diff.currentHeads)) {
       const at = diff.currentHeads.length === 0 ? "base (no revision applied)" : diff.currentHeads.join(", ");
       problems.push({ kind: "not-at-head", message: `the database is at ${at}, the head(s) are ${heads.join(", ") || "none"}; run \`athanor upgrade${heads.length > 1 ? " heads" : ""}\`` });
     }
-    for (const edit of await (await this.migrator(project)).editedRevisions()) {
-      problems.push({ kind: "edited-revision", message: describeEdit(edit) });
-    }
+    for (const edit of edits) problems.push({ kind: "edited-revision", message: describeEdit(edit) });
     const result = diff.result;
     if (result !== undefined && !result.empty) {
       const changes = result.upgradeBody.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("await op."));
