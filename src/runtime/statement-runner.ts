@@ -66,6 +66,8 @@ export class OnlineRunner implements StatementRunner {
 
   async commit(reopen = false): Promise<void> {
     this.#inTransaction = false;
+    // COMMIT can fail too (a deferred constraint): the error then names it.
+    this.#lastStatement = "COMMIT";
     if (!reopen) {
       await this.#connection.query("COMMIT");
       return;

@@ -133,3 +133,59 @@ describe("Migrator on a PGlite data directory", () => {
     }
   });
 });
+
+describe("a COMMIT that fails (a deferred constraint), with the next BEGIN sent beside it", () => {
+  const failsAtCommit: RevisionSpec = {
+    id: "0002", down: "0001", format: "sql",
+    up: ["CREATE TABLE parent (id int PRIMARY KEY)", "CREATE TABLE child (parent_id int REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)", "INSERT INTO child VALUES (1)"],
+    downSql: ["DROP TABLE child", "DROP TABLE parent"],
+  };
+  const after: RevisionSpec = { id: "0003", down: "0002", format: "sql", up: ["CREATE TABLE after_failure (id int)"], downSql: ["DROP TABLE after_failure"] };
+
+  async function expectStoppedAt0001(databaseUrl: string, look: (sql: string) => Promise<Record<string, unknown>[]>, cwd: string): Promise<void> {
+    await assert.rejects(new Migrator({ config: { cwd, databaseUrl } }).upgrade("head"), (error: unknown) => {
+      assert.ok(error instanceof AthanorError);
+      assert.equal(error.code, "MIGRATION_FAILED");
+      assert.match(error.message, /0001 -> 0002/);
+      assert.match(error.message, /COMMIT/);
+      assert.match(error.message, /foreign key/i);
+      return true;
+    });
+    assert.deepEqual(await look("SELECT version_num FROM alembic_version"), [{ version_num: "0001" }]);
+    assert.deepEqual(await look("SELECT revision FROM athanor_history ORDER BY id"), [{ revision: "0001" }]);
+    assert.deepEqual(await look("SELECT to_regclass('child') IS NULL AS child_gone, to_regclass('after_failure') IS NULL AS next_not_run"), [{ child_gone: true, next_not_run: true }]);
+  }
+
+  test("on PostgreSQL the revision is rolled back, named with its COMMIT, and the next one never runs", async () => {
+    const project = writeProject([base, failsAtCommit, after]);
+    const database = await createTestDatabase("commitfail");
+    try {
+      await expectStoppedAt0001(database.url, (sql) => query(database.url, sql), project.dir);
+    } finally {
+      await database.drop();
+      project.remove();
+    }
+  });
+
+  test("on PGlite the same", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const project = writeProject([base, failsAtCommit, after]);
+    const dir = mkdtempSync(`${tmpdir()}/athanor-pglite-commit-`);
+    const url = `pglite://${dir}/data`;
+    try {
+      const look = async (sql: string) => {
+        const connection = await openConnection(parseDatabaseUrl(url, project.dir));
+        try {
+          return (await connection.query(sql)).rows;
+        } finally {
+          await connection.close();
+        }
+      };
+      await expectStoppedAt0001(url, look, project.dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      project.remove();
+    }
+  });
+});
