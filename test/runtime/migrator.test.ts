@@ -4,8 +4,24 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { AthanorError } from "../../src/graph/errors.js";
 import { Migrator, type MigratorOptions } from "../../src/runtime/migrator.js";
-import { engines, versionRows, type EngineDatabase } from "./engines.js";
-import { sampleRevisions, writeProject, type RevisionSpec } from "./sample-project.js";
+import { engines, versionRows, type Engine, type EngineDatabase } from "./engines.js";
+import { sampleRevisions, writeProject, type RevisionSpec, type SampleProject } from "./sample-project.js";
+
+/** A sample project and a fresh database for one test, both removed after it. */
+async function withSample(
+  engine: Engine,
+  body: (db: EngineDatabase, project: SampleProject) => Promise<void>,
+  revisions: readonly RevisionSpec[] = sampleRevisions,
+): Promise<void> {
+  const project = writeProject(revisions);
+  const db = await engine.open();
+  try {
+    await body(db, project);
+  } finally {
+    await db.cleanup();
+    project.remove();
+  }
+}
 
 function migratorFor(db: EngineDatabase, dir: string, extra: Partial<MigratorOptions> = {}): Migrator {
   // PostgreSQL: the migrator opens its own sessions from the URL (the real path);
@@ -43,9 +59,7 @@ async function tableExists(db: EngineDatabase, name: string): Promise<boolean> {
 for (const engine of engines) {
   describe(`Migrator (${engine.name})`, () => {
     test("upgrade head from an empty database runs every revision once and reports progress", async () => {
-      const project = writeProject();
-      const db = await engine.open();
-      try {
+      await withSample(engine, async (db, project) => {
         const progress: string[] = [];
         const migrator = migratorFor(db, project.dir, { onProgress: (line) => progress.push(line) });
         assert.deepEqual(await migrator.currentHeads(), []);
@@ -65,16 +79,11 @@ for (const engine of engines) {
         assert.deepEqual(await db.rows("SELECT note FROM (SELECT column_default AS note FROM information_schema.columns WHERE table_name = 'feature_a' AND column_name = 'note') d"), [{ note: "'it''s; here'::text" }]);
         assert.deepEqual((await migrator.upgrade("head")).steps, [], "a second upgrade has nothing to do");
         assert.deepEqual(await migrator.currentHeads(), ["0006"]);
-      } finally {
-        await db.cleanup();
-        project.remove();
-      }
+      });
     });
 
     test("upgrade +1 at a time moves the version table one step each, through the branch point and the merge", async () => {
-      const project = writeProject();
-      const db = await engine.open();
-      try {
+      await withSample(engine, async (db, project) => {
         const migrator = migratorFor(db, project.dir);
         const expected = [["0001"], ["0002"], ["0003"], ["0003", "0004"], ["0005"], ["0006"]];
         await migrator.upgrade("+1");
@@ -89,16 +98,11 @@ for (const engine of engines) {
         assert.deepEqual(await versionRows(db), expected[4]);
         await migrator.upgrade("+1");
         assert.deepEqual(await versionRows(db), expected[5]);
-      } finally {
-        await db.cleanup();
-        project.remove();
-      }
+      });
     });
 
     test("downgrade -1, then down through the merge to 0002 (-1 at a merge is ambiguous), then to base", async () => {
-      const project = writeProject();
-      const db = await engine.open();
-      try {
+      await withSample(engine, async (db, project) => {
         const progress: string[] = [];
         const migrator = migratorFor(db, project.dir, { onProgress: (line) => progress.push(line) });
         await migrator.upgrade("head");
@@ -118,16 +122,11 @@ for (const engine of engines) {
         assert.deepEqual(progress.slice(0, 2), ["Running downgrade 0006 -> 0005, after_merge", "Running downgrade 0005 -> 0003, 0004, merge_heads"]);
         assert.equal(progress.length, 6);
         assert.equal(progress.at(-1), "Running downgrade 0001 -> , initial_schema");
-      } finally {
-        await db.cleanup();
-        project.remove();
-      }
+      });
     });
 
     test("stamp adopts a database built without migrations; upgrade continues from there", async () => {
-      const project = writeProject();
-      const db = await engine.open();
-      try {
+      await withSample(engine, async (db, project) => {
         await db.connection.exec("CREATE TABLE ran (revision text NOT NULL, at timestamptz NOT NULL DEFAULT now()); CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL);");
         const progress: string[] = [];
         const migrator = migratorFor(db, project.dir, { onProgress: (line) => progress.push(line) });
@@ -139,32 +138,22 @@ for (const engine of engines) {
         assert.deepEqual(await ranRevisions(db), ["0002", "0003", "0004", "0005", "0006"]);
         await migrator.stamp(["heads"], { purge: true });
         assert.deepEqual(await versionRows(db), ["0006"]);
-      } finally {
-        await db.cleanup();
-        project.remove();
-      }
+      });
     });
 
     test("stamp --purge rewrites a version table naming a revision no file defines; other commands refuse it", async () => {
-      const project = writeProject();
-      const db = await engine.open();
-      try {
+      await withSample(engine, async (db, project) => {
         const migrator = migratorFor(db, project.dir);
         await migrator.stamp(["0002"]);
         await db.connection.exec("UPDATE alembic_version SET version_num = 'dead'");
         await assert.rejects(migrator.upgrade("head"), (error: unknown) => error instanceof AthanorError && error.code === "UNKNOWN_DATABASE_REVISION" && /'dead'/.test(error.message) && /stamp --purge/.test(error.hint ?? ""));
         await migrator.stamp(["0002"], { purge: true });
         assert.deepEqual(await versionRows(db), ["0002"]);
-      } finally {
-        await db.cleanup();
-        project.remove();
-      }
+      });
     });
 
     test("reset downgrades to base and upgrades to head again", async () => {
-      const project = writeProject();
-      const db = await engine.open();
-      try {
+      await withSample(engine, async (db, project) => {
         const progress: string[] = [];
         const migrator = migratorFor(db, project.dir, { onProgress: (line) => progress.push(line) });
         await migrator.upgrade("0003");
@@ -185,16 +174,11 @@ for (const engine of engines) {
           "Running upgrade 0003, 0004 -> 0005, merge_heads",
           "Running upgrade 0005 -> 0006, after_merge",
         ]);
-      } finally {
-        await db.cleanup();
-        project.remove();
-      }
+      });
     });
 
     test("upgrade head refuses two heads and names the merge command; upgrade heads applies both", async () => {
-      const project = writeProject(sampleRevisions.slice(0, 4));
-      const db = await engine.open();
-      try {
+      await withSample(engine, async (db, project) => {
         const migrator = migratorFor(db, project.dir);
         await assert.rejects(migrator.upgrade("head"), (error: unknown) => {
           assert.ok(error instanceof AthanorError);
@@ -208,17 +192,12 @@ for (const engine of engines) {
         assert.deepEqual(await versionRows(db), ["0003", "0004"]);
         await migrator.downgrade("0002");
         assert.deepEqual(await versionRows(db), ["0002"]);
-      } finally {
-        await db.cleanup();
-        project.remove();
-      }
+      }, sampleRevisions.slice(0, 4));
     });
 
     test("a failing revision mid-run: earlier revisions stay, it rolls back, the error names revision, file and statement", async () => {
       const failing: RevisionSpec = { ...sampleRevisions[4]!, up: ["CREATE TABLE merged (id int PRIMARY KEY)", "INSERT INTO merged (id) VALUES (1), (1)"] };
-      const project = writeProject([...sampleRevisions.slice(0, 4), failing, sampleRevisions[5]!]);
-      const db = await engine.open();
-      try {
+      await withSample(engine, async (db, project) => {
         const migrator = migratorFor(db, project.dir);
         await assert.rejects(migrator.upgrade("head"), (error: unknown) => {
           assert.ok(error instanceof AthanorError);
@@ -235,10 +214,7 @@ for (const engine of engines) {
         assert.deepEqual(await ranRevisions(db), ["0001", "0002", "0003", "0004"]);
         assert.equal(await tableExists(db, "merged"), false, "the failing revision rolled back");
         assert.equal(await tableExists(db, "ix_users_name"), false, "no step after the failure ran");
-      } finally {
-        await db.cleanup();
-        project.remove();
-      }
+      }, [...sampleRevisions.slice(0, 4), failing, sampleRevisions[5]!]);
     });
   });
 }
