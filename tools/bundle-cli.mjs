@@ -1,8 +1,10 @@
 // Bundles the command line (dist/cli/bin.js, as tsc wrote it) into one file plus lazily
 // loaded chunks, in place. Node 20 loads ES modules one by one, and the ~60 small modules
 // `athanor heads` needs took a sixth of its time on 10,000 revisions; one file loads in
-// a fraction of that. The library (dist/index.js) stays as tsc wrote it; the bundle
-// shares no state with it (models are recognised by Symbol.for brands, not classes).
+// a fraction of that. The library (dist/index.js), which config files, models and
+// revisions import, stays as tsc wrote it, so its classes exist twice in a run: models
+// are recognised by Symbol.for brands, not instanceof, and the one instanceof that
+// crosses over (an AthanorError thrown from user code) only loses its hint.
 // Runs after tsc in `npm run build`.
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
