@@ -75,10 +75,20 @@ export interface AthanorErrorOptions {
  * An error written for the user: what went wrong, where, and (in `hint`) what to do.
  * `code` is stable and machine-readable; `exitCode` is what the CLI exits with.
  */
+// The CLI is a bundle with its own copy of this class, beside the library's copy that
+// config files, models and revisions import: `instanceof` checks this brand, so an error
+// from either copy is recognised (and keeps its hint and exit code).
+const brand: unique symbol = Symbol.for("athanor.error");
+
 export class AthanorError extends Error {
+  readonly [brand] = true;
   readonly code: ErrorCode;
   readonly hint: string | undefined;
   readonly details: Record<string, unknown> | undefined;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && brand in value;
+  }
 
   constructor(code: ErrorCode, message: string, options: AthanorErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
