@@ -71,15 +71,15 @@ export interface AthanorErrorOptions {
   details?: Record<string, unknown>;
 }
 
-/**
- * An error written for the user: what went wrong, where, and (in `hint`) what to do.
- * `code` is stable and machine-readable; `exitCode` is what the CLI exits with.
- */
 // The CLI is a bundle with its own copy of this class, beside the library's copy that
 // config files, models and revisions import: `instanceof` checks this brand, so an error
 // from either copy is recognised (and keeps its hint and exit code).
 const brand: unique symbol = Symbol.for("athanor.error");
 
+/**
+ * An error written for the user: what went wrong, where, and (in `hint`) what to do.
+ * `code` is stable and machine-readable; `exitCode` is what the CLI exits with.
+ */
 export class AthanorError extends Error {
   readonly [brand] = true;
   readonly code: ErrorCode;

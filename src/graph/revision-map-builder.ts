@@ -20,7 +20,6 @@ export interface BuiltGraph {
 }
 
 const ILLEGAL_ID_CHARACTERS = ["@", "-", "+"];
-const ILLEGAL_ID = /[@+-]/;
 
 export function buildGraph(unsorted: readonly RevisionSource[]): BuiltGraph {
   const sources = [...unsorted].sort(
@@ -52,7 +51,7 @@ function indexIds(sources: readonly RevisionSource[]): Map<string, number> {
   const indexOf = new Map<string, number>();
   sources.forEach((source, index) => {
     const id = source.revision;
-    if (id.length === 0 || ILLEGAL_ID.test(id)) {
+    if (id.length === 0 || ILLEGAL_ID_CHARACTERS.some((c) => id.includes(c))) {
       const illegal = ILLEGAL_ID_CHARACTERS.filter((c) => id.includes(c));
       throw new AthanorError(
         "INVALID_REVISION_FILE",

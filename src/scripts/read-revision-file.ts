@@ -8,7 +8,7 @@ import { AthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { readTsMetadata } from "./read-ts-metadata.js";
 import { readSqlMetadata, sqlSpelling } from "./read-sql-revision.js";
-import { toRevisionSource } from "./revision-metadata.js";
+import { toRevisionSource, type MetadataName } from "./revision-metadata.js";
 
 /**
  * The format of a file name, or null when it is not a revision: `.ts`/`.mts`/`.js`/`.mjs`
@@ -83,5 +83,8 @@ export function readRevisionText(absolutePath: string, shownPath: string, fileNa
     const metadata = readSqlMetadata(text, shownPath);
     return toRevisionSource(metadata, { path: shownPath, format, sortKey: fileName, spell: sqlSpelling });
   }
-  return toRevisionSource(readTsMetadata(text, shownPath), { path: shownPath, format, sortKey: fileName, spell: (field) => field });
+  return toRevisionSource(readTsMetadata(text, shownPath), { path: shownPath, format, sortKey: fileName, spell: asDeclared });
 }
+
+/** A TypeScript file spells each field as its metadata name. */
+const asDeclared = (field: MetadataName): string => field;

@@ -5,9 +5,8 @@
 // anything else, which the tokenizer then reads (read-ts-metadata.ts). On every header
 // it accepts, it gives exactly the tokenizer's answer: read-ts-header.test.ts compares the two.
 import { ownString } from "./own-string.js";
-import { METADATA_NAMES, type MetadataName, type RawMetadata } from "./revision-metadata.js";
+import { isMetadataName, type MetadataName, type RawMetadata } from "./revision-metadata.js";
 
-const METADATA = new Set<string>(METADATA_NAMES);
 
 // A string without escapes, line breaks or its own quote: its value is its text.
 const STRING = String.raw`"[^"\\\n\r]*"|'[^'\\\n\r]*'`;
@@ -47,8 +46,8 @@ export function readPlainHeader(text: string, lastMention: number): RawMetadata 
     const value = match[2];
     if (name !== undefined && value !== undefined) {
       // Another export, or a second declaration (an error the tokenizer words): not plain.
-      if (!METADATA.has(name) || fields[name as MetadataName] !== undefined) return null;
-      fields[name as MetadataName] = { value: valueOf(value), line };
+      if (!isMetadataName(name) || fields[name] !== undefined) return null;
+      fields[name] = { value: valueOf(value), line };
     }
     position = LINE.lastIndex;
     line++;

@@ -4,9 +4,8 @@
 import { AthanorError } from "../graph/errors.js";
 import { LexError, TsLexer, type TokenKind } from "./ts-lexer.js";
 import { readPlainHeader } from "./read-ts-header.js";
-import { METADATA_NAMES, type MetadataName, type RawMetadata } from "./revision-metadata.js";
+import { METADATA_NAMES, isMetadataName, type MetadataName, type RawMetadata } from "./revision-metadata.js";
 
-const METADATA = new Set<string>(METADATA_NAMES);
 // Any mention of a metadata name; one regex pass finds the last one several times faster
 // than a lastIndexOf per name.
 const MENTION = new RegExp(METADATA_NAMES.join("|"), "g");
@@ -79,7 +78,7 @@ class MetadataReader {
     if (kind !== "identifier" || !(lx.value === "const" || lx.value === "let" || lx.value === "var")) return kind;
     const keyword = lx.value;
     kind = lx.next();
-    if (kind !== "identifier" || !METADATA.has(lx.value)) return kind;
+    if (kind !== "identifier" || !isMetadataName(lx.value)) return kind;
     const name = lx.value as MetadataName;
     const line = lx.line;
     if (keyword !== "const") {

@@ -14,6 +14,12 @@ export const METADATA_NAMES = [
 ] as const;
 export type MetadataName = (typeof METADATA_NAMES)[number];
 
+const METADATA_NAME_SET = new Set<string>(METADATA_NAMES);
+
+export function isMetadataName(name: string): name is MetadataName {
+  return METADATA_NAME_SET.has(name);
+}
+
 export interface MetadataField {
   readonly value: unknown;
   /** 1-based line of the declaration. */
