@@ -16,6 +16,7 @@ function lastMentionIn(text: string): number {
   for (let match = MENTION.exec(text); match !== null; match = MENTION.exec(text)) last = match.index;
   return last;
 }
+
 const OPENERS = new Set(["(", "[", "{", "<"]);
 const CLOSERS = new Set([")", "]", "}", ">"]);
 const TYPE_PUNCT = new Set(["|", "&", ".", ",", ":", "?", "=>"]);

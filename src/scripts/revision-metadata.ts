@@ -69,7 +69,9 @@ export function metadataSchemas(): ReturnType<typeof buildFieldSchemas> {
 const distinct = (list: readonly unknown[]) => new Set(list).size === list.length;
 const isId = (value: unknown) => typeof value === "string" && REVISION_ID_PATTERN.test(value);
 const isName = (value: unknown) => typeof value === "string" && NAME_PATTERN.test(value);
-const nameOrNames = (value: unknown) => value === null || isName(value) || (Array.isArray(value) && value.every(isName) && distinct(value));
+/** null, one item, or a list of distinct items: the shape of downRevision, branchLabels and dependsOn. */
+const noneOneOrMany = (isItem: (value: unknown) => boolean) => (value: unknown) =>
+  value === null || isItem(value) || (Array.isArray(value) && value.every(isItem) && distinct(value));
 const textOrNull = (value: unknown) => value === null || typeof value === "string";
 
 /**
@@ -80,9 +82,9 @@ const textOrNull = (value: unknown) => value === null || typeof value === "strin
  */
 export const plainMetadata: Record<MetadataName, (value: unknown) => boolean> = {
   revision: isId,
-  downRevision: (value) => value === null || isId(value) || (Array.isArray(value) && value.every(isId) && distinct(value)),
-  branchLabels: nameOrNames,
-  dependsOn: nameOrNames,
+  downRevision: noneOneOrMany(isId),
+  branchLabels: noneOneOrMany(isName),
+  dependsOn: noneOneOrMany(isName),
   message: textOrNull,
   createDate: textOrNull,
   transactional: (value) => typeof value === "boolean",

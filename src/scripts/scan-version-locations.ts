@@ -40,19 +40,27 @@ export function scanRevisionFiles(
       shown = path.relative(options.cwd, directory);
       shownDirectories.set(directory, shown);
     }
-    return readRevisionText(`${directory}${path.sep}${name}`, shown === "" ? name : `${shown}${path.sep}${name}`, name, format);
+    return readRevisionText(absolutePathOf({ directory, name }), shown === "" ? name : `${shown}${path.sep}${name}`, name, format);
   });
 }
 
 /** The absolute paths of the revision files in `locations`, sorted, without reading them. */
 export function listRevisionFiles(locations: readonly VersionLocation[], options: ScanOptions): string[] {
-  return listEntries(locations, options).map((entry) => `${entry.directory}${path.sep}${entry.name}`);
+  return listEntries(locations, options).map(absolutePathOf);
 }
 
 interface Entry {
   readonly directory: string;
   readonly name: string;
   readonly format: RevisionFormat;
+}
+
+function absolutePathOf(entry: Pick<Entry, "directory" | "name">): string {
+  return `${entry.directory}${path.sep}${entry.name}`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Every revision file of the locations once, sorted by absolute path. */
@@ -65,8 +73,7 @@ function listEntries(locations: readonly VersionLocation[], options: ScanOptions
   // One directory (the usual case) is listed in name order already; otherwise sort by
   // full path, and drop a file that two overlapping locations both listed.
   if (locations.length === 1 && locations[0]!.recursive !== true) return entries;
-  const full = (entry: Entry) => `${entry.directory}${path.sep}${entry.name}`;
-  const sorted = entries.map((entry) => ({ entry, key: full(entry) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted = entries.map((entry) => ({ entry, key: absolutePathOf(entry) })).sort((a, b) => compareText(a.key, b.key));
   return sorted.filter((item, i) => i === 0 || item.key !== sorted[i - 1]!.key).map((item) => item.entry);
 }
 
@@ -90,7 +97,7 @@ function collect(directory: string, recursive: boolean, into: Entry[], configure
       cause: error,
     });
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => compareText(a.name, b.name));
   for (const entry of entries) {
     const name = entry.name;
     if (name.startsWith(".")) continue;
