@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { readPlainHeader } from "../../src/scripts/read-ts-header.js";
 import { readTsMetadata, readWithLexer } from "../../src/scripts/read-ts-metadata.js";
+import { METADATA_NAMES } from "../../src/scripts/revision-metadata.js";
 import { readFileSync } from "node:fs";
 import { renderTemplate } from "../../src/scripts/render-template.js";
 
@@ -72,8 +73,7 @@ function lexerAnswer(text: string): unknown {
 test("on every header the quick reader accepts, it gives exactly the tokenizer's answer", () => {
   let accepted = 0;
   for (const text of headers(5000)) {
-    const mentions = ["revision", "downRevision", "branchLabels", "dependsOn", "message", "createDate", "transactional", "statementTimeout", "lockTimeout"];
-    const lastMention = Math.max(...mentions.map((name) => text.lastIndexOf(name)));
+    const lastMention = Math.max(...METADATA_NAMES.map((name) => text.lastIndexOf(name)));
     const quick = readPlainHeader(text, lastMention);
     if (quick === null) continue;
     accepted++;
