@@ -3,8 +3,8 @@ import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import pg from "pg";
 import { createTestDatabase } from "../helpers/database.js";
-import { cases } from "./round-trip-cases.js";
-import { runRoundTrip } from "./round-trip-harness.js";
+import { allCases } from "./round-trip-all-cases.js";
+import { runRoundTrip, type ScratchTarget, type Target } from "./round-trip-harness.js";
 
 function schemaDump(url: string): string {
   return execFileSync("pg_dump", ["--schema-only", "--no-owner", "--no-privileges", url], { encoding: "utf8" })
@@ -13,32 +13,41 @@ function schemaDump(url: string): string {
     .join("\n");
 }
 
-for (const c of cases) {
-  test(`PostgreSQL: ${c.name}: upgrade leaves no change and downgrade restores the schema (pg_dump equal)`, async () => {
+async function connect(url: string): Promise<{ client: pg.Client; target: Target }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    client,
+    target: {
+      query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+      exec: async (sql) => void (await client.query(sql)),
+    },
+  };
+}
+
+async function scratch(): Promise<ScratchTarget> {
+  const database = await createTestDatabase("agf");
+  const { client, target } = await connect(database.url);
+  return {
+    ...target,
+    close: async () => {
+      await client.end();
+      await database.drop();
+    },
+  };
+}
+
+for (const c of allCases) {
+  test(`PostgreSQL: ${c.name}: the generated upgrade leaves nothing to do and equals a fresh build; the downgrade restores pg_dump exactly`, async () => {
     const database = await createTestDatabase("ag");
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
+    const { client, target } = await connect(database.url);
     try {
       let dumpBefore = "";
-      await runRoundTrip(
-        {
-          query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
-          exec: async (sql) => {
-            await client.query(sql);
-          },
-        },
-        {
-          ...c,
-          before: c.before,
-          after: () => {
-            dumpBefore = schemaDump(database.url);
-            return c.after();
-          },
-        },
-        async () => {
-          if (!c.irreversibleEnums) assert.equal(schemaDump(database.url), dumpBefore);
-        },
-      );
+      await runRoundTrip(target, c, {
+        beforeGenerate: async () => void (dumpBefore = schemaDump(database.url)),
+        afterDowngrade: async () => assert.equal(schemaDump(database.url), dumpBefore),
+        scratch,
+      });
     } finally {
       await client.end();
       await database.drop();

@@ -1,0 +1,4 @@
+// Every round-trip case: the basic kinds of change and one file per area in cases/.
+import { cases as basic, type RoundTripCase } from "./round-trip-cases.js";
+
+export const allCases: readonly RoundTripCase[] = [...basic];
