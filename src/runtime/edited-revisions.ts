@@ -1,5 +1,5 @@
 // Revisions whose file changed after the database applied it: the history table's
-// recorded sha256 against the file's bytes now. An applied revision is never re-run, so
+// recorded sha256 against the file now (scripts/revision-checksum.ts says which hashes match). An applied revision is never re-run, so
 // an edit silently makes this database differ from one migrated from scratch.
 import { AthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
@@ -22,7 +22,8 @@ export interface EditCheckInput {
   /** The revisions the version table says are applied (the current heads and their ancestry). */
   readonly applied: ReadonlySet<string>;
   readonly sourceOf: (revision: string) => RevisionSource | undefined;
-  readonly checksumOf: (source: RevisionSource) => string | null;
+  /** The checksums that count as unchanged, the one recorded today first; null: unreadable. */
+  readonly checksumsOf: (source: RevisionSource) => readonly string[] | null;
 }
 
 /**
@@ -36,8 +37,9 @@ export function findEditedRevisions(input: EditCheckInput): EditedRevision[] {
     if (entry.direction === "downgrade" || entry.sha256 === null || !input.applied.has(entry.revision)) continue;
     const source = input.sourceOf(entry.revision);
     if (source === undefined) continue;
-    const current = input.checksumOf(source);
-    if (current === entry.sha256) continue;
+    const accepted = input.checksumsOf(source);
+    if (accepted?.includes(entry.sha256)) continue;
+    const current = accepted?.[0] ?? null;
     edited.push({
       revision: entry.revision,
       path: source.path,

@@ -4,7 +4,7 @@
 import { planDowngrade } from "../graph/plan-downgrade.js";
 import type { RevisionMap } from "../graph/revision-map.js";
 import type { RevisionSource } from "../graph/revision-source.js";
-import { revisionChecksum } from "../scripts/revision-checksum.js";
+import { acceptedChecksums, revisionChecksum } from "../scripts/revision-checksum.js";
 import type { Connection } from "./connection.js";
 import { describeEdit, editedRevisionsError, findEditedRevisions, type EditedRevision } from "./edited-revisions.js";
 import type { HistoryRecording, HistoryTable } from "./history-table.js";
@@ -60,7 +60,7 @@ export class HistoryGuard {
       latest,
       applied: appliedRevisions(map, current),
       sourceOf,
-      checksumOf: (source) => revisionChecksum(source, this.#options.cwd),
+      checksumsOf: (source) => acceptedChecksums(source, this.#options.cwd),
     });
   }
 }

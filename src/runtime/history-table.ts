@@ -11,7 +11,7 @@ export type HistoryDirection = "upgrade" | "downgrade" | "stamp";
 export interface HistoryRecord {
   readonly revision: string;
   readonly direction: HistoryDirection;
-  /** Hex sha256 of the revision file's bytes; null when the file could not be read. */
+  /** Hex sha256 of the revision file (scripts/revision-checksum.ts); null when it could not be read. */
   readonly sha256: string | null;
   /** null in an offline script: its run time is not known when it is printed. */
   readonly durationMs: number | null;

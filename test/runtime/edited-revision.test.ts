@@ -2,7 +2,8 @@
 // applied is a warning (an error when strict), listed by editedRevisions(); a version
 // row naming no file is Alembic's "Can't locate revision", with the way out in the hint.
 import assert from "node:assert/strict";
-import { appendFileSync, readdirSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { appendFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { AthanorError } from "../../src/graph/errors.js";
@@ -79,6 +80,46 @@ for (const engine of engines) {
         await migratorFor(db, project.dir, {}, { onWarning: (line) => warnings.push(line) }).upgrade("head");
         assert.deepEqual(warnings, []);
         assert.deepEqual(await migratorFor(db, project.dir).editedRevisions(), [], "the new upgrade recorded the new checksum");
+      } finally {
+        await db.cleanup();
+        project.remove();
+      }
+    });
+
+    test("an applied revision checked out again with CRLF line endings and a BOM is not reported as edited; a real edit still is", async () => {
+      const project = writeProject(linear);
+      const db = await engine.open();
+      try {
+        await migratorFor(db, project.dir).upgrade("head");
+        const files = ["0001", "0002"].map((id) => path.join(project.dir, fileOf(project.dir, id)));
+        for (const file of files) {
+          const text = readFileSync(file, "utf8");
+          assert.ok(!text.includes("\r"), "the sample is written with LF");
+          writeFileSync(file, `\uFEFF${text.replaceAll("\n", "\r\n")}`);
+        }
+        assert.deepEqual(await migratorFor(db, project.dir).editedRevisions(), []);
+        appendFileSync(files[1]!, "-- edited on Windows\r\n");
+        assert.deepEqual((await migratorFor(db, project.dir).editedRevisions()).map((e) => e.revision), ["0002"]);
+      } finally {
+        await db.cleanup();
+        project.remove();
+      }
+    });
+
+    test("a checksum recorded by an earlier release (sha256 of the raw bytes of a CRLF file) still matches the file", async () => {
+      const project = writeProject(linear);
+      const db = await engine.open();
+      try {
+        const file = path.join(project.dir, fileOf(project.dir, "0001"));
+        writeFileSync(file, readFileSync(file, "utf8").replaceAll("\n", "\r\n"));
+        await migratorFor(db, project.dir).upgrade("0001");
+        const rawBytes = createHash("sha256").update(readFileSync(file)).digest("hex");
+        const [row] = await db.rows("SELECT sha256 FROM athanor_history WHERE revision = '0001'");
+        assert.notEqual(String(row?.sha256).trim(), rawBytes, "today's checksum is of the normalised text");
+        await db.rows(`UPDATE athanor_history SET sha256 = '${rawBytes}' WHERE revision = '0001'`);
+        assert.deepEqual(await migratorFor(db, project.dir).editedRevisions(), []);
+        writeFileSync(file, readFileSync(file, "utf8").replaceAll("\r\n", "\n"));
+        assert.deepEqual(await migratorFor(db, project.dir).editedRevisions(), [], "the same text with LF is the same revision");
       } finally {
         await db.cleanup();
         project.remove();
