@@ -4,6 +4,7 @@
 // its own description sits behind the `tableInfo` symbol so no column name can clash.
 import type { ColumnBuilder, ColumnState, ColumnTarget } from "./column.js";
 import type { CheckDef, ForeignKeyDef, IndexBuilder, PrimaryKeyDef, UniqueDef } from "./constraint.js";
+import { recordDeclaration } from "./declared-tables.js";
 
 export const tableInfo: unique symbol = Symbol.for("athanor.table");
 
@@ -88,5 +89,7 @@ export function table<C extends Columns>(
     columns: Object.values(refs),
     extras: extras ? extras(refs as RefsOf<C>) : {},
   };
-  return Object.freeze({ ...refs, [tableInfo]: info }) as unknown as Table<C>;
+  const declared = Object.freeze({ ...refs, [tableInfo]: info });
+  recordDeclaration(declared);
+  return declared as unknown as Table<C>;
 }
