@@ -13,8 +13,9 @@ function moduleLine(models: LoadedModels): string {
   return `Loaded ${plural(models.modules.length, "model module")}: ${each.join(", ")}`;
 }
 
-/** "Loaded 2 model modules: …" and "Compared 3 tables of the models with 4 in the database …". */
-export function comparisonLines(models: LoadedModels, result: AutogenerateResult): string[] {
+/** "Loaded 2 model modules: …" and, when they were compared, "Compared 3 tables of the models with 4 in the database …". */
+export function comparisonLines(models: LoadedModels, result: AutogenerateResult | undefined): string[] {
+  if (!result) return [moduleLine(models)];
   const c = result.compared;
   const leftOut = c.leftOut.length > 0 ? `; left out by include: ${c.leftOut.join(", ")}` : "";
   return [

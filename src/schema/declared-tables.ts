@@ -15,16 +15,18 @@ export interface Declaration {
 
 type Recorder = (declaration: Declaration) => void;
 
-const libraryDir = new URL(".", import.meta.url).href;
+// The package's own files, built (dist/) or, through source maps, as written (src/).
+const packageRoot = new URL("../..", import.meta.url).href;
+const ownDirs = [`${packageRoot}dist/`, `${packageRoot}src/`];
 
-/** The first stack frame outside this directory of the DSL: the user's table() call. */
+/** The first stack frame outside athanor's own files: the user's table() call. */
 function callSite(): string | undefined {
   const stack = new Error().stack?.split("\n").slice(1) ?? [];
   for (const frame of stack) {
     const match = /\(?((?:file:\/\/)?\/[^()\s]*?):(\d+):\d+\)?\s*$/.exec(frame);
     if (!match) continue;
     const file = match[1]!.startsWith("file://") ? match[1]! : `file://${match[1]}`;
-    if (file.startsWith(libraryDir)) continue;
+    if (ownDirs.some((dir) => file.startsWith(dir))) continue;
     return `${decodeURIComponent(file.slice("file://".length))}:${match[2]}`;
   }
   return undefined;

@@ -55,7 +55,7 @@ export class CheckCommand extends DatabaseCommand {
     for (const edit of edits) problems.push({ kind: "edited-revision", message: describeEdit(edit) });
     const result = diff.result;
     if (models) for (const warning of models.warnings) this.warn(warning);
-    if (result && models && this.verbose) for (const line of report.comparisonLines(models, result)) this.note(line);
+    if (models && this.verbose) for (const line of report.comparisonLines(models, result)) this.note(line);
     if (result !== undefined && !result.empty) {
       const changes = result.upgradeBody.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("await op."));
       problems.push({
