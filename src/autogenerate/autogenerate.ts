@@ -89,6 +89,7 @@ export async function autogenerate(options: AutogenerateOptions): Promise<Autoge
   const fullDatabase = await introspect(options.query, { schemas, excludeTables: ownTables(options, scope.currentSchema) });
   const { model, database, unmodelled, leftOut } = applyInclude(fullModel, fullDatabase, options.include, options.dropUnmodelled);
   const { upgrade, downgrade } = compareSchemas(model, database, defaultSchema);
+  const otherSchemas = schemas.filter((s) => !configured.includes(s) && !fullModel.schemas.includes(s));
   const upgradeOps = opsOf(upgrade);
   const downgradeOps = opsOf(downgrade);
   return {
@@ -99,7 +100,7 @@ export async function autogenerate(options: AutogenerateOptions): Promise<Autoge
     warnings: [...notesOf(upgrade), ...notesOf(downgrade)],
     empty: upgradeOps.length === 0 && notesOf(upgrade).length === 0,
     unmodelled,
-    compared: { schemas, otherSchemas: schemas.filter((s) => !configured.includes(s) && !fullModel.schemas.includes(s)), modelTables: model.tables.length, databaseTables: database.tables.length, leftOut },
+    compared: { schemas, otherSchemas, modelTables: model.tables.length, databaseTables: database.tables.length, leftOut },
     database,
     model,
   };
