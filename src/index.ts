@@ -13,7 +13,9 @@ export type { AthanorConfig, AthanorConfigInput, LoadConfigOptions } from "./con
 // Models for autogenerate.
 export * from "./schema/index.js";
 export { autogenerate } from "./autogenerate/autogenerate.js";
-export type { AutogenerateOptions, AutogenerateResult } from "./autogenerate/autogenerate.js";
+export type { AutogenerateOptions, AutogenerateResult, ComparedScope } from "./autogenerate/autogenerate.js";
+export type { IncludeFunction, IncludeKind, IncludeObject, IncludeRules } from "./autogenerate/include-rules.js";
+export type { UnmodelledObject } from "./autogenerate/include-filter.js";
 
 // Running migrations from code (e.g. before an app starts, or in tests).
 export { Migrator } from "./runtime/migrator.js";

@@ -2,11 +2,14 @@
 // return the revision's operations both ways with their TypeScript source. The
 // `generate` and `check` commands build on this; it writes no file.
 import { introspect } from "../dialect/postgres/introspect.js";
+import { readScope } from "../dialect/postgres/introspect-scope.js";
 import type { QueryFunction, SchemaSnapshot } from "../dialect/postgres/introspect-types.js";
 import type { Operation } from "../ops/operation.js";
 import type { ModelSchema } from "../schema/model-schema.js";
 import type { Step } from "./change.js";
 import { compareSchemas } from "./compare.js";
+import { type UnmodelledObject, applyInclude } from "./include-filter.js";
+import { type IncludeRules, comparedSchemas } from "./include-rules.js";
 import { modelSnapshot } from "./model-snapshot.js";
 import { renderBody } from "./render-source.js";
 
@@ -16,10 +19,28 @@ export interface AutogenerateOptions {
   readonly models: ModelSchema;
   /** Schemas to compare; the first is the default schema models without one live in. Default `["public"]`. */
   readonly schemas?: readonly string[];
-  /** The version table's name (`alembic_version`), left out of the comparison; `schema.name` accepted. */
+  /**
+   * The version table, left out of the comparison in the schema that holds it: `name`
+   * (in the session's current schema) or `schema.name`. Default `alembic_version`.
+   */
   readonly versionTable?: string;
-  /** Other tables athanor owns (the applied-history table), also left out. */
+  /** Other tables athanor owns, left out in the version table's schema. Default `["athanor_history"]`. */
   readonly ignoreTables?: readonly string[];
+  /** Which objects are compared: `include` of athanor.config.ts. */
+  readonly include?: IncludeRules;
+  /** Also drop the tables and enums only the database has that no include rule covers. */
+  readonly dropUnmodelled?: boolean;
+}
+
+/** What the comparison looked at, for the user to see that the models were found. */
+export interface ComparedScope {
+  readonly schemas: readonly string[];
+  /** Those among `schemas` neither configured nor named by a model: looked at because include.schemas lets them in. */
+  readonly otherSchemas: readonly string[];
+  readonly modelTables: number;
+  readonly databaseTables: number;
+  /** Tables an include rule left out, as `schema.name`. */
+  readonly leftOut: readonly string[];
 }
 
 export interface AutogenerateResult {
@@ -32,9 +53,21 @@ export interface AutogenerateResult {
   readonly warnings: string[];
   /** True when the models and the database agree: no revision should be written. */
   readonly empty: boolean;
+  /** Tables and enums only the database has, not dropped: no include rule covers them and dropUnmodelled is off. */
+  readonly unmodelled: readonly UnmodelledObject[];
+  readonly compared: ComparedScope;
   /** What was compared, for --json output and debugging. */
   readonly database: SchemaSnapshot;
   readonly model: SchemaSnapshot;
+}
+
+/** The version table and athanor's history as `schema.name`: hidden there, and only there. */
+function ownTables(options: AutogenerateOptions, currentSchema: string): string[] {
+  const version = options.versionTable ?? "alembic_version";
+  const dot = version.indexOf(".");
+  const schema = dot === -1 ? currentSchema : version.slice(0, dot);
+  const others = (options.ignoreTables ?? ["athanor_history"]).map((t) => (t.includes(".") ? t : `${schema}.${t}`));
+  return [dot === -1 ? `${schema}.${version}` : version, ...others];
 }
 
 const opsOf = (steps: readonly Step[]) => steps.flatMap((s) => ("op" in s ? [s.op] : []));
@@ -50,13 +83,13 @@ const notesOf = (steps: readonly Step[]) => steps.flatMap((s) => ("note" in s ? 
 export async function autogenerate(options: AutogenerateOptions): Promise<AutogenerateResult> {
   const configured = options.schemas && options.schemas.length > 0 ? options.schemas : ["public"];
   const defaultSchema = configured[0] ?? "public";
-  const model = modelSnapshot(options.models, defaultSchema);
-  const schemas = [...new Set([...configured, ...model.schemas])];
-  const database = await introspect(options.query, {
-    schemas,
-    excludeTables: [...(options.versionTable ? [options.versionTable] : []), ...(options.ignoreTables ?? [])],
-  });
+  const fullModel = modelSnapshot(options.models, defaultSchema);
+  const scope = await readScope(options.query);
+  const schemas = comparedSchemas(configured, fullModel.schemas, scope.schemas, options.include?.schemas);
+  const fullDatabase = await introspect(options.query, { schemas, excludeTables: ownTables(options, scope.currentSchema) });
+  const { model, database, unmodelled, leftOut } = applyInclude(fullModel, fullDatabase, options.include, options.dropUnmodelled);
   const { upgrade, downgrade } = compareSchemas(model, database, defaultSchema);
+  const otherSchemas = schemas.filter((s) => !configured.includes(s) && !fullModel.schemas.includes(s));
   const upgradeOps = opsOf(upgrade);
   const downgradeOps = opsOf(downgrade);
   return {
@@ -66,6 +99,8 @@ export async function autogenerate(options: AutogenerateOptions): Promise<Autoge
     downgradeBody: renderBody(downgrade, ""),
     warnings: [...notesOf(upgrade), ...notesOf(downgrade)],
     empty: upgradeOps.length === 0 && notesOf(upgrade).length === 0,
+    unmodelled,
+    compared: { schemas, otherSchemas, modelTables: model.tables.length, databaseTables: database.tables.length, leftOut },
     database,
     model,
   };

@@ -3,8 +3,7 @@
 import { autogenerate, type AutogenerateResult } from "../autogenerate/autogenerate.js";
 import { AthanorError } from "../graph/errors.js";
 import { inspectDatabase, type DatabaseView } from "../runtime/inspect-database.js";
-import { loadModels } from "../schema/load-models.js";
-import type { ModelSchema } from "../schema/model-schema.js";
+import { type LoadedModels, loadModels } from "../schema/load-models.js";
 import type { Project } from "./project.js";
 
 export interface ModelDiff {
@@ -12,10 +11,13 @@ export interface ModelDiff {
   readonly database: string;
   /** undefined when the project declares no models. */
   readonly result: AutogenerateResult | undefined;
+  readonly models: LoadedModels | undefined;
 }
 
 export interface DiffOptions {
   requireModels: boolean;
+  /** Drop the tables only the database has that no include rule covers (`generate --drop-unmodelled`). */
+  dropUnmodelled?: boolean;
   /** Compare only when the database's heads pass this test (default: always). */
   compareWhen?: (currentHeads: readonly string[]) => boolean;
   onNotice?: (line: string) => void;
@@ -27,7 +29,7 @@ export async function diffModels(project: Project, options: DiffOptions): Promis
 }
 
 /** The project's models; undefined when it declares none and none are required. */
-export async function projectModels(project: Project, requireModels: boolean): Promise<ModelSchema | undefined> {
+export async function projectModels(project: Project, requireModels: boolean): Promise<LoadedModels | undefined> {
   const { config } = project;
   if (config.models.length === 0 && requireModels) {
     throw new AthanorError("CONFIG_INVALID", "no models to compare: the configuration names no model modules", {
@@ -41,14 +43,15 @@ export async function projectModels(project: Project, requireModels: boolean): P
 export async function compareModels(
   project: Project,
   db: DatabaseView,
-  models: ModelSchema | undefined,
-  options: Pick<DiffOptions, "compareWhen"> = {},
+  models: LoadedModels | undefined,
+  options: Pick<DiffOptions, "compareWhen" | "dropUnmodelled"> = {},
 ): Promise<ModelDiff> {
   const { config } = project;
   const versionTable = config.versionTable.schema ? `${config.versionTable.schema}.${config.versionTable.name}` : config.versionTable.name;
   return {
     currentHeads: db.currentHeads,
     database: db.description,
+    models,
     result:
       models === undefined || options.compareWhen?.(db.currentHeads) === false
         ? undefined
@@ -58,6 +61,8 @@ export async function compareModels(
             schemas: config.schemas,
             versionTable,
             ignoreTables: config.historyTable === false ? [] : [config.historyTable],
+            ...(config.include ? { include: config.include } : {}),
+            dropUnmodelled: options.dropUnmodelled ?? false,
           }),
   };
 }

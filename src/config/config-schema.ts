@@ -2,6 +2,7 @@
 // (load-config.ts) merges the sources; this file only says what a valid value is. The
 // schema is built on first use (zod-loader.ts): a project without a config file or
 // options has nothing to validate.
+import type { IncludeFunction } from "../autogenerate/include-rules.js";
 import { parseDuration } from "./duration.js";
 import { zod } from "./zod-loader.js";
 
@@ -19,6 +20,7 @@ function buildConfigSchema() {
     });
 
   const identifier = z.string().min(1).max(63);
+  const patterns = z.array(z.string().min(1).regex(/^!?[^!]+$/, "a glob like \"legacy_*\", \"billing.*\" or \"!tmp_*\""));
 
   return z
     .object({
@@ -32,8 +34,22 @@ function buildConfigSchema() {
       templatesDir: z.string().min(1).optional(),
       /** Modules exporting the models autogenerate compares with the database. */
       models: z.array(z.string().min(1)).default([]),
-      /** Schemas autogenerate looks at. */
+      /** Schemas autogenerate always compares; the first is where models without a schema live. */
       schemas: z.array(identifier).min(1).default(["public"]),
+      /** Which database objects autogenerate compares, and which tables only the database has it may drop (README, Filters). */
+      include: z
+        .object({
+          /** Other database schemas looked at (globs, `!` leaves out); default every schema but PostgreSQL's own. */
+          schemas: patterns.optional(),
+          /** Globs over `name` or `schema.name`: a match only in the database is dropped; `!` leaves matches out. */
+          tables: patterns.optional(),
+          /** Asked about every table, column, key, constraint, index and enum: false leaves it out, true compares it. */
+          object: z
+            .custom<IncludeFunction>((value) => typeof value === "function", { message: "expected a function (object) => boolean" })
+            .optional(),
+        })
+        .strict()
+        .optional(),
       /** Alembic's version table; keep the default to share a database with Alembic. */
       versionTable: z
         .object({ name: identifier.default("alembic_version"), schema: identifier.optional() })

@@ -47,65 +47,67 @@ const brand: unique symbol = Symbol.for("athanor.column");
 
 /**
  * A column under construction. `TValue` is the JavaScript type node-postgres returns,
- * `TNotNull` whether the column may be null: `InferRow` reads them.
+ * `TNotNull` whether the column may be null, `TName` the name given with `.named()`
+ * (`string` when none was): `InferRow` reads them.
  */
-export class ColumnBuilder<TValue = unknown, TNotNull extends boolean = false> {
+export class ColumnBuilder<TValue = unknown, TNotNull extends boolean = false, TName extends string = string> {
   readonly [brand] = true;
   declare readonly _value: TValue;
   declare readonly _notNull: TNotNull;
+  declare readonly _name: TName;
   readonly state: ColumnState;
 
   constructor(state: ColumnState) {
     this.state = state;
   }
 
-  #with<V = TValue, N extends boolean = TNotNull>(patch: Partial<ColumnState>): ColumnBuilder<V, N> {
-    return new ColumnBuilder<V, N>({ ...this.state, ...patch });
+  #with<V = TValue, N extends boolean = TNotNull>(patch: Partial<ColumnState>): ColumnBuilder<V, N, TName> {
+    return new ColumnBuilder<V, N, TName>({ ...this.state, ...patch });
   }
 
   /** The column's name in the database, when it differs from the key (which is snake_cased). */
-  named(name: string): ColumnBuilder<TValue, TNotNull> {
-    return this.#with({ name });
+  named<const N extends string>(name: N): ColumnBuilder<TValue, TNotNull, N> {
+    return new ColumnBuilder<TValue, TNotNull, N>({ ...this.state, name });
   }
-  notNull(): ColumnBuilder<TValue, true> {
+  notNull(): ColumnBuilder<TValue, true, TName> {
     return this.#with<TValue, true>({ notNull: true });
   }
   /** Allows NULL (the default); reads better after a shared base that was notNull. */
-  nullable(): ColumnBuilder<TValue, false> {
+  nullable(): ColumnBuilder<TValue, false, TName> {
     return this.#with<TValue, false>({ notNull: false });
   }
   /** Part of the primary key (implies NOT NULL, as in Postgres). */
-  primaryKey(): ColumnBuilder<TValue, true> {
+  primaryKey(): ColumnBuilder<TValue, true, TName> {
     return this.#with<TValue, true>({ primaryKey: true, notNull: true });
   }
   /** A single-column unique constraint, named `<table>_<column>_key` unless `name` is given. */
-  unique(name?: string): ColumnBuilder<TValue, TNotNull> {
+  unique(name?: string): ColumnBuilder<TValue, TNotNull, TName> {
     return this.#with({ unique: name ?? true });
   }
   /** Server default: `default(sql\`now()\`)` or a literal (`default(0)`, `default("draft")`). */
-  default(value: ServerDefault): ColumnBuilder<TValue, TNotNull> {
+  default(value: ServerDefault): ColumnBuilder<TValue, TNotNull, TName> {
     return this.#with({ default: value });
   }
   /** `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY` (implies NOT NULL). */
-  identity(mode: "always" | "by default" = "by default"): ColumnBuilder<TValue, true> {
+  identity(mode: "always" | "by default" = "by default"): ColumnBuilder<TValue, true, TName> {
     return this.#with<TValue, true>({ identity: mode, notNull: true });
   }
   /** `GENERATED ALWAYS AS (expr) STORED`. */
-  generatedAs(expression: SqlExpression): ColumnBuilder<TValue, TNotNull> {
+  generatedAs(expression: SqlExpression): ColumnBuilder<TValue, TNotNull, TName> {
     return this.#with({ generated: expression });
   }
   /** A foreign key to another table's column: `references(() => users.id, { onDelete: "cascade" })`. */
   references(
     target: () => ColumnTarget,
     options: Omit<ReferenceSpec, "target"> = {},
-  ): ColumnBuilder<TValue, TNotNull> {
+  ): ColumnBuilder<TValue, TNotNull, TName> {
     return this.#with({ references: { target, ...options } });
   }
-  comment(text: string): ColumnBuilder<TValue, TNotNull> {
+  comment(text: string): ColumnBuilder<TValue, TNotNull, TName> {
     return this.#with({ comment: text });
   }
   /** An array of this type: `column.text().array()` is `text[]`. */
-  array(): ColumnBuilder<TValue[], TNotNull> {
+  array(): ColumnBuilder<TValue[], TNotNull, TName> {
     return this.#with<TValue[], TNotNull>({ type: `${this.state.type}[]` });
   }
 }

@@ -4,6 +4,8 @@
 // its own description sits behind the `tableInfo` symbol so no column name can clash.
 import type { ColumnBuilder, ColumnState, ColumnTarget } from "./column.js";
 import type { CheckDef, ForeignKeyDef, IndexBuilder, PrimaryKeyDef, UniqueDef } from "./constraint.js";
+import { recordDeclaration } from "./declared-tables.js";
+import type { SnakeCase } from "./snake-case.js";
 
 export const tableInfo: unique symbol = Symbol.for("athanor.table");
 
@@ -40,9 +42,16 @@ type RefsOf<C extends Columns> = {
 
 export type Table<C extends Columns = Columns> = RefsOf<C> & { readonly [tableInfo]: TableInfo };
 
-/** The row type of a model table, as node-postgres returns it. */
+/** A column's name in the database: the one given with `.named()`, else the key in snake_case. */
+type ColumnNameOf<K, B> = B extends ColumnBuilder<any, any, infer Name> ? (string extends Name ? SnakeCase<K & string> : Name) : never;
+
+/**
+ * The row type of a model table as node-postgres returns it for `SELECT *`: keyed by
+ * the column names in the database (`created_at`, or the `.named()` name), not by the
+ * model's property names.
+ */
 export type InferRow<T> = T extends Table<infer C>
-  ? { [K in keyof C]: C[K] extends ColumnBuilder<infer V, infer N> ? (N extends true ? V : V | null) : never }
+  ? { [K in keyof C as ColumnNameOf<K, C[K]>]: C[K] extends ColumnBuilder<infer V, infer N> ? (N extends true ? V : V | null) : never }
   : never;
 
 export function isTable(value: unknown): value is Table {
@@ -88,5 +97,7 @@ export function table<C extends Columns>(
     columns: Object.values(refs),
     extras: extras ? extras(refs as RefsOf<C>) : {},
   };
-  return Object.freeze({ ...refs, [tableInfo]: info }) as unknown as Table<C>;
+  const declared = Object.freeze({ ...refs, [tableInfo]: info });
+  recordDeclaration(declared);
+  return declared as unknown as Table<C>;
 }

@@ -1,4 +1,5 @@
 // Every round-trip case: the basic kinds of change and one file per area in cases/.
 import { cases as basic, type RoundTripCase } from "./round-trip-cases.js";
+import { schemaCases } from "./cases/schemas.js";
 
-export const allCases: readonly RoundTripCase[] = [...basic];
+export const allCases: readonly RoundTripCase[] = [...basic, ...schemaCases];

@@ -1,6 +1,7 @@
 // One case per kind of change: the "before" schema as SQL and the "after" models.
 // round-trip-postgres.test.ts and round-trip-pglite.test.ts run every case of
 // round-trip-all-cases.ts; the basic kinds of change are here, others in cases/.
+import type { AutogenerateOptions } from "../../src/autogenerate/autogenerate.js";
 import type { Target } from "./round-trip-harness.js";
 import { type ColumnBuilder, check, collectModels, column, index, pgEnum, sql, table, unique, type ModelSchema } from "../../src/schema/index.js";
 
@@ -12,6 +13,8 @@ export interface RoundTripCase {
   readonly irreversibleEnums?: boolean;
   /** The schemas compared (the first is the default); default `["public"]`. */
   readonly schemas?: readonly string[];
+  /** Include rules and dropUnmodelled for generate (default: drop what only the database has). */
+  readonly autogenerate?: Pick<AutogenerateOptions, "include" | "dropUnmodelled">;
   /** Rows put in before the upgrade runs, so the case can check the data survives. */
   readonly seed?: (target: Target) => Promise<void>;
   /** What a user would check after the upgrade (the rows kept, the next insert works). */

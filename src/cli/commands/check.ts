@@ -2,7 +2,7 @@ import { Command, Option } from "clipanion";
 import { DatabaseCommand } from "../database-command.js";
 
 interface Problem {
-  kind: "multiple-heads" | "not-at-head" | "models-differ" | "edited-revision";
+  kind: "multiple-heads" | "not-at-head" | "models-differ" | "unmodelled" | "edited-revision";
   message: string;
 }
 
@@ -11,15 +11,17 @@ export class CheckCommand extends DatabaseCommand {
   static override usage = Command.Usage({
     description: "Fail when the database is behind, the heads are split, or the models differ from the revisions",
     details: `
-      A gate for CI. Exits 1 with a list of problems when: there are several heads (a merge is missing); the database is not at the head(s); an applied revision's file was edited since (its sha256 differs from the one recorded in the history table); or \`generate\` would write a revision (a model changed without one). Exits 0 when all is well. Without configured models only the first three are checked.
+      A gate for CI. Exits 1 with a list of problems when: there are several heads (a merge is missing); the database is not at the head(s); an applied revision's file was edited since (its sha256 differs from the one recorded in the history table); or \`generate\` would write a revision (a model changed without one); or the database has a table no model declares and no \`include\` rule covers (drop it with \`generate --drop-unmodelled\`, or leave it out with \`include\`). Exits 0 when all is well. Without configured models only the first three are checked. \`--verbose\` also says which model modules were loaded and how many tables were compared.
     `,
     examples: [
       ["In CI, after upgrading a test database", "athanor upgrade && athanor check"],
       ["For a machine", "athanor check --json"],
+      ["See which model modules and how many tables were compared", "athanor check --verbose"],
     ],
   });
 
   asJson = Option.Boolean("--json", false, { description: "Print the result as JSON" });
+  verbose = Option.Boolean("-v,--verbose", false, { description: "Also list the model modules loaded and the tables compared" });
 
   protected async run(): Promise<number> {
     const project = await this.project();
@@ -30,6 +32,7 @@ export class CheckCommand extends DatabaseCommand {
       problems.push({ kind: "multiple-heads", message: `several heads: ${heads.join(", ")}; join them with \`athanor merge -m "merge_heads" heads\`` });
     }
     const { compareModels, projectModels, sameRevisions } = await import("../model-diff.js");
+    const report = await import("../model-report.js");
     const { describeEdit } = await import("../../runtime/edited-revisions.js");
     const { inspectDatabase } = await import("../../runtime/inspect-database.js");
     // Models are compared only with a database at the heads: one behind differs from them
@@ -51,6 +54,8 @@ export class CheckCommand extends DatabaseCommand {
     }
     for (const edit of edits) problems.push({ kind: "edited-revision", message: describeEdit(edit) });
     const result = diff.result;
+    if (models) for (const warning of models.warnings) this.warn(warning);
+    if (models && this.verbose) for (const line of report.comparisonLines(models, result)) this.note(line);
     if (result !== undefined && !result.empty) {
       const changes = result.upgradeBody.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("await op."));
       problems.push({
@@ -58,8 +63,19 @@ export class CheckCommand extends DatabaseCommand {
         message: `the models differ from the revisions (${changes.length} operation${changes.length === 1 ? "" : "s"}); run \`athanor generate "<message>"\`\n${changes.map((c) => `    ${c}`).join("\n")}`,
       });
     }
+    if (result !== undefined && result.unmodelled.length > 0) {
+      problems.push({ kind: "unmodelled", message: report.unmodelledAdvice(result.unmodelled, result.compared, project.config.schemas[0] ?? "public") });
+    }
     if (this.asJson) {
-      this.json({ ok: problems.length === 0, database: diff.database, current: diff.currentHeads, heads, modelsChecked: result !== undefined, problems });
+      this.json({
+        ok: problems.length === 0,
+        database: diff.database,
+        current: diff.currentHeads,
+        heads,
+        modelsChecked: result !== undefined,
+        ...(result && models ? { models: models.modules, compared: result.compared, unmodelled: result.unmodelled } : {}),
+        problems,
+      });
     } else if (problems.length === 0) {
       this.out(`OK: ${diff.database} is at the head (${heads.join(", ") || "no revisions"})${result ? " and the models match" : ""}.`);
     } else {

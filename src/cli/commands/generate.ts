@@ -8,11 +8,14 @@ export class GenerateCommand extends DatabaseCommand {
     details: `
       Compares the models (the modules listed in \`models\` of athanor.config.ts) with the live database and writes a revision whose \`upgrade()\` makes the database match and whose \`downgrade()\` undoes it. The database must be at the head first (\`athanor upgrade\`). A rename is never guessed: it shows as a drop and an add, with a warning in the file. No difference: "No changes detected", and no file.
 
+      A table only the database has is dropped only when an \`include\` rule of athanor.config.ts covers it, or with \`--drop-unmodelled\`; otherwise it is named in a warning and left as it is. The command says which model modules it loaded and how many tables it compared.
+
       Review the file before you apply it.
     `,
     examples: [
       ["After adding a column to a model", 'athanor generate "add_new_field_to_users"'],
       ["See the SQL the change would run, without writing a file", 'athanor generate "preview" --sql'],
+      ["Also drop the tables no model declares", 'athanor generate "drop_old_tables" --drop-unmodelled'],
     ],
   });
 
@@ -24,22 +27,28 @@ export class GenerateCommand extends DatabaseCommand {
   dependsOn = Option.Array("--depends-on", { description: "A revision or label this one depends on" });
   versionPath = Option.String("--version-path", { description: "Which version location to write into" });
   sql = Option.Boolean("--sql", false, { description: "Print the upgrade SQL instead of writing a revision" });
+  dropUnmodelled = Option.Boolean("--drop-unmodelled", false, { description: "Also drop the tables and enums only the database has that no include rule covers" });
 
   protected async run(): Promise<number> {
-    const [{ dependenciesForNewRevision, parentsForNewRevision }, { diffModels, requireAtParents }, { writeNewRevision }] = await Promise.all([
+    const [{ dependenciesForNewRevision, parentsForNewRevision }, { diffModels, requireAtParents }, { writeNewRevision }, report] = await Promise.all([
       import("../../scripts/new-revision-parents.js"),
       import("../model-diff.js"),
       import("../authoring.js"),
+      import("../model-report.js"),
     ]);
     const project = await this.project();
     const map = project.revisionMap();
     const parents = parentsForNewRevision(map, this.head ?? "head", this.splice);
-    const diff = await diffModels(project, { requireModels: true, onNotice: (line) => this.note(line) });
+    const diff = await diffModels(project, { requireModels: true, dropUnmodelled: this.dropUnmodelled, onNotice: (line) => this.note(line) });
     requireAtParents(diff.currentHeads, parents, diff.database);
     const result = diff.result!;
+    const models = diff.models!;
+    for (const line of report.comparisonLines(models, result)) this.note(line);
+    for (const warning of models.warnings) this.warn(warning);
+    if (result.unmodelled.length > 0) this.warn(`not dropped: ${report.unmodelledAdvice(result.unmodelled, result.compared, project.config.schemas[0] ?? "public")}`);
     for (const warning of result.warnings) this.warn(warning);
     if (result.empty) {
-      this.note("No changes detected: the models match the database.");
+      this.note(result.unmodelled.length > 0 ? "No changes detected besides the objects above." : "No changes detected: the models match the database.");
       return 0;
     }
     if (this.sql) {

@@ -1,7 +1,7 @@
 // Introspection: reads the compared schemas of a live database into a SchemaSnapshot
 // with six catalog queries in total, whatever the number of tables. Works on any
-// `query` function (node-postgres, PGlite). The version table and athanor's own
-// tables are not part of the application's schema and are left out.
+// `query` function (node-postgres, PGlite). The caller names the tables to leave out
+// (the version table and athanor's history, in the schema that holds them).
 import type { ReferentialAction } from "../../ops/column.js";
 import {
   columnsQuery,
@@ -29,9 +29,6 @@ export interface IntrospectOptions {
   /** Tables to leave out, by name (in any compared schema) or `schema.name`. */
   readonly excludeTables?: readonly string[];
 }
-
-/** Tables athanor itself keeps in the application's database. */
-export const athanorTables = ["alembic_version", "athanor_history"];
 
 const actions: Record<string, ReferentialAction> = {
   a: "NO ACTION",
@@ -66,11 +63,11 @@ export function checkExpression(definition: string): string {
  *
  * ### Examples
  *     const snapshot = await introspect((sql, params) => client.query(sql, params).then((r) => r.rows),
- *       { schemas: ["public"], excludeTables: ["alembic_version"] });
+ *       { schemas: ["public"], excludeTables: ["public.alembic_version"] });
  */
 export async function introspect(query: QueryFunction, options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
   const schemas = [...(options.schemas ?? ["public"])];
-  const excluded = new Set([...athanorTables, ...(options.excludeTables ?? [])]);
+  const excluded = new Set(options.excludeTables ?? []);
   const params = [schemas];
   // One after the other: a single client (pg, PGlite) runs one query at a time anyway,
   // and node-postgres deprecates queueing them concurrently.
