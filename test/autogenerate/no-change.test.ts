@@ -76,13 +76,10 @@ test("300 unchanged tables produce no ops, with seven catalog queries (the schem
   await db.exec(ddl.join("\n"));
   let queries = 0;
   const query = queryOf(db);
-  const started = performance.now();
   const result = await autogenerate({ query: (s, p) => (queries++, query(s, p)), models: collectModels(tables) });
-  const elapsed = performance.now() - started;
   assert.equal(result.empty, true, result.upgradeBody);
   assert.equal(queries, 7);
-  assert.ok(elapsed < 5000, `took ${elapsed} ms`);
-  console.log(`# 300 tables compared in ${elapsed.toFixed(0)} ms`);
+  // Its speed is measured in bench/ (autogenerate-noop.ts), not asserted here.
   await db.close();
 });
 

@@ -65,7 +65,8 @@ describe("timeouts while running (postgres)", () => {
     const database = await createTestDatabase("stmt");
     try {
       const migrator = new Migrator({ config: { cwd: project.dir, databaseUrl: database.url } });
-      const started = Date.now();
+      // The error itself proves the revision's own limit applied: pg_sleep(2) finishes
+      // under any server default, and the message names 200ms (no wall-clock assertion).
       await assert.rejects(migrator.upgrade("head"), (error: unknown) => {
         assert.ok(error instanceof AthanorError);
         assert.equal(error.code, "MIGRATION_FAILED");
@@ -74,7 +75,6 @@ describe("timeouts while running (postgres)", () => {
         assert.equal(error.details?.timeout, "statement");
         return true;
       });
-      assert.ok(Date.now() - started < 1900, "the revision's limit applied, not the sleep's length");
       assert.deepEqual(await migrator.currentHeads(), ["0001"]);
     } finally {
       await database.drop();

