@@ -3,7 +3,7 @@
 // by one process at a time; the advisory lock makes a second session wait and names
 // the holder.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,6 +14,7 @@ import { AthanorError } from "../../src/graph/errors.js";
 import { acquireAdvisoryLock, advisoryLockKey } from "../../src/runtime/advisory-lock.js";
 import { openConnection } from "../../src/runtime/connection.js";
 import { parseDatabaseUrl } from "../../src/runtime/database-url.js";
+import { Migrator } from "../../src/runtime/migrator.js";
 
 async function unusedPort(): Promise<number> {
   return new Promise((resolve) => {
@@ -130,6 +131,34 @@ describe("advisory lock", () => {
       await first.close();
       await second.close();
       await database.drop();
+    }
+  });
+
+  test("a run whose connection drops while it waits for the lock ends with CONNECTION_LOST (exit 4), not an internal error", async () => {
+    const database = await createTestDatabase("lost");
+    const holder = await openConnection(parseDatabaseUrl(database.url, "/"));
+    const project = mkdtempSync(path.join(tmpdir(), "athanor-lost-"));
+    try {
+      mkdirSync(path.join(project, "versions"));
+      await acquireAdvisoryLock(holder, advisoryLockKey("alembic_version"), { timeout: 1000 });
+      const holderPid = await holder.backendPid();
+      let told: (line: string) => void = () => {};
+      const notice = new Promise<string>((resolve) => (told = resolve));
+      const run = new Migrator({ config: { cwd: project, databaseUrl: database.url, lockTimeout: 20_000 }, onNotice: (line) => told(line) }).upgrade("head");
+      const rejected = assert.rejects(run, (error: unknown) => {
+        assert.ok(error instanceof AthanorError, String(error));
+        assert.equal(error.code, "CONNECTION_LOST");
+        assert.equal(error.exitCode, 4);
+        assert.match(error.message, /was lost while waiting for the migration lock: nothing was changed/);
+        return true;
+      });
+      assert.match(await notice, new RegExp(`held by pid ${holderPid}, application_name athanor`));
+      await holder.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+      await rejected;
+    } finally {
+      await holder.close();
+      await database.drop();
+      rmSync(project, { recursive: true, force: true });
     }
   });
 
