@@ -272,7 +272,7 @@ export class Migrator {
       const tableExists = await this.#versionTable.exists(connection);
       const current = tableExists ? await this.#versionTable.read(connection) : [];
       if (checkRows) this.#checkRows(current);
-      if (checkMarkers) await this.#refuseInterrupted(connection);
+      if (checkMarkers) await this.#refuseInterrupted(connection, current);
       const historyExists = this.#history === undefined ? true : await this.#history.exists(connection);
       if (historyExists) await this.#guard.check(connection, current, this.revisionMap(), (id) => this.#sources?.get(id), options.strict);
       const result = await body(new OnlineRunner(connection), { current, tableExists, historyExists });
@@ -339,12 +339,12 @@ export class Migrator {
   }
 
   /** A non-transactional revision an earlier run started and never recorded: stop before planning. */
-  async #refuseInterrupted(connection: Connection): Promise<void> {
+  async #refuseInterrupted(connection: Connection, current: readonly string[]): Promise<void> {
     if (this.#markers === undefined) return;
     const [marker] = await this.#markers.read((sql, params) => connection.query(sql, params));
     if (marker === undefined) return;
     this.revisionMap();
-    throw interruptedRevision(marker, this.#sources?.get(marker.revision)?.path, this.#markers.qualified);
+    throw interruptedRevision(marker, this.#sources?.get(marker.revision)?.path, current);
   }
 
   /** Rows naming no revision file: say so before planning (Alembic fails obscurely here). */

@@ -55,13 +55,14 @@ export class StartedMarkers {
 }
 
 /** The run stops before planning: what ran of `marker`'s revision is unknown. */
-export function interruptedRevision(marker: StartedMarker, file: string | undefined, table: string): AthanorError {
+export function interruptedRevision(marker: StartedMarker, file: string | undefined, current: readonly string[]): AthanorError {
   const where = file === undefined ? "" : ` (${file})`;
+  const here = current.length === 0 ? "base" : current.join(" ");
   return new AthanorError(
     "INTERRUPTED_REVISION",
     `revision ${marker.revision}${where} runs outside a transaction and an earlier ${marker.direction} of it (started ${marker.startedAt} by ${marker.startedBy}) did not finish: its statements may have run, in part or in full, but its version row was never written`,
     {
-      hint: `check its effects in the database. If they are all there, run \`athanor stamp ${marker.revision}\` (or the revision the database is really at) to mark it done; to run it again instead, undo what it did, then \`DELETE FROM ${table} WHERE revision = '${marker.revision}'\` and run the command again`,
+      hint: `check its effects in the database. If they are all there, run \`athanor stamp ${marker.revision}\` to mark it done; to run it again instead, undo what it did, then \`athanor stamp ${here}\` (where the version table is now) and run the command again. A stamp clears the unfinished mark`,
       details: { ...marker, file },
     },
   );
