@@ -26,7 +26,7 @@ interface Contender {
 }
 
 function startContender(dataDir: string, ledger: string, mode: "hold" | "migrate"): Contender {
-  const child = spawn(process.execPath, [contender, dataDir, ledger, mode], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [contender, dataDir, ledger, mode], { stdio: ["pipe", "pipe", "inherit"] });
   let out = "";
   let onLine: (line: string) => void = () => {};
   const firstLine = new Promise<string>((resolve) => (onLine = resolve));
@@ -112,12 +112,14 @@ describe("PGlite data directory lock", () => {
         const ledger = path.join(dir, `ledger-${round}`);
         // What a kill -9 leaves: the file with a dead process's note, and no lock.
         if (round > 0) writeFileSync(`${dataDir}.lock`, stale);
-        const runs: Contender[] = [];
-        for (let i = 0; i < 4; i += 1) {
-          runs.push(startContender(dataDir, ledger, "migrate"));
-          if (random() < 0.5) await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 5)));
+        const runs = Array.from({ length: 4 }, () => startContender(dataDir, ledger, "migrate"));
+        for (const run of runs) assert.equal(await run.firstLine, "ready");
+        // Together, or a seeded fraction of a millisecond apart.
+        for (const run of runs) {
+          run.child.stdin!.end("go\n");
+          if (random() < 0.3) await new Promise((resolve) => setImmediate(resolve));
         }
-        const outcomes = (await Promise.all(runs.map((run) => run.done))).map((out) => out.replace("waited\n", "").trim());
+        const outcomes = (await Promise.all(runs.map((run) => run.done))).map((out) => out.replace("ready\n", "").replace("waited\n", "").trim());
         assert.deepEqual(outcomes.filter((o) => o === "migrated").length, 1, `round ${round}: ${outcomes.join(" | ")}`);
         assert.deepEqual(outcomes.filter((o) => o === "nothing").length, 3, `round ${round}: ${outcomes.join(" | ")}`);
         const lines = readFileSync(ledger, "utf8").trim().split("\n");
