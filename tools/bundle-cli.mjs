@@ -26,8 +26,9 @@ await build({
   target: "node20",
   sourcemap: true,
   // Loaded only by the commands that use them, or resolved at run time (zod, through
-  // createRequire): left to Node. clipanion, which every command needs, is bundled.
-  external: ["pg", "pg-native", "@electric-sql/pglite", "tsx", "zod", "dotenv"],
+  // createRequire; fs-native-extensions, a native addon found beside its package): left
+  // to Node. clipanion, which every command needs, is bundled.
+  external: ["pg", "pg-native", "@electric-sql/pglite", "fs-native-extensions", "tsx", "zod", "dotenv"],
   // clipanion is CommonJS and requires Node's built-ins; an ES module bundle has no
   // `require` of its own.
   banner: { js: "import { createRequire as __athanorCreateRequire } from 'node:module'; const require = __athanorCreateRequire(import.meta.url);" },

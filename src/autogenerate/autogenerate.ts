@@ -24,7 +24,7 @@ export interface AutogenerateOptions {
    * (in the session's current schema) or `schema.name`. Default `alembic_version`.
    */
   readonly versionTable?: string;
-  /** Other tables athanor owns, left out in the version table's schema. Default `["athanor_history"]`. */
+  /** Other tables athanor owns, left out in the version table's schema. Default `["athanor_history", "athanor_history_started"]`. */
   readonly ignoreTables?: readonly string[];
   /** Which objects are compared: `include` of athanor.config.ts. */
   readonly include?: IncludeRules;
@@ -66,7 +66,7 @@ function ownTables(options: AutogenerateOptions, currentSchema: string): string[
   const version = options.versionTable ?? "alembic_version";
   const dot = version.indexOf(".");
   const schema = dot === -1 ? currentSchema : version.slice(0, dot);
-  const others = (options.ignoreTables ?? ["athanor_history"]).map((t) => (t.includes(".") ? t : `${schema}.${t}`));
+  const others = (options.ignoreTables ?? ["athanor_history", "athanor_history_started"]).map((t) => (t.includes(".") ? t : `${schema}.${t}`));
   return [dot === -1 ? `${schema}.${version}` : version, ...others];
 }
 

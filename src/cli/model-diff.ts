@@ -60,7 +60,7 @@ export async function compareModels(
             models,
             schemas: config.schemas,
             versionTable,
-            ignoreTables: config.historyTable === false ? [] : [config.historyTable],
+            ignoreTables: config.historyTable === false ? [] : [config.historyTable, `${config.historyTable}_started`],
             ...(config.include ? { include: config.include } : {}),
             dropUnmodelled: options.dropUnmodelled ?? false,
           }),

@@ -58,6 +58,8 @@ const exitCodeOf = {
   NOT_AT_HEAD: ExitCode.FAILED,
   LOCK_TIMEOUT: ExitCode.LOCKED,
   EDITED_REVISION: ExitCode.FAILED,
+  /** A non-transactional revision an earlier run started and did not finish. */
+  INTERRUPTED_REVISION: ExitCode.FAILED,
   CONNECTION_LOST: ExitCode.DATABASE,
 } as const satisfies Record<string, ExitCode>;
 

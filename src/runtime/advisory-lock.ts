@@ -41,21 +41,32 @@ export interface AcquireOptions {
  */
 export async function acquireAdvisoryLock(connection: Connection, key: bigint, options: AcquireOptions): Promise<void> {
   const deadline = Date.now() + options.timeout;
-  let holder: LockHolder | undefined;
+  // undefined: not looked up yet; null: pg_locks did not show the holder.
+  let holder: LockHolder | null | undefined;
+  let lookups = 0;
+  let told = false;
   for (;;) {
     const { rows } = await connection.query("SELECT pg_try_advisory_lock($1::bigint) AS locked", [key.toString()]);
     if (rows[0]?.locked === true) return;
-    if (holder === undefined) {
-      holder = (await findHolder(connection, key)) ?? { pid: 0, applicationName: "?", clientAddress: null, since: null };
-      options.onNotice?.(`waiting for the migration lock on ${connection.description}, held by ${describe(holder)}`);
+    if (!told) {
+      // The holder may have let go between the try and the look-up: try again before
+      // telling anyone about a holder that is not there.
+      holder = (await findHolder(connection, key)) ?? null;
+      lookups += 1;
+      if (holder !== null || lookups === 3) {
+        options.onNotice?.(`waiting for the migration lock on ${connection.description}, held by ${describe(holder)}`);
+        told = true;
+      }
+      if (holder === null && lookups < 3) continue;
     }
     if (Date.now() >= deadline) {
-      const latest = (await findHolder(connection, key)) ?? holder;
+      const latest = (await findHolder(connection, key)) ?? holder ?? null;
+      const end = latest === null ? "" : ` (SELECT pg_terminate_backend(${latest.pid}) ends it)`;
       throw new AthanorError(
         "LOCK_TIMEOUT",
         `another run held the migration lock on ${connection.description} for more than ${Math.round(options.timeout / 1000)} s (${describe(latest)})`,
         {
-          hint: `wait for that run to finish and try again, or raise lockTimeout; the lock ends with its session (SELECT pg_terminate_backend(${latest.pid}) ends it)`,
+          hint: `wait for that run to finish and try again, or raise lockTimeout; the lock ends with its session${end}`,
           details: { holder: latest },
         },
       );
@@ -88,7 +99,8 @@ export async function findHolder(connection: Connection, key: bigint): Promise<L
   };
 }
 
-function describe(holder: LockHolder): string {
+function describe(holder: LockHolder | null): string {
+  if (holder === null) return "a session this user cannot see in pg_locks (another role's, or one that just let go)";
   const app = holder.applicationName ? `, application_name ${holder.applicationName}` : "";
   const from = holder.clientAddress ? `, from ${holder.clientAddress}` : "";
   const since = holder.since ? `, connected since ${holder.since}` : "";

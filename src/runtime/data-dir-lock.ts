@@ -1,7 +1,12 @@
 // PGlite runs Postgres inside this process: two processes opening one data directory
-// would both write it and corrupt it. A lock file next to the directory (created with
-// O_EXCL, holding our pid) keeps a second process out; a lock whose pid is dead is stale.
-import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from "node:fs";
+// would both write it and corrupt it. An exclusive OS lock on `<dataDir>.lock` (an
+// open-file-description lock on Linux, flock on macOS, LockFileEx on Windows) keeps a
+// second process out. The kernel holds it for the open file and drops it when the
+// process dies, however it dies, so there is no stale lock to judge and the file is
+// never deleted: deleting it would let two processes lock two different files.
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { createRequire } from "node:module";
+import { hostname } from "node:os";
 import path from "node:path";
 import { AthanorError } from "../graph/errors.js";
 
@@ -16,74 +21,78 @@ export interface DataDirLockOptions {
   onNotice?: (message: string) => void;
 }
 
-/** Takes `<dataDir>.lock`, waiting up to `timeout` for a live holder to let go. */
+interface FileLocks {
+  tryLock(fd: number, options?: { shared?: boolean }): boolean;
+  unlock(fd: number): void;
+}
+
+// A native addon (prebuilt for each platform in the package): Node has no file-lock API.
+let fileLocks: FileLocks | undefined;
+function locks(): FileLocks {
+  fileLocks ??= createRequire(import.meta.url)("fs-native-extensions") as FileLocks;
+  return fileLocks;
+}
+
+/** Takes the lock on `<dataDir>.lock`, waiting up to `timeout` for the process holding it. */
 export async function lockDataDir(dataDir: string, options: DataDirLockOptions): Promise<DataDirLock> {
   const lockPath = `${dataDir}.lock`;
-  mkdirSync(path.dirname(lockPath), { recursive: true });
-  const deadline = Date.now() + options.timeout;
-  let told = false;
-  for (;;) {
-    if (tryCreate(lockPath)) return held(lockPath);
-    const holder = readHolder(lockPath);
-    if (holder !== undefined && !isAlive(holder)) {
-      rmSync(lockPath, { force: true });
-      continue;
-    }
-    if (Date.now() >= deadline) {
-      throw new AthanorError("LOCK_TIMEOUT", `the PGlite database ${dataDir} is in use by process ${holder ?? "?"} (lock file ${lockPath})`, {
-        hint: `wait for that process to finish, or raise lockTimeout; delete ${lockPath} only if no athanor process is running`,
-        details: { lockFile: lockPath, pid: holder },
-      });
-    }
-    if (!told) {
-      options.onNotice?.(`waiting for process ${holder ?? "?"}, which is using the PGlite database ${dataDir}`);
-      told = true;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function tryCreate(lockPath: string): boolean {
-  let fd: number;
+  mkdirSync(path.dirname(lockPath), { recursive: true, mode: 0o700 });
+  // "a+": create if absent, never truncate on open: the holder's note stays readable.
+  const fd = openSync(lockPath, "a+", 0o600);
   try {
-    fd = openSync(lockPath, "wx");
+    const deadline = Date.now() + options.timeout;
+    let told = false;
+    for (;;) {
+      if (locks().tryLock(fd)) return held(fd, lockPath);
+      const holder = readHolder(lockPath);
+      if (Date.now() >= deadline) {
+        throw new AthanorError("LOCK_TIMEOUT", `the PGlite database ${dataDir} is open in another process (${holder}; lock file ${lockPath})`, {
+          hint: "wait for that process to finish (another athanor run, or your app using the same data directory), then try again, or raise lockTimeout; the lock ends when that process exits, so there is no file to delete",
+          details: { lockFile: lockPath, holder },
+        });
+      }
+      if (!told) {
+        options.onNotice?.(`waiting for the PGlite database ${dataDir}, open in another process (${holder})`);
+        told = true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(50 + Math.floor(Math.random() * 50), deadline - Date.now()))));
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    closeSync(fd);
     throw error;
   }
-  writeSync(fd, String(process.pid));
-  closeSync(fd);
-  return true;
 }
 
-function readHolder(lockPath: string): number | undefined {
+/** The holder's own note: who to wait for. Only a note: the OS lock decides. */
+function readHolder(lockPath: string): string {
+  let text = "";
   try {
-    const pid = Number(readFileSync(lockPath, "utf8").trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    text = readFileSync(lockPath, "utf8");
   } catch {
-    return undefined;
+    // Windows keeps a locked file's bytes from other processes.
   }
+  const note = /^pid (\d+) on (\S+)(?: since (\S+))?/.exec(text.trim());
+  if (note === null) return "process unknown";
+  return `pid ${note[1]} on ${note[2]}${note[3] === undefined ? "" : `, since ${note[3]}`}`;
 }
 
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
+function held(fd: number, lockPath: string): DataDirLock {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    ftruncateSync(fd, 0);
+    writeSync(fd, `pid ${process.pid} on ${hostname()} since ${new Date().toISOString()}\n`);
+  } catch {
+    // The note is for people; the lock holds without it.
   }
-}
-
-function held(lockPath: string): DataDirLock {
   let released = false;
   const release = () => {
     if (released) return;
     released = true;
-    process.off("exit", release);
-    rmSync(lockPath, { force: true });
+    try {
+      ftruncateSync(fd, 0);
+      locks().unlock(fd);
+    } finally {
+      closeSync(fd);
+    }
   };
-  // A process that exits without closing still frees the lock for the next one.
-  process.on("exit", release);
   return { path: lockPath, release };
 }

@@ -11,6 +11,7 @@ import { findLockHolders, type LockHolderSession } from "./lock-holders.js";
 import { migrationFailed, timeoutKind, type StepTimeouts } from "./migration-error.js";
 import { RevisionPrefetch } from "./revision-prefetch.js";
 import { RevisionSink } from "./revision-sink.js";
+import type { StartedMarkers } from "./started-markers.js";
 import type { StatementRunner } from "./statement-runner.js";
 import type { VersionTable } from "./version-table.js";
 
@@ -29,6 +30,8 @@ export interface ExecuteOptions {
   readonly onProgress?: ((line: string) => void) | undefined;
   /** Write a history row in each step's transaction (absent: no history). */
   readonly history?: HistoryRecording | undefined;
+  /** Online: a "started" row committed before each non-transactional revision (absent: none). */
+  readonly markers?: StartedMarkers | undefined;
   /** The run's session-level timeouts, restored after a revision that sets its own. */
   readonly runTimeouts?: { readonly statementTimeout?: number | undefined; readonly lockTimeout?: number | undefined } | undefined;
 }
@@ -48,6 +51,7 @@ class PlanRun {
   #committedHeads: string[];
   #pendingHeads: string[];
   #prefetch: RevisionPrefetch | undefined;
+  #markersReady = false;
 
   constructor(options: ExecuteOptions, start: readonly string[]) {
     this.#options = options;
@@ -84,6 +88,7 @@ class PlanRun {
       // A non-transactional revision in "all" mode: commit what came before, run it in
       // autocommit, then resume (Alembic's autocommit_block does the same).
       if (!transactional && runner.inTransaction) await this.#commit();
+      if (!transactional) await this.#markStarted(step);
       await runner.comment(`Running ${action}`);
       onProgress?.(`Running ${action}, ${source.message}`);
       const restore = await this.#setRevisionTimeouts(source, transactional);
@@ -92,7 +97,10 @@ class PlanRun {
       if (!runner.inTransaction) await this.#begin();
       await this.#finishStep(step, source, started, nextTransactional === null);
       // The next step's BEGIN travels with this COMMIT: one round trip instead of two.
-      if (transactionMode === "each") await this.#commit(nextTransactional === true);
+      // A non-transactional revision's rows are committed at once in every mode: in the
+      // next big transaction a later failure would roll them back while its effects
+      // stay, and the rerun would apply it again.
+      if (transactionMode === "each" || !transactional) await this.#commit(nextTransactional === true);
     } catch (error) {
       const statement = runner.lastStatement;
       await runner.rollback().catch(() => {});
@@ -173,6 +181,8 @@ class PlanRun {
         }),
       );
     }
+    const markers = this.#markers();
+    if (markers !== undefined && !source.transactional) statements.push(markers.deleteStatement(step.revision));
     if (last && this.#options.dropTableAtEnd) statements.push(versionTable.dropStatement());
     const results = await runner.runBatch(statements);
     for (const [i, change] of step.versionChanges.entries()) {
@@ -196,6 +206,22 @@ class PlanRun {
     const sink = new RevisionSink(runner, dependencies.renderOperation);
     const op = dependencies.createOperations(sink, { transactional });
     await (step.direction === "upgrade" ? loaded.upgrade(op) : loaded.downgrade(op));
+  }
+
+  #markers(): StartedMarkers | undefined {
+    return this.#options.runner.offline ? undefined : this.#options.markers;
+  }
+
+  /** Committed (autocommit) before the revision's first statement. */
+  async #markStarted(step: Step): Promise<void> {
+    const markers = this.#markers();
+    if (markers === undefined) return;
+    const { runner, history } = this.#options;
+    if (!this.#markersReady) {
+      await runner.run(markers.createStatement());
+      this.#markersReady = true;
+    }
+    await runner.run(markers.insertStatement(step.revision, step.direction, history?.appliedBy ?? "athanor"));
   }
 
   async #begin(): Promise<void> {

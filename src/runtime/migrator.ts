@@ -11,6 +11,7 @@ import { RevisionMap } from "../graph/revision-map.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Plan } from "../graph/step.js";
 import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
+import type { Connection } from "./connection.js";
 import type { EditedRevision } from "./edited-revisions.js";
 import { HistoryGuard } from "./history-guard.js";
 import { HistoryTable, type HistoryEntry } from "./history-table.js";
@@ -20,6 +21,7 @@ import { executeStamp } from "./execute-stamp.js";
 import { offlineDowngradeExample, refuseOnlineRange, splitRange } from "./offline-range.js";
 import { OfflineWriter } from "./offline-writer.js";
 import { defaultStepDependencies } from "./step-dependencies.js";
+import { interruptedRevision, StartedMarkers } from "./started-markers.js";
 import { OnlineRunner, type StatementRunner } from "./statement-runner.js";
 import { withSession } from "./session.js";
 import { VersionTable } from "./version-table.js";
@@ -38,6 +40,8 @@ export class Migrator {
   readonly #options: MigratorOptions;
   readonly #versionTable: VersionTable;
   readonly #history: HistoryTable | undefined;
+  /** Beside the history table; with history off (Alembic's tables only) there are none. */
+  readonly #markers: StartedMarkers | undefined;
   readonly #guard: HistoryGuard;
   #map: RevisionMap | undefined;
   #sources: Map<string, RevisionSource> | undefined;
@@ -47,6 +51,7 @@ export class Migrator {
     this.#versionTable = new VersionTable(options.config.versionTable ?? { name: "alembic_version" });
     const historyName = options.config.historyTable ?? "athanor_history";
     this.#history = historyName === false ? undefined : new HistoryTable({ name: historyName, schema: this.#versionTable.schema });
+    this.#markers = historyName === false ? undefined : new StartedMarkers({ name: historyName, schema: this.#versionTable.schema });
     this.#guard = new HistoryGuard({
       table: this.#history,
       cwd: options.config.cwd,
@@ -177,9 +182,12 @@ export class Migrator {
           history: this.#guard.recording(!historyExists),
           sourceOf: (revision) => this.#sources?.get(revision),
         });
+        // A stamp says where the database is, after checking: interrupted revisions are settled.
+        if (this.#markers !== undefined && (await this.#markers.read((sql, params) => runner.run(sql, params))).length > 0) await runner.run(this.#markers.clearStatement());
         return { before: current, after, steps: [] };
       },
       !purge,
+      false,
     );
   }
 
@@ -256,6 +264,7 @@ export class Migrator {
     options: RunOptions,
     body: (runner: StatementRunner, state: OnlineState) => Promise<Omit<RunResult, "offline">>,
     checkRows = true,
+    checkMarkers = true,
   ): Promise<RunResult> {
     const lock = options.lock ?? this.#options.config.lock ?? true;
     return withSession(this.#sessionOptions(lock), async (connection) => {
@@ -263,6 +272,7 @@ export class Migrator {
       const tableExists = await this.#versionTable.exists(connection);
       const current = tableExists ? await this.#versionTable.read(connection) : [];
       if (checkRows) this.#checkRows(current);
+      if (checkMarkers) await this.#refuseInterrupted(connection, current);
       const historyExists = this.#history === undefined ? true : await this.#history.exists(connection);
       if (historyExists) await this.#guard.check(connection, current, this.revisionMap(), (id) => this.#sources?.get(id), options.strict);
       const result = await body(new OnlineRunner(connection), { current, tableExists, historyExists });
@@ -298,6 +308,7 @@ export class Migrator {
       createTable: tables.createTable ?? false,
       dropTableAtEnd: tables.dropTableAtEnd ?? false,
       history: this.#guard.recording(runner.offline || (tables.createHistory ?? false)),
+      markers: this.#markers,
       runTimeouts: { statementTimeout: config.statementTimeout, lockTimeout: config.lockTimeout },
       sourceOf: (revision) => this.#sourceOf(revision),
       dependencies: { ...defaultStepDependencies(this.#options.config.cwd), ...this.#options.dependencies },
@@ -325,6 +336,15 @@ export class Migrator {
     const source = this.#sources?.get(revision);
     if (source === undefined) throw new AthanorError("REVISION_NOT_FOUND", `Can't locate revision identified by '${revision}'`);
     return source;
+  }
+
+  /** A non-transactional revision an earlier run started and never recorded: stop before planning. */
+  async #refuseInterrupted(connection: Connection, current: readonly string[]): Promise<void> {
+    if (this.#markers === undefined) return;
+    const [marker] = await this.#markers.read((sql, params) => connection.query(sql, params));
+    if (marker === undefined) return;
+    this.revisionMap();
+    throw interruptedRevision(marker, this.#sources?.get(marker.revision)?.path, current);
   }
 
   /** Rows naming no revision file: say so before planning (Alembic fails obscurely here). */

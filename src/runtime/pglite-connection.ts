@@ -1,7 +1,8 @@
 // The embedded database: PGlite (Postgres compiled to WebAssembly) in a data directory
-// or in memory. Imported only when used; a data directory is held with a lock file so a
-// second process waits instead of corrupting it.
-import { mkdirSync } from "node:fs";
+// or in memory. Imported only when used; a data directory is held with an OS lock so a
+// second process waits instead of corrupting it, and kept private to its owner.
+import { chmodSync, mkdirSync, readdirSync } from "node:fs";
+import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { AthanorError } from "../graph/errors.js";
 import type { Connection, OpenOptions, QueryResult } from "./connection.js";
@@ -9,28 +10,86 @@ import { lockDataDir, type DataDirLock } from "./data-dir-lock.js";
 import type { PgliteTarget } from "./database-url.js";
 
 export async function openPgliteConnection(target: PgliteTarget, options: OpenOptions): Promise<Connection> {
+  const dataDir = target.dataDir;
   let lock: DataDirLock | undefined;
-  if (target.dataDir !== null) {
-    mkdirSync(target.dataDir, { recursive: true });
-    lock = await lockDataDir(target.dataDir, { timeout: options.lockTimeout ?? 60_000, onNotice: options.onNotice });
+  if (dataDir !== null) {
+    try {
+      lock = await lockDataDir(dataDir, { timeout: options.lockTimeout ?? 60_000, onNotice: options.onNotice });
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      chmodSync(dataDir, 0o700);
+    } catch (cause) {
+      lock?.release();
+      if (cause instanceof AthanorError) throw cause;
+      throw openFailed(target, cause);
+    }
   }
   let db: PGlite;
   try {
     const { PGlite } = await import("@electric-sql/pglite");
-    db = target.dataDir === null ? await PGlite.create() : await PGlite.create(target.dataDir);
+    db = dataDir === null ? await PGlite.create() : await PGlite.create(dataDir);
+    if (dataDir !== null) makePrivate(dataDir);
   } catch (cause) {
     lock?.release();
-    throw new AthanorError("CONNECTION_FAILED", `cannot open the PGlite database ${target.description}: ${(cause as Error).message}`, {
-      hint: target.dataDir ? `check that ${target.dataDir} is a PGlite data directory athanor can write` : undefined,
-      cause,
-    });
+    throw openFailed(target, cause);
   }
   return pgliteConnection(db, target.description, async () => {
     try {
       await db.close();
+      // Files created during the run carry PGlite's 0666 (less the umask); the 0700
+      // directory already keeps them private, this keeps them so if it is ever opened up.
+      if (dataDir !== null) makePrivate(dataDir);
     } finally {
       lock?.release();
     }
+  });
+}
+
+/** 0700 directories and 0600 files under `dir` (PGlite creates its files 0666). */
+function makePrivate(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) makePrivate(full);
+    else if (entry.isFile()) chmodSync(full, 0o600);
+  }
+}
+
+// Emscripten's file-system errors carry only a number (its own errno table).
+const EMSCRIPTEN_ERRNO: Record<number, string> = {
+  2: "permission denied (EACCES)",
+  10: "device or resource busy (EBUSY)",
+  20: "a file already exists there (EEXIST)",
+  28: "invalid argument (EINVAL)",
+  29: "input/output error (EIO)",
+  31: "is a directory (EISDIR)",
+  33: "too many open files (EMFILE)",
+  44: "no such file or directory (ENOENT)",
+  51: "no space left on device (ENOSPC)",
+  54: "not a directory (ENOTDIR)",
+  55: "directory not empty (ENOTEMPTY)",
+  63: "operation not permitted (EPERM)",
+  69: "read-only file system (EROFS)",
+};
+
+/** Why the open failed, in words: PGlite's file errors have no message of their own. */
+export function describeOpenFailure(cause: unknown): string {
+  if (cause instanceof Error || (typeof cause === "object" && cause !== null)) {
+    const { message, errno, code } = cause as { message?: unknown; errno?: unknown; code?: unknown };
+    if (typeof message === "string" && message.trim() !== "") return message;
+    if (typeof errno === "number") return `file system error: ${EMSCRIPTEN_ERRNO[errno] ?? `errno ${errno}`}`;
+    if (typeof code === "string") return code;
+  }
+  const text = String(cause);
+  return text === "[object Object]" || text === "" ? "unknown error" : text;
+}
+
+function openFailed(target: PgliteTarget, cause: unknown): AthanorError {
+  const dir = target.dataDir;
+  return new AthanorError("CONNECTION_FAILED", `cannot open the PGlite database ${target.description}: ${describeOpenFailure(cause)}`, {
+    hint: dir
+      ? `check that ${dir} is a directory athanor can write, holding a PGlite data directory (or nothing, to create one); a data directory written by another PGlite version cannot be opened`
+      : undefined,
+    cause,
   });
 }
 

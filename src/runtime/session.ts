@@ -6,6 +6,8 @@ import { openConnection } from "./connection.js";
 import { acquireAdvisoryLock, advisoryLockKey, defaultLockWait } from "./advisory-lock.js";
 import type { DatabaseTarget } from "./database-url.js";
 import type { VersionTable } from "./version-table.js";
+import { AthanorError, isAthanorError } from "../graph/errors.js";
+import { isConnectionLost } from "./migration-error.js";
 
 export interface SessionOptions {
   /** An already open connection to use (and leave open); otherwise `target` is opened. */
@@ -36,9 +38,15 @@ export async function withSession<T>(options: SessionOptions, body: (connection:
     // PGlite is single-process and its data directory is already held by a lock file.
     if (options.lock && connection.kind === "postgres") {
       const key = advisoryLockKey(options.versionTable.qualified);
-      await acquireAdvisoryLock(connection, key, { timeout: options.lockTimeout ?? defaultLockWait, onNotice: options.onNotice });
+      await acquireAdvisoryLock(connection, key, { timeout: options.lockTimeout ?? defaultLockWait, onNotice: options.onNotice }).catch((error: unknown) => {
+        throw lostWhile(error, connection, "while waiting for the migration lock: nothing was changed");
+      });
     }
-    return await body(connection);
+    return await body(connection).catch((error: unknown) => {
+      throw lostWhile(error, connection, "");
+    });
+  } catch (error) {
+    throw lostWhile(error, connection, "before the run started: nothing was changed");
   } finally {
     if (owned) await connection.close();
     else if (options.lock && connection.kind === "postgres") {
@@ -57,4 +65,17 @@ export async function withSession<T>(options: SessionOptions, body: (connection:
  */
 async function watchForDeadClient(connection: Connection): Promise<void> {
   await connection.query("SET client_connection_check_interval = 1000").catch(() => {});
+}
+
+/**
+ * A driver error saying the session is gone (a server restart, a dropped network),
+ * outside any revision: CONNECTION_LOST (exit 4). athanor's own errors pass unchanged.
+ */
+function lostWhile(error: unknown, connection: Connection, when: string): unknown {
+  if (isAthanorError(error) || !isConnectionLost(error)) return error;
+  const message = (error as Error).message;
+  return new AthanorError("CONNECTION_LOST", `the connection to ${connection.description} was lost${when === "" ? "" : ` ${when}`} (${message})`, {
+    hint: "once the server is back, run the command again (`athanor current` shows where the database is)",
+    cause: error,
+  });
 }

@@ -3,7 +3,7 @@
 // by one process at a time; the advisory lock makes a second session wait and names
 // the holder.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,7 +14,7 @@ import { AthanorError } from "../../src/graph/errors.js";
 import { acquireAdvisoryLock, advisoryLockKey } from "../../src/runtime/advisory-lock.js";
 import { openConnection } from "../../src/runtime/connection.js";
 import { parseDatabaseUrl } from "../../src/runtime/database-url.js";
-import { lockDataDir } from "../../src/runtime/data-dir-lock.js";
+import { Migrator } from "../../src/runtime/migrator.js";
 
 async function unusedPort(): Promise<number> {
   return new Promise((resolve) => {
@@ -134,6 +134,34 @@ describe("advisory lock", () => {
     }
   });
 
+  test("a run whose connection drops while it waits for the lock ends with CONNECTION_LOST (exit 4), not an internal error", async () => {
+    const database = await createTestDatabase("lost");
+    const holder = await openConnection(parseDatabaseUrl(database.url, "/"));
+    const project = mkdtempSync(path.join(tmpdir(), "athanor-lost-"));
+    try {
+      mkdirSync(path.join(project, "versions"));
+      await acquireAdvisoryLock(holder, advisoryLockKey("alembic_version"), { timeout: 1000 });
+      const holderPid = await holder.backendPid();
+      let told: (line: string) => void = () => {};
+      const notice = new Promise<string>((resolve) => (told = resolve));
+      const run = new Migrator({ config: { cwd: project, databaseUrl: database.url, lockTimeout: 20_000 }, onNotice: (line) => told(line) }).upgrade("head");
+      const rejected = assert.rejects(run, (error: unknown) => {
+        assert.ok(error instanceof AthanorError, String(error));
+        assert.equal(error.code, "CONNECTION_LOST");
+        assert.equal(error.exitCode, 4);
+        assert.match(error.message, /was lost while waiting for the migration lock: nothing was changed/);
+        return true;
+      });
+      assert.match(await notice, new RegExp(`held by pid ${holderPid}, application_name athanor`));
+      await holder.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+      await rejected;
+    } finally {
+      await holder.close();
+      await database.drop();
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   test("different version tables lock different keys", () => {
     assert.notEqual(advisoryLockKey("alembic_version"), advisoryLockKey("billing.alembic_version"));
   });
@@ -152,29 +180,14 @@ describe("PGlite", () => {
       await assert.rejects(openConnection(target, { lockTimeout: 300, onNotice: (m) => notices.push(m) }), (error: unknown) => {
         assert.ok(error instanceof AthanorError);
         assert.equal(error.code, "LOCK_TIMEOUT");
-        assert.match(error.message, new RegExp(`in use by process ${process.pid}`));
+        assert.match(error.message, new RegExp(`open in another process \\(pid ${process.pid} on `));
         return true;
       });
       assert.equal(notices.length, 1);
       await first.close();
-      assert.ok(!existsSync(`${dataDir}.lock`));
       const again = await openConnection(target);
       assert.deepEqual((await again.query("SELECT to_regclass('kept') IS NOT NULL AS present")).rows, [{ present: true }]);
       await again.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  test("a lock file left by a dead process is taken over", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "athanor-lock-"));
-    try {
-      const dataDir = path.join(dir, "data");
-      writeFileSync(`${dataDir}.lock`, "999999999");
-      const lock = await lockDataDir(dataDir, { timeout: 0 });
-      assert.equal(readFileSync(lock.path, "utf8"), String(process.pid));
-      lock.release();
-      assert.ok(!existsSync(lock.path));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

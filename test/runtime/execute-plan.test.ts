@@ -150,7 +150,7 @@ COMMIT;
     );
   });
 
-  test("a non-transactional revision is printed between transactions, its version row after it", async () => {
+  test("a non-transactional revision is printed between transactions, its version row committed right after it", async () => {
     sources.set("0002", source("0002", { transactional: false }));
     try {
       const text = await offline({ ...upgradeTo0005, steps: upgradeTo0005.steps.slice(0, 3), end: ["0003"] }, "all", false);
@@ -165,6 +165,8 @@ COMMIT;
 SELECT 'up:0002';
 BEGIN;
 UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001';
+COMMIT;
+BEGIN;
 -- Running upgrade 0002 -> 0003
 SELECT 'up:0003';
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
