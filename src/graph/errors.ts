@@ -54,6 +54,8 @@ const exitCodeOf = {
   VERSION_TABLE_MISMATCH: ExitCode.DATABASE,
   // the run itself
   MIGRATION_FAILED: ExitCode.FAILED,
+  /** The first revision to run finds its objects already there: stamp, do not fix. */
+  OBJECTS_EXIST: ExitCode.FAILED,
   CHECK_FAILED: ExitCode.FAILED,
   NOT_AT_HEAD: ExitCode.FAILED,
   LOCK_TIMEOUT: ExitCode.LOCKED,

@@ -30,6 +30,8 @@ export interface ExecuteOptions {
   /** Write a history row in each step's transaction (absent: no history). */
   readonly history?: HistoryRecording | undefined;
   /** The run's session-level timeouts, restored after a revision that sets its own. */
+  /** Online, the version table recorded nothing when the command began (a failure may mean "stamp"). */
+  readonly startedAtBase?: boolean | undefined;
   readonly runTimeouts?: { readonly statementTimeout?: number | undefined; readonly lockTimeout?: number | undefined } | undefined;
 }
 
@@ -106,6 +108,7 @@ class PlanRun {
         autocommit: !transactional,
         timeouts: this.#timeoutsFor(source),
         lockHolders: await this.#lockHolders(error, statement),
+        startedAtBase: !runner.offline && (this.#options.startedAtBase ?? false),
       });
     }
   }
