@@ -27,14 +27,14 @@ export interface DatabaseView {
  * ```
  */
 export async function inspectDatabase<T>(
-  config: Pick<AthanorConfig, "databaseUrl" | "cwd" | "versionTable" | "connectTimeout" | "statementTimeout">,
+  config: Pick<AthanorConfig, "databaseUrl" | "databaseUrlOrigin" | "cwd" | "versionTable" | "connectTimeout" | "statementTimeout">,
   body: (view: DatabaseView) => Promise<T>,
   onNotice?: (line: string) => void,
 ): Promise<T> {
   const versionTable = new VersionTable(config.versionTable);
   return withSession(
     {
-      target: parseDatabaseUrl(config.databaseUrl, config.cwd),
+      target: parseDatabaseUrl(config.databaseUrl, config.cwd, config.databaseUrlOrigin),
       versionTable,
       lock: false,
       connectTimeout: config.connectTimeout,

@@ -58,7 +58,8 @@ export class Migrator {
 
   /** Where online runs connect; `embeddedDefault` is true when no URL was configured. */
   get target(): DatabaseTarget {
-    return parseDatabaseUrl(this.#options.config.databaseUrl, this.#options.config.cwd);
+    const { databaseUrl, cwd, databaseUrlOrigin } = this.#options.config;
+    return parseDatabaseUrl(databaseUrl, cwd, databaseUrlOrigin);
   }
 
   get versionTable(): VersionTable {
