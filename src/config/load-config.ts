@@ -54,7 +54,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Athan
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const env = options.env ?? process.env;
   const overrides = withoutUndefined(options.overrides ?? {});
-  if (Object.keys(overrides).length > 0) validate(overrides, "the command-line options", "check the option's value");
+  if (Object.keys(overrides).length > 0) validateOverrides(overrides);
 
   const configFile = findConfigFile(cwd, options.configFile);
   let fromFile: Record<string, unknown> = {};
@@ -127,6 +127,35 @@ function validate(value: Record<string, unknown>, where: string, hint: string): 
   throw new AthanorError("CONFIG_INVALID", `invalid configuration in ${where}: ${problems.join("; ")}`, {
     hint,
     details: { where, issues: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+  });
+}
+
+/** The command-line option each override comes from, for messages. */
+const optionOf: Record<string, string> = {
+  databaseUrl: "--url",
+  lockTimeout: "--lock-timeout",
+  statementTimeout: "--statement-timeout",
+  connectTimeout: "--connect-timeout",
+  lock: "--lock",
+  strict: "--strict",
+  transactionMode: "--transaction",
+};
+
+/** A bad option value is a bad request (exit 2) naming the option, not an invalid configuration. */
+function validateOverrides(overrides: Record<string, unknown>): void {
+  const result = configSchema().safeParse(overrides);
+  if (result.success) return;
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.map(String).join(".");
+    const option = optionOf[key] ?? key;
+    return { option, text: `${option}: ${issue.message}` };
+  });
+  const durations = problems.some(({ option }) => option.endsWith("-timeout"));
+  throw new AthanorError("USAGE", `invalid value for ${problems.map((p) => p.text).join("; ")}`, {
+    hint: durations
+      ? "a duration is a number of milliseconds or a number with a unit: 500ms, 30s, 2min, 1h (e.g. --lock-timeout 30s)"
+      : `check the value of ${problems.map((p) => p.option).join(", ")} (\`athanor <command> --help\` lists the accepted values)`,
+    details: { issues: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
   });
 }
 

@@ -268,6 +268,32 @@ describe("bad database URLs and configuration", { concurrency: 4 }, () => {
     }
   });
 
+  for (const [option, value] of [["--lock-timeout", "abc"], ["--statement-timeout", "5 parsecs"], ["--lock-timeout", "1.5.5"]] as const) {
+    test(`a bad option value (${option} ${value}) is a bad request, exit 2, naming the option and the accepted form`, async () => {
+      await checkBadInput({
+        files,
+        seed: seededAt0001,
+        args: ["upgrade", option, value],
+        exit: 2,
+        names: [`invalid value for ${option}`, JSON.stringify(value), "30s"],
+      });
+    });
+  }
+
+  test("an unknown --transaction value is a bad request naming the accepted values", async () => {
+    await checkBadInput({ files, seed: seededAt0001, args: ["upgrade", "--transaction", "sometimes"], exit: 2, names: ["--transaction", '"each" or "all"'] });
+  });
+
+  test("a bad duration in athanor.config.ts stays an invalid configuration (exit 4) naming the file and key", async () => {
+    await checkBadInput({
+      files: { ...files, "athanor.config.ts": configFile('export default defineConfig({ lockTimeout: "soonish" });') },
+      seed: seededAt0001,
+      args: ["upgrade"],
+      exit: 4,
+      names: ["athanor.config.ts", "lockTimeout", '"soonish"'],
+    });
+  });
+
   test("an explicit --config that does not exist is refused naming the path", async () => {
     await checkBadInput({ files, seed: seededAt0001, args: ["upgrade", "--config", "conf/missing.config.ts"], exit: 4, names: ["conf/missing.config.ts"] });
   });
