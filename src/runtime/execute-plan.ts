@@ -9,6 +9,7 @@ import type { HistoryRecording } from "./history-table.js";
 import type { StepDependencies } from "./loaded-revision.js";
 import { findLockHolders, type LockHolderSession } from "./lock-holders.js";
 import { migrationFailed, timeoutKind, type StepTimeouts } from "./migration-error.js";
+import { isPrivilegeError } from "./privilege-error.js";
 import { RevisionPrefetch } from "./revision-prefetch.js";
 import { RevisionSink } from "./revision-sink.js";
 import type { StatementRunner } from "./statement-runner.js";
@@ -109,6 +110,7 @@ class PlanRun {
         timeouts: this.#timeoutsFor(source),
         lockHolders: await this.#lockHolders(error, statement),
         startedAtBase: !runner.offline && (this.#options.startedAtBase ?? false),
+        role: await roleAfter(error, runner),
       });
     }
   }
@@ -216,6 +218,18 @@ class PlanRun {
   async #commit(reopen = false): Promise<void> {
     await this.#options.runner.commit(reopen);
     this.#committedHeads = [...this.#pendingHeads];
+  }
+}
+
+/** After a privilege error online, the session's role (the GRANT names it); else undefined. */
+export async function roleAfter(error: unknown, runner: StatementRunner): Promise<string | undefined> {
+  if (runner.offline || !isPrivilegeError(error)) return undefined;
+  try {
+    const result = await runner.run("SELECT current_user AS role");
+    const row = result.rows?.[0] as { role?: unknown } | undefined;
+    return row?.role === undefined ? undefined : String(row.role);
+  } catch {
+    return undefined;
   }
 }
 

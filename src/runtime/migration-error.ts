@@ -5,6 +5,7 @@ import type { RevisionSource } from "../graph/revision-source.js";
 import type { Step } from "../graph/step.js";
 import { formatDuration } from "../config/duration.js";
 import { describeHolder, type LockHolderSession } from "./lock-holders.js";
+import { isPrivilegeError, privilegeDenied } from "./privilege-error.js";
 
 /** The fields node-postgres and PGlite both put on a server error. */
 interface PostgresErrorFields {
@@ -30,6 +31,8 @@ export interface FailureContext {
   readonly timeouts?: StepTimeouts | undefined;
   /** After a lock timeout: the sessions holding locks on the statement's tables. */
   readonly lockHolders?: readonly LockHolderSession[] | undefined;
+  /** After a privilege error: the role the session runs as, for the GRANT to name. */
+  readonly role?: string | undefined;
   /** The run started online with an empty (or absent) version table. */
   readonly startedAtBase?: boolean | undefined;
 }
@@ -74,6 +77,15 @@ export function migrationFailed(cause: unknown, context: FailureContext): Athano
     });
   }
   if (isConnectionLost(cause)) return connectionLost(cause as Error, context, where);
+  if (isPrivilegeError(cause)) {
+    const statement = context.statement === undefined ? "" : ` (statement: ${shorten(context.statement)})`;
+    return privilegeDenied(cause as Error, context.role, `${context.action}${where}${statement}`, {
+      revision: context.source?.revision,
+      file: context.source?.path,
+      statement: context.statement,
+      versionTable: context.versionTableHeads,
+    });
+  }
   const pg = isPostgresError(cause) ? (cause as PostgresErrorFields) : undefined;
   const timeout = timeoutKind(cause);
   if (timeout !== undefined) return timedOut(cause as Error & PostgresErrorFields, timeout, context);
