@@ -3,7 +3,7 @@
 // hint, never a stack trace (unless --debug).
 import { Command, Option } from "clipanion";
 import { AthanorError, ExitCode } from "../graph/errors.js";
-import { redactSecrets } from "./redact.js";
+import { debugStack, redactSecrets } from "./redact.js";
 import { paint, processTerminal, type Terminal } from "./terminal.js";
 
 export abstract class AthanorCommand extends Command {
@@ -51,13 +51,13 @@ export abstract class AthanorCommand extends Command {
     if (error instanceof AthanorError) {
       this.note(`${paint(colour, "red", "error:")} ${error.message}`);
       if (error.hint) this.note(`${paint(colour, "cyan", "hint:")} ${error.hint}`);
-      if (this.debug) this.note(paint(colour, "dim", `[${error.code}] ${error.stack ?? ""}${causeText(error.cause)}`));
+      if (this.debug) this.note(paint(colour, "dim", `[${error.code}] ${debugStack(error)}${causeText(error.cause)}`));
       return error.exitCode;
     }
     // Not ours: a bug or an unexpected failure. Say so plainly; the trace is for --debug.
     const message = error instanceof Error ? error.message : String(error);
     this.note(`${paint(colour, "red", "error:")} ${message}`);
-    if (this.debug) this.note(paint(colour, "dim", error instanceof Error ? (error.stack ?? "") : ""));
+    if (this.debug) this.note(paint(colour, "dim", error instanceof Error ? debugStack(error) : ""));
     else this.note("hint: run again with --debug for the stack trace, and report it if it looks like a bug in athanor");
     return ExitCode.FAILED;
   }
@@ -65,5 +65,5 @@ export abstract class AthanorCommand extends Command {
 
 function causeText(cause: unknown): string {
   if (cause === undefined) return "";
-  return `\ncaused by: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`;
+  return `\ncaused by: ${cause instanceof Error ? debugStack(cause) : String(cause)}`;
 }

@@ -57,7 +57,8 @@ export async function main(rawArgv: readonly string[], context: Partial<BaseCont
   try {
     command = cli.process([...argv], context);
   } catch (error) {
-    stderr.write(redactSecrets(cli.error(error, { colored: false })));
+    // Every refusal starts with "error:", clipanion's ("Usage Error: …") included.
+    stderr.write(redactSecrets(cli.error(error, { colored: false })).replace(/^(?:Usage|Unknown Syntax) Error: /, "error: "));
     stderr.write("hint: `athanor --help` lists the commands; `athanor <command> --help` shows one with examples\n");
     return ExitCode.USAGE;
   }

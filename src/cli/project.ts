@@ -7,7 +7,6 @@ import { RevisionMap } from "../graph/revision-map.js";
 import type { Connection } from "../runtime/connection.js";
 import type { Migrator } from "../runtime/migrator.js";
 import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
-import { registerUrlSecrets } from "./redact.js";
 
 export interface ProjectOptions {
   configFile?: string | undefined;
@@ -26,7 +25,6 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
     ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
     overrides: options.overrides ?? {},
   });
-  registerUrlSecrets(config.databaseUrl);
   let map: RevisionMap | undefined;
   return {
     config,

@@ -8,6 +8,8 @@ export interface EnvFile {
   readonly values: Record<string, string>;
   /** Notices for the user, e.g. a secrets file other users can read. */
   readonly warnings: readonly string[];
+  /** Variables whose unquoted value holds a `#`: dotenv reads it as a comment and cuts the value there. */
+  readonly cutAtHash: readonly string[];
 }
 
 /** The parsed file, or null when it does not exist. `shown` is the path as users see it. */
@@ -35,5 +37,15 @@ export async function readEnvFile(absolutePath: string, shown: string): Promise<
   if ((mode & 0o004) !== 0) {
     warnings.push(`${shown} is readable by every user on this machine; run \`chmod 600 ${shown}\``);
   }
-  return { path: absolutePath, values: parse(text), warnings };
+  return { path: absolutePath, values: parse(text), warnings, cutAtHash: cutAtHash(text) };
+}
+
+/** `KEY=abc#def` is `abc` to dotenv: a password with a `#` loses its tail without a word. */
+function cutAtHash(text: string): string[] {
+  const names: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([\w.-]+)\s*=\s*(.*)$/.exec(line);
+    if (match && !/^['"`]/.test(match[2]!) && /\S#/.test(match[2]!)) names.push(match[1]!);
+  }
+  return names;
 }

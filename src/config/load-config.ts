@@ -10,6 +10,14 @@ import { readEnvFile } from "./env-file.js";
 
 export type DatabaseUrlSource = "override" | "environment" | "config file" | "env file";
 
+/** Where the database URL was set, for messages that must not print the URL itself. */
+export interface DatabaseUrlOrigin {
+  /** `DATABASE_URL in secrets/.env`, `--url`, `databaseUrl in athanor.config.ts`. */
+  readonly shown: string;
+  /** Something known to have gone wrong there (a value cut at an unquoted `#`). */
+  readonly note?: string;
+}
+
 export interface AthanorConfig extends AthanorSettings {
   /** The project directory every relative path is resolved against. */
   readonly cwd: string;
@@ -17,6 +25,8 @@ export interface AthanorConfig extends AthanorSettings {
   readonly configFile: string | null;
   /** Where databaseUrl came from; undefined when there is none (the embedded PGlite default). */
   readonly databaseUrlSource: DatabaseUrlSource | undefined;
+  /** The same, as a user names it: the variable or option and the file. */
+  readonly databaseUrlOrigin: DatabaseUrlOrigin | undefined;
   /** Notices for stderr (the loader never prints). */
   readonly warnings: readonly string[];
 }
@@ -44,12 +54,13 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Athan
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const env = options.env ?? process.env;
   const overrides = withoutUndefined(options.overrides ?? {});
-  if (Object.keys(overrides).length > 0) validate(overrides, "the command-line options", "check the option's value");
+  if (Object.keys(overrides).length > 0) validateOverrides(overrides);
 
   const configFile = findConfigFile(cwd, options.configFile);
   let fromFile: Record<string, unknown> = {};
+  const configShown = configFile === null ? "" : path.relative(cwd, configFile) || configFile;
   if (configFile !== null) {
-    const shown = path.relative(cwd, configFile) || configFile;
+    const shown = configShown;
     const raw = await importConfigFile(configFile, shown);
     if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
       throw new AthanorError("CONFIG_INVALID", `${shown}: the default export must be an object, got ${raw === null ? "null" : typeof raw}`, {
@@ -77,8 +88,27 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Athan
     cwd,
     configFile,
     databaseUrlSource: chosen?.[0],
+    databaseUrlOrigin: chosen === undefined ? undefined : originOf(chosen[0], configShown, envFileSetting, envFile?.cutAtHash.includes("DATABASE_URL") ?? false),
     warnings: envFile?.warnings ?? [],
   };
+}
+
+function originOf(source: DatabaseUrlSource, configShown: string, envFileShown: string, cutAtHash: boolean): DatabaseUrlOrigin {
+  switch (source) {
+    case "override":
+      return { shown: "--url" };
+    case "environment":
+      return { shown: "DATABASE_URL in the environment" };
+    case "config file":
+      return { shown: `databaseUrl in ${configShown}` };
+    case "env file":
+      return cutAtHash
+        ? {
+            shown: `DATABASE_URL in ${envFileShown}`,
+            note: `its value in ${envFileShown} has an unquoted \`#\`, which starts a comment there and cut the URL short: put the value in double quotes (DATABASE_URL="…") or write # as %23`,
+          }
+        : { shown: `DATABASE_URL in ${envFileShown}` };
+  }
 }
 
 /** The merged sources, validated; a project that sets nothing but a database URL needs no schema. */
@@ -97,6 +127,35 @@ function validate(value: Record<string, unknown>, where: string, hint: string): 
   throw new AthanorError("CONFIG_INVALID", `invalid configuration in ${where}: ${problems.join("; ")}`, {
     hint,
     details: { where, issues: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+  });
+}
+
+/** The command-line option each override comes from, for messages. */
+const optionOf: Record<string, string> = {
+  databaseUrl: "--url",
+  lockTimeout: "--lock-timeout",
+  statementTimeout: "--statement-timeout",
+  connectTimeout: "--connect-timeout",
+  lock: "--lock",
+  strict: "--strict",
+  transactionMode: "--transaction",
+};
+
+/** A bad option value is a bad request (exit 2) naming the option, not an invalid configuration. */
+function validateOverrides(overrides: Record<string, unknown>): void {
+  const result = configSchema().safeParse(overrides);
+  if (result.success) return;
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.map(String).join(".");
+    const option = optionOf[key] ?? key;
+    return { option, text: `${option}: ${issue.message}` };
+  });
+  const durations = problems.some(({ option }) => option.endsWith("-timeout"));
+  throw new AthanorError("USAGE", `invalid value for ${problems.map((p) => p.text).join("; ")}`, {
+    hint: durations
+      ? "a duration is a number of milliseconds or a number with a unit: 500ms, 30s, 2min, 1h (e.g. --lock-timeout 30s)"
+      : `check the value of ${problems.map((p) => p.option).join(", ")} (\`athanor <command> --help\` lists the accepted values)`,
+    details: { issues: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
   });
 }
 

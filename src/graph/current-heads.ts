@@ -32,6 +32,24 @@ export function resolveCurrent(map: RevisionMap, current: readonly string[]): Re
   return [...new Set(resolved)];
 }
 
+/**
+ * Refuses version-table rows that name no revision file, before anything is planned or
+ * shown: every command that reads the rows says the same (Alembic's "Can't locate revision").
+ */
+export function assertKnownRows(map: RevisionMap, rows: readonly string[], table: string): void {
+  const unknown = rows.filter((id) => map.get(id) === undefined);
+  if (unknown.length === 0) return;
+  const one = unknown.length === 1;
+  throw new AthanorError(
+    "UNKNOWN_DATABASE_REVISION",
+    `Can't locate revision identified by ${unknown.map((id) => `'${id}'`).join(", ")}: the database's ${table} names ${one ? "it" : "them"}, but no revision file defines ${one ? "it" : "them"}`,
+    {
+      hint: `restore the missing revision file(s) (e.g. from git), or, if the database really is at another revision, run \`athanor stamp --purge <revision>\` to rewrite the version table`,
+      details: { unknown },
+    },
+  );
+}
+
 /** Refuses a set in which one revision is an ancestor of another (Alembic's check=True walks). */
 export function assertNoOverlap(map: RevisionMap, revisions: readonly Revision[], what: string): void {
   if (revisions.length < 2) return;

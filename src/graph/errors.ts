@@ -52,8 +52,12 @@ const exitCodeOf = {
   CONNECTION_FAILED: ExitCode.DATABASE,
   UNKNOWN_DATABASE_REVISION: ExitCode.DATABASE,
   VERSION_TABLE_MISMATCH: ExitCode.DATABASE,
+  /** A PostgreSQL privilege error (SQLSTATE 42501): a grant is missing. */
+  PERMISSION_DENIED: ExitCode.DATABASE,
   // the run itself
   MIGRATION_FAILED: ExitCode.FAILED,
+  /** The first revision to run finds its objects already there: stamp, do not fix. */
+  OBJECTS_EXIST: ExitCode.FAILED,
   CHECK_FAILED: ExitCode.FAILED,
   NOT_AT_HEAD: ExitCode.FAILED,
   LOCK_TIMEOUT: ExitCode.LOCKED,

@@ -30,6 +30,12 @@ export interface PgliteTarget {
 
 export type DatabaseTarget = PostgresTarget | PgliteTarget;
 
+/** Where the URL was set (config's databaseUrlOrigin): named instead of a URL that cannot be shown. */
+export interface UrlOrigin {
+  readonly shown: string;
+  readonly note?: string | undefined;
+}
+
 const postgresScheme = /^(postgres|postgresql)(\+[A-Za-z0-9_]+)?:\/\//i;
 const sslModes = new Set(["disable", "allow", "prefer", "require", "verify-ca", "verify-full", "no-verify"]);
 
@@ -42,20 +48,34 @@ const sslModes = new Set(["disable", "allow", "prefer", "require", "verify-ca", 
  * parseDatabaseUrl(undefined, cwd); // { kind: "pglite", dataDir: "<cwd>/.athanor/pglite", embeddedDefault: true }
  * ```
  */
-export function parseDatabaseUrl(url: string | undefined, cwd: string): DatabaseTarget {
+export function parseDatabaseUrl(url: string | undefined, cwd: string, origin: UrlOrigin = { shown: "DATABASE_URL" }): DatabaseTarget {
   if (url === undefined || url.trim() === "") {
     const dataDir = path.resolve(cwd, embeddedDataDir);
     return { kind: "pglite", dataDir, description: `pglite:${embeddedDataDir}`, embeddedDefault: true };
   }
   const trimmed = url.trim();
   if (/^pglite:\/\//i.test(trimmed)) return parsePglite(trimmed.slice("pglite://".length), cwd);
-  if (postgresScheme.test(trimmed)) return parsePostgres(trimmed);
+  if (postgresScheme.test(trimmed)) return parsePostgres(trimmed, origin);
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(trimmed)?.[1];
+  // Only the scheme and the host part are shown: the rest may be a password.
+  const where = hostPart(trimmed);
   throw new AthanorError(
     "CONFIG_INVALID",
-    scheme ? `unsupported database URL scheme "${scheme}" in ${redactUrl(trimmed)}` : `DATABASE_URL is not a URL: ${redactUrl(trimmed)}`,
-    { hint: "use postgresql://user:password@host:5432/dbname, pglite://path/to/dir or pglite://memory" },
+    scheme
+      ? `unsupported database URL scheme "${scheme}" in ${origin.shown}${where === undefined ? "" : ` (${where})`}`
+      : `${origin.shown} is not a URL`,
+    { hint: withNote(origin, "use postgresql://user:password@host:5432/dbname, pglite://path/to/dir or pglite://memory") },
   );
+}
+
+/** `host:port/db` of a URL whose authority ends in `@host…`, when that much is plain. */
+function hostPart(url: string): string | undefined {
+  const match = /@([A-Za-z0-9.[\]:-]+)(\/[A-Za-z0-9_.-]*)?(?:[?#]|$)/.exec(url);
+  return match ? `${match[1]}${match[2] ?? ""}` : undefined;
+}
+
+function withNote(origin: UrlOrigin, hint: string): string {
+  return origin.note === undefined ? hint : `${origin.note}; ${hint}`;
 }
 
 function parsePglite(rest: string, cwd: string): PgliteTarget {
@@ -69,7 +89,7 @@ function parsePglite(rest: string, cwd: string): PgliteTarget {
   return { kind: "pglite", dataDir, description: `pglite:${rest}`, embeddedDefault: false };
 }
 
-function parsePostgres(url: string): PostgresTarget {
+function parsePostgres(url: string, origin: UrlOrigin): PostgresTarget {
   const normalised = url.replace(postgresScheme, "postgresql://");
   let parsed: URL;
   const standIn = /^postgresql:\/\/([^/?#]*@)?[/?]/.test(normalised);
@@ -78,10 +98,13 @@ function parsePostgres(url: string): PostgresTarget {
     // which WHATWG URL refuses; parse it with a stand-in host (the ?host= wins anyway).
     parsed = new URL(normalised.replace(/^postgresql:\/\/([^/?#]*@)?(?=[/?])/, (_match, auth: string | undefined) => `postgresql://${auth ?? ""}localhost`));
   } catch {
-    throw new AthanorError("CONFIG_INVALID", `DATABASE_URL cannot be parsed: ${redactUrl(url)}`, {
-      hint: "percent-encode special characters in the user name and password (e.g. @ as %40)",
+    // Never printed, not even redacted: which part is the password is what failed to parse.
+    throw new AthanorError("CONFIG_INVALID", `${origin.shown} cannot be parsed as a URL (not shown: it may hold the password)`, {
+      hint: withNote(origin, "percent-encode special characters in the user name and password (@ as %40, # as %23, / as %2F, : as %3A, % as %25)"),
+      details: { origin: origin.shown },
     });
   }
+  refuseBadPercent(parsed, origin);
   // asyncpg spells sslmode as ?ssl=require; node-postgres expects sslmode.
   const ssl = parsed.searchParams.get("ssl");
   if (ssl !== null && sslModes.has(ssl) && !parsed.searchParams.has("sslmode")) {
@@ -102,6 +125,23 @@ function parsePostgres(url: string): PostgresTarget {
     user,
     description: `${host}:${port}/${database}`,
   };
+}
+
+/** `%` not followed by two hex digits: decodeURIComponent (ours and node-postgres's) throws "URI malformed". */
+function refuseBadPercent(parsed: URL, origin: UrlOrigin): void {
+  const parts: [string, string][] = [
+    ["the user name", parsed.username],
+    ["the password", parsed.password],
+    ["the host", parsed.hostname],
+    ["the database name", parsed.pathname],
+  ];
+  for (const [part, text] of parts) {
+    if (!/%(?![0-9A-Fa-f]{2})/.test(text)) continue;
+    throw new AthanorError("CONFIG_INVALID", `${origin.shown}: ${part} has a \`%\` not followed by two hex digits (URI malformed)`, {
+      hint: withNote(origin, "write a literal % as %25 (and percent-encode @ # / : the same way)"),
+      details: { origin: origin.shown, part },
+    });
+  }
 }
 
 /**

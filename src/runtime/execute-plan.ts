@@ -9,6 +9,7 @@ import type { HistoryRecording } from "./history-table.js";
 import type { StepDependencies } from "./loaded-revision.js";
 import { findLockHolders, type LockHolderSession } from "./lock-holders.js";
 import { migrationFailed, timeoutKind, type StepTimeouts } from "./migration-error.js";
+import { isPrivilegeError } from "./privilege-error.js";
 import { RevisionPrefetch } from "./revision-prefetch.js";
 import { RevisionSink } from "./revision-sink.js";
 import type { StartedMarkers } from "./started-markers.js";
@@ -33,6 +34,8 @@ export interface ExecuteOptions {
   /** Online: a "started" row committed before each non-transactional revision (absent: none). */
   readonly markers?: StartedMarkers | undefined;
   /** The run's session-level timeouts, restored after a revision that sets its own. */
+  /** Online, the version table recorded nothing when the command began (a failure may mean "stamp"). */
+  readonly startedAtBase?: boolean | undefined;
   readonly runTimeouts?: { readonly statementTimeout?: number | undefined; readonly lockTimeout?: number | undefined } | undefined;
 }
 
@@ -114,6 +117,8 @@ class PlanRun {
         autocommit: !transactional,
         timeouts: this.#timeoutsFor(source),
         lockHolders: await this.#lockHolders(error, statement),
+        startedAtBase: !runner.offline && (this.#options.startedAtBase ?? false),
+        role: await roleAfter(error, runner),
       });
     }
   }
@@ -239,6 +244,18 @@ class PlanRun {
   async #commit(reopen = false): Promise<void> {
     await this.#options.runner.commit(reopen);
     this.#committedHeads = [...this.#pendingHeads];
+  }
+}
+
+/** After a privilege error online, the session's role (the GRANT names it); else undefined. */
+export async function roleAfter(error: unknown, runner: StatementRunner): Promise<string | undefined> {
+  if (runner.offline || !isPrivilegeError(error)) return undefined;
+  try {
+    const result = await runner.run("SELECT current_user AS role");
+    const row = result.rows?.[0] as { role?: unknown } | undefined;
+    return row?.role === undefined ? undefined : String(row.role);
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,7 +3,7 @@
 import type { StampStep } from "../graph/plan-stamp.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { HistoryRecording } from "./history-table.js";
-import { applyChange, versionMismatch } from "./execute-plan.js";
+import { applyChange, roleAfter, versionMismatch } from "./execute-plan.js";
 import { migrationFailed } from "./migration-error.js";
 import type { StatementRunner } from "./statement-runner.js";
 import type { VersionTable } from "./version-table.js";
@@ -54,6 +54,7 @@ export async function executeStamp(steps: readonly StampStep[], options: StampOp
       statement: runner.lastStatement,
       versionTableHeads: runner.offline ? undefined : options.start,
       autocommit: false,
+      role: await roleAfter(error, runner),
     });
   }
   return heads;

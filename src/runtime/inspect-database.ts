@@ -11,6 +11,8 @@ export interface DatabaseView {
   readonly currentHeads: readonly string[];
   /** `host:port/db` or `pglite:<dir>`, never with a password. */
   readonly description: string;
+  /** The version table as written in SQL (`alembic_version`, `schema.name`), for messages. */
+  readonly versionTable: string;
   query(sql: string, params?: readonly unknown[]): Promise<Row[]>;
   /** The session itself, for a Migrator to look in the same session (`check`). */
   readonly connection: Connection;
@@ -25,14 +27,14 @@ export interface DatabaseView {
  * ```
  */
 export async function inspectDatabase<T>(
-  config: Pick<AthanorConfig, "databaseUrl" | "cwd" | "versionTable" | "connectTimeout" | "statementTimeout">,
+  config: Pick<AthanorConfig, "databaseUrl" | "databaseUrlOrigin" | "cwd" | "versionTable" | "connectTimeout" | "statementTimeout">,
   body: (view: DatabaseView) => Promise<T>,
   onNotice?: (line: string) => void,
 ): Promise<T> {
   const versionTable = new VersionTable(config.versionTable);
   return withSession(
     {
-      target: parseDatabaseUrl(config.databaseUrl, config.cwd),
+      target: parseDatabaseUrl(config.databaseUrl, config.cwd, config.databaseUrlOrigin),
       versionTable,
       lock: false,
       connectTimeout: config.connectTimeout,
@@ -44,6 +46,7 @@ export async function inspectDatabase<T>(
       return body({
         currentHeads,
         description: connection.description,
+        versionTable: versionTable.qualified,
         query: async (sql, params) => (await connection.query(sql, params)).rows,
         connection,
       });

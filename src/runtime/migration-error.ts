@@ -5,6 +5,7 @@ import type { RevisionSource } from "../graph/revision-source.js";
 import type { Step } from "../graph/step.js";
 import { formatDuration } from "../config/duration.js";
 import { describeHolder, type LockHolderSession } from "./lock-holders.js";
+import { isPrivilegeError, privilegeDenied } from "./privilege-error.js";
 
 /** The fields node-postgres and PGlite both put on a server error. */
 interface PostgresErrorFields {
@@ -30,6 +31,10 @@ export interface FailureContext {
   readonly timeouts?: StepTimeouts | undefined;
   /** After a lock timeout: the sessions holding locks on the statement's tables. */
   readonly lockHolders?: readonly LockHolderSession[] | undefined;
+  /** After a privilege error: the role the session runs as, for the GRANT to name. */
+  readonly role?: string | undefined;
+  /** The run started online with an empty (or absent) version table. */
+  readonly startedAtBase?: boolean | undefined;
 }
 
 export interface StepTimeouts {
@@ -72,9 +77,21 @@ export function migrationFailed(cause: unknown, context: FailureContext): Athano
     });
   }
   if (isConnectionLost(cause)) return connectionLost(cause as Error, context, where);
+  if (isPrivilegeError(cause)) {
+    const statement = context.statement === undefined ? "" : ` (statement: ${shorten(context.statement)})`;
+    return privilegeDenied(cause as Error, context.role, `${context.action}${where}${statement}`, {
+      revision: context.source?.revision,
+      file: context.source?.path,
+      statement: context.statement,
+      versionTable: context.versionTableHeads,
+    });
+  }
   const pg = isPostgresError(cause) ? (cause as PostgresErrorFields) : undefined;
   const timeout = timeoutKind(cause);
   if (timeout !== undefined) return timedOut(cause as Error & PostgresErrorFields, timeout, context);
+  if (pg !== undefined && context.startedAtBase && context.step?.direction === "upgrade" && DUPLICATE_OBJECT_CODES.has(pg.code ?? "")) {
+    return objectsExist(cause as Error & PostgresErrorFields, context);
+  }
   const lines = [`${context.action} failed${where}`];
   if (context.statement !== undefined && pg !== undefined) lines.push(`  statement: ${indent(context.statement)}`);
   lines.push(`  error: ${pg?.message ?? (cause instanceof Error ? cause.message : String(cause))}`);
@@ -97,6 +114,29 @@ export function migrationFailed(cause: unknown, context: FailureContext): Athano
       position: pg?.position === undefined ? undefined : Number(pg.position),
       versionTable: heads,
     },
+    cause,
+  });
+}
+
+// Class 42 "duplicate_*" SQLSTATEs: the object a revision creates is there already.
+const DUPLICATE_OBJECT_CODES = new Set(["42P07", "42710", "42701", "42P06", "42723", "42P04", "42P03", "42712", "42P05"]);
+
+/**
+ * A database built before migrations: nothing is recorded, yet the first revision to run
+ * finds its objects. Fixing the revision is the wrong advice; recording it is the right one.
+ */
+function objectsExist(cause: Error & PostgresErrorFields, context: FailureContext): AthanorError {
+  const revision = context.source?.revision ?? context.step?.revision ?? "<revision>";
+  const file = context.source ? ` (${context.source.path})` : "";
+  const lines = [
+    `the database already has the objects revision ${revision}${file} creates, but its version table records no revision`,
+    `  error: ${cause.message}`,
+  ];
+  if (context.statement !== undefined) lines.push(`  statement: ${shorten(context.statement)}`);
+  lines.push("  it was most likely built before migrations (by hand, by another tool, or from a dump); the step was rolled back");
+  return new AthanorError("OBJECTS_EXIST", lines.join("\n"), {
+    hint: `${stateOf(context.versionTableHeads)}if the database matches revision ${revision}, record that without running it: \`athanor stamp ${revision}\`, then \`athanor upgrade\` applies what comes after`,
+    details: { revision, file: context.source?.path, statement: context.statement, sqlState: cause.code, versionTable: context.versionTableHeads },
     cause,
   });
 }

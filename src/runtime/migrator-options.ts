@@ -12,6 +12,8 @@ import type { VersionTableSettings } from "./version-table.js";
 export interface MigratorConfig {
   readonly cwd: string;
   readonly databaseUrl?: string | undefined;
+  /** Where databaseUrl was set (`DATABASE_URL in secrets/.env`), named when it cannot be parsed. */
+  readonly databaseUrlOrigin?: { readonly shown: string; readonly note?: string | undefined } | undefined;
   readonly versionLocations?: readonly string[];
   readonly recursiveVersionLocations?: boolean;
   readonly versionTable?: VersionTableSettings;

@@ -2,6 +2,7 @@
 // upgrade, downgrade, stamp, reset, currentHeads — online through a session, or offline
 // (`sql: true`) printing the same statements. Revision files are read (and the graph
 // checked) before anything touches the database.
+import { assertKnownRows } from "../graph/current-heads.js";
 import { AthanorError } from "../graph/errors.js";
 import { planDowngrade } from "../graph/plan-downgrade.js";
 import { planStampSteps } from "../graph/plan-stamp.js";
@@ -62,7 +63,8 @@ export class Migrator {
 
   /** Where online runs connect; `embeddedDefault` is true when no URL was configured. */
   get target(): DatabaseTarget {
-    return parseDatabaseUrl(this.#options.config.databaseUrl, this.#options.config.cwd);
+    const { databaseUrl, cwd, databaseUrlOrigin } = this.#options.config;
+    return parseDatabaseUrl(databaseUrl, cwd, databaseUrlOrigin);
   }
 
   get versionTable(): VersionTable {
@@ -104,7 +106,8 @@ export class Migrator {
     refuseOnlineRange(target, "upgrade");
     return this.#online(options, async (runner, state) => {
       const plan = planUpgrade(map, state.current, target);
-      await this.#runPlan(runner, plan, options, { createTable: !state.tableExists, createHistory: !state.historyExists });
+      const startedAtBase = state.current.length === 0;
+      await this.#runPlan(runner, plan, options, { createTable: !state.tableExists, createHistory: !state.historyExists, startedAtBase });
       return { before: state.current, after: plan.end, steps: plan.steps };
     });
   }
@@ -298,7 +301,7 @@ export class Migrator {
     runner: StatementRunner,
     plan: Plan,
     options: RunOptions,
-    tables: { createTable?: boolean; createHistory?: boolean; dropTableAtEnd?: boolean },
+    tables: { createTable?: boolean; createHistory?: boolean; dropTableAtEnd?: boolean; startedAtBase?: boolean },
   ): Promise<Omit<RunResult, "offline">> {
     const config = this.#options.config;
     await executePlan(plan, {
@@ -307,6 +310,7 @@ export class Migrator {
       transactionMode: options.transactionMode ?? config.transactionMode ?? "each",
       createTable: tables.createTable ?? false,
       dropTableAtEnd: tables.dropTableAtEnd ?? false,
+      startedAtBase: tables.startedAtBase ?? false,
       history: this.#guard.recording(runner.offline || (tables.createHistory ?? false)),
       markers: this.#markers,
       runTimeouts: { statementTimeout: config.statementTimeout, lockTimeout: config.lockTimeout },
@@ -349,17 +353,7 @@ export class Migrator {
 
   /** Rows naming no revision file: say so before planning (Alembic fails obscurely here). */
   #checkRows(current: readonly string[]): void {
-    this.revisionMap();
-    const unknown = current.filter((id) => !this.#sources?.has(id));
-    if (unknown.length === 0) return;
-    throw new AthanorError(
-      "UNKNOWN_DATABASE_REVISION",
-      `Can't locate revision identified by ${unknown.map((id) => `'${id}'`).join(", ")}: the database's ${this.#versionTable.qualified} names ${unknown.length === 1 ? "it" : "them"}, but no revision file defines ${unknown.length === 1 ? "it" : "them"}`,
-      {
-        hint: `restore the missing revision file(s) (e.g. from git), or, if the database really is at another revision, run \`athanor stamp --purge <revision>\` to rewrite the version table`,
-        details: { unknown },
-      },
-    );
+    assertKnownRows(this.revisionMap(), current, this.#versionTable.qualified);
   }
 
   /** The `a` of an offline `a:b` range, as the ids the script assumes are current. */

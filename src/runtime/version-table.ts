@@ -4,6 +4,7 @@
 import { qualifiedName, quoteIdentifier } from "../dialect/postgres/quote.js";
 import type { VersionChange } from "../graph/step.js";
 import type { Connection } from "./connection.js";
+import { foreignVersionTable, isPrivilegeError, privilegeDenied } from "./privilege-error.js";
 
 export interface VersionTableSettings {
   readonly name: string;
@@ -72,12 +73,29 @@ export class VersionTable {
   /** The rows (current heads); [] when the table does not exist yet. */
   async read(connection: Connection): Promise<string[]> {
     if (!(await this.exists(connection))) return [];
-    const { rows } = await connection.query(`SELECT version_num FROM ${this.qualified}`);
-    return rows.map((row) => String(row.version_num));
+    try {
+      const { rows } = await connection.query(`SELECT version_num FROM ${this.qualified}`);
+      return rows.map((row) => String(row.version_num));
+    } catch (error) {
+      if (isPrivilegeError(error)) throw privilegeDenied(error as Error, await currentRole(connection), `reading ${this.qualified}`, { table: this.qualified });
+      // 42703 undefined_column: a table of this name, but not Alembic's shape.
+      if ((error as { code?: string }).code === "42703") throw foreignVersionTable(this.qualified, error);
+      throw error;
+    }
   }
 }
 
 /** Revision ids are [A-Za-z0-9_-]; doubling quotes still keeps any text safe. */
 function literal(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** The role the session runs as, for a GRANT to name; undefined when even that fails. */
+export async function currentRole(connection: Connection): Promise<string | undefined> {
+  try {
+    const { rows } = await connection.query("SELECT current_user AS role");
+    return rows[0] === undefined ? undefined : String(rows[0].role);
+  } catch {
+    return undefined;
+  }
 }

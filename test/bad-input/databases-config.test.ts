@@ -65,8 +65,41 @@ describe("bad database URLs and configuration", { concurrency: 4 }, () => {
       database: "none",
       args: ["upgrade", "--url", "postgres://app:Pa55-word@127.0.0.1:99999/app"],
       exit: 4,
-      names: ["DATABASE_URL cannot be parsed", "127.0.0.1:99999/app"],
+      names: ["--url cannot be parsed as a URL", "percent-encode"],
       secrets: ["Pa55-word"],
+    });
+  });
+
+  test("a URL cut at an unquoted # in secrets/.env is never printed: the variable and file are named, with the fix", async () => {
+    await checkBadInput({
+      files: { ...files, "secrets/.env": "DATABASE_URL=postgresql://app:pa#ss@127.0.0.1:5432/app\n" },
+      database: "none",
+      args: ["upgrade"],
+      exit: 4,
+      names: ["DATABASE_URL in secrets/.env cannot be parsed", "unquoted `#`", "double quotes"],
+      secrets: ["postgresql://app:pa", "pa#ss"],
+    });
+  });
+
+  test("a % not followed by two hex digits is refused naming the option and the part, not URI malformed from deep inside", async () => {
+    await checkBadInput({
+      files,
+      database: "none",
+      args: ["upgrade", "--url", "postgres://app:50%zz-pw@127.0.0.1:5432/app"],
+      exit: 4,
+      names: ["--url: the password has a `%` not followed by two hex digits", "%25"],
+      secrets: ["50%zz-pw"],
+    });
+  });
+
+  test("a password that spells the port does not hide the port", async () => {
+    const port = await unusedPort();
+    await checkBadInput({
+      files,
+      database: "none",
+      args: ["upgrade", "--url", `postgres://app:${port}@127.0.0.1:${port}/shop`],
+      exit: 4,
+      names: [`cannot connect to 127.0.0.1:${port}/shop: connection refused`],
     });
   });
 
@@ -215,6 +248,49 @@ describe("bad database URLs and configuration", { concurrency: 4 }, () => {
       args: ["upgrade"],
       exit: 4,
       names: ["athanor.config.ts", "no DATABASE_HOST in this shell"],
+    });
+  });
+
+  test("a config file that throws, with --debug, shows the stack but neither its source nor the password in it", async () => {
+    const project = makeProject({
+      ...files,
+      "athanor.config.ts": configFile('const url = "postgres://app:Src-Secret-9@db/app";\nthrow new Error("no DATABASE_HOST in this shell: " + url.length);\nexport default defineConfig({});'),
+    });
+    try {
+      const result = await runCli(project.dir, ["upgrade", "--debug"]);
+      const shown = `exit ${result.code}\n${result.stderr}`;
+      assert.equal(result.code, 4, shown);
+      assert.match(result.stderr, /no DATABASE_HOST in this shell/, shown);
+      assert.match(result.stderr, /^\s+at /m, "--debug shows the frames");
+      assert.ok(!result.stderr.includes("Src-Secret-9"), shown.split("Src-Secret-9").join("<password>"));
+    } finally {
+      project.remove();
+    }
+  });
+
+  for (const [option, value] of [["--lock-timeout", "abc"], ["--statement-timeout", "5 parsecs"], ["--lock-timeout", "1.5.5"]] as const) {
+    test(`a bad option value (${option} ${value}) is a bad request, exit 2, naming the option and the accepted form`, async () => {
+      await checkBadInput({
+        files,
+        seed: seededAt0001,
+        args: ["upgrade", option, value],
+        exit: 2,
+        names: [`invalid value for ${option}`, JSON.stringify(value), "30s"],
+      });
+    });
+  }
+
+  test("an unknown --transaction value is a bad request naming the accepted values", async () => {
+    await checkBadInput({ files, seed: seededAt0001, args: ["upgrade", "--transaction", "sometimes"], exit: 2, names: ["--transaction", '"each" or "all"'] });
+  });
+
+  test("a bad duration in athanor.config.ts stays an invalid configuration (exit 4) naming the file and key", async () => {
+    await checkBadInput({
+      files: { ...files, "athanor.config.ts": configFile('export default defineConfig({ lockTimeout: "soonish" });') },
+      seed: seededAt0001,
+      args: ["upgrade"],
+      exit: 4,
+      names: ["athanor.config.ts", "lockTimeout", '"soonish"'],
     });
   });
 

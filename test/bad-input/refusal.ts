@@ -103,7 +103,7 @@ export async function checkBadInput(input: BadInput): Promise<RunResult> {
     const withUrl = (args: readonly string[]) => (target.url === undefined ? [...args] : [...args, "--url", target.url]);
     if (input.seed) await runSql(target.url!, input.seed);
     for (const args of input.prepare ?? []) {
-      const prepared = await runCli(project.dir, withUrl(args));
+      const prepared = await runCli(project.dir, withUrl(args), input.run?.killAfterMs === undefined ? {} : { killAfterMs: input.run.killAfterMs });
       assert.equal(prepared.code, 0, `preparing with ${args.join(" ")} failed:\n${prepared.stderr}`);
     }
     input.setup?.(project);

@@ -107,7 +107,14 @@ describe("loadConfig", () => {
     });
   });
 
-  test("a bad override is reported as a command-line option", async () => {
-    await assert.rejects(loadConfig({ cwd: project({}), env: {}, overrides: { transactionMode: "most" as "all" } }), /command-line options: transactionMode/);
+  test("a bad override is a bad request (USAGE, exit 2) naming the command-line option", async () => {
+    await assert.rejects(
+      loadConfig({ cwd: project({}), env: {}, overrides: { transactionMode: "most" as "all" } }),
+      (error: unknown) => error instanceof AthanorError && error.code === "USAGE" && error.exitCode === 2 && /--transaction: /.test(error.message),
+    );
+    await assert.rejects(
+      loadConfig({ cwd: project({}), env: {}, overrides: { lockTimeout: "abc" } }),
+      (error: unknown) => error instanceof AthanorError && error.code === "USAGE" && /--lock-timeout: .*"abc"/.test(error.message) && /30s/.test(error.hint ?? ""),
+    );
   });
 });

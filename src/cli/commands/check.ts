@@ -1,8 +1,11 @@
 import { Command, Option } from "clipanion";
+import { assertKnownRows } from "../../graph/current-heads.js";
+import { planUpgrade } from "../../graph/plan-upgrade.js";
+import type { RevisionMap } from "../../graph/revision-map.js";
 import { DatabaseCommand } from "../database-command.js";
 
 interface Problem {
-  kind: "multiple-heads" | "not-at-head" | "models-differ" | "unmodelled" | "edited-revision";
+  kind: "multiple-heads" | "objects-exist" | "not-at-head" | "models-differ" | "unmodelled" | "edited-revision";
   message: string;
 }
 
@@ -35,20 +38,28 @@ export class CheckCommand extends DatabaseCommand {
     const report = await import("../model-report.js");
     const { describeEdit } = await import("../../runtime/edited-revisions.js");
     const { inspectDatabase } = await import("../../runtime/inspect-database.js");
+    const { untrackedTables } = await import("../../runtime/untracked-tables.js");
+    const { config } = project;
+    const ownTables = [config.versionTable, ...(config.historyTable === false ? [] : [{ name: config.historyTable, schema: config.versionTable.schema }])];
     // Models are compared only with a database at the heads: one behind differs from them
     // by the pending revisions' changes, and reporting those would advise a duplicate revision.
     const isAtHeads = (currentHeads: readonly string[]) => sameRevisions(currentHeads, heads);
     const models = await projectModels(project, false);
     // One read-only session for both looks (opening the embedded database takes a second).
-    const { diff, edits } = await inspectDatabase(
+    const { diff, edits, untracked } = await inspectDatabase(
       project.config,
       async (db) => ({
+        // Rows naming no file stop the check as they stop upgrade: "run upgrade" would be wrong.
+        known: assertKnownRows(map, db.currentHeads, db.versionTable),
         diff: await compareModels(project, db, models, { compareWhen: isAtHeads }),
         edits: await (await this.migrator(project, db.connection)).editedRevisions(),
+        untracked: db.currentHeads.length === 0 ? await untrackedTables(db.connection, { schemas: config.schemas, ownTables }) : [],
       }),
       (line) => this.note(line),
     );
-    if (!isAtHeads(diff.currentHeads)) {
+    if (!isAtHeads(diff.currentHeads) && untracked.length > 0) {
+      problems.push({ kind: "objects-exist", message: builtBeforeMigrations(untracked, map) });
+    } else if (!isAtHeads(diff.currentHeads)) {
       const at = diff.currentHeads.length === 0 ? "base (no revision applied)" : diff.currentHeads.join(", ");
       problems.push({ kind: "not-at-head", message: `the database is at ${at}, the head(s) are ${heads.join(", ") || "none"}; run \`athanor upgrade${heads.length > 1 ? " heads" : ""}\`` });
     }
@@ -84,4 +95,15 @@ export class CheckCommand extends DatabaseCommand {
     }
     return problems.length === 0 ? 0 : 1;
   }
+}
+
+/**
+ * The version table records nothing, yet the database has tables: `upgrade` would fail on
+ * the first revision's CREATE, so the advice is to stamp the revision the database matches.
+ */
+function builtBeforeMigrations(tables: readonly string[], map: RevisionMap): string {
+  const first = map.heads.length === 0 ? undefined : planUpgrade(map, [], "heads").steps[0]?.revision;
+  const shown = tables.length > 5 ? `${tables.slice(0, 5).join(", ")}, …` : tables.join(", ");
+  const stamp = first === undefined ? "`athanor stamp <revision>`" : `\`athanor stamp ${first}\` (or the later revision it matches)`;
+  return `the database already has tables (${shown}) but its version table records no revision: it was built before migrations, and \`athanor upgrade\` would fail creating them again; if it matches revision ${first ?? "<revision>"}, record that with ${stamp}, then run \`athanor upgrade\``;
 }

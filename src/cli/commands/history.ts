@@ -1,5 +1,7 @@
 import { Command, Option } from "clipanion";
+import { assertKnownRows } from "../../graph/current-heads.js";
 import { historyRevisions } from "../../graph/history.js";
+import type { DatabaseView } from "../../runtime/inspect-database.js";
 import type { HistoryEntry } from "../../runtime/history-table.js";
 import { migratorFor, type Project } from "../project.js";
 import { GraphCommand } from "../graph-command.js";
@@ -55,7 +57,9 @@ export class HistoryCommand extends GraphCommand {
   /** Only --indicate-current and `current` ranges read the database; the runtime loads then. */
   async #currentHeads(project: Project): Promise<readonly string[]> {
     const { inspectDatabase } = await import("../../runtime/inspect-database.js");
-    return inspectDatabase(project.config, async (db) => db.currentHeads, (line) => this.note(line));
+    // Rows naming no file are refused, as upgrade refuses them: marking nothing would hide them.
+    const known = (db: DatabaseView) => assertKnownRows(project.revisionMap(), db.currentHeads, db.versionTable);
+    return inspectDatabase(project.config, async (db) => (known(db), db.currentHeads), (line) => this.note(line));
   }
 
   async #applied(project: Project): Promise<number> {
