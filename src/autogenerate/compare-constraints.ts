@@ -5,6 +5,7 @@
 import type {
   CheckSnapshot,
   ForeignKeySnapshot,
+  IndexKeySnapshot,
   IndexSnapshot,
   PrimaryKeySnapshot,
   TableSnapshot,
@@ -36,11 +37,19 @@ const sameForeignKey = (a: ForeignKeySnapshot, b: ForeignKeySnapshot) =>
   a.onUpdate === b.onUpdate &&
   a.deferrable === b.deferrable &&
   a.initiallyDeferred === b.initiallyDeferred;
+const sameKey = (a: IndexKeySnapshot, b: IndexKeySnapshot | undefined) =>
+  b !== undefined &&
+  sameExpression(a.expression, b.expression) &&
+  a.descending === b.descending &&
+  a.nullsFirst === b.nullsFirst &&
+  a.opclass === b.opclass &&
+  a.collation === b.collation;
 const sameIndex = (a: IndexSnapshot, b: IndexSnapshot) =>
   a.unique === b.unique &&
   a.method === b.method &&
   a.elements.length === b.elements.length &&
-  a.elements.every((e, i) => sameExpression(e, b.elements[i])) &&
+  a.elements.every((e, i) => sameKey(e, b.elements[i])) &&
+  sameList(a.include, b.include) &&
   sameExpression(a.where, b.where);
 
 interface Kind<T extends { name: string }> {

@@ -22,6 +22,7 @@ import type {
   ColumnSnapshot,
   EnumSnapshot,
   ForeignKeySnapshot,
+  IndexKeySnapshot,
   IndexSnapshot,
   PrimaryKeySnapshot,
   TableSnapshot,
@@ -157,9 +158,17 @@ export function dropConstraintOp(name: string, table: TableSnapshot, defaultSche
 
 const simpleColumn = /^(?:[a-z_][a-z0-9_$]*|"(?:[^"]|"")+")$/;
 
-function indexElement(element: string): IndexElement {
-  if (!simpleColumn.test(element)) return { expression: element };
-  return { column: element.startsWith('"') ? element.slice(1, -1).replaceAll('""', '"') : element };
+/** A key as an operation writes it: only the options that are not PostgreSQL's defaults. */
+export function indexElement(key: IndexKeySnapshot): IndexElement {
+  const text = key.expression;
+  const options = {
+    ...(key.collation !== null ? { collation: key.collation } : {}),
+    ...(key.opclass !== null ? { opclass: key.opclass } : {}),
+    ...(key.descending ? { order: "DESC" as const } : {}),
+    ...(key.nullsFirst !== key.descending ? { nulls: key.nullsFirst ? ("FIRST" as const) : ("LAST" as const) } : {}),
+  };
+  if (!simpleColumn.test(text)) return { expression: text, ...options };
+  return { column: text.startsWith('"') ? text.slice(1, -1).replaceAll('""', '"') : text, ...options };
 }
 
 export function createIndexOp(ix: IndexSnapshot, table: TableSnapshot, defaultSchema: string): CreateIndexOperation {
@@ -168,6 +177,7 @@ export function createIndexOp(ix: IndexSnapshot, table: TableSnapshot, defaultSc
     name: ix.name,
     ...tableName(table, defaultSchema),
     columns: ix.elements.map(indexElement),
+    ...(ix.include.length > 0 ? { include: ix.include } : {}),
     ...(ix.unique ? { unique: true } : {}),
     ...(ix.where !== null ? { where: ix.where } : {}),
     ...(ix.method !== "btree" ? { method: ix.method } : {}),
