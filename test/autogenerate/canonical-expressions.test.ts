@@ -158,3 +158,29 @@ for (const [name, open] of engines) {
     }
   });
 }
+
+test("PGlite: the expressions of 200 tables are judged by PostgreSQL in two more queries, not one per expression", async () => {
+  const db = new PGlite();
+  try {
+    const tables = [];
+    const ddl: string[] = [];
+    for (let i = 1; i <= 200; i++) {
+      ddl.push(`CREATE TABLE t${i} (id int PRIMARY KEY, status text DEFAULT 'new' CHECK (status IN ('new', 'old')), n int CHECK (n BETWEEN 0 AND ${i}));
+        CREATE INDEX t${i}_open ON t${i} (id) WHERE n > ${i};`);
+      tables.push(
+        table(`t${i}`, { id: column.int().primaryKey(), status: column.text().default("new"), n: column.int() }, (t) => ({
+          checks: [check(sql`${t.status} IN ('new', 'old')`), check(sql`${t.n} BETWEEN 0 AND ${i}`)],
+          indexes: [index(`t${i}_open`, [t.id]).where(sql`${t.n} > ${i}`)],
+        })),
+      );
+    }
+    await db.exec(ddl.join("\n"));
+    let queries = 0;
+    const query: QueryFunction = async (s, p) => (queries++, (await db.query(s, p as unknown[])).rows as Record<string, unknown>[]);
+    const result = await autogenerate({ query, models: collectModels(tables) });
+    assert.equal(result.empty, true, result.upgradeBody);
+    assert.equal(queries, 9, "the scope, six catalog reads, the DO block and reading its result");
+  } finally {
+    await db.close();
+  }
+});
