@@ -9,6 +9,7 @@
 // are rendered once, so the cost stays small however many tables are compared.
 import { type ThrowawayIndex, type ThrowawayTable, canonicalForms } from "../dialect/postgres/canonical-forms.js";
 import type { IndexKeySnapshot, IndexSnapshot, QueryFunction, SchemaSnapshot, TableSnapshot } from "../dialect/postgres/introspect-types.js";
+import { unquoteIdentifier } from "../dialect/postgres/quote.js";
 import { isSerialType, normalizeType } from "./normalize-type.js";
 import { indexElement } from "./operation-specs.js";
 
@@ -55,12 +56,10 @@ function plainType(type: string): string {
   return t.startsWith("bigserial") || t === "serial8" ? "bigint" : t.startsWith("smallserial") || t === "serial2" ? "smallint" : "integer";
 }
 
-const unquote = (name: string) => (name.startsWith('"') ? name.slice(1, -1).replaceAll('""', '"') : name);
-
 function sameKeyText(a: IndexKeySnapshot, b: IndexKeySnapshot | undefined): boolean {
   return (
     b !== undefined &&
-    unquote(a.expression) === unquote(b.expression) &&
+    unquoteIdentifier(a.expression) === unquoteIdentifier(b.expression) &&
     a.descending === b.descending &&
     a.nullsFirst === b.nullsFirst &&
     a.opclass === b.opclass &&

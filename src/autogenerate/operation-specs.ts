@@ -28,6 +28,7 @@ import type {
   TableSnapshot,
   UniqueSnapshot,
 } from "../dialect/postgres/introspect-types.js";
+import { unquoteIdentifier } from "../dialect/postgres/quote.js";
 import { naming } from "../schema/naming.js";
 import { isSerialType, normalizeType, shortType } from "./normalize-type.js";
 
@@ -168,7 +169,7 @@ export function indexElement(key: IndexKeySnapshot): IndexElement {
     ...(key.nullsFirst !== key.descending ? { nulls: key.nullsFirst ? ("FIRST" as const) : ("LAST" as const) } : {}),
   };
   if (!simpleColumn.test(text)) return { expression: text, ...options };
-  return { column: text.startsWith('"') ? text.slice(1, -1).replaceAll('""', '"') : text, ...options };
+  return { column: unquoteIdentifier(text), ...options };
 }
 
 export function createIndexOp(ix: IndexSnapshot, table: TableSnapshot, defaultSchema: string): CreateIndexOperation {

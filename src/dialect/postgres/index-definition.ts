@@ -4,6 +4,7 @@
 // cannot ask the catalog directly (the default depends on binary-coercible types), so
 // they are read from that text, after each key's own text.
 import type { IndexKeySnapshot } from "./introspect-types.js";
+import { unquoteIdentifier } from "./quote.js";
 
 const INDOPTION_DESC = 1;
 const INDOPTION_NULLS_FIRST = 2;
@@ -29,15 +30,11 @@ function suffixEnd(text: string, from: number): number {
 const identifier = String.raw`(?:"(?:[^"]|"")*"|[^\s".(),]+)`;
 const collatePattern = new RegExp(String.raw`^COLLATE\s+(${identifier}(?:\.${identifier})?)\s*`);
 
-function unquote(part: string): string {
-  return part.startsWith('"') ? part.slice(1, -1).replaceAll('""', '"') : part;
-}
-
 /** `"C"` → `C`; a qualified name stays quoted part by part (`"s"."c"`), as SQL takes it back. */
 function collationName(printed: string): string {
   const parts = printed.match(new RegExp(identifier, "g")) ?? [printed];
-  if (parts.length === 1) return unquote(parts[0] ?? printed);
-  return parts.map((p) => `"${unquote(p).replaceAll('"', '""')}"`).join(".");
+  if (parts.length === 1) return unquoteIdentifier(parts[0] ?? printed);
+  return parts.map((p) => `"${unquoteIdentifier(p).replaceAll('"', '""')}"`).join(".");
 }
 
 /** The options text after one key: ` COLLATE "C" text_pattern_ops DESC` → collation, opclass. */

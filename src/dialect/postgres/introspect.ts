@@ -12,6 +12,7 @@ import {
   tablesQuery,
 } from "./introspect-queries.js";
 import { indexKeys } from "./index-definition.js";
+import { unquoteIdentifier } from "./quote.js";
 import type {
   CheckSnapshot,
   ColumnSnapshot,
@@ -64,11 +65,6 @@ export function indexSnapshot(row: Record<string, unknown>): IndexSnapshot {
     include: strings(row.include).map(unquoteIdentifier),
     where: strOrNull(row.predicate),
   };
-}
-
-/** `"Name"` → `Name`; an unquoted name as it is. */
-function unquoteIdentifier(name: string): string {
-  return name.startsWith('"') && name.endsWith('"') ? name.slice(1, -1).replaceAll('""', '"') : name;
 }
 
 /** `CHECK ((a > 0)) NOT VALID` → `(a > 0)`: the expression inside CHECK ( … ). */
