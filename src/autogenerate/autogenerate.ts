@@ -6,6 +6,7 @@ import { readScope } from "../dialect/postgres/introspect-scope.js";
 import type { QueryFunction, SchemaSnapshot } from "../dialect/postgres/introspect-types.js";
 import type { Operation } from "../ops/operation.js";
 import type { ModelSchema } from "../schema/model-schema.js";
+import { judgeExpressions } from "./canonical-expressions.js";
 import type { Step } from "./change.js";
 import { compareSchemas } from "./compare.js";
 import { type UnmodelledObject, applyInclude } from "./include-filter.js";
@@ -88,7 +89,8 @@ export async function autogenerate(options: AutogenerateOptions): Promise<Autoge
   const schemas = comparedSchemas(configured, fullModel.schemas, scope.schemas, options.include?.schemas);
   const fullDatabase = await introspect(options.query, { schemas, excludeTables: ownTables(options, scope.currentSchema) });
   const { model, database, unmodelled, leftOut } = applyInclude(fullModel, fullDatabase, options.include, options.dropUnmodelled);
-  const { upgrade, downgrade } = compareSchemas(model, database, defaultSchema);
+  const verdicts = await judgeExpressions(options.query, model, database);
+  const { upgrade, downgrade } = compareSchemas(model, database, defaultSchema, verdicts);
   const otherSchemas = schemas.filter((s) => !configured.includes(s) && !fullModel.schemas.includes(s));
   const upgradeOps = opsOf(upgrade);
   const downgradeOps = opsOf(downgrade);

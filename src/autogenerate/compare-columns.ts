@@ -4,6 +4,7 @@
 import type { AlterColumnOperation } from "../ops/operation.js";
 import type { ColumnSnapshot, TableSnapshot } from "../dialect/postgres/introspect-types.js";
 import { type Change, Phase, type Step, note, op } from "./change.js";
+import { type ExpressionVerdicts, noVerdicts } from "./canonical-expressions.js";
 import { sameDefault } from "./normalize-expression.js";
 import { isSerialType, normalizeType } from "./normalize-type.js";
 import { columnSpec, serialSpelling, tableName } from "./operation-specs.js";
@@ -13,7 +14,7 @@ function typeKey(type: string, defaultSchema: string): string {
   return t.startsWith(`${defaultSchema}.`) ? t.slice(defaultSchema.length + 1) : t;
 }
 
-function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnapshot, defaultSchema: string) {
+function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnapshot, defaultSchema: string, verdicts: ExpressionVerdicts) {
   type Fields = Omit<AlterColumnOperation, "kind" | "table" | "schema" | "column">;
   const up: Record<string, unknown> = {};
   const down: Record<string, unknown> = {};
@@ -27,7 +28,9 @@ function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnap
   }
   // A serial model column owns the nextval default the database shows: not a change.
   const serialDefault = isSerialType(model.type) && serialSpelling(db, table) !== null;
-  if (!serialDefault && model.identity === null && !sameDefault(model.default, db.default)) {
+  // PostgreSQL's own reading of the model's default when it was asked (canonical-expressions).
+  const sameServerDefault = verdicts.of("default", table, model.name) ?? sameDefault(model.default, db.default);
+  if (!serialDefault && model.identity === null && !sameServerDefault) {
     up.default = model.default;
     down.default = db.default;
   }
@@ -51,7 +54,14 @@ function identityChange(model: ColumnSnapshot, db: ColumnSnapshot, table: TableS
   return { phase: Phase.alterColumn, up: steps(db, model), down: steps(model, db) };
 }
 
-export function compareColumns(model: TableSnapshot, db: TableSnapshot, defaultSchema: string): Change[] {
+/** `rebuilt`: generated columns compare-generated drops and adds again; nothing else is altered on them. */
+export function compareColumns(
+  model: TableSnapshot,
+  db: TableSnapshot,
+  defaultSchema: string,
+  verdicts: ExpressionVerdicts = noVerdicts,
+  rebuilt: ReadonlySet<string> = new Set(),
+): Change[] {
   const changes: Change[] = [];
   const dbColumns = new Map(db.columns.map((c) => [c.name, c]));
   const modelNames = new Set(model.columns.map((c) => c.name));
@@ -79,8 +89,8 @@ export function compareColumns(model: TableSnapshot, db: TableSnapshot, defaultS
   }
   for (const column of model.columns) {
     const existing = dbColumns.get(column.name);
-    if (!existing) continue;
-    const { up, down } = alterations(column, existing, model, defaultSchema);
+    if (!existing || rebuilt.has(column.name)) continue;
+    const { up, down } = alterations(column, existing, model, defaultSchema, verdicts);
     if (Object.keys(up).length > 0) {
       changes.push({
         phase: Phase.alterColumn,

@@ -5,12 +5,15 @@
 import type {
   CheckSnapshot,
   ForeignKeySnapshot,
+  IndexKeySnapshot,
   IndexSnapshot,
   PrimaryKeySnapshot,
   TableSnapshot,
   UniqueSnapshot,
 } from "../dialect/postgres/introspect-types.js";
 import { type Change, Phase, op } from "./change.js";
+import { type ExpressionVerdicts, noVerdicts } from "./canonical-expressions.js";
+import { mentionsColumn } from "./compare-generated.js";
 import { sameExpression } from "./normalize-expression.js";
 import {
   createCheckOp,
@@ -26,7 +29,6 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 
 const samePrimaryKey = (a: PrimaryKeySnapshot, b: PrimaryKeySnapshot) => a.name === b.name && sameList(a.columns, b.columns);
 const sameUnique = (a: UniqueSnapshot, b: UniqueSnapshot) => sameList(a.columns, b.columns);
-const sameCheck = (a: CheckSnapshot, b: CheckSnapshot) => sameExpression(a.expression, b.expression);
 const sameForeignKey = (a: ForeignKeySnapshot, b: ForeignKeySnapshot) =>
   sameList(a.columns, b.columns) &&
   a.referencedSchema === b.referencedSchema &&
@@ -36,12 +38,24 @@ const sameForeignKey = (a: ForeignKeySnapshot, b: ForeignKeySnapshot) =>
   a.onUpdate === b.onUpdate &&
   a.deferrable === b.deferrable &&
   a.initiallyDeferred === b.initiallyDeferred;
-const sameIndex = (a: IndexSnapshot, b: IndexSnapshot) =>
+const sameKey = (a: IndexKeySnapshot, b: IndexKeySnapshot | undefined) =>
+  b !== undefined &&
+  sameExpression(a.expression, b.expression) &&
+  a.descending === b.descending &&
+  a.nullsFirst === b.nullsFirst &&
+  a.opclass === b.opclass &&
+  a.collation === b.collation;
+const sameIndexText = (a: IndexSnapshot, b: IndexSnapshot) =>
   a.unique === b.unique &&
   a.method === b.method &&
   a.elements.length === b.elements.length &&
-  a.elements.every((e, i) => sameExpression(e, b.elements[i])) &&
+  a.elements.every((e, i) => sameKey(e, b.elements[i])) &&
+  sameList(a.include, b.include) &&
   sameExpression(a.where, b.where);
+
+/** Whether an object uses one of the columns being rebuilt: it goes with the column and must be created again. */
+const usesAny = (rebuilt: ReadonlySet<string>, columns: readonly string[], texts: readonly (string | null)[]) =>
+  [...rebuilt].some((c) => columns.includes(c) || texts.some((t) => mentionsColumn(t, c)));
 
 interface Kind<T extends { name: string }> {
   model: readonly T[];
@@ -71,14 +85,32 @@ function compareKind<T extends { name: string }>(k: Kind<T>, model: TableSnapsho
   return changes;
 }
 
-export function compareConstraints(model: TableSnapshot, db: TableSnapshot, defaultSchema: string): Change[] {
+/**
+ * `verdicts`: PostgreSQL's reading of check and index expressions (canonical-expressions);
+ * `rebuilt`: generated columns dropped and added again, taking what uses them along.
+ */
+export function compareConstraints(
+  model: TableSnapshot,
+  db: TableSnapshot,
+  defaultSchema: string,
+  verdicts: ExpressionVerdicts = noVerdicts,
+  rebuilt: ReadonlySet<string> = new Set(),
+): Change[] {
   const dropConstraint = (x: { name: string }, t: TableSnapshot) => op(dropConstraintOp(x.name, t, defaultSchema));
+  const untouched = (columns: readonly string[], texts: readonly (string | null)[]) => rebuilt.size === 0 || !usesAny(rebuilt, columns, texts);
+  const samePrimaryKeyKept = (a: PrimaryKeySnapshot, b: PrimaryKeySnapshot) => samePrimaryKey(a, b) && untouched(b.columns, []);
+  const sameUniqueKept = (a: UniqueSnapshot, b: UniqueSnapshot) => sameUnique(a, b) && untouched(b.columns, []);
+  const sameForeignKeyKept = (a: ForeignKeySnapshot, b: ForeignKeySnapshot) => sameForeignKey(a, b) && untouched(b.columns, []);
+  const sameCheck = (a: CheckSnapshot, b: CheckSnapshot) =>
+    (verdicts.of("check", model, a.name) ?? sameExpression(a.expression, b.expression)) && untouched([], [b.expression]);
+  const sameIndex = (a: IndexSnapshot, b: IndexSnapshot) =>
+    (verdicts.of("index", model, a.name) ?? sameIndexText(a, b)) && untouched(b.include, [...b.elements.map((e) => e.expression), b.where]);
   return [
     ...compareKind<PrimaryKeySnapshot>(
       {
         model: model.primaryKey ? [model.primaryKey] : [],
         db: db.primaryKey ? [db.primaryKey] : [],
-        same: samePrimaryKey,
+        same: samePrimaryKeyKept,
         create: (x, t) => op(createPrimaryKeyOp(x, t, defaultSchema)),
         drop: dropConstraint,
         dropPhase: Phase.dropConstraint,
@@ -91,7 +123,7 @@ export function compareConstraints(model: TableSnapshot, db: TableSnapshot, defa
       {
         model: model.uniques,
         db: db.uniques,
-        same: sameUnique,
+        same: sameUniqueKept,
         create: (x, t) => op(createUniqueOp(x, t, defaultSchema)),
         drop: dropConstraint,
         dropPhase: Phase.dropConstraint,
@@ -130,7 +162,7 @@ export function compareConstraints(model: TableSnapshot, db: TableSnapshot, defa
       {
         model: model.foreignKeys,
         db: db.foreignKeys,
-        same: sameForeignKey,
+        same: sameForeignKeyKept,
         create: (x, t) => op(createForeignKeyOp(x, t, defaultSchema)),
         drop: dropConstraint,
         dropPhase: Phase.dropForeignKey,

@@ -3,7 +3,9 @@
 // a table or column that disappears is dropped, with a comment warning of data loss.
 import type { SchemaSnapshot, TableSnapshot } from "../dialect/postgres/introspect-types.js";
 import { type Change, Phase, type Step, note, op, orderChanges } from "./change.js";
+import { type ExpressionVerdicts, noVerdicts } from "./canonical-expressions.js";
 import { compareColumns } from "./compare-columns.js";
+import { compareGenerated } from "./compare-generated.js";
 import { compareConstraints } from "./compare-constraints.js";
 import { compareEnums } from "./compare-enums.js";
 import {
@@ -105,8 +107,12 @@ export interface Comparison {
   readonly downgrade: Step[];
 }
 
-/** Compares the models with the database; `defaultSchema` is the one operations leave unnamed. */
-export function compareSchemas(model: SchemaSnapshot, db: SchemaSnapshot, defaultSchema = "public"): Comparison {
+/**
+ * Compares the models with the database; `defaultSchema` is the one operations leave
+ * unnamed; `verdicts` are PostgreSQL's readings of the models' expressions
+ * (judgeExpressions), without which expressions compare by normalised text.
+ */
+export function compareSchemas(model: SchemaSnapshot, db: SchemaSnapshot, defaultSchema = "public", verdicts: ExpressionVerdicts = noVerdicts): Comparison {
   const changes: Change[] = [];
   for (const schema of model.schemas) {
     if (db.schemas.includes(schema)) continue;
@@ -139,9 +145,11 @@ export function compareSchemas(model: SchemaSnapshot, db: SchemaSnapshot, defaul
   for (const table of model.tables) {
     const existing = dbTables.get(key(table));
     if (!existing) continue;
+    const generated = compareGenerated(table, existing, defaultSchema, verdicts);
     changes.push(
-      ...compareColumns(table, existing, defaultSchema),
-      ...compareConstraints(table, existing, defaultSchema),
+      ...generated.changes,
+      ...compareColumns(table, existing, defaultSchema, verdicts, generated.rebuilt),
+      ...compareConstraints(table, existing, defaultSchema, verdicts, generated.rebuilt),
       ...tableComment(table, existing, defaultSchema),
     );
   }

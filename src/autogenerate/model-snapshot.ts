@@ -7,11 +7,14 @@ import type {
   ColumnSnapshot,
   EnumSnapshot,
   ForeignKeySnapshot,
+  IndexKeySnapshot,
   IndexSnapshot,
   SchemaSnapshot,
   TableSnapshot,
 } from "../dialect/postgres/introspect-types.js";
 import type { ColumnState, ServerDefault } from "../schema/column.js";
+import type { IndexElementDef } from "../schema/constraint.js";
+import { isIndexKey } from "../schema/index-key.js";
 import type { ModelSchema } from "../schema/model-schema.js";
 import { naming } from "../schema/naming.js";
 import { isSqlExpression, sqlLiteral } from "../schema/sql.js";
@@ -37,6 +40,37 @@ function columnSnapshot(ref: ColumnRef): ColumnSnapshot {
     identity: s.identity ?? null,
     generated: s.generated ? s.generated.text : null,
     comment: s.comment ?? null,
+  };
+}
+
+/** A key's column, for PostgreSQL's default index name; an expression has none. */
+function keyColumnName(element: IndexElementDef): string[] {
+  const target = isIndexKey(element) ? element.state.target : element;
+  return isSqlExpression(target) ? [] : [target.name];
+}
+
+// `sql\`${t.createdAt} DESC\``: the order written into the expression, taken out of it so
+// the key renders as `created_at DESC`, not as the invalid `(created_at DESC)`.
+const writtenOrder = /\s+(ASC|DESC)?(?:\s+NULLS\s+(FIRST|LAST))?\s*$/i;
+
+function indexKeySnapshot(element: IndexElementDef): IndexKeySnapshot {
+  const key = isIndexKey(element) ? element.state : { target: element };
+  let expression = isSqlExpression(key.target) ? key.target.text.trim() : quoteIdentifier(key.target.name);
+  let order = key.order;
+  let nulls = key.nulls;
+  const written = isSqlExpression(key.target) ? writtenOrder.exec(expression) : null;
+  if (written && (written[1] || written[2])) {
+    expression = expression.slice(0, written.index);
+    order ??= written[1]?.toUpperCase() as "ASC" | "DESC" | undefined;
+    nulls ??= written[2]?.toUpperCase() as "FIRST" | "LAST" | undefined;
+  }
+  const descending = order === "DESC";
+  return {
+    expression,
+    descending,
+    nullsFirst: nulls === undefined ? descending : nulls === "FIRST",
+    opclass: key.opclass ?? null,
+    collation: key.collation ?? null,
   };
 }
 
@@ -110,13 +144,13 @@ function tableSnapshot(info: TableInfo, defaultSchema: string): TableSnapshot {
 
   const indexes: IndexSnapshot[] = (extras.indexes ?? []).map((ix) => {
     const s = ix.state;
-    const elements = s.elements.map((e) => (isSqlExpression(e) ? e.text : quoteIdentifier(e.name)));
-    const columnNames = s.elements.filter((e): e is ColumnRef => !isSqlExpression(e)).map((e) => e.name);
+    const include = s.include.map((c) => c.name);
     return {
-      name: s.name ?? naming.index(table, columnNames),
+      name: s.name ?? naming.index(table, [...s.elements.flatMap(keyColumnName), ...include]),
       unique: s.unique,
       method: s.using,
-      elements,
+      elements: s.elements.map(indexKeySnapshot),
+      include,
       where: s.where ? s.where.text : null,
     };
   });

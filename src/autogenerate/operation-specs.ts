@@ -22,11 +22,13 @@ import type {
   ColumnSnapshot,
   EnumSnapshot,
   ForeignKeySnapshot,
+  IndexKeySnapshot,
   IndexSnapshot,
   PrimaryKeySnapshot,
   TableSnapshot,
   UniqueSnapshot,
 } from "../dialect/postgres/introspect-types.js";
+import { unquoteIdentifier } from "../dialect/postgres/quote.js";
 import { naming } from "../schema/naming.js";
 import { isSerialType, normalizeType, shortType } from "./normalize-type.js";
 
@@ -157,9 +159,17 @@ export function dropConstraintOp(name: string, table: TableSnapshot, defaultSche
 
 const simpleColumn = /^(?:[a-z_][a-z0-9_$]*|"(?:[^"]|"")+")$/;
 
-function indexElement(element: string): IndexElement {
-  if (!simpleColumn.test(element)) return { expression: element };
-  return { column: element.startsWith('"') ? element.slice(1, -1).replaceAll('""', '"') : element };
+/** A key as an operation writes it: only the options that are not PostgreSQL's defaults. */
+export function indexElement(key: IndexKeySnapshot): IndexElement {
+  const text = key.expression;
+  const options = {
+    ...(key.collation !== null ? { collation: key.collation } : {}),
+    ...(key.opclass !== null ? { opclass: key.opclass } : {}),
+    ...(key.descending ? { order: "DESC" as const } : {}),
+    ...(key.nullsFirst !== key.descending ? { nulls: key.nullsFirst ? ("FIRST" as const) : ("LAST" as const) } : {}),
+  };
+  if (!simpleColumn.test(text)) return { expression: text, ...options };
+  return { column: unquoteIdentifier(text), ...options };
 }
 
 export function createIndexOp(ix: IndexSnapshot, table: TableSnapshot, defaultSchema: string): CreateIndexOperation {
@@ -168,6 +178,7 @@ export function createIndexOp(ix: IndexSnapshot, table: TableSnapshot, defaultSc
     name: ix.name,
     ...tableName(table, defaultSchema),
     columns: ix.elements.map(indexElement),
+    ...(ix.include.length > 0 ? { include: ix.include } : {}),
     ...(ix.unique ? { unique: true } : {}),
     ...(ix.where !== null ? { where: ix.where } : {}),
     ...(ix.method !== "btree" ? { method: ix.method } : {}),

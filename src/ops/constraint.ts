@@ -45,7 +45,9 @@ export interface CheckSpec {
 export interface IndexElementOptions {
   readonly order?: "ASC" | "DESC";
   readonly nulls?: "FIRST" | "LAST";
+  /** Written as given, with any options: `text_pattern_ops`, `tsvector_ops(siglen=32)`. */
   readonly opclass?: string;
+  /** A collation's name (`C`), or one already quoted part by part (`"myschema"."mycoll"`). */
   readonly collation?: string;
 }
 

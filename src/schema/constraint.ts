@@ -2,6 +2,7 @@
 // `(t) => ({ indexes: [index("ix_users_email", [t.email]).unique()], checks: [...] })`.
 // Names are optional; naming.ts gives the Postgres default for an unnamed one.
 import type { ReferentialAction } from "./column.js";
+import type { IndexKey } from "./index-key.js";
 import type { ColumnRef } from "./table.js";
 import type { SqlExpression } from "./sql.js";
 
@@ -36,8 +37,10 @@ export interface ForeignKeyDef {
 
 export interface IndexState {
   readonly name?: string;
-  /** Columns, or expressions (`sql\`lower(${t.email})\``). */
-  readonly elements: readonly (ColumnRef | SqlExpression)[];
+  /** Columns, expressions (`sql\`lower(${t.email})\``), or keys with options (`desc(t.createdAt)`). */
+  readonly elements: readonly IndexElementDef[];
+  /** Columns stored in the index but not part of its key: `INCLUDE (…)`. */
+  readonly include: readonly ColumnRef[];
   readonly unique: boolean;
   /** A partial index's predicate. */
   readonly where?: SqlExpression;
@@ -61,9 +64,15 @@ export class IndexBuilder {
   using(method: string): IndexBuilder {
     return new IndexBuilder({ ...this.state, using: method.toLowerCase() });
   }
+  /** Non-key columns carried in the index, for index-only scans: `.include([t.total])`. */
+  include(columns: readonly ColumnRef[]): IndexBuilder {
+    return new IndexBuilder({ ...this.state, include: columns });
+  }
 }
 
-type Elements = readonly (ColumnRef | SqlExpression)[];
+/** One element of an index's list. */
+export type IndexElementDef = ColumnRef | SqlExpression | IndexKey;
+type Elements = readonly IndexElementDef[];
 
 /** `index("ix_users_email", [t.email])`, or `index([t.email])` for Postgres's default name. */
 export function index(nameOrElements: string | Elements, elements?: Elements): IndexBuilder {
@@ -71,6 +80,7 @@ export function index(nameOrElements: string | Elements, elements?: Elements): I
   return new IndexBuilder({
     ...(named ? { name: nameOrElements } : {}),
     elements: named ? (elements ?? []) : nameOrElements,
+    include: [],
     unique: false,
     using: "btree",
   });

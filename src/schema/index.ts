@@ -2,7 +2,9 @@
 export { column, ColumnBuilder } from "./column.js";
 export type { ColumnState, ReferentialAction, ServerDefault, ReferenceSpec } from "./column.js";
 export { index, unique, check, primaryKey, foreignKey, IndexBuilder } from "./constraint.js";
-export type { CheckDef, ForeignKeyDef, PrimaryKeyDef, UniqueDef, IndexState } from "./constraint.js";
+export type { CheckDef, ForeignKeyDef, PrimaryKeyDef, UniqueDef, IndexState, IndexElementDef } from "./constraint.js";
+export { asc, desc, indexKey, isIndexKey, IndexKey } from "./index-key.js";
+export type { IndexKeyState } from "./index-key.js";
 export { pgEnum, isPgEnum } from "./enum.js";
 export type { PgEnum } from "./enum.js";
 export { schema } from "./namespace.js";

@@ -45,3 +45,22 @@ test("notes become comments and an empty body says there is nothing to do", () =
     '  // Drops users.x and its data.\n  await op.dropColumn("users", "x");');
   assert.equal(renderBody([]), "  // Nothing to do.");
 });
+
+test("a createIndex with per-key options and INCLUDE renders the keys as objects and include as a list", () => {
+  assert.equal(
+    renderOperationSource({
+      kind: "createIndex",
+      name: "ix_events_recent",
+      table: "events",
+      columns: [{ column: "created_at", order: "DESC" }, { column: "kind", collation: "C", opclass: "text_pattern_ops", nulls: "FIRST" }, { column: "id" }],
+      include: ["title"],
+    }),
+    [
+      'await op.createIndex("ix_events_recent", "events", [',
+      '    { column: "created_at", order: "DESC" },',
+      '    { column: "kind", collation: "C", opclass: "text_pattern_ops", nulls: "FIRST" },',
+      '    "id",',
+      '  ], { include: ["title"] });',
+    ].join("\n"),
+  );
+});

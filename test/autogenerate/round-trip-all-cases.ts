@@ -1,5 +1,7 @@
 // Every round-trip case: the basic kinds of change and one file per area in cases/.
 import { cases as basic, type RoundTripCase } from "./round-trip-cases.js";
+import { expressionCases } from "./cases/expressions.js";
+import { indexCases } from "./cases/indexes.js";
 import { schemaCases } from "./cases/schemas.js";
 
-export const allCases: readonly RoundTripCase[] = [...basic, ...schemaCases];
+export const allCases: readonly RoundTripCase[] = [...basic, ...schemaCases, ...indexCases, ...expressionCases];

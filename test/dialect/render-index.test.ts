@@ -40,6 +40,28 @@ goldenSuite(
       sql: 'CREATE INDEX ix_users_lower_email ON app.users ((lower(email)) DESC NULLS LAST, name COLLATE "C" text_pattern_ops)',
     },
     {
+      name: "createIndex with a descending column, nulls first on an ascending one, several INCLUDE columns",
+      op: {
+        kind: "createIndex",
+        name: "ix_users_active_name",
+        schema: "app",
+        table: "users",
+        columns: [{ column: "active", order: "DESC" }, { column: "name", nulls: "FIRST" }, { column: "email", order: "DESC", nulls: "LAST" }],
+        include: ["id", "tags"],
+      },
+      sql: "CREATE INDEX ix_users_active_name ON app.users (active DESC, name NULLS FIRST, email DESC NULLS LAST) INCLUDE (id, tags)",
+    },
+    {
+      name: "createIndex with a schema-qualified collation as introspection gives it",
+      op: { kind: "createIndex", name: "ix_users_name_c", schema: "app", table: "users", columns: [{ column: "name", collation: '"pg_catalog"."C"' }] },
+      sql: 'CREATE INDEX ix_users_name_c ON app.users (name COLLATE "pg_catalog"."C")',
+    },
+    {
+      name: "createIndex with a gin operator class",
+      op: { kind: "createIndex", name: "ix_users_tags_ops", schema: "app", table: "users", method: "gin", columns: [{ column: "tags", opclass: "array_ops" }] },
+      sql: "CREATE INDEX ix_users_tags_ops ON app.users USING gin (tags array_ops)",
+    },
+    {
       name: "createIndex with a method and ifNotExists",
       op: { kind: "createIndex", name: "ix_users_tags", schema: "app", table: "users", method: "gin", columns: [{ column: "tags" }], ifNotExists: true },
       sql: "CREATE INDEX IF NOT EXISTS ix_users_tags ON app.users USING gin (tags)",

@@ -59,12 +59,23 @@ where con.contype in ('p', 'u', 'f', 'c') and n.nspname = any($1::text[])
   and con.conislocal
 order by con.conrelid, con.conname`;
 
+/**
+ * An index's keys, options and INCLUDE columns (pg_index as `alias`), read the same way
+ * for the database's indexes and for the throwaway ones models are rendered into.
+ */
+export const indexColumns = (i: string) => `pg_catalog.pg_get_indexdef(${i}.indexrelid, 0, true) as definition,
+       array(select pg_catalog.pg_get_indexdef(${i}.indexrelid, k, true)
+             from generate_series(1, ${i}.indnkeyatts) as k order by k) as elements,
+       array(select o::int from unnest(${i}.indoption::int2[]) with ordinality as u(o, n)
+             where n <= ${i}.indnkeyatts order by n) as key_options,
+       array(select pg_catalog.pg_get_indexdef(${i}.indexrelid, k, true)
+             from generate_series(${i}.indnkeyatts + 1, ${i}.indnatts) as k order by k) as include`;
+
 export const indexesQuery = `
 select i.indrelid::int8::text as table_oid, ic.relname::text as name, i.indisunique as unique,
        am.amname::text as method,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) as predicate,
-       array(select pg_catalog.pg_get_indexdef(i.indexrelid, k, true)
-             from generate_series(1, i.indnkeyatts) as k order by k) as elements
+       ${indexColumns("i")}
 from pg_catalog.pg_index i
 join pg_catalog.pg_class ic on ic.oid = i.indexrelid
 join pg_catalog.pg_class c on c.oid = i.indrelid

@@ -44,13 +44,28 @@ export interface CheckSnapshot {
   readonly expression: string;
 }
 
+/** One key of an index with its options, each option PostgreSQL's default unless said. */
+export interface IndexKeySnapshot {
+  /** A column name (quoted as needed) or an expression, as pg_get_indexdef prints the key. */
+  readonly expression: string;
+  readonly descending: boolean;
+  /** NULLs sort first: the default for a descending key, not for an ascending one. */
+  readonly nullsFirst: boolean;
+  /** The operator class when not the default for the key's type, as PostgreSQL prints it; else null. */
+  readonly opclass: string | null;
+  /** The collation when not the key's own: its name (`"s"."c"` when schema-qualified); else null. */
+  readonly collation: string | null;
+}
+
 export interface IndexSnapshot {
   readonly name: string;
   readonly unique: boolean;
   /** Access method: btree, gin, gist… */
   readonly method: string;
-  /** Each key: a column name (quoted as needed) or an expression, as pg_get_indexdef prints it. */
-  readonly elements: readonly string[];
+  /** The key columns and expressions, in order. */
+  readonly elements: readonly IndexKeySnapshot[];
+  /** Non-key columns (`INCLUDE`), by name. */
+  readonly include: readonly string[];
   /** Partial index predicate, or null. */
   readonly where: string | null;
 }

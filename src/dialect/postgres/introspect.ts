@@ -11,6 +11,8 @@ import {
   schemasQuery,
   tablesQuery,
 } from "./introspect-queries.js";
+import { indexKeys } from "./index-definition.js";
+import { unquoteIdentifier } from "./quote.js";
 import type {
   CheckSnapshot,
   ColumnSnapshot,
@@ -51,6 +53,19 @@ interface TableParts {
 const str = (v: unknown): string => String(v);
 const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+/** An index row of `indexesQuery` (or of any query selecting `indexColumns`). */
+export function indexSnapshot(row: Record<string, unknown>): IndexSnapshot {
+  const method = str(row.method);
+  return {
+    name: str(row.name),
+    unique: row.unique === true,
+    method,
+    elements: indexKeys(str(row.definition), method, strings(row.elements), strings(row.key_options).map(Number)),
+    include: strings(row.include).map(unquoteIdentifier),
+    where: strOrNull(row.predicate),
+  };
+}
 
 /** `CHECK ((a > 0)) NOT VALID` → `(a > 0)`: the expression inside CHECK ( … ). */
 export function checkExpression(definition: string): string {
@@ -142,13 +157,7 @@ export async function introspect(query: QueryFunction, options: IntrospectOption
   for (const row of indexRows) {
     const parts = byOid.get(str(row.table_oid));
     if (!parts) continue;
-    parts.indexes.push({
-      name: str(row.name),
-      unique: row.unique === true,
-      method: str(row.method),
-      elements: strings(row.elements),
-      where: strOrNull(row.predicate),
-    });
+    parts.indexes.push(indexSnapshot(row));
   }
 
   return {

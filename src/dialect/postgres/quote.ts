@@ -65,3 +65,8 @@ export function qualifiedName(name: string, schema?: string): string {
 export function quoteIdentifierList(names: readonly string[]): string {
   return names.map(quoteIdentifier).join(", ");
 }
+
+/** The name a (possibly quoted) identifier stands for: `"Odd ""x"""` → `Odd "x"`; an unquoted one as it is. */
+export function unquoteIdentifier(text: string): string {
+  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1).replaceAll('""', '"') : text;
+}

@@ -6,11 +6,16 @@ import { words } from "./clauses.js";
 import { qualifiedName, quoteIdentifier, quoteIdentifierList } from "./quote.js";
 import type { Statement } from "./statement.js";
 
+/** A collation's name; one already quoted part by part (`"s"."c"`, as introspection gives a qualified one) as it is. */
+function collationName(name: string): string {
+  return /^"(?:[^"]|"")*"(?:\."(?:[^"]|"")*")*$/.test(name) ? name : quoteIdentifier(name);
+}
+
 /** A column by name, or an expression in parentheses (always valid, even for f(x)). */
 function indexElement(element: IndexElement): string {
   return words(
     element.column !== undefined ? quoteIdentifier(element.column) : `(${element.expression})`,
-    element.collation !== undefined && `COLLATE ${quoteIdentifier(element.collation)}`,
+    element.collation !== undefined && `COLLATE ${collationName(element.collation)}`,
     element.opclass,
     element.order,
     element.nulls && `NULLS ${element.nulls}`,
