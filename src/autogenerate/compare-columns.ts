@@ -6,7 +6,8 @@ import type { ColumnSnapshot, TableSnapshot } from "../dialect/postgres/introspe
 import { type Change, Phase, type Step, note, op } from "./change.js";
 import { sameDefault } from "./normalize-expression.js";
 import { isSerialType, normalizeType } from "./normalize-type.js";
-import { columnSpec, serialSpelling, tableName } from "./operation-specs.js";
+import { identityChange, serialInvolved } from "./compare-identity.js";
+import { columnSpec, tableName } from "./operation-specs.js";
 
 function typeKey(type: string, defaultSchema: string): string {
   const t = normalizeType(type);
@@ -18,16 +19,17 @@ function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnap
   const up: Record<string, unknown> = {};
   const down: Record<string, unknown> = {};
   if (typeKey(model.type, defaultSchema) !== typeKey(db.type, defaultSchema)) {
-    up.type = columnSpec(model, table).type;
-    down.type = columnSpec(db, table).type;
+    // ALTER COLUMN … TYPE takes the integer type; the serial's sequence is compare-identity's.
+    const plain = (type: string) => (isSerialType(type) ? normalizeType(type) : type);
+    up.type = plain(columnSpec(model, table).type);
+    down.type = plain(columnSpec(db, table).type);
   }
   if (model.nullable !== db.nullable) {
     up.nullable = model.nullable;
     down.nullable = db.nullable;
   }
-  // A serial model column owns the nextval default the database shows: not a change.
-  const serialDefault = isSerialType(model.type) && serialSpelling(db, table) !== null;
-  if (!serialDefault && model.identity === null && !sameDefault(model.default, db.default)) {
+  // A serial column's nextval default comes and goes with it (compare-identity).
+  if (!serialInvolved(model, db, table) && model.identity === null && !sameDefault(model.default, db.default)) {
     up.default = model.default;
     down.default = db.default;
   }
@@ -40,15 +42,6 @@ function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnap
 
 function alterOp(table: TableSnapshot, column: string, defaultSchema: string, fields: object) {
   return op({ kind: "alterColumn", ...tableName(table, defaultSchema), column, ...fields } as AlterColumnOperation);
-}
-
-function identityChange(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnapshot, defaultSchema: string): Change | null {
-  if (model.identity === db.identity) return null;
-  const steps = (from: ColumnSnapshot, to: ColumnSnapshot): Step[] => [
-    ...(from.identity ? [alterOp(table, from.name, defaultSchema, { identity: null })] : []),
-    ...(to.identity ? [alterOp(table, to.name, defaultSchema, { identity: { generated: to.identity } })] : []),
-  ];
-  return { phase: Phase.alterColumn, up: steps(db, model), down: steps(model, db) };
 }
 
 export function compareColumns(model: TableSnapshot, db: TableSnapshot, defaultSchema: string): Change[] {
