@@ -5,24 +5,20 @@ import type { AlterColumnOperation } from "../ops/operation.js";
 import type { ColumnSnapshot, TableSnapshot } from "../dialect/postgres/introspect-types.js";
 import { type Change, Phase, type Step, note, op } from "./change.js";
 import { sameDefault } from "./normalize-expression.js";
-import { isSerialType, normalizeType } from "./normalize-type.js";
+import { isSerialType } from "./normalize-type.js";
+import type { TypePair } from "../dialect/postgres/assignment-casts.js";
+import { type CastLookup, assignmentOnly, reviewNote, typeChange, usingClause } from "./compare-casts.js";
 import { identityChange, serialInvolved } from "./compare-identity.js";
 import { columnSpec, tableName } from "./operation-specs.js";
-
-function typeKey(type: string, defaultSchema: string): string {
-  const t = normalizeType(type);
-  return t.startsWith(`${defaultSchema}.`) ? t.slice(defaultSchema.length + 1) : t;
-}
 
 function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnapshot, defaultSchema: string) {
   type Fields = Omit<AlterColumnOperation, "kind" | "table" | "schema" | "column">;
   const up: Record<string, unknown> = {};
   const down: Record<string, unknown> = {};
-  if (typeKey(model.type, defaultSchema) !== typeKey(db.type, defaultSchema)) {
-    // ALTER COLUMN … TYPE takes the integer type; the serial's sequence is compare-identity's.
-    const plain = (type: string) => (isSerialType(type) ? normalizeType(type) : type);
-    up.type = plain(columnSpec(model, table).type);
-    down.type = plain(columnSpec(db, table).type);
+  const types = typeChange(model, db, table, defaultSchema);
+  if (types) {
+    up.type = types.up.to;
+    down.type = types.down.to;
   }
   if (model.nullable !== db.nullable) {
     up.nullable = model.nullable;
@@ -37,14 +33,42 @@ function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnap
     up.comment = model.comment;
     down.comment = db.comment;
   }
-  return { up: up as Fields, down: down as Fields };
+  return { up: up as Fields, down: down as Fields, types };
+}
+
+type Fields = Omit<AlterColumnOperation, "kind" | "table" | "schema" | "column">;
+
+/**
+ * One direction of an alteration. A type change without an assignment cast gets USING
+ * and a review note; on a type change the column's default is dropped before it
+ * (PostgreSQL would have to convert it, and cannot without a cast) and the target's
+ * default set again after the new type.
+ */
+function alterSteps(
+  fields: Fields,
+  pair: TypePair | undefined,
+  casts: CastLookup,
+  w: { table: TableSnapshot; column: string; defaultSchema: string; label: string; fromDefault: string | null; toDefault: string | null },
+): Step[] {
+  const using = pair && fields.type !== undefined ? usingClause(casts(pair), w.column, fields.type) : undefined;
+  const steps: Step[] = [];
+  let converted: Fields = using === undefined ? fields : { ...fields, using };
+  if (pair && using !== undefined) steps.push(note(reviewNote(`${w.label}.${w.column}`, pair, using)));
+  // Converted by PostgreSQL the default would read `(1)::text`: set the target's own instead.
+  if (fields.type !== undefined && w.fromDefault !== null) {
+    steps.push(alterOp(w.table, w.column, w.defaultSchema, { default: null }));
+    const { default: _dropped, ...rest } = converted;
+    converted = w.toDefault === null ? rest : { ...rest, default: w.toDefault };
+  }
+  steps.push(alterOp(w.table, w.column, w.defaultSchema, converted));
+  return steps;
 }
 
 function alterOp(table: TableSnapshot, column: string, defaultSchema: string, fields: object) {
   return op({ kind: "alterColumn", ...tableName(table, defaultSchema), column, ...fields } as AlterColumnOperation);
 }
 
-export function compareColumns(model: TableSnapshot, db: TableSnapshot, defaultSchema: string): Change[] {
+export function compareColumns(model: TableSnapshot, db: TableSnapshot, defaultSchema: string, casts: CastLookup = assignmentOnly): Change[] {
   const changes: Change[] = [];
   const dbColumns = new Map(db.columns.map((c) => [c.name, c]));
   const modelNames = new Set(model.columns.map((c) => c.name));
@@ -73,12 +97,15 @@ export function compareColumns(model: TableSnapshot, db: TableSnapshot, defaultS
   for (const column of model.columns) {
     const existing = dbColumns.get(column.name);
     if (!existing) continue;
-    const { up, down } = alterations(column, existing, model, defaultSchema);
+    const { up, down, types } = alterations(column, existing, model, defaultSchema);
     if (Object.keys(up).length > 0) {
+      const w = { table: model, column: column.name, defaultSchema, label };
+      // A serial's nextval default stays through a type change: it is not the column's own.
+      const serial = serialInvolved(column, existing, model);
       changes.push({
         phase: Phase.alterColumn,
-        up: [alterOp(model, column.name, defaultSchema, up)],
-        down: [alterOp(model, column.name, defaultSchema, down)],
+        up: alterSteps(up, types?.up, casts, { ...w, fromDefault: serial ? null : existing.default, toDefault: column.default }),
+        down: alterSteps(down, types?.down, casts, { ...w, fromDefault: serial ? null : column.default, toDefault: existing.default }),
       });
     }
     const identity = identityChange(column, existing, model, defaultSchema);

@@ -3,6 +3,7 @@
 // a table or column that disappears is dropped, with a comment warning of data loss.
 import type { SchemaSnapshot, TableSnapshot } from "../dialect/postgres/introspect-types.js";
 import { type Change, Phase, type Step, note, op, orderChanges } from "./change.js";
+import { type CastLookup, assignmentOnly } from "./compare-casts.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
 import { compareEnums } from "./compare-enums.js";
@@ -106,7 +107,7 @@ export interface Comparison {
 }
 
 /** Compares the models with the database; `defaultSchema` is the one operations leave unnamed. */
-export function compareSchemas(model: SchemaSnapshot, db: SchemaSnapshot, defaultSchema = "public"): Comparison {
+export function compareSchemas(model: SchemaSnapshot, db: SchemaSnapshot, defaultSchema = "public", casts: CastLookup = assignmentOnly): Comparison {
   const changes: Change[] = [];
   for (const schema of model.schemas) {
     if (db.schemas.includes(schema)) continue;
@@ -140,7 +141,7 @@ export function compareSchemas(model: SchemaSnapshot, db: SchemaSnapshot, defaul
     const existing = dbTables.get(key(table));
     if (!existing) continue;
     changes.push(
-      ...compareColumns(table, existing, defaultSchema),
+      ...compareColumns(table, existing, defaultSchema, casts),
       ...compareConstraints(table, existing, defaultSchema),
       ...tableComment(table, existing, defaultSchema),
     );
