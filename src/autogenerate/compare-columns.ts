@@ -11,7 +11,7 @@ import { type CastLookup, assignmentOnly, reviewNote, typeChange, usingClause } 
 import { identityChange, serialInvolved } from "./compare-identity.js";
 import { columnSpec, tableName } from "./operation-specs.js";
 
-function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnapshot, defaultSchema: string) {
+function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnapshot, defaultSchema: string, defaultElsewhere: boolean) {
   type Fields = Omit<AlterColumnOperation, "kind" | "table" | "schema" | "column">;
   const up: Record<string, unknown> = {};
   const down: Record<string, unknown> = {};
@@ -25,7 +25,7 @@ function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnap
     down.nullable = db.nullable;
   }
   // A serial column's nextval default comes and goes with it (compare-identity).
-  if (!serialInvolved(model, db, table) && model.identity === null && !sameDefault(model.default, db.default)) {
+  if (!defaultElsewhere && !serialInvolved(model, db, table) && model.identity === null && !sameDefault(model.default, db.default)) {
     up.default = model.default;
     down.default = db.default;
   }
@@ -68,7 +68,14 @@ function alterOp(table: TableSnapshot, column: string, defaultSchema: string, fi
   return op({ kind: "alterColumn", ...tableName(table, defaultSchema), column, ...fields } as AlterColumnOperation);
 }
 
-export function compareColumns(model: TableSnapshot, db: TableSnapshot, defaultSchema: string, casts: CastLookup = assignmentOnly): Change[] {
+export function compareColumns(
+  model: TableSnapshot,
+  db: TableSnapshot,
+  defaultSchema: string,
+  casts: CastLookup = assignmentOnly,
+  /** Columns whose default another change sets (an enum whose values change). */
+  defaultElsewhere: (column: string) => boolean = () => false,
+): Change[] {
   const changes: Change[] = [];
   const dbColumns = new Map(db.columns.map((c) => [c.name, c]));
   const modelNames = new Set(model.columns.map((c) => c.name));
@@ -97,7 +104,7 @@ export function compareColumns(model: TableSnapshot, db: TableSnapshot, defaultS
   for (const column of model.columns) {
     const existing = dbColumns.get(column.name);
     if (!existing) continue;
-    const { up, down, types } = alterations(column, existing, model, defaultSchema);
+    const { up, down, types } = alterations(column, existing, model, defaultSchema, defaultElsewhere(column.name));
     if (Object.keys(up).length > 0) {
       const w = { table: model, column: column.name, defaultSchema, label };
       // A serial's nextval default stays through a type change: it is not the column's own.

@@ -6,7 +6,8 @@ import { type Change, Phase, type Step, note, op, orderChanges } from "./change.
 import { type CastLookup, assignmentOnly } from "./compare-casts.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
-import { compareEnums } from "./compare-enums.js";
+import { compareEnums, ownsColumnDefaults } from "./compare-enums.js";
+import { enumColumns } from "./recreate-enum.js";
 import {
   createForeignKeyOp,
   createIndexOp,
@@ -117,7 +118,20 @@ export function compareSchemas(model: SchemaSnapshot, db: SchemaSnapshot, defaul
       down: [op({ kind: "dropSchema", schema })],
     });
   }
-  changes.push(...compareEnums(model.enums, db.enums, defaultSchema));
+  const modelTables0 = new Map(model.tables.map((t) => [key(t), t]));
+  const modelDefault = (t: TableSnapshot, column: string) => {
+    const c = modelTables0.get(key(t))?.columns.find((x) => x.name === column);
+    return c === undefined ? undefined : c.default;
+  };
+  changes.push(...compareEnums(model.enums, db.enums, defaultSchema, { db: db.tables, modelDefault }));
+  // Columns of an enum whose values change get their defaults from that change (set after it).
+  const dbEnums = new Map(db.enums.map((e) => [key(e), e]));
+  const ownedDefaults = new Set(
+    model.enums.flatMap((e) => {
+      const existing = dbEnums.get(key(e));
+      return existing && ownsColumnDefaults(e, existing) ? enumColumns(existing, db.tables, defaultSchema).map(({ table, column }) => `${key(table)}.${column.name}`) : [];
+    }),
+  );
 
   const dbTables = new Map(db.tables.map((t) => [key(t), t]));
   const modelTables = new Map(model.tables.map((t) => [key(t), t]));
@@ -141,7 +155,7 @@ export function compareSchemas(model: SchemaSnapshot, db: SchemaSnapshot, defaul
     const existing = dbTables.get(key(table));
     if (!existing) continue;
     changes.push(
-      ...compareColumns(table, existing, defaultSchema, casts),
+      ...compareColumns(table, existing, defaultSchema, casts, (column) => ownedDefaults.has(`${key(table)}.${column}`)),
       ...compareConstraints(table, existing, defaultSchema),
       ...tableComment(table, existing, defaultSchema),
     );

@@ -1,7 +1,8 @@
 // Every round-trip case: the basic kinds of change and one file per area in cases/.
 import { cases as basic, type RoundTripCase } from "./round-trip-cases.js";
 import { castCases } from "./cases/casts.js";
+import { enumCases } from "./cases/enums.js";
 import { identityCases } from "./cases/identity.js";
 import { schemaCases } from "./cases/schemas.js";
 
-export const allCases: readonly RoundTripCase[] = [...basic, ...schemaCases, ...identityCases, ...castCases];
+export const allCases: readonly RoundTripCase[] = [...basic, ...schemaCases, ...identityCases, ...castCases, ...enumCases];
