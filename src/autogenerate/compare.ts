@@ -7,6 +7,7 @@ import { type CastLookup, assignmentOnly } from "./compare-casts.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
 import { compareEnums, ownsColumnDefaults } from "./compare-enums.js";
+import { compareSequences } from "./compare-sequences.js";
 import { enumColumns } from "./recreate-enum.js";
 import {
   createForeignKeyOp,
@@ -132,6 +133,8 @@ export function compareSchemas(model: SchemaSnapshot, db: SchemaSnapshot, defaul
       return existing && ownsColumnDefaults(e, existing) ? enumColumns(existing, db.tables, defaultSchema).map(({ table, column }) => `${key(table)}.${column.name}`) : [];
     }),
   );
+
+  changes.push(...compareSequences(model.sequences ?? [], db.sequences ?? [], defaultSchema));
 
   const dbTables = new Map(db.tables.map((t) => [key(t), t]));
   const modelTables = new Map(model.tables.map((t) => [key(t), t]));

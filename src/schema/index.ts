@@ -5,6 +5,8 @@ export { index, unique, check, primaryKey, foreignKey, IndexBuilder } from "./co
 export type { CheckDef, ForeignKeyDef, PrimaryKeyDef, UniqueDef, IndexState } from "./constraint.js";
 export { pgEnum, isPgEnum } from "./enum.js";
 export type { PgEnum } from "./enum.js";
+export { sequence, isPgSequence } from "./sequence.js";
+export type { PgSequence, SequenceDefOptions } from "./sequence.js";
 export { schema } from "./namespace.js";
 export type { SchemaNamespace } from "./namespace.js";
 export { sql, isSqlExpression } from "./sql.js";

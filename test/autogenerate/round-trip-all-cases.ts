@@ -4,5 +4,6 @@ import { castCases } from "./cases/casts.js";
 import { enumCases } from "./cases/enums.js";
 import { identityCases } from "./cases/identity.js";
 import { schemaCases } from "./cases/schemas.js";
+import { sequenceCases } from "./cases/sequences.js";
 
-export const allCases: readonly RoundTripCase[] = [...basic, ...schemaCases, ...identityCases, ...castCases, ...enumCases];
+export const allCases: readonly RoundTripCase[] = [...basic, ...schemaCases, ...identityCases, ...castCases, ...enumCases, ...sequenceCases];
