@@ -8,6 +8,7 @@ import { compareColumns } from "./compare-columns.js";
 import { compareConstraints } from "./compare-constraints.js";
 import { compareEnums, ownsColumnDefaults } from "./compare-enums.js";
 import { compareSequences } from "./compare-sequences.js";
+import { enumRenames } from "./rename-enum.js";
 import { enumColumns } from "./recreate-enum.js";
 import {
   createForeignKeyOp,
@@ -109,8 +110,10 @@ export interface Comparison {
 }
 
 /** Compares the models with the database; `defaultSchema` is the one operations leave unnamed. */
-export function compareSchemas(model: SchemaSnapshot, db: SchemaSnapshot, defaultSchema = "public", casts: CastLookup = assignmentOnly): Comparison {
-  const changes: Change[] = [];
+export function compareSchemas(model: SchemaSnapshot, database: SchemaSnapshot, defaultSchema = "public", casts: CastLookup = assignmentOnly): Comparison {
+  const renamed = enumRenames(model, database, defaultSchema);
+  const db = renamed.db;
+  const changes: Change[] = [...renamed.changes];
   for (const schema of model.schemas) {
     if (db.schemas.includes(schema)) continue;
     changes.push({

@@ -44,4 +44,15 @@ export const enumCases: RoundTripCase[] = [
     seed: (t) => t.exec("INSERT INTO people (id, mood) VALUES (1, 'happy')"),
     afterUpgrade: async (t) => assert.deepEqual(await moods(t), ["happy"]),
   },
+  {
+    name: "an enum type renamed (same values, the old name no longer declared) is ALTER TYPE … RENAME TO; rows and defaults stay",
+    before,
+    after: () => {
+      const feeling = pgEnum("feeling", ["sad", "ok", "happy"]);
+      return collectModels([feeling, table("people", { id: column.int().primaryKey(), mood: column.enum(feeling).notNull().default("ok"), past: column.enum(feeling).array() })]);
+    },
+    seed: (t) => t.exec("INSERT INTO people (id, mood) VALUES (1, 'happy')"),
+    afterUpgrade: async (t) => assert.deepEqual(await moods(t), ["happy"]),
+    afterDowngrade: async (t) => assert.deepEqual(await moods(t), ["happy"]),
+  },
 ];
