@@ -8,6 +8,8 @@ import type { Operation } from "../ops/operation.js";
 import type { ModelSchema } from "../schema/model-schema.js";
 import { judgeExpressions } from "./canonical-expressions.js";
 import type { Step } from "./change.js";
+import { readCasts } from "../dialect/postgres/assignment-casts.js";
+import { castLookup, typePairs } from "./compare-casts.js";
 import { compareSchemas } from "./compare.js";
 import { type UnmodelledObject, applyInclude } from "./include-filter.js";
 import { type IncludeRules, comparedSchemas } from "./include-rules.js";
@@ -90,7 +92,9 @@ export async function autogenerate(options: AutogenerateOptions): Promise<Autoge
   const fullDatabase = await introspect(options.query, { schemas, excludeTables: ownTables(options, scope.currentSchema) });
   const { model, database, unmodelled, leftOut } = applyInclude(fullModel, fullDatabase, options.include, options.dropUnmodelled);
   const verdicts = await judgeExpressions(options.query, model, database);
-  const { upgrade, downgrade } = compareSchemas(model, database, defaultSchema, verdicts);
+  // pg_cast is asked only when a column changes type, so an unchanged schema costs no query.
+  const casts = castLookup(await readCasts(options.query, typePairs(model, database, defaultSchema)));
+  const { upgrade, downgrade } = compareSchemas(model, database, defaultSchema, { verdicts, casts });
   const otherSchemas = schemas.filter((s) => !configured.includes(s) && !fullModel.schemas.includes(s));
   const upgradeOps = opsOf(upgrade);
   const downgradeOps = opsOf(downgrade);

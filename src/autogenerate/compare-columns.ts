@@ -6,31 +6,30 @@ import type { ColumnSnapshot, TableSnapshot } from "../dialect/postgres/introspe
 import { type Change, Phase, type Step, note, op } from "./change.js";
 import { type ExpressionVerdicts, noVerdicts } from "./canonical-expressions.js";
 import { sameDefault } from "./normalize-expression.js";
-import { isSerialType, normalizeType } from "./normalize-type.js";
-import { columnSpec, serialSpelling, tableName } from "./operation-specs.js";
+import { isSerialType } from "./normalize-type.js";
+import type { TypePair } from "../dialect/postgres/assignment-casts.js";
+import { type CastLookup, assignmentOnly, reviewNote, typeChange, usingClause } from "./compare-casts.js";
+import { identityChange, serialInvolved } from "./compare-identity.js";
+import { columnSpec, tableName } from "./operation-specs.js";
 
-function typeKey(type: string, defaultSchema: string): string {
-  const t = normalizeType(type);
-  return t.startsWith(`${defaultSchema}.`) ? t.slice(defaultSchema.length + 1) : t;
-}
-
-function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnapshot, defaultSchema: string, verdicts: ExpressionVerdicts) {
+function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnapshot, defaultSchema: string, context: ColumnContext) {
   type Fields = Omit<AlterColumnOperation, "kind" | "table" | "schema" | "column">;
   const up: Record<string, unknown> = {};
   const down: Record<string, unknown> = {};
-  if (typeKey(model.type, defaultSchema) !== typeKey(db.type, defaultSchema)) {
-    up.type = columnSpec(model, table).type;
-    down.type = columnSpec(db, table).type;
+  const types = typeChange(model, db, table, defaultSchema);
+  if (types) {
+    up.type = types.up.to;
+    down.type = types.down.to;
   }
   if (model.nullable !== db.nullable) {
     up.nullable = model.nullable;
     down.nullable = db.nullable;
   }
-  // A serial model column owns the nextval default the database shows: not a change.
-  const serialDefault = isSerialType(model.type) && serialSpelling(db, table) !== null;
+  // A serial column's nextval default comes and goes with it (compare-identity).
+  const moved = context.defaultElsewhere?.(model.name) === true || serialInvolved(model, db, table);
   // PostgreSQL's own reading of the model's default when it was asked (canonical-expressions).
-  const sameServerDefault = verdicts.of("default", table, model.name) ?? sameDefault(model.default, db.default);
-  if (!serialDefault && model.identity === null && !sameServerDefault) {
+  const sameServerDefault = (context.verdicts ?? noVerdicts).of("default", table, model.name) ?? sameDefault(model.default, db.default);
+  if (!moved && model.identity === null && !sameServerDefault) {
     up.default = model.default;
     down.default = db.default;
   }
@@ -38,29 +37,58 @@ function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnap
     up.comment = model.comment;
     down.comment = db.comment;
   }
-  return { up: up as Fields, down: down as Fields };
+  return { up: up as Fields, down: down as Fields, types };
+}
+
+type Fields = Omit<AlterColumnOperation, "kind" | "table" | "schema" | "column">;
+
+/**
+ * One direction of an alteration. A type change without an assignment cast gets USING
+ * and a review note; on a type change the column's default is dropped before it
+ * (PostgreSQL would have to convert it, and cannot without a cast) and the target's
+ * default set again after the new type.
+ */
+function alterSteps(
+  fields: Fields,
+  pair: TypePair | undefined,
+  casts: CastLookup,
+  w: { table: TableSnapshot; column: string; defaultSchema: string; label: string; fromDefault: string | null; toDefault: string | null },
+): Step[] {
+  const using = pair && fields.type !== undefined ? usingClause(casts(pair), w.column, fields.type) : undefined;
+  const steps: Step[] = [];
+  let converted: Fields = using === undefined ? fields : { ...fields, using };
+  if (pair && using !== undefined) steps.push(note(reviewNote(`${w.label}.${w.column}`, pair, using)));
+  // Converted by PostgreSQL the default would read `(1)::text`: set the target's own instead.
+  if (fields.type !== undefined && w.fromDefault !== null) {
+    steps.push(alterOp(w.table, w.column, w.defaultSchema, { default: null }));
+    const { default: _dropped, ...rest } = converted;
+    converted = w.toDefault === null ? rest : { ...rest, default: w.toDefault };
+  }
+  steps.push(alterOp(w.table, w.column, w.defaultSchema, converted));
+  return steps;
 }
 
 function alterOp(table: TableSnapshot, column: string, defaultSchema: string, fields: object) {
   return op({ kind: "alterColumn", ...tableName(table, defaultSchema), column, ...fields } as AlterColumnOperation);
 }
 
-function identityChange(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnapshot, defaultSchema: string): Change | null {
-  if (model.identity === db.identity) return null;
-  const steps = (from: ColumnSnapshot, to: ColumnSnapshot): Step[] => [
-    ...(from.identity ? [alterOp(table, from.name, defaultSchema, { identity: null })] : []),
-    ...(to.identity ? [alterOp(table, to.name, defaultSchema, { identity: { generated: to.identity } })] : []),
-  ];
-  return { phase: Phase.alterColumn, up: steps(db, model), down: steps(model, db) };
+/** What the rest of the comparison knows about a table's columns. */
+export interface ColumnContext {
+  /** PostgreSQL's readings of the models' expressions (judgeExpressions). */
+  readonly verdicts?: ExpressionVerdicts;
+  /** Generated columns compare-generated drops and adds again; nothing else is altered on them. */
+  readonly rebuilt?: ReadonlySet<string>;
+  /** Which type changes have an assignment cast (pg_cast), so USING is written only when needed. */
+  readonly casts?: CastLookup;
+  /** Columns whose default another change sets (an enum whose values change). */
+  readonly defaultElsewhere?: (column: string) => boolean;
 }
 
-/** `rebuilt`: generated columns compare-generated drops and adds again; nothing else is altered on them. */
 export function compareColumns(
   model: TableSnapshot,
   db: TableSnapshot,
   defaultSchema: string,
-  verdicts: ExpressionVerdicts = noVerdicts,
-  rebuilt: ReadonlySet<string> = new Set(),
+  context: ColumnContext = {},
 ): Change[] {
   const changes: Change[] = [];
   const dbColumns = new Map(db.columns.map((c) => [c.name, c]));
@@ -89,13 +117,16 @@ export function compareColumns(
   }
   for (const column of model.columns) {
     const existing = dbColumns.get(column.name);
-    if (!existing || rebuilt.has(column.name)) continue;
-    const { up, down } = alterations(column, existing, model, defaultSchema, verdicts);
+    if (!existing || context.rebuilt?.has(column.name)) continue;
+    const { up, down, types } = alterations(column, existing, model, defaultSchema, context);
     if (Object.keys(up).length > 0) {
+      const w = { table: model, column: column.name, defaultSchema, label };
+      // A serial's nextval default stays through a type change: it is not the column's own.
+      const serial = serialInvolved(column, existing, model);
       changes.push({
         phase: Phase.alterColumn,
-        up: [alterOp(model, column.name, defaultSchema, up)],
-        down: [alterOp(model, column.name, defaultSchema, down)],
+        up: alterSteps(up, types?.up, context.casts ?? assignmentOnly, { ...w, fromDefault: serial ? null : existing.default, toDefault: column.default }),
+        down: alterSteps(down, types?.down, context.casts ?? assignmentOnly, { ...w, fromDefault: serial ? null : column.default, toDefault: existing.default }),
       });
     }
     const identity = identityChange(column, existing, model, defaultSchema);

@@ -4,10 +4,14 @@
 import type { SchemaSnapshot, TableSnapshot } from "../dialect/postgres/introspect-types.js";
 import { type Change, Phase, type Step, note, op, orderChanges } from "./change.js";
 import { type ExpressionVerdicts, noVerdicts } from "./canonical-expressions.js";
+import type { CastLookup } from "./compare-casts.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareGenerated } from "./compare-generated.js";
 import { compareConstraints } from "./compare-constraints.js";
-import { compareEnums } from "./compare-enums.js";
+import { compareEnums, ownsColumnDefaults } from "./compare-enums.js";
+import { compareSequences } from "./compare-sequences.js";
+import { enumRenames } from "./rename-enum.js";
+import { enumColumns } from "./recreate-enum.js";
 import {
   createForeignKeyOp,
   createIndexOp,
@@ -107,13 +111,20 @@ export interface Comparison {
   readonly downgrade: Step[];
 }
 
-/**
- * Compares the models with the database; `defaultSchema` is the one operations leave
- * unnamed; `verdicts` are PostgreSQL's readings of the models' expressions
- * (judgeExpressions), without which expressions compare by normalised text.
- */
-export function compareSchemas(model: SchemaSnapshot, db: SchemaSnapshot, defaultSchema = "public", verdicts: ExpressionVerdicts = noVerdicts): Comparison {
-  const changes: Change[] = [];
+/** What PostgreSQL was asked before the comparison, so the comparison itself stays pure. */
+export interface DatabaseReadings {
+  /** PostgreSQL's readings of the models' expressions (judgeExpressions); without them expressions compare by normalised text. */
+  readonly verdicts?: ExpressionVerdicts;
+  /** Which type changes have an assignment cast (readCasts); without it only same-type changes skip USING. */
+  readonly casts?: CastLookup;
+}
+
+/** Compares the models with the database; `defaultSchema` is the one operations leave unnamed. */
+export function compareSchemas(model: SchemaSnapshot, database: SchemaSnapshot, defaultSchema = "public", readings: DatabaseReadings = {}): Comparison {
+  const verdicts = readings.verdicts ?? noVerdicts;
+  const renamed = enumRenames(model, database, defaultSchema);
+  const db = renamed.db;
+  const changes: Change[] = [...renamed.changes];
   for (const schema of model.schemas) {
     if (db.schemas.includes(schema)) continue;
     changes.push({
@@ -122,7 +133,22 @@ export function compareSchemas(model: SchemaSnapshot, db: SchemaSnapshot, defaul
       down: [op({ kind: "dropSchema", schema })],
     });
   }
-  changes.push(...compareEnums(model.enums, db.enums, defaultSchema));
+  const modelTables0 = new Map(model.tables.map((t) => [key(t), t]));
+  const modelDefault = (t: TableSnapshot, column: string) => {
+    const c = modelTables0.get(key(t))?.columns.find((x) => x.name === column);
+    return c === undefined ? undefined : c.default;
+  };
+  changes.push(...compareEnums(model.enums, db.enums, defaultSchema, { db: db.tables, modelDefault }));
+  // Columns of an enum whose values change get their defaults from that change (set after it).
+  const dbEnums = new Map(db.enums.map((e) => [key(e), e]));
+  const ownedDefaults = new Set(
+    model.enums.flatMap((e) => {
+      const existing = dbEnums.get(key(e));
+      return existing && ownsColumnDefaults(e, existing) ? enumColumns(existing, db.tables, defaultSchema).map(({ table, column }) => `${key(table)}.${column.name}`) : [];
+    }),
+  );
+
+  changes.push(...compareSequences(model.sequences ?? [], db.sequences ?? [], defaultSchema));
 
   const dbTables = new Map(db.tables.map((t) => [key(t), t]));
   const modelTables = new Map(model.tables.map((t) => [key(t), t]));
@@ -148,7 +174,12 @@ export function compareSchemas(model: SchemaSnapshot, db: SchemaSnapshot, defaul
     const generated = compareGenerated(table, existing, defaultSchema, verdicts);
     changes.push(
       ...generated.changes,
-      ...compareColumns(table, existing, defaultSchema, verdicts, generated.rebuilt),
+      ...compareColumns(table, existing, defaultSchema, {
+        verdicts,
+        rebuilt: generated.rebuilt,
+        casts: readings.casts,
+        defaultElsewhere: (column) => ownedDefaults.has(`${key(table)}.${column}`),
+      }),
       ...compareConstraints(table, existing, defaultSchema, verdicts, generated.rebuilt),
       ...tableComment(table, existing, defaultSchema),
     );

@@ -159,7 +159,14 @@ export function applyInclude(model: SchemaSnapshot, db: SchemaSnapshot, rules: I
   }
   return {
     model: { ...model, tables: modelTables, enums: modelEnums },
-    database: { ...db, tables: dbTables, enums: dbEnums },
+    // A sequence only the database has is dropped only with --drop-unmodelled: a hand-made
+    // one (used by a trigger, say) must not disappear because no model declares it.
+    database: {
+      ...db,
+      tables: dbTables,
+      enums: dbEnums,
+      sequences: (db.sequences ?? []).filter((s) => dropUnmodelled || (model.sequences ?? []).some((m) => m.schema === s.schema && m.name === s.name)),
+    },
     unmodelled,
     leftOut,
   };

@@ -20,6 +20,7 @@ import { naming } from "../schema/naming.js";
 import { isSqlExpression, sqlLiteral } from "../schema/sql.js";
 import { type ColumnRef, type TableInfo, getTableInfo } from "../schema/table.js";
 import { AthanorError } from "../graph/errors.js";
+import { sequenceSnapshot } from "./compare-sequences.js";
 
 function defaultText(value: ServerDefault | undefined): string | null {
   if (value === undefined) return null;
@@ -172,6 +173,7 @@ function tableSnapshot(info: TableInfo, defaultSchema: string): TableSnapshot {
 export function modelSnapshot(models: ModelSchema, defaultSchema = "public"): SchemaSnapshot {
   const tables = models.tables.map((t) => tableSnapshot(getTableInfo(t), defaultSchema));
   const enums: EnumSnapshot[] = models.enums.map((e) => ({ schema: e.schema ?? defaultSchema, name: e.name, values: [...e.values] }));
-  const schemas = [...new Set([defaultSchema, ...tables.map((t) => t.schema), ...enums.map((e) => e.schema)])];
-  return { schemas, enums, tables };
+  const sequences = (models.sequences ?? []).map((s) => sequenceSnapshot(s, defaultSchema));
+  const schemas = [...new Set([defaultSchema, ...tables.map((t) => t.schema), ...enums.map((e) => e.schema), ...sequences.map((s) => s.schema)])];
+  return { schemas, enums, tables, sequences };
 }

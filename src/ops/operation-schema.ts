@@ -118,13 +118,17 @@ export const operationSchemas = {
       default: sqlText.nullable().optional(),
       comment: z.string().nullable().optional(),
       identity: identity.nullable().optional(),
+      setGenerated: z.enum(["always", "by default"]).optional(),
       newName: name.optional(),
     })
     .superRefine((op, ctx) => {
       for (const key of ["using", "collation"] as const) {
         if (op[key] !== undefined && op.type === undefined) ctx.addIssue({ code: "custom", path: [key], message: "only applies to a type change: give type as well" });
       }
-      const changes = ["type", "nullable", "default", "comment", "identity", "newName"] as const;
+      if (op.setGenerated !== undefined && op.identity !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["setGenerated"], message: "cannot be combined with identity: setGenerated changes an identity the column has" });
+      }
+      const changes = ["type", "nullable", "default", "comment", "identity", "setGenerated", "newName"] as const;
       if (changes.every((key) => op[key] === undefined)) {
         ctx.addIssue({ code: "custom", path: [], message: `changes nothing: give at least one of ${changes.join(", ")}` });
       }

@@ -100,6 +100,11 @@ export interface AlterColumnOperation {
   readonly comment?: string | null;
   /** Drop an identity (`null`) or add one to a column that has none. */
   readonly identity?: IdentitySpec | null;
+  /**
+   * Switch an identity column between `always` and `by default` in place
+   * (`SET GENERATED …`): the sequence and its next value are kept.
+   */
+  readonly setGenerated?: "always" | "by default";
   readonly newName?: string;
 }
 

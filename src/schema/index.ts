@@ -7,6 +7,8 @@ export { asc, desc, indexKey, isIndexKey, IndexKey } from "./index-key.js";
 export type { IndexKeyState } from "./index-key.js";
 export { pgEnum, isPgEnum } from "./enum.js";
 export type { PgEnum } from "./enum.js";
+export { sequence, isPgSequence } from "./sequence.js";
+export type { PgSequence, SequenceDefOptions } from "./sequence.js";
 export { schema } from "./namespace.js";
 export type { SchemaNamespace } from "./namespace.js";
 export { sql, isSqlExpression } from "./sql.js";

@@ -3,11 +3,13 @@
 // "MetaData" autogenerate compares with the database.
 import { AthanorError } from "../graph/errors.js";
 import { type PgEnum, isPgEnum } from "./enum.js";
+import { type PgSequence, isPgSequence } from "./sequence.js";
 import { type Table, getTableInfo, isTable } from "./table.js";
 
 export interface ModelSchema {
   readonly tables: readonly Table[];
   readonly enums: readonly PgEnum[];
+  readonly sequences?: readonly PgSequence[];
 }
 
 function qualified(schema: string | null, name: string): string {
@@ -22,6 +24,7 @@ function qualified(schema: string | null, name: string): string {
 export function collectModels(values: Iterable<unknown>, origin = "the models"): ModelSchema {
   const tables = new Map<string, Table>();
   const enums = new Map<string, PgEnum>();
+  const sequences = new Map<string, PgSequence>();
   const addEnum = (e: PgEnum) => {
     const key = qualified(e.schema, e.name);
     const seen = enums.get(key);
@@ -46,11 +49,17 @@ export function collectModels(values: Iterable<unknown>, origin = "the models"):
       for (const col of info.columns) if (col.state.enum) addEnum(col.state.enum);
     } else if (isPgEnum(value)) {
       addEnum(value);
+    } else if (isPgSequence(value)) {
+      const key = qualified(value.schema, value.name);
+      if (sequences.has(key) && sequences.get(key) !== value) {
+        throw new AthanorError("INVALID_MODELS", `Sequence ${key} is declared twice in ${origin}`, { hint: "Declare each sequence once with sequence() and import it where it is used." });
+      }
+      sequences.set(key, value);
     }
   }
-  return { tables: [...tables.values()], enums: [...enums.values()] };
+  return { tables: [...tables.values()], enums: [...enums.values()], sequences: [...sequences.values()] };
 }
 
 export function mergeModels(parts: readonly ModelSchema[]): ModelSchema {
-  return collectModels(parts.flatMap((p) => [...p.enums, ...p.tables]));
+  return collectModels(parts.flatMap((p) => [...p.enums, ...(p.sequences ?? []), ...p.tables]));
 }

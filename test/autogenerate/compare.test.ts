@@ -35,10 +35,10 @@ test("a dropped and an added column are never guessed to be a rename: drop + add
   assert.match(notes[1] ?? "", /renamed.*newName/);
 });
 
-test("removing an enum value is not attempted: the revision says why", () => {
+test("removing an enum value makes the type again: renamed aside, created, the old one dropped; the review comment says why", () => {
   const before = modelSnapshot(collectModels([pgEnum("mood", ["sad", "ok", "happy"])]));
   const after = modelSnapshot(collectModels([pgEnum("mood", ["sad", "happy"])]));
   const { upgrade } = compareSchemas(after, before);
-  assert.deepEqual(kinds(upgrade), ["note"]);
-  assert.match((upgrade[0] as { note: string }).note, /removes 'ok'.*cannot/);
+  assert.deepEqual(kinds(upgrade), ["note", "execute", "createEnum", "dropEnum"]);
+  assert.match((upgrade[0] as { note: string }).note, /^review: enum mood is made again/);
 });

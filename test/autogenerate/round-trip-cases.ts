@@ -112,7 +112,6 @@ export const cases: RoundTripCase[] = [
       const mood = pgEnum("mood", ["sad", "ok", "happy"]);
       return collectModels([mood, table("people", { id: column.int().primaryKey(), mood: column.enum(mood) })]);
     },
-    irreversibleEnums: true,
   },
   {
     name: "set table and column comments",

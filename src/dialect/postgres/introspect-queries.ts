@@ -95,3 +95,16 @@ join pg_catalog.pg_namespace n on n.oid = t.typnamespace
 where t.typtype = 'e' and n.nspname = any($1::text[])
   and ${notExtensionMember("t.oid")}
 order by n.nspname, t.typname`;
+
+// Sequences a column owns (serial: 'a', identity: 'i') belong to that column, not here.
+export const sequencesQuery = `
+select n.nspname::text as schema, c.relname::text as name, pg_catalog.format_type(s.seqtypid, null) as as,
+       s.seqstart::text as start, s.seqincrement::text as increment, s.seqmin::text as min_value,
+       s.seqmax::text as max_value, s.seqcache::text as cache, s.seqcycle as cycle
+from pg_catalog.pg_sequence s
+join pg_catalog.pg_class c on c.oid = s.seqrelid
+join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+where n.nspname = any($1::text[])
+  and not exists (select 1 from pg_catalog.pg_depend d where d.classid = 'pg_catalog.pg_class'::regclass
+                  and d.objid = c.oid and d.deptype in ('a', 'i', 'e'))
+order by n.nspname, c.relname`;

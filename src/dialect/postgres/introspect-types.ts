@@ -89,11 +89,27 @@ export interface EnumSnapshot {
   readonly values: readonly string[];
 }
 
+/** A sequence no column owns, every option resolved (PostgreSQL's defaults filled in). */
+export interface SequenceSnapshot {
+  readonly schema: string;
+  readonly name: string;
+  readonly as: string;
+  /** Numbers as decimal text: bigint bounds do not fit a JS number. */
+  readonly start: string;
+  readonly increment: string;
+  readonly minValue: string;
+  readonly maxValue: string;
+  readonly cache: string;
+  readonly cycle: boolean;
+}
+
 export interface SchemaSnapshot {
   /** The schemas that exist (database) or are used (models), among those compared. */
   readonly schemas: readonly string[];
   readonly enums: readonly EnumSnapshot[];
   readonly tables: readonly TableSnapshot[];
+  /** Standalone sequences (not those of a serial or identity column); absent: none compared. */
+  readonly sequences?: readonly SequenceSnapshot[];
 }
 
 /** Runs one query and returns its rows: pg's client.query or PGlite's, adapted. */

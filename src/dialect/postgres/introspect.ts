@@ -9,6 +9,7 @@ import {
   enumsQuery,
   indexesQuery,
   schemasQuery,
+  sequencesQuery,
   tablesQuery,
 } from "./introspect-queries.js";
 import { indexKeys } from "./index-definition.js";
@@ -94,6 +95,7 @@ export async function introspect(query: QueryFunction, options: IntrospectOption
     await query(indexesQuery, params),
     await query(enumsQuery, params),
   ];
+  const sequenceRows = await query(sequencesQuery, params);
 
   const byOid = new Map<string, TableParts>();
   for (const row of tableRows) {
@@ -164,5 +166,16 @@ export async function introspect(query: QueryFunction, options: IntrospectOption
     schemas: schemaRows.map((r) => str(r.name)),
     enums: enumRows.map((r) => ({ schema: str(r.schema), name: str(r.name), values: strings(r.values) })),
     tables: [...byOid.values()].map(({ table, ...rest }) => ({ ...table, ...rest })),
+    sequences: sequenceRows.map((r) => ({
+      schema: str(r.schema),
+      name: str(r.name),
+      as: str(r.as),
+      start: str(r.start),
+      increment: str(r.increment),
+      minValue: str(r.min_value),
+      maxValue: str(r.max_value),
+      cache: str(r.cache),
+      cycle: r.cycle === true,
+    })),
   };
 }

@@ -40,6 +40,7 @@ function alterActions(op: AlterColumnOperation): string[] {
   if (op.nullable !== undefined) actions.push(`${column} ${op.nullable ? "DROP NOT NULL" : "SET NOT NULL"}`);
   if (op.default !== undefined) actions.push(op.default === null ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${op.default}`);
   if (op.identity !== undefined) actions.push(op.identity === null ? `${column} DROP IDENTITY` : `${column} ADD ${identityClause(op.identity)}`);
+  if (op.setGenerated !== undefined) actions.push(`${column} SET GENERATED ${op.setGenerated === "always" ? "ALWAYS" : "BY DEFAULT"}`);
   return actions;
 }
 
