@@ -9,6 +9,8 @@ import { lockDataDir, type DataDirLock } from "./data-dir-lock.js";
 import type { PgliteTarget } from "./database-url.js";
 
 export async function openPgliteConnection(target: PgliteTarget, options: OpenOptions): Promise<Connection> {
+  // First: without PGlite installed, no data directory is made.
+  const { PGlite } = await importPglite(target);
   let lock: DataDirLock | undefined;
   if (target.dataDir !== null) {
     mkdirSync(target.dataDir, { recursive: true });
@@ -16,7 +18,6 @@ export async function openPgliteConnection(target: PgliteTarget, options: OpenOp
   }
   let db: PGlite;
   try {
-    const { PGlite } = await import("@electric-sql/pglite");
     db = target.dataDir === null ? await PGlite.create() : await PGlite.create(target.dataDir);
   } catch (cause) {
     lock?.release();
@@ -32,6 +33,23 @@ export async function openPgliteConnection(target: PgliteTarget, options: OpenOp
       lock?.release();
     }
   });
+}
+
+/**
+ * PGlite is an optional dependency (an install can leave it out with --omit=optional):
+ * a project on PostgreSQL never needs its 27 MB.
+ */
+async function importPglite(target: PgliteTarget): Promise<typeof import("@electric-sql/pglite")> {
+  try {
+    return await import("@electric-sql/pglite");
+  } catch (cause) {
+    const missing = (cause as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && String((cause as Error).message).includes("@electric-sql/pglite");
+    if (!missing) throw cause;
+    throw new AthanorError("CONNECTION_FAILED", `the embedded database (${target.description}) needs @electric-sql/pglite, which is not installed`, {
+      hint: "install it next to athanor (npm install @electric-sql/pglite), or set DATABASE_URL to a PostgreSQL server",
+      details: { target: target.description, package: "@electric-sql/pglite" },
+    });
+  }
 }
 
 /**
