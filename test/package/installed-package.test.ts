@@ -121,3 +121,23 @@ test("installed tarball: no source maps, a LICENSE, no prepare script", () => {
   const scripts = (JSON.parse(manifest.out) as { scripts: Record<string, string> }).scripts;
   assert.equal(scripts.prepare, undefined);
 });
+
+test("installed tarball without optional dependencies: the embedded database asks for @electric-sql/pglite, PostgreSQL works", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "athanor-no-pglite-"));
+  try {
+    writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "no-pglite", private: true }));
+    npmInstall(["--omit=optional", tarball], dir);
+    const bin = path.join(dir, "node_modules", ".bin", "athanor");
+    assert.equal(run(bin, ["init"], dir).code, 0);
+    const embedded = run(bin, ["current"], dir);
+    assert.notEqual(embedded.code, 0);
+    assert.match(embedded.out, /needs @electric-sql\/pglite, which is not installed/);
+    assert.match(embedded.out, /npm install @electric-sql\/pglite/);
+    const database = await createTestDatabase("nopgl");
+    databases.push(database);
+    const online = run(bin, ["upgrade"], dir, { DATABASE_URL: database.url });
+    assert.equal(online.code, 0, online.out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
