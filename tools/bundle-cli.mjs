@@ -4,7 +4,7 @@
 // a fraction of that. The library (dist/index.js), which config files, models and
 // revisions import, stays as tsc wrote it, so its classes exist twice in a run: models
 // and AthanorError are recognised by Symbol.for brands, which both copies share.
-// Runs after tsc in `npm run build`.
+// Runs after tsc in `npm run build`; `--sourcemap` (npm run build:sourcemaps) adds maps.
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,7 +24,7 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  sourcemap: true,
+  sourcemap: process.argv.includes("--sourcemap"),
   // Loaded only by the commands that use them, or resolved at run time (zod, through
   // createRequire; fs-native-extensions, a native addon found beside its package): left
   // to Node. clipanion, which every command needs, is bundled.

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { AthanorError } from "../graph/errors.js";
-import { importTypeScript } from "../scripts/typescript-loader.js";
+import { importProjectModule } from "../scripts/typescript-loader.js";
 
 export const configFileNames = ["athanor.config.ts", "athanor.config.mts", "athanor.config.js", "athanor.config.mjs"] as const;
 
@@ -29,7 +29,7 @@ export function findConfigFile(cwd: string, explicit?: string): string | null {
 export async function importConfigFile(file: string, shown: string): Promise<unknown> {
   let module: Record<string, unknown>;
   try {
-    module = await importTypeScript(file);
+    module = await importProjectModule(file);
   } catch (cause) {
     throw new AthanorError("CONFIG_INVALID", `${shown} could not be loaded: ${(cause as Error).message}`, {
       hint: `fix the error in ${shown}; it must \`export default defineConfig({ ... })\``,

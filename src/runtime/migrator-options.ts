@@ -3,6 +3,7 @@
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Step } from "../graph/step.js";
 import type { Connection } from "./connection.js";
+import type { MigratorConnection } from "./connection-source.js";
 import type { TransactionMode } from "./execute-plan.js";
 import type { StepDependencies } from "./loaded-revision.js";
 import type { TextOutput } from "./offline-writer.js";
@@ -29,9 +30,14 @@ export interface MigratorConfig {
 }
 
 export interface MigratorOptions {
-  readonly config: MigratorConfig;
-  /** Use this open connection (left open) instead of opening databaseUrl. */
-  readonly connection?: Connection;
+  /** Default: `{ cwd: process.cwd() }` (revisions in ./versions). */
+  readonly config?: MigratorConfig;
+  /**
+   * Migrate through this instead of opening databaseUrl: a pg Pool (each run checks out
+   * one client), a connected pg Client or a PGlite instance (left open), or what
+   * fromPgPool/fromPgClient/fromPGlite return.
+   */
+  readonly connection?: Connection | MigratorConnection;
   /** The revision files, when the caller has read them already (else versionLocations are scanned). */
   readonly revisions?: readonly RevisionSource[];
   readonly dependencies?: Partial<StepDependencies>;

@@ -26,7 +26,15 @@ import { interruptedRevision, StartedMarkers } from "./started-markers.js";
 import { OnlineRunner, type StatementRunner } from "./statement-runner.js";
 import { withSession } from "./session.js";
 import { VersionTable } from "./version-table.js";
-import type { MigratorOptions, RunOptions, RunResult } from "./migrator-options.js";
+import type { MigratorConfig, MigratorOptions, RunOptions, RunResult } from "./migrator-options.js";
+import type { Connection } from "./connection.js";
+import { type ConnectionSource, toConnectionSource } from "./connection-source.js";
+
+/** athanor's own Connection (the CLI's, tests'), as opposed to an application's driver object. */
+function isInternalConnection(value: unknown): value is Connection {
+  const shape = value as Record<string, unknown> | undefined;
+  return typeof shape?.queryBatch === "function" && typeof shape.backendPid === "function";
+}
 
 export type { MigratorConfig, MigratorOptions, RunOptions, RunResult } from "./migrator-options.js";
 
@@ -39,6 +47,9 @@ interface OnlineState {
 
 export class Migrator {
   readonly #options: MigratorOptions;
+  readonly #config: MigratorConfig;
+  readonly #connection: Connection | undefined;
+  readonly #source: ConnectionSource | undefined;
   readonly #versionTable: VersionTable;
   readonly #history: HistoryTable | undefined;
   /** Beside the history table; with history off (Alembic's tables only) there are none. */
@@ -49,21 +60,25 @@ export class Migrator {
 
   constructor(options: MigratorOptions) {
     this.#options = options;
-    this.#versionTable = new VersionTable(options.config.versionTable ?? { name: "alembic_version" });
-    const historyName = options.config.historyTable ?? "athanor_history";
+    this.#config = options.config ?? { cwd: process.cwd() };
+    const given = options.connection;
+    if (isInternalConnection(given)) this.#connection = given;
+    else if (given !== undefined) this.#source = toConnectionSource(given);
+    this.#versionTable = new VersionTable(this.#config.versionTable ?? { name: "alembic_version" });
+    const historyName = this.#config.historyTable ?? "athanor_history";
     this.#history = historyName === false ? undefined : new HistoryTable({ name: historyName, schema: this.#versionTable.schema });
     this.#markers = historyName === false ? undefined : new StartedMarkers({ name: historyName, schema: this.#versionTable.schema });
     this.#guard = new HistoryGuard({
       table: this.#history,
-      cwd: options.config.cwd,
-      strict: options.config.strict ?? false,
+      cwd: this.#config.cwd,
+      strict: this.#config.strict ?? false,
       warn: options.onWarning ?? ((line) => options.onNotice?.(`warning: ${line}`)),
     });
   }
 
   /** Where online runs connect; `embeddedDefault` is true when no URL was configured. */
   get target(): DatabaseTarget {
-    const { databaseUrl, cwd, databaseUrlOrigin } = this.#options.config;
+    const { databaseUrl, cwd, databaseUrlOrigin } = this.#config;
     return parseDatabaseUrl(databaseUrl, cwd, databaseUrlOrigin);
   }
 
@@ -269,7 +284,7 @@ export class Migrator {
     checkRows = true,
     checkMarkers = true,
   ): Promise<RunResult> {
-    const lock = options.lock ?? this.#options.config.lock ?? true;
+    const lock = options.lock ?? this.#config.lock ?? true;
     return withSession(this.#sessionOptions(lock), async (connection) => {
       // Read after taking the lock: another runner may just have migrated.
       const tableExists = await this.#versionTable.exists(connection);
@@ -289,7 +304,7 @@ export class Migrator {
     body: (writer: OfflineWriter) => Promise<Omit<RunResult, "offline">> | Promise<void>,
   ): Promise<RunResult> {
     const writer = new OfflineWriter(options.output ?? process.stdout);
-    const { statementTimeout, lockTimeout } = this.#options.config;
+    const { statementTimeout, lockTimeout } = this.#config;
     if (statementTimeout !== undefined) await writer.run(`SET statement_timeout = ${Math.round(statementTimeout)}`);
     if (lockTimeout !== undefined) await writer.run(`SET lock_timeout = ${Math.round(lockTimeout)}`);
     const result = await body(writer);
@@ -303,7 +318,7 @@ export class Migrator {
     options: RunOptions,
     tables: { createTable?: boolean; createHistory?: boolean; dropTableAtEnd?: boolean; startedAtBase?: boolean },
   ): Promise<Omit<RunResult, "offline">> {
-    const config = this.#options.config;
+    const config = this.#config;
     await executePlan(plan, {
       runner,
       versionTable: this.#versionTable,
@@ -315,16 +330,17 @@ export class Migrator {
       markers: this.#markers,
       runTimeouts: { statementTimeout: config.statementTimeout, lockTimeout: config.lockTimeout },
       sourceOf: (revision) => this.#sourceOf(revision),
-      dependencies: { ...defaultStepDependencies(this.#options.config.cwd), ...this.#options.dependencies },
+      dependencies: { ...defaultStepDependencies(this.#config.cwd), ...this.#options.dependencies },
       onProgress: this.#options.onProgress,
     });
     return { before: plan.start, after: plan.end, steps: plan.steps };
   }
 
   #sessionOptions(lock: boolean) {
-    const config = this.#options.config;
+    const config = this.#config;
     return {
-      connection: this.#options.connection,
+      connection: this.#connection,
+      source: this.#source,
       target: this.target,
       versionTable: this.#versionTable,
       lock,
@@ -363,7 +379,7 @@ export class Migrator {
   }
 
   #scan(): RevisionSource[] {
-    const { cwd, versionLocations = ["versions"], recursiveVersionLocations = false } = this.#options.config;
+    const { cwd, versionLocations = ["versions"], recursiveVersionLocations = false } = this.#config;
     return scanRevisionFiles(versionLocations.map((path) => ({ path, recursive: recursiveVersionLocations })), { cwd });
   }
 }

@@ -23,11 +23,24 @@ export async function openPgConnection(target: PostgresTarget, options: OpenOpti
     await client.end().catch(() => {});
     throw connectionError(target, cause, timeout);
   }
+  return pgClientConnection(client, target.description, async () => {
+    await client.end().catch(() => {});
+  });
+}
+
+/** The part of a node-postgres Client (or pooled client) athanor uses. */
+export interface PgClientLike {
+  query(text: string | { text: string; values?: unknown[] | undefined }): Promise<unknown>;
+}
+
+/** A Connection over a node-postgres client someone already connected; `onClose` runs on close(). */
+export function pgClientConnection(pgClient: PgClientLike, description: string, onClose: () => Promise<void> = async () => {}): Connection {
+  const client = pgClient as unknown as { query(config: unknown): Promise<PgQueryResult | PgQueryResult[]> };
   return {
     kind: "postgres",
-    description: target.description,
+    description,
     async query(sql, params) {
-      const result = await client.query({ text: sql, values: params as unknown[] | undefined });
+      const result = (await client.query({ text: sql, values: params as unknown[] | undefined })) as PgQueryResult;
       return { rows: result.rows, rowCount: result.rowCount } satisfies QueryResult;
     },
     async exec(sql) {
@@ -35,16 +48,14 @@ export async function openPgConnection(target: PostgresTarget, options: OpenOpti
     },
     async queryBatch(statements) {
       // pg answers one statement with a result and several with an array of them.
-      const answer: PgQueryResult | PgQueryResult[] = await client.query(statements.join(";\n"));
+      const answer = await client.query(statements.join(";\n"));
       return (Array.isArray(answer) ? answer : [answer]).map((result) => ({ rows: result.rows, rowCount: result.rowCount }));
     },
     async backendPid() {
-      const { rows } = await client.query("SELECT pg_backend_pid() AS pid");
+      const { rows } = (await client.query("SELECT pg_backend_pid() AS pid")) as PgQueryResult;
       return Number(rows[0].pid);
     },
-    async close() {
-      await client.end().catch(() => {});
-    },
+    close: onClose,
   };
 }
 

@@ -11,6 +11,8 @@ import type { PgliteTarget } from "./database-url.js";
 
 export async function openPgliteConnection(target: PgliteTarget, options: OpenOptions): Promise<Connection> {
   const dataDir = target.dataDir;
+  // First: without PGlite installed, no data directory is made.
+  const { PGlite } = await importPglite(target);
   let lock: DataDirLock | undefined;
   if (dataDir !== null) {
     try {
@@ -25,7 +27,6 @@ export async function openPgliteConnection(target: PgliteTarget, options: OpenOp
   }
   let db: PGlite;
   try {
-    const { PGlite } = await import("@electric-sql/pglite");
     db = dataDir === null ? await PGlite.create() : await PGlite.create(dataDir);
     if (dataDir !== null) makePrivate(dataDir);
   } catch (cause) {
@@ -91,6 +92,23 @@ function openFailed(target: PgliteTarget, cause: unknown): AthanorError {
       : undefined,
     cause,
   });
+}
+
+/**
+ * PGlite is an optional dependency (an install can leave it out with --omit=optional):
+ * a project on PostgreSQL never needs its 27 MB.
+ */
+async function importPglite(target: PgliteTarget): Promise<typeof import("@electric-sql/pglite")> {
+  try {
+    return await import("@electric-sql/pglite");
+  } catch (cause) {
+    const missing = (cause as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && String((cause as Error).message).includes("@electric-sql/pglite");
+    if (!missing) throw cause;
+    throw new AthanorError("CONNECTION_FAILED", `the embedded database (${target.description}) needs @electric-sql/pglite, which is not installed`, {
+      hint: "install it next to athanor (npm install @electric-sql/pglite), or set DATABASE_URL to a PostgreSQL server",
+      details: { target: target.description, package: "@electric-sql/pglite" },
+    });
+  }
 }
 
 /**

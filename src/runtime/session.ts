@@ -2,6 +2,7 @@
 // advisory lock (when the run changes the database), run the body, close. The lock is
 // never released by hand; closing the session ends it.
 import type { Connection } from "./connection.js";
+import type { ConnectionLease, ConnectionSource } from "./connection-source.js";
 import { openConnection } from "./connection.js";
 import { acquireAdvisoryLock, advisoryLockKey, defaultLockWait } from "./advisory-lock.js";
 import type { DatabaseTarget } from "./database-url.js";
@@ -12,6 +13,8 @@ import { isConnectionLost } from "./migration-error.js";
 export interface SessionOptions {
   /** An already open connection to use (and leave open); otherwise `target` is opened. */
   readonly connection?: Connection | undefined;
+  /** An application's pool, client or PGlite: the run leases one session from it. */
+  readonly source?: ConnectionSource | undefined;
   readonly target: DatabaseTarget;
   readonly versionTable: VersionTable;
   /** Take the advisory lock for the run (commands that change the database). */
@@ -23,9 +26,11 @@ export interface SessionOptions {
 }
 
 export async function withSession<T>(options: SessionOptions, body: (connection: Connection) => Promise<T>): Promise<T> {
-  const owned = options.connection === undefined;
+  const lease: ConnectionLease | undefined = options.source === undefined ? undefined : await options.source.lease();
+  const borrowed = lease?.connection ?? options.connection;
+  const owned = borrowed === undefined;
   const connection =
-    options.connection ??
+    borrowed ??
     (await openConnection(options.target, {
       connectTimeout: options.connectTimeout,
       lockTimeout: options.lockTimeout ?? defaultLockWait,
@@ -49,9 +54,13 @@ export async function withSession<T>(options: SessionOptions, body: (connection:
     throw lostWhile(error, connection, "before the run started: nothing was changed");
   } finally {
     if (owned) await connection.close();
-    else if (options.lock && connection.kind === "postgres") {
-      // A borrowed session outlives the run, so here (only here) the lock is let go.
-      await connection.query("SELECT pg_advisory_unlock($1::bigint)", [advisoryLockKey(options.versionTable.qualified).toString()]).catch(() => {});
+    else {
+      let broken = false;
+      if (options.lock && connection.kind === "postgres") {
+        // A borrowed session outlives the run, so here (only here) the lock is let go.
+        await connection.query("SELECT pg_advisory_unlock($1::bigint)", [advisoryLockKey(options.versionTable.qualified).toString()]).catch(() => (broken = true));
+      }
+      await lease?.release(broken);
     }
   }
 }

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { AthanorError } from "../graph/errors.js";
-import { importTypeScript } from "../scripts/typescript-loader.js";
+import { importProjectModule } from "../scripts/typescript-loader.js";
 import { type Declaration, watchDeclarations } from "./declared-tables.js";
 import { type ModelSchema, collectModels, mergeModels } from "./model-schema.js";
 import { getTableInfo, isTable } from "./table.js";
@@ -78,7 +78,7 @@ export async function loadModels(modulePaths: readonly string[], cwd: string): P
       const shown = path.relative(cwd, file);
       let exports: Record<string, unknown>;
       try {
-        exports = await importTypeScript(file);
+        exports = await importProjectModule(file);
       } catch (error) {
         throw new AthanorError("INVALID_MODELS", `Cannot load model module ${shown}: ${(error as Error).message}`, {
           hint: "Fix the error in the model file; it must import cleanly on its own.",

@@ -2,15 +2,33 @@
 // loader of each kind is registered per process and reused: tsImport() registers a new
 // loader hook on every call, so importing 1,000 revisions that way costs quadratic time.
 import { pathToFileURL } from "node:url";
+import { moduleFormatOf } from "./module-format.js";
+import { resolveAthanorToThisPackage } from "./own-package-fallback.js";
 
 type ScopedImport = (specifier: string, parent: string) => Promise<Record<string, unknown>>;
 type ScopedRequire = (id: string, fromFile: string) => Record<string, unknown>;
 
 let scopedRequire: Promise<ScopedRequire> | undefined;
 let scopedImport: Promise<ScopedImport> | undefined;
+let ownPackageFallback = false;
+
+/**
+ * From now on a project module that imports "athanor" without the project having
+ * installed it gets this package (own-package-fallback.ts). The CLI calls it; the hook
+ * is installed with the first TypeScript loader, so commands that load none skip it.
+ */
+export function useOwnPackageAsFallback(): void {
+  ownPackageFallback = true;
+  if (scopedRequire !== undefined || scopedImport !== undefined) resolveAthanorToThisPackage();
+}
+
+function installFallback(): void {
+  if (ownPackageFallback) resolveAthanorToThisPackage();
+}
 
 /** tsx's CommonJS hook, loaded on first use only: commands that run no TypeScript never pay for it. */
 function commonJsLoader(): Promise<ScopedRequire> {
+  if (scopedRequire === undefined) installFallback();
   scopedRequire ??= import("tsx/cjs/api").then((cjs) => cjs.register({ namespace: "athanor" }).require as ScopedRequire);
   return scopedRequire;
 }
@@ -25,6 +43,25 @@ function esmLoader(): Promise<ScopedImport> {
     ([esm]) => esm.register({ namespace: "athanor" }).import as ScopedImport,
   );
   return scopedImport;
+}
+
+/**
+ * Imports a project module (the config file, a model module) in the module system Node
+ * would run it in: an ES module through tsx's ESM loader, a CommonJS one (a project
+ * without `"type": "module"`) through tsx's require hook. Each module graph then stays
+ * in one loader, so a barrel's `export * from "./user"` finds its file and a module
+ * reached both directly and through a barrel runs once.
+ */
+export async function importProjectModule(absolutePath: string): Promise<Record<string, unknown>> {
+  if (moduleFormatOf(absolutePath) === "commonjs") {
+    const requireModule = await commonJsLoader();
+    try {
+      return requireModule(absolutePath, import.meta.url);
+    } catch (error) {
+      if (!needsEsm(error)) throw error;
+    }
+  }
+  return importTypeScript(absolutePath);
 }
 
 /** Imports the TypeScript (or JavaScript) module at an absolute path, as an ES module. */

@@ -20,11 +20,13 @@ export class InitCommand extends AthanorCommand {
   protected async run(): Promise<number> {
     const root = path.resolve(this.directory ?? ".");
     const { initProject } = await import("../../scripts/init-project.js");
+    const { installAdvice } = await import("../../scripts/project-install.js");
     const result = initProject(root);
     const shown = path.relative(process.cwd(), root) || ".";
     for (const file of result.created) this.out(`created  ${path.join(shown, file)}`);
     for (const file of result.updated) this.out(`updated  ${path.join(shown, file)}`);
     for (const file of result.kept) this.out(`kept     ${path.join(shown, file)} (already there)`);
+    for (const line of installAdvice(root)) this.note(line);
     this.note(`Next: put DATABASE_URL in ${path.join(shown, "secrets/.env")} (or use the embedded database), declare models in app/models, then \`athanor generate "initial schema"\`.`);
     return 0;
   }

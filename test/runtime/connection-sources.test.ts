@@ -1,0 +1,67 @@
+// An application's own driver objects as Migrator connections: a pg Pool, pg Clients
+// and a PGlite instance. Two migrators start `upgrade head` at once through each, and
+// every revision runs exactly once (the `ran` table) with the database at head.
+import assert from "node:assert/strict";
+import { after, test } from "node:test";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { Migrator, fromPgClient, type MigratorConnection } from "../../src/index.js";
+import { createTestDatabase } from "../helpers/database.js";
+import { writeProject } from "./sample-project.js";
+
+const project = writeProject();
+after(() => project.remove());
+const revisions = ["0001", "0002", "0003", "0004", "0005", "0006"];
+
+async function migrateTwiceAtOnce(connections: [MigratorConnection, MigratorConnection]) {
+  const results = await Promise.all(connections.map((connection) => new Migrator({ config: { cwd: project.dir }, connection }).upgrade("head")));
+  return results.map((result) => result.steps.length).sort();
+}
+
+async function assertMigratedOnce(query: (sql: string) => Promise<Record<string, unknown>[]>) {
+  const ran = await query("SELECT revision, count(*)::int AS n FROM ran GROUP BY revision ORDER BY revision");
+  assert.deepEqual(ran.map((row) => ({ ...row })), revisions.map((revision) => ({ revision, n: 1 })));
+  assert.deepEqual((await query("SELECT version_num FROM alembic_version")).map((row) => row.version_num), ["0006"]);
+}
+
+test("two migrators on one pg Pool migrate once, each run on a client of its own, and give the clients back", async () => {
+  const database = await createTestDatabase("pool");
+  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  try {
+    assert.deepEqual(await migrateTwiceAtOnce([pool, pool]), [0, 6]);
+    await assertMigratedOnce(async (sql) => (await pool.query(sql)).rows);
+    assert.equal(pool.idleCount, pool.totalCount, "every client is back in the pool");
+    const locks = await pool.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'");
+    assert.equal(locks.rows[0].n, 0, "no advisory lock is left behind");
+  } finally {
+    await pool.end();
+    await database.drop();
+  }
+});
+
+test("two migrators on two pg Clients migrate once and leave the clients open", async () => {
+  const database = await createTestDatabase("client");
+  const clients = [new pg.Client({ connectionString: database.url }), new pg.Client({ connectionString: database.url })] as const;
+  try {
+    for (const client of clients) await client.connect();
+    assert.deepEqual(await migrateTwiceAtOnce([fromPgClient(clients[0]), clients[1]]), [0, 6]);
+    await assertMigratedOnce(async (sql) => (await clients[0].query(sql)).rows);
+  } finally {
+    for (const client of clients) await client.end().catch(() => {});
+    await database.drop();
+  }
+});
+
+test("two migrators on one PGlite instance migrate once, one run after the other", async () => {
+  const db = await PGlite.create();
+  try {
+    assert.deepEqual(await migrateTwiceAtOnce([db, db]), [0, 6]);
+    await assertMigratedOnce(async (sql) => (await db.query<Record<string, unknown>>(sql)).rows);
+  } finally {
+    await db.close();
+  }
+});
+
+test("a connection that is none of those is refused when the Migrator is made", () => {
+  assert.throws(() => new Migrator({ connection: {} as never }), /not a pg Pool, a pg Client or a PGlite instance/);
+});
