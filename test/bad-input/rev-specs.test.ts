@@ -174,6 +174,22 @@ const cases: BadInputCase[] = [
     exit: 2,
     names: ["show needs a revision", "athanor show head"],
   },
+  {
+    name: "a reversed offline range is refused naming the two requests it may have meant",
+    files: linear,
+    database: "none",
+    args: ["upgrade", "0003:0001", "--sql"],
+    exit: 2,
+    names: ["Upgrade range 0003:0001 goes down", "athanor downgrade 0003:0001 --sql", "athanor upgrade 0001:0003 --sql"],
+  },
+  {
+    name: "sql head:0002 is refused the same way",
+    files: linear,
+    database: "none",
+    args: ["sql", "head:0002"],
+    exit: 2,
+    names: ["Upgrade range head:0002 goes down", "athanor upgrade 0002:head --sql"],
+  },
 ];
 
 describe("bad rev specs", { concurrency: 4 }, () => {
