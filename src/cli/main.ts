@@ -42,11 +42,34 @@ export function buildCli(argv: readonly string[] = []): Cli<BaseContext> {
  * `downgrade -1` is a rev spec, not an option: clipanion would reject it, so relative
  * specs (`-1`, `-2`) move behind a `--` where they are read as the positional argument.
  */
-export function protectRelativeSpecs(argv: readonly string[]): string[] {
+export function protectRelativeSpecs(rawArgv: readonly string[]): string[] {
+  const argv = attachRangeValues(rawArgv);
   if (argv.includes("--")) return [...argv];
   const relative = argv.filter((arg) => /^-\d+$/.test(arg));
   if (relative.length === 0) return [...argv];
   return [...argv.filter((arg) => !/^-\d+$/.test(arg)), "--", ...relative];
+}
+
+/**
+ * `history -r -1:` (and Alembic's documented `-r-3:current`): a range value that starts
+ * with `-` looks like an option to clipanion, so it is attached as `--rev-range=-1:`.
+ */
+function attachRangeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") return [...out, ...argv.slice(i)];
+    const next = argv[i + 1];
+    if ((arg === "-r" || arg === "--rev-range") && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--rev-range=${next}`);
+      i++;
+    } else if (/^-r-\d/.test(arg)) {
+      out.push(`--rev-range=${arg.slice(2)}`);
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 export async function main(rawArgv: readonly string[], context: Partial<BaseContext> = {}): Promise<number> {

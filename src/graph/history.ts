@@ -9,6 +9,7 @@ import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
 import { matchRelative, parseRange, resolveRevision, resolveRevisions } from "./rev-spec.js";
 import { alembicOrder } from "./walk-order.js";
+import { shownArgument } from "./shown-argument.js";
 
 export interface HistoryOptions {
   /** `a:b`, `a:` or `:b`; absent: the whole graph. */
@@ -40,14 +41,14 @@ export function historyRevisions(map: RevisionMap, rangeOrOptions: string | Hist
   if (options.range === undefined) {
     return alembicOrder(graph, new Uint8Array(graph.size).fill(1), targets.map((r) => r.index)).map((i) => map.at(i));
   }
-  assertNoOverlap(map, targets, `upper end of '${options.range}'`);
-  assertNoOverlap(map, lower, `lower end of '${options.range}'`);
+  assertNoOverlap(map, targets, `upper end of '${shownArgument(options.range)}'`);
+  assertNoOverlap(map, lower, `lower end of '${shownArgument(options.range)}'`);
 
   const required = graph.ancestors(targets.map((r) => r.index));
   if (lower.some((r) => !required[r.index])) {
     throw new AthanorError(
       "RANGE_NOT_ANCESTOR",
-      `Requested range ${lowerSpec}:${upperSpec} does not refer to ancestor/descendant revisions along the same branch`,
+      `Requested range ${shownArgument(lowerSpec)}:${shownArgument(upperSpec)} does not refer to ancestor/descendant revisions along the same branch`,
       { hint: "The lower end must be an ancestor of the upper end; `athanor history` shows the graph.", details: { range: options.range } },
     );
   }

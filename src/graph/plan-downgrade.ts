@@ -8,6 +8,7 @@ import { resolveDowngradeTarget } from "./relative-walk.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
 import { resolveBranch } from "./rev-spec.js";
+import { shownArgument } from "./shown-argument.js";
 import type { Plan, Step } from "./step.js";
 import { VersionRows, downgradeChanges } from "./version-rows.js";
 import { alembicOrder } from "./walk-order.js";
@@ -36,8 +37,9 @@ export function planDowngrade(map: RevisionMap, current: readonly string[], targ
     if (todo[i]) any = true;
   }
   if (revision !== null && !any && !currentRevisions.includes(revision)) {
-    throw new AthanorError("RANGE_NOT_ANCESTOR", `Destination ${target} is not a valid downgrade target from current head(s)`, {
-      hint: `${revision.id} is not below the current revision(s) ${currentRevisions.map((r) => r.id).join(", ") || "(base)"}; to move forward use \`athanor upgrade ${target}\`.`,
+    const shown = shownArgument(target);
+    throw new AthanorError("RANGE_NOT_ANCESTOR", `Destination ${shown} is not a valid downgrade target from current head(s)`, {
+      hint: `${revision.id} is not below the current revision(s) ${currentRevisions.map((r) => r.id).join(", ") || "(base)"}; to move forward use \`athanor upgrade ${shown}\`.`,
       details: { target, current: currentRevisions.map((r) => r.id) },
     });
   }
@@ -64,7 +66,7 @@ function downgradeRoots(map: RevisionMap, target: Revision | null, branch: strin
     const onBranch = map.graph.ancestors([resolveBranch(map, branch).index], "versioned");
     roots = roots.filter((r) => onBranch[r.index]);
     if (roots.length === 0) {
-      throw new AthanorError("RANGE_NOT_ANCESTOR", `Not a valid downgrade target from current heads (branch '${branch}')`, {
+      throw new AthanorError("RANGE_NOT_ANCESTOR", `Not a valid downgrade target from current heads (branch '${shownArgument(branch)}')`, {
         hint: "Run `athanor current` and `athanor branches` to choose a target on that branch.",
         details: { branch },
       });

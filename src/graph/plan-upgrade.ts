@@ -9,6 +9,7 @@ import type { RevisionMap } from "./revision-map.js";
 import type { Plan, Step } from "./step.js";
 import { VersionRows, upgradeChanges } from "./version-rows.js";
 import { alembicOrder } from "./walk-order.js";
+import { shownArgument } from "./shown-argument.js";
 
 /**
  * Plans an upgrade from `current` (the version table's rows; [] is base; offline `a:b`
@@ -24,7 +25,7 @@ export function planUpgrade(map: RevisionMap, current: readonly string[], target
   const currentRevisions = resolveCurrent(map, current);
   if (target === "") throw new AthanorError("BAD_REV_SPEC", "No upgrade target given", { hint: "Use `athanor upgrade head`." });
   const targets = resolveUpgradeTarget(map, currentRevisions, target);
-  assertNoOverlap(map, targets, `targets of '${target}'`);
+  assertNoOverlap(map, targets, `targets of '${shownArgument(target)}'`);
   assertNoOverlap(map, currentRevisions, "current revisions");
   const { graph } = map;
   const todo = graph.ancestors(targets.map((r) => r.index));

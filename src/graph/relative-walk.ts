@@ -5,7 +5,9 @@
 import { AthanorError } from "./errors.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
-import { filterForLineage, matchRelative, resolveRevision, resolveRevisions } from "./rev-spec.js";
+import { filterForLineage, matchRelative, resolveBranch, resolveRevision, resolveRevisions, splitKnownBranch } from "./rev-spec.js";
+import { multipleHeadsError } from "./multiple-heads.js";
+import { shownArgument } from "./shown-argument.js";
 
 /** Where a walk ends: a revision, "base" (below every base), or undefined when it ran off the graph. */
 export type WalkEnd = Revision | "base" | undefined;
@@ -46,7 +48,9 @@ function ambiguousWalk(at: Revision | null | "base", options: readonly (Revision
 }
 
 export function pastEnd(text: string, detail: string): AthanorError {
-  return new AthanorError("RELATIVE_PAST_BASE", `Relative revision ${text} didn't produce ${Math.abs(Number.parseInt(text, 10)) || text} migrations: ${detail}`, {
+  const count = Math.abs(Number.parseInt(text, 10));
+  const shown = shownArgument(text);
+  return new AthanorError("RELATIVE_PAST_BASE", `Relative revision ${shown} didn't produce ${Number.isSafeInteger(count) ? count : shownArgument(text.replace(/^[+-]/, ""))} migrations: ${detail}`, {
     hint: "Use a smaller step, or name the revision (`athanor history` lists them).",
     details: { spec: text },
   });
@@ -54,8 +58,9 @@ export function pastEnd(text: string, detail: string): AthanorError {
 
 function noRelative(text: string, command: "upgrade" | "downgrade"): AthanorError {
   const other = command === "upgrade" ? "downgrade" : "upgrade";
-  return new AthanorError("BAD_REV_SPEC", `Relative revision ${text} didn't produce ${text.replace(/^[+-]/, "")} migrations: ${command} cannot go ${command === "upgrade" ? "back" : "forward"} from the current revision`, {
-    hint: `Did you mean \`athanor ${other} ${text}\`?`,
+  const shown = shownArgument(text);
+  return new AthanorError("BAD_REV_SPEC", `Relative revision ${shown} didn't produce ${shownArgument(text.replace(/^[+-]/, ""))} migrations: ${command} cannot go ${command === "upgrade" ? "back" : "forward"} from the current revision`, {
+    hint: `Did you mean \`athanor ${other} ${shown}\`?`,
     details: { spec: text },
   });
 }
@@ -66,6 +71,7 @@ export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revisio
   if (relative === undefined) return resolveRevisions(map, target);
   const { branch, symbol, steps } = relative;
   const stepText = target.slice(target.search(/[+-]\d/));
+  checkWalkStart(map, target, branch, symbol);
   if (steps > 0) {
     let start: Revision | null;
     if (symbol === undefined) {
@@ -115,9 +121,7 @@ export function resolveDowngradeTarget(
 ): { branch: string | undefined; revision: Revision | null } {
   const relative = matchRelative(target);
   if (relative === undefined) {
-    const at = target.lastIndexOf("@");
-    const branch = at >= 0 ? target.slice(0, at) : undefined;
-    const symbol = at >= 0 ? target.slice(at + 1) : target;
+    const { branch, id: symbol } = splitKnownBranch(map, target);
     // Alembic resolves `label@head` here without the label (and fails on several heads);
     // athanor keeps the label so `downgrade label@head` means that branch's head.
     const spec = branch !== undefined && (symbol === "head" || symbol === "heads") ? target : symbol;
@@ -126,6 +130,7 @@ export function resolveDowngradeTarget(
   let { branch, symbol } = relative;
   const { steps } = relative;
   const stepText = target.slice(target.search(/[+-]\d/));
+  checkWalkStart(map, target, branch, symbol);
   if (steps >= 0) {
     if (symbol === undefined) throw noRelative(target, "downgrade");
     const start = resolveRevision(map, symbol);
@@ -144,6 +149,28 @@ export function resolveDowngradeTarget(
     throw pastEnd(stepText, fromCurrent ? `only ${depthNote(map, start)} below the current revision` : `walked too far below ${start?.id ?? "base"}`);
   }
   return { branch, revision: end === "base" ? null : end };
+}
+
+/**
+ * Before walking: the branch of `label@…` must exist, and `heads-1` must have one head
+ * to count from (with several, say which forms do, instead of Alembic's generic error).
+ */
+export function checkWalkStart(map: RevisionMap, spec: string, branch: string | undefined, symbol: string | undefined): void {
+  if (branch !== undefined) resolveBranch(map, branch);
+  if (symbol !== "heads") return;
+  const heads = branch === undefined ? [...map.heads] : filterForLineage(map, map.heads, branch);
+  if (heads.length <= 1) return;
+  const steps = spec.slice(spec.search(/[+-]\d+$/));
+  const error = multipleHeadsError(map, heads, "heads");
+  throw new AthanorError(
+    "MULTIPLE_HEADS",
+    `Relative revision '${shownArgument(spec)}' counts from one revision, but 'heads' names ${heads.length} (${heads.join(", ")})`,
+    {
+      hint: `Count from one head: \`${heads[0]}${steps}\`${map.branchLabels.length > 0 ? `, or from a branch's head: \`${map.branchLabels[0]}@head${steps}\`` : ""}.`,
+      details: { spec, heads },
+      cause: error,
+    },
+  );
 }
 
 function depthNote(map: RevisionMap, start: Revision | null): string {

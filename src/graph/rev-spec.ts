@@ -6,6 +6,7 @@ import { AthanorError } from "./errors.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
 import { multipleHeadsError } from "./multiple-heads.js";
+import { shownArgument, shownList } from "./shown-argument.js";
 // relative-walk.js imports this module too; both only call each other at run time.
 import { resolveDowngradeTarget } from "./relative-walk.js";
 
@@ -17,8 +18,10 @@ export type RevSpec =
   | { readonly kind: "revision"; readonly id: string; readonly branch?: string }
   | { readonly kind: "relative"; readonly steps: number; readonly symbol?: string; readonly branch?: string };
 
-// Alembic's _relative_destination, anchored at the start only, as there.
-const RELATIVE = /^(?:(.+?)@)?(\w+)?([+-]\d+)/;
+// Alembic's _relative_destination. Alembic anchors it at the start only, so `0003+1x`
+// walks from 0003 and drops the `x` (and an id like `ae10-2b` is read as a walk); athanor
+// anchors both ends, and such a spec is looked up as an id, which names it when it fails.
+const RELATIVE = /^(?:(.+?)@)?(\w+)?([+-]\d+)$/;
 
 export interface RelativeSpec {
   readonly branch: string | undefined;
@@ -42,21 +45,70 @@ export function parseRevSpec(text: string): RevSpec {
       ...(relative.branch === undefined ? {} : { branch: relative.branch }),
     };
   }
-  const at = text.indexOf("@");
-  const branch = at >= 0 ? text.slice(0, at) : undefined;
-  const rest = at >= 0 ? text.slice(at + 1) : text;
+  const { branch, id: rest } = splitBranch(text);
   const withBranch = branch === undefined ? {} : { branch };
   if (rest === "heads" || rest === "head") return { kind: rest, ...withBranch };
-  if (rest === "base" || rest === "") return { kind: "base", ...withBranch };
+  if (rest === "base") return { kind: "base", ...withBranch };
   return { kind: "revision", id: rest, ...withBranch };
+}
+
+/**
+ * `label@rest` → { branch: "label", id: "rest" }; without `@`, no branch. The syntax
+ * errors a spec can have without looking at the graph are refused here, naming the
+ * argument: nothing at all, nothing before `@`, nothing after it.
+ */
+export function splitBranch(text: string): { branch: string | undefined; id: string } {
+  if (text.trim() === "") {
+    throw new AthanorError("BAD_REV_SPEC", `An empty revision argument ('${shownArgument(text)}') names no revision`, {
+      hint: "Name one: `head`, `heads`, `base`, a revision id (or four or more of its first characters), or `<label>@head`.",
+      details: { spec: text },
+    });
+  }
+  const at = text.indexOf("@");
+  if (at < 0) return { branch: undefined, id: text };
+  const branch = text.slice(0, at);
+  const id = text.slice(at + 1);
+  if (branch === "") {
+    throw new AthanorError("BAD_REV_SPEC", `Revision '${shownArgument(text)}' has nothing before '@': a branch label goes there`, {
+      hint: `Write \`<label>@${shownArgument(id) || "head"}\` (e.g. \`audit@head\`), or leave out the '@' for the whole graph.`,
+      details: { spec: text },
+    });
+  }
+  return { branch, id };
+}
+
+/**
+ * splitBranch, and the branch must exist (checked first, as Alembic does: `nosuchlabel@head`
+ * is about the label) and be followed by something.
+ */
+export function splitKnownBranch(map: RevisionMap, text: string): { branch: string | undefined; id: string } {
+  const parts = splitBranch(text);
+  if (parts.branch === undefined) return parts;
+  resolveBranch(map, parts.branch);
+  if (parts.id === "") throw emptyAfterBranch(text, parts.branch);
+  return parts;
+}
+
+/** `label@`: a branch with nothing after the `@` (checked once the branch is known to exist). */
+function emptyAfterBranch(text: string, branch: string): AthanorError {
+  const label = shownArgument(branch);
+  return new AthanorError("BAD_REV_SPEC", `Revision '${shownArgument(text)}' names branch '${label}' but nothing after '@'`, {
+    hint: `Write \`${label}@head\` for the branch's head or \`${label}@base\` for its base.`,
+    details: { spec: text, branch },
+  });
 }
 
 /** `a:b`, `a:` or `:b`; an empty side is undefined. */
 export function parseRange(text: string): { from: string | undefined; to: string | undefined } {
   const parts = text.trim().split(":");
   if (parts.length !== 2) {
-    throw new AthanorError("BAD_REV_SPEC", `Range '${text}' must have the form [start]:[end], [start]:, or :[end]`, {
-      hint: "For example `0003:head`, `base:0005` or `0004:`.",
+    const shown = shownArgument(text.trim());
+    // One end alone (`-1`, `0003`) is the common slip: say both ranges it can start.
+    const oneEnd = parts.length === 1 && shown !== "";
+    throw new AthanorError("BAD_REV_SPEC", `Range '${shown}' must have the form [start]:[end], [start]:, or :[end]`, {
+      hint: oneEnd
+        ? `'${shown}' is one end of a range: write \`${shown}:\` for it and everything above it, or \`:${shown}\` for everything up to it.`
+        : "For example `0003:head`, `base:0005` or `0004:`.",
       details: { range: text },
     });
   }
@@ -65,9 +117,7 @@ export function parseRange(text: string): { from: string | undefined; to: string
 
 /** Alembic's _resolve_revision_number: the ids a spec names (before prefix lookup) and its branch. */
 export function resolveNumber(map: RevisionMap, text: string): { ids: string[]; branch: string | undefined } {
-  const at = text.indexOf("@");
-  const branch = at >= 0 ? text.slice(0, at) : undefined;
-  const id = at >= 0 ? text.slice(at + 1) : text;
+  const { branch, id } = splitKnownBranch(map, text);
   if (id === "heads") {
     return { ids: branch !== undefined ? filterForLineage(map, map.heads, branch) : [...map.realHeads], branch };
   }
@@ -75,7 +125,7 @@ export function resolveNumber(map: RevisionMap, text: string): { ids: string[]; 
     const head = currentHead(map, branch);
     return { ids: head === undefined ? [] : [head], branch };
   }
-  if (id === "base" || id === "") return { ids: [], branch };
+  if (id === "base") return { ids: [], branch };
   return { ids: [id], branch };
 }
 
@@ -106,28 +156,29 @@ export function revisionForIdent(map: RevisionMap, ident: string, branch?: strin
   if (revision === undefined) {
     let candidates = map.prefixCandidates(ident);
     if (branch !== undefined) candidates = filterForLineage(map, candidates, branch);
+    const shown = shownArgument(ident);
     if (candidates.length === 0) {
       const short = ident.length < 4;
       throw new AthanorError(
         short ? "PREFIX_TOO_SHORT" : "REVISION_NOT_FOUND",
         short
-          ? `No such revision or branch '${ident}'; please ensure at least four characters are present for partial revision identifier matches`
-          : `Can't locate revision identified by '${ident}'`,
+          ? `No such revision or branch '${shown}'; please ensure at least four characters are present for partial revision identifier matches`
+          : `Can't locate revision identified by '${shown}'`,
         { hint: "Run `athanor history` to list revision ids and `athanor branches` for labels.", details: { revision: ident } },
       );
     }
     if (candidates.length > 1) {
-      const shown = candidates.slice(0, 3).map((c) => `'${c}'`).join(", ");
-      throw new AthanorError("AMBIGUOUS_PREFIX", `Multiple revisions start with '${ident}': ${shown}...`, {
-        hint: `Type more of the id; candidates: ${candidates.join(", ")}.`,
+      const first = candidates.slice(0, 3).map((c) => `'${c}'`).join(", ");
+      throw new AthanorError("AMBIGUOUS_PREFIX", `Multiple revisions start with '${shown}': ${first}...`, {
+        hint: `Type more of the id; candidates: ${shownList(candidates)}.`,
         details: { prefix: ident, candidates },
       });
     }
     revision = map.get(candidates[0]!) ?? map.labelOwner(candidates[0]!)!;
   }
   if (branchRevision !== undefined && !sharesLineage(map, revision, [branchRevision])) {
-    throw new AthanorError("BAD_REV_SPEC", `Revision ${revision.id} is not a member of branch '${branch}'`, {
-      hint: `Run \`athanor history\` to see which revisions carry the label '${branch}'.`,
+    throw new AthanorError("BAD_REV_SPEC", `Revision ${revision.id} is not a member of branch '${shownArgument(branch!)}'`, {
+      hint: `Run \`athanor history\` to see which revisions carry the label '${shownArgument(branch!)}'.`,
       details: { revision: revision.id, branch },
     });
   }
@@ -141,8 +192,8 @@ export function resolveBranch(map: RevisionMap, branch: string): Revision {
   try {
     return revisionForIdent(map, branch);
   } catch (error) {
-    throw new AthanorError("REVISION_NOT_FOUND", `No such branch: '${branch}'`, {
-      hint: `Known branch labels: ${map.branchLabels.join(", ") || "none"}.`,
+    throw new AthanorError("REVISION_NOT_FOUND", `No such branch: '${shownArgument(branch)}'`, {
+      hint: `Known branch labels: ${shownList(map.branchLabels) || "none"} (a revision id works as a branch name too; \`athanor branches\` lists the branch points).`,
       details: { branch },
       cause: error,
     });
@@ -184,7 +235,16 @@ function lineageMarks(map: RevisionMap, against: readonly Revision[], includeDep
  * ```
  */
 export function resolve(map: RevisionMap, text: string): Revision[] {
-  if (matchRelative(text) === undefined) return resolveRevisions(map, text);
+  const relative = matchRelative(text);
+  if (relative === undefined) return resolveRevisions(map, text);
+  if (relative.symbol === undefined) {
+    const shown = shownArgument(text);
+    const steps = shown.slice(shown.search(/[+-]\d/));
+    throw new AthanorError("BAD_REV_SPEC", `Relative revision '${shown}' counts from the database's current revision, and nothing here reads the database`, {
+      hint: `Count from a revision instead, e.g. \`head${steps}\` or \`<revision>${steps}\`; \`athanor current\` says where the database is.`,
+      details: { spec: text },
+    });
+  }
   const { revision } = resolveDowngradeTarget(map, [], text);
   return revision === null ? [] : [revision];
 }

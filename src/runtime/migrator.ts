@@ -7,7 +7,9 @@ import { AthanorError } from "../graph/errors.js";
 import { planDowngrade } from "../graph/plan-downgrade.js";
 import { planStampSteps } from "../graph/plan-stamp.js";
 import { planUpgrade } from "../graph/plan-upgrade.js";
+import { reversedUpgradeRange } from "../graph/empty-range.js";
 import { resolveRevisions } from "../graph/rev-spec.js";
+import { shownArgument } from "../graph/shown-argument.js";
 import { RevisionMap } from "../graph/revision-map.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Plan } from "../graph/step.js";
@@ -19,7 +21,7 @@ import { HistoryTable, type HistoryEntry } from "./history-table.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.js";
 import { executePlan } from "./execute-plan.js";
 import { executeStamp } from "./execute-stamp.js";
-import { offlineDowngradeExample, refuseOnlineRange, splitRange } from "./offline-range.js";
+import { offlineDowngradeExample, offlineDowngradePlan, refuseOnlineRange, splitRange } from "./offline-range.js";
 import { OfflineWriter } from "./offline-writer.js";
 import { defaultStepDependencies } from "./step-dependencies.js";
 import { interruptedRevision, StartedMarkers } from "./started-markers.js";
@@ -116,7 +118,14 @@ export class Migrator {
     if (options.sql) {
       const [from, to] = splitRange(target, "upgrade");
       const start = from === undefined ? [] : this.#resolveStart(from);
-      return this.#offline(options, start, (writer) => this.#runPlan(writer, planUpgrade(map, start, to), options, { createTable: start.length === 0 }));
+      const plan = planUpgrade(map, start, to);
+      if (plan.steps.length === 0) {
+        const reversed = reversedUpgradeRange(map, from ?? "base", start, to);
+        if (reversed) throw reversed;
+      }
+      return this.#offline(options, start, (writer) =>
+        plan.steps.length === 0 ? this.#emptyScript(writer, "upgrade", target) : this.#runPlan(writer, plan, options, { createTable: start.length === 0 }),
+      );
     }
     refuseOnlineRange(target, "upgrade");
     return this.#online(options, async (runner, state) => {
@@ -146,10 +155,10 @@ export class Migrator {
         });
       }
       const start = this.#resolveStart(from);
-      return this.#offline(options, start, (writer) => {
-        const plan = planDowngrade(map, start, to);
-        return this.#runPlan(writer, plan, options, { dropTableAtEnd: plan.end.length === 0 });
-      });
+      const plan = offlineDowngradePlan(map, from, start, to);
+      return this.#offline(options, start, (writer) =>
+        plan.steps.length === 0 ? this.#emptyScript(writer, "downgrade", target) : this.#runPlan(writer, plan, options, { dropTableAtEnd: plan.end.length === 0 }),
+      );
     }
     refuseOnlineRange(target, "downgrade");
     return this.#online(options, async (runner, state) => {
@@ -309,6 +318,14 @@ export class Migrator {
     if (lockTimeout !== undefined) await writer.run(`SET lock_timeout = ${Math.round(lockTimeout)}`);
     const result = await body(writer);
     return { offline: true, ...(result ?? { before: start, after: start, steps: [] }) };
+  }
+
+  /** A range whose ends coincide: Alembic's empty transaction, and a notice saying why. */
+  async #emptyScript(writer: OfflineWriter, command: string, range: string): Promise<Omit<RunResult, "offline">> {
+    this.#options.onNotice?.(`Nothing to ${command}: ${shownArgument(range)} starts where it ends, so the script is an empty transaction.`);
+    await writer.begin();
+    await writer.commit();
+    return { before: [], after: [], steps: [] };
   }
 
   /** Offline, the history table is created IF NOT EXISTS in the script's first transaction. */

@@ -3,8 +3,12 @@
 // example a downgrade without one is answered with.
 import { AthanorError } from "../graph/errors.js";
 import { planDowngrade } from "../graph/plan-downgrade.js";
+import { planUpgrade } from "../graph/plan-upgrade.js";
 import { parseRange } from "../graph/rev-spec.js";
 import type { RevisionMap } from "../graph/revision-map.js";
+import type { Plan } from "../graph/step.js";
+import { isAthanorError } from "../graph/errors.js";
+import { shownArgument } from "../graph/shown-argument.js";
 
 /** `athanor downgrade 0006:0005 --sql`: the head the script would start from, and the target it reaches. */
 export function offlineDowngradeExample(map: RevisionMap, target: string): string {
@@ -27,7 +31,7 @@ export function splitRange(spec: string, command: string): [string | undefined, 
   const from = range.from ?? "";
   const to = range.to;
   if (to === undefined) {
-    throw new AthanorError("BAD_REV_SPEC", `${command} range '${spec}' has no end revision`, { hint: `write it as <fromrev>:<torev>, e.g. base:head` });
+    throw new AthanorError("BAD_REV_SPEC", `${command} range '${shownArgument(spec)}' has no end revision`, { hint: `write it as <fromrev>:<torev>, e.g. base:head` });
   }
   return [from, to];
 }
@@ -35,9 +39,35 @@ export function splitRange(spec: string, command: string): [string | undefined, 
 /** Online, the database says where a run starts: a `from:to` range is for --sql scripts only (Alembic: "Range revision not allowed"). */
 export function refuseOnlineRange(spec: string, command: "upgrade" | "downgrade"): void {
   if (!spec.includes(":")) return;
-  const to = spec.slice(spec.lastIndexOf(":") + 1) || (command === "upgrade" ? "head" : "base");
-  throw new AthanorError("BAD_REV_SPEC", `Range revision not allowed: '${spec}' names where a script starts, which only --sql needs`, {
-    hint: `online the database says where it is: run \`athanor ${command} ${to}\`, or add --sql to print the script for ${spec}`,
+  const to = shownArgument(spec.slice(spec.lastIndexOf(":") + 1) || (command === "upgrade" ? "head" : "base"));
+  const shown = shownArgument(spec);
+  throw new AthanorError("BAD_REV_SPEC", `Range revision not allowed: '${shown}' names where a script starts, which only --sql needs`, {
+    hint: `online the database says where it is: run \`athanor ${command} ${to}\`, or add --sql to print the script for ${shown}`,
     details: { range: spec },
   });
+}
+
+/**
+ * `downgrade from:to --sql`'s plan. A `to` above `from` (`downgrade 0002:0004`) keeps
+ * Alembic's error, with the offline upgrade it may have meant as the hint.
+ */
+export function offlineDowngradePlan(map: RevisionMap, from: string, start: readonly string[], to: string): Plan {
+  try {
+    return planDowngrade(map, start, to);
+  } catch (error) {
+    if (!isAthanorError(error) || error.code !== "RANGE_NOT_ANCESTOR") throw error;
+    let upward = false;
+    try {
+      upward = planUpgrade(map, start, to).steps.length > 0;
+    } catch {
+      // not an upgrade either: Alembic's error as it is
+    }
+    if (!upward) throw error;
+    const range = `${shownArgument(from)}:${shownArgument(to)}`;
+    throw new AthanorError(error.code, `Downgrade range ${range} goes up: ${error.message}`, {
+      hint: `Did you mean \`athanor upgrade ${range} --sql\` or \`athanor downgrade ${shownArgument(to)}:${shownArgument(from)} --sql\`?`,
+      details: error.details ?? {},
+      cause: error,
+    });
+  }
 }

@@ -140,6 +140,15 @@ describe("reading the sample graph", { concurrency: true }, () => {
     assert.equal(branches.stdout, "0002 (branchpoint)\n     -> 0003\n     -> 0004\n");
   });
 
+  test("branches --verbose prints Alembic's block for the branch point and each child with its message", async () => {
+    const branches = await project.run(["branches", "--verbose"]);
+    assert.equal(branches.code, 0, shown(branches));
+    // Alembic 1.8.1's layout (command.branches: log_entry, then "-> child, doc" lines);
+    // Alembic orders the children by Python set order, athanor by file name.
+    assert.match(branches.stdout, /^Rev: 0002 \(branchpoint\)\nParent: 0001\nBranches into: 0003, 0004\nPath: versions\/0002_add_users\.ts\n\n {4}add_users\n {4}\n {4}Revision ID: 0002\n {4}Revises: 0001\n/);
+    assert.match(branches.stdout, /\n\n {5}-> 0003, feature_a\n {5}-> 0004, feature_b\n$/);
+  });
+
   test("show prints one revision's block, and a label's head by spec", async () => {
     const show = await project.run(["show", "0005"]);
     assert.equal(show.code, 0, shown(show));

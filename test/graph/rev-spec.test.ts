@@ -92,7 +92,8 @@ test("rev spec errors carry Alembic's words and a hint", () => {
   assertCode(() => resolve(map, "0005-1"), "AMBIGUOUS_WALK", /Ambiguous walk/, /0003, 0004/);
   assertCode(() => resolve(map, "0002+1"), "AMBIGUOUS_WALK", /Ambiguous walk/);
   assertCode(() => resolve(map, "0001-2"), "RELATIVE_PAST_BASE");
-  assertCode(() => resolve(map, "nosuch@head"), "REVISION_NOT_FOUND", /Can't locate revision identified by 'nosuch'/);
+  // Alembic's CLI prints "Can't locate revision identified by 'nosuch'"; its ResolutionError says which part.
+  assertCode(() => resolve(map, "nosuch@head"), "REVISION_NOT_FOUND", /No such branch: 'nosuch'/, /Known branch labels: audit/);
   assertCode(() => resolve(map, "audit@0003"), "BAD_REV_SPEC", /Revision 0003 is not a member of branch 'audit'/);
 });
 
@@ -119,4 +120,53 @@ test("downgrade targets: -N from one head, refused from several, narrowed by a l
   assertCode(() => resolveDowngradeTarget(map, [rev("a101")], "-3"), "RELATIVE_PAST_BASE", /Relative revision -3 didn't produce 3 migrations/);
   assertCode(() => resolveDowngradeTarget(map, [], "-1"), "RELATIVE_PAST_BASE", /at base/);
   assertCode(() => resolveDowngradeTarget(map, [rev("0006")], "+1"), "BAD_REV_SPEC", /athanor upgrade \+1/);
+});
+
+test("a branch label that does not exist is refused in every form, before anything is resolved", () => {
+  for (const spec of ["nosuch@", "nosuch@head", "nosuch@heads", "nosuch@base", "nosuch@0003", "nosuch@-1", "nosuch@head-1", "nosuch@+1"]) {
+    if (!/@[+-]/.test(spec)) assertCode(() => resolve(map, spec), "REVISION_NOT_FOUND", /No such branch: 'nosuch'/);
+    assertCode(() => resolveUpgradeTarget(map, [], spec), "REVISION_NOT_FOUND", /No such branch: 'nosuch'/);
+    assertCode(() => resolveDowngradeTarget(map, [map.require("0006")], spec), "REVISION_NOT_FOUND", /No such branch: 'nosuch'/);
+  }
+});
+
+test("an empty branch, nothing after a known branch, or an empty spec is refused naming the argument", () => {
+  assertCode(() => resolve(map, "@"), "BAD_REV_SPEC", /'@' has nothing before '@'/);
+  assertCode(() => resolve(map, "@head"), "BAD_REV_SPEC", /'@head' has nothing before '@'/, /<label>@head/);
+  assertCode(() => resolve(map, "audit@"), "BAD_REV_SPEC", /'audit@' names branch 'audit' but nothing after '@'/, /audit@head/);
+  assertCode(() => resolveDowngradeTarget(map, [map.require("a101")], "audit@"), "BAD_REV_SPEC", /audit@base/);
+  assertCode(() => resolveDowngradeTarget(map, [map.require("0006")], ""), "BAD_REV_SPEC", /empty revision argument/);
+  assertCode(() => resolve(map, "   "), "BAD_REV_SPEC", /empty revision argument/);
+});
+
+test("heads-1 says a step counts from one head and names the forms that do", () => {
+  assertCode(() => resolve(map, "heads-1"), "MULTIPLE_HEADS", /'heads-1' counts from one revision, but 'heads' names 2 \(0006, a101\)/, /`0006-1`/, /`audit@head-1`/);
+  const single = graph("<base> -> 0001", "0001 -> 0002");
+  assert.deepEqual(ids(resolve(single, "heads-1")), ["0001"]);
+});
+
+test("a walk with text after its step is looked up as an id, not walked with the rest dropped", () => {
+  assertCode(() => resolve(map, "0003+1x"), "REVISION_NOT_FOUND", /'0003\+1x'/);
+  assertCode(() => resolveUpgradeTarget(map, [], "+1x"), "PREFIX_TOO_SHORT", /'\+1x'/);
+});
+
+test("show-style resolution refuses -1 and +1: they count from a database it does not read", () => {
+  assertCode(() => resolve(map, "-1"), "BAD_REV_SPEC", /counts from the database's current revision/, /head-1/);
+  assertCode(() => resolve(map, "+2"), "BAD_REV_SPEC", /head\+2/);
+  assert.deepEqual(ids(resolve(map, "0006-1")), ["0005"]);
+});
+
+test("a huge argument is echoed cut to 80 characters with its length", () => {
+  const huge = "f".repeat(1_000_000);
+  const error = assertCode(() => resolve(map, huge), "REVISION_NOT_FOUND");
+  assert.ok(error.message.length < 300, `message is ${error.message.length} characters`);
+  assert.match(error.message, /'f{80}… \(1000000 characters\)'/);
+  const range = assertCode(() => parseRange(`${huge}:${huge}:x`), "BAD_REV_SPEC");
+  assert.ok(range.message.length + (range.hint ?? "").length < 400);
+  const ambiguous = assertCode(() => resolve(graph(...Array.from({ length: 40 }, (_, i) => `<base> -> 0a${String(i).padStart(2, "0")}`)), "0a"), "AMBIGUOUS_PREFIX");
+  assert.match(ambiguous.hint ?? "", /and 30 more/);
+});
+
+test("parseRange names the one end it was given and the two ranges it can start", () => {
+  assertCode(() => parseRange("-1"), "BAD_REV_SPEC", /Range '-1' must have the form/, /`-1:`/, /`:-1`/);
 });
