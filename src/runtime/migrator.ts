@@ -29,7 +29,6 @@ import { OnlineRunner, type StatementRunner } from "./statement-runner.js";
 import { withSession } from "./session.js";
 import { VersionTable } from "./version-table.js";
 import type { MigratorConfig, MigratorOptions, RunOptions, RunResult } from "./migrator-options.js";
-import type { Connection } from "./connection.js";
 import { type ConnectionSource, toConnectionSource } from "./connection-source.js";
 
 /** athanor's own Connection (the CLI's, tests'), as opposed to an application's driver object. */
