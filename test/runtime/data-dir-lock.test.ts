@@ -14,8 +14,8 @@ import { openConnection } from "../../src/runtime/connection.js";
 import { parseDatabaseUrl } from "../../src/runtime/database-url.js";
 import { seededRandom } from "../helpers/seeded-random.js";
 
-// 100 processes: a round costs four Node start-ups, the lock itself nothing.
-const rounds = 25;
+// 200 processes: a round costs four Node start-ups, the lock itself nothing.
+const rounds = 50;
 const contender = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures", "lock-contender.mjs");
 
 interface Contender {
@@ -101,7 +101,7 @@ describe("PGlite data directory lock", () => {
     }
   });
 
-  test("4 processes started together over the lock file a killed holder left, 25 times: exactly one migrates, each revision once", async () => {
+  test("4 processes started together over the lock file a killed holder left, 50 times: exactly one migrates, each revision once", async () => {
     const { dir, dataDir, remove } = tempDir();
     const random = seededRandom(18);
     try {
