@@ -14,7 +14,8 @@ import { paint } from "./terminal.js";
 
 export abstract class DatabaseCommand extends AthanorCommand {
   url = Option.String("--url", { description: "Database URL (default: DATABASE_URL from the environment or secrets/.env; else the embedded database)" });
-  lock = Option.Boolean("--lock", true, { description: "Hold the migration advisory lock for the run (--no-lock to skip)" });
+  // No default here: an absent flag leaves the config's `lock` (default true) in force.
+  lock = Option.Boolean("--lock", { description: "Hold the migration advisory lock for the run (--no-lock to skip; default: the config's lock, else on)" });
   lockTimeout = Option.String("--lock-timeout", { description: "How long to wait for another run's lock, e.g. 30s (default: wait)" });
   statementTimeout = Option.String("--statement-timeout", { description: "Postgres statement_timeout for the run, e.g. 5min" });
   strict = Option.Boolean("--strict", false, { description: "Fail (exit 1) when an applied revision's file was edited, instead of warning" });
