@@ -1,8 +1,10 @@
-// The base of commands that reach a database: where it is (--url), how a run behaves
-// (--sql, --transaction, the lock, timeouts), and the one notice that the embedded
-// database is in use.
+// The bases of commands that work on the project through a Migrator (ProjectCommand)
+// and of those that reach a database (DatabaseCommand): where it is (--url), how a run
+// behaves (--sql, --transaction, the lock, timeouts), and the one notice that the
+// embedded database is in use.
 import { Option } from "clipanion";
 import * as t from "typanion";
+import type { AthanorConfigInput } from "../config/index.js";
 import type { Connection } from "../runtime/connection.js";
 import { embeddedDataDir } from "../runtime/database-url.js";
 import type { Migrator, RunOptions, RunResult } from "../runtime/migrator.js";
@@ -12,26 +14,19 @@ import { migratorFor, openProject, type Project } from "./project.js";
 import { describeHeads } from "./revision-text.js";
 import { paint } from "./terminal.js";
 
-export abstract class DatabaseCommand extends AthanorCommand {
-  url = Option.String("--url", { description: "Database URL (default: DATABASE_URL from the environment or secrets/.env; else the embedded database)" });
-  // No default here: an absent flag leaves the config's `lock` (default true) in force.
-  lock = Option.Boolean("--lock", { description: "Hold the migration advisory lock for the run (--no-lock to skip; default: the config's lock, else on)" });
-  lockTimeout = Option.String("--lock-timeout", { description: "How long to wait for another run's lock, e.g. 30s (default: wait)" });
-  statementTimeout = Option.String("--statement-timeout", { description: "Postgres statement_timeout for the run, e.g. 5min" });
-  strict = Option.Boolean("--strict", false, { description: "Fail (exit 1) when an applied revision's file was edited, instead of warning" });
+/**
+ * A command that works on the project's revisions through a Migrator. Offline-only
+ * commands (`sql`) stop here, so their help lists no connection options.
+ */
+export abstract class ProjectCommand extends AthanorCommand {
+  /** What the command line overrides in the config; flags left out are absent. */
+  protected overrides(): AthanorConfigInput {
+    return {};
+  }
 
   /** The project; online, also the one notice that the embedded database is in use. */
   protected async project(options: { offline?: boolean } = {}): Promise<Project> {
-    const project = await openProject({
-      configFile: this.config,
-      overrides: {
-        databaseUrl: this.url,
-        lock: this.lock,
-        lockTimeout: this.lockTimeout,
-        statementTimeout: this.statementTimeout,
-        ...(this.strict ? { strict: true } : {}),
-      },
-    });
+    const project = await openProject({ configFile: this.config, overrides: this.overrides() });
     for (const warning of project.config.warnings) this.warn(warning);
     if (!options.offline && project.config.databaseUrl === undefined) {
       this.note(`Using the embedded database in ${embeddedDataDir} (no DATABASE_URL set)`);
@@ -50,6 +45,25 @@ export abstract class DatabaseCommand extends AthanorCommand {
       },
       connection,
     );
+  }
+}
+
+export abstract class DatabaseCommand extends ProjectCommand {
+  url = Option.String("--url", { description: "Database URL (default: DATABASE_URL from the environment or secrets/.env; else the embedded database)" });
+  // No default here: an absent flag leaves the config's `lock` (default true) in force.
+  lock = Option.Boolean("--lock", { description: "Hold the migration advisory lock for the run (--no-lock to skip; default: the config's lock, else on)" });
+  lockTimeout = Option.String("--lock-timeout", { description: "How long to wait for another run's lock, e.g. 30s (default: wait)" });
+  statementTimeout = Option.String("--statement-timeout", { description: "Postgres statement_timeout for the run, e.g. 5min" });
+  strict = Option.Boolean("--strict", false, { description: "Fail (exit 1) when an applied revision's file was edited, instead of warning" });
+
+  protected override overrides(): AthanorConfigInput {
+    return {
+      databaseUrl: this.url,
+      lock: this.lock,
+      lockTimeout: this.lockTimeout,
+      statementTimeout: this.statementTimeout,
+      ...(this.strict ? { strict: true } : {}),
+    };
   }
 }
 

@@ -1,8 +1,10 @@
 // Builds the command line: registers every command and runs one. Argument errors from
 // clipanion go to stderr with exit code 2; everything else is the command's business.
-import { Builtins, Cli, type BaseContext } from "clipanion";
+import { Builtins, Command, Option, type BaseContext } from "clipanion";
 import { readFileSync } from "node:fs";
 import { ExitCode } from "../graph/errors.js";
+import { shownArgument } from "../graph/shown-argument.js";
+import { AthanorCli } from "./athanor-cli.js";
 import { commands } from "./commands/index.js";
 import { redactSecrets } from "./redact.js";
 import { wantsColour } from "./terminal.js";
@@ -23,8 +25,35 @@ function commandsFor(argv: readonly string[]): typeof commands {
   return named.length > 0 ? named : commands;
 }
 
-export function buildCli(argv: readonly string[] = []): Cli<BaseContext> {
-  const cli = new Cli({
+/** `athanor help [command]`, as git and npm have it, besides -h/--help. */
+class HelpVerb extends Command {
+  static override paths = [["help"]];
+  static override usage = Command.Usage({
+    description: "Show the commands, or one command's help with examples",
+    examples: [["One command's options and examples", "athanor help upgrade"]],
+  });
+  name = Option.String({ required: false, name: "command" });
+
+  async execute(): Promise<number> {
+    if (this.name !== undefined) {
+      if (!this.cli.definitions().some((d) => d.path === `athanor ${this.name}`)) {
+        this.context.stderr.write(`error: athanor has no command ${shownArgument(this.name)}\nhint: \`athanor help\` lists the commands\n`);
+        return ExitCode.USAGE;
+      }
+      return this.cli.run([this.name, "--help"]);
+    }
+    this.context.stdout.write(this.cli.usage(null));
+    return ExitCode.OK;
+  }
+}
+
+/** -V as well as -v/--version: what Python tools (Alembic's users) and many CLIs take. */
+class VersionVerb extends Builtins.VersionCommand {
+  static override paths = [["-v"], ["--version"], ["-V"]];
+}
+
+export function buildCli(argv: readonly string[] = []): AthanorCli {
+  const cli = new AthanorCli({
     binaryLabel: "athanor",
     binaryName: "athanor",
     binaryVersion: packageVersion(),
@@ -33,7 +62,8 @@ export function buildCli(argv: readonly string[] = []): Cli<BaseContext> {
     enableColors: wantsColour(process.stdout),
   });
   cli.register(Builtins.HelpCommand);
-  cli.register(Builtins.VersionCommand);
+  cli.register(VersionVerb);
+  cli.register(HelpVerb);
   for (const command of commandsFor(argv)) cli.register(command);
   return cli;
 }
@@ -80,8 +110,10 @@ export async function main(rawArgv: readonly string[], context: Partial<BaseCont
   try {
     command = cli.process([...argv], context);
   } catch (error) {
+    const missing = (error as Error).name === "UnknownSyntaxError" ? cli.missingOption(argv) : null;
     // Every refusal starts with "error:", clipanion's ("Usage Error: …") included.
-    stderr.write(redactSecrets(cli.error(error, { colored: false })).replace(/^(?:Usage|Unknown Syntax) Error: /, "error: "));
+    const text = missing === null ? cli.error(error, { colored: false }) : `error: ${missing}`;
+    stderr.write(redactSecrets(text).replace(/^(?:Usage|Unknown Syntax) Error: /, "error: "));
     stderr.write("hint: `athanor --help` lists the commands; `athanor <command> --help` shows one with examples\n");
     return ExitCode.USAGE;
   }

@@ -35,6 +35,38 @@ describe("--help", { concurrency: true }, () => {
     });
   }
 
+  test("help names every option value instead of clipanion's #0, and usage lines keep required options", async () => {
+    for (const command of ["--help", "revision --help", "merge --help", "upgrade --help"]) {
+      const help = await project.run(command.split(" "));
+      assert.doesNotMatch(help.stdout, /#\d/, `${command}\n${help.stdout}`);
+    }
+    const revision = await project.run(["revision", "--help"]);
+    assert.match(revision.stdout, /^\$ athanor revision -m,--message <text>/m);
+    assert.match(revision.stdout, /^ {2}--url <url> /m);
+  });
+
+  test("athanor help and athanor help <command> work like --help; -V prints the version", async () => {
+    const all = await project.run(["help"]);
+    assert.equal(all.code, 0, shown(all));
+    for (const command of commands) assert.match(all.stdout, new RegExp(`athanor ${command}\\b`));
+    const one = await project.run(["help", "upgrade"]);
+    assert.equal(one.code, 0, shown(one));
+    assert.equal(one.stdout, (await project.run(["upgrade", "--help"])).stdout);
+    const unknown = await project.run(["help", "upgrayedd"]);
+    assert.equal(unknown.code, 2, shown(unknown));
+    assert.match(unknown.stderr, /^error: athanor has no command upgrayedd$/m);
+    const version = await project.run(["-V"]);
+    assert.equal(version.code, 0, shown(version));
+    assert.match(version.stdout, /^\d+\.\d+\.\d+/);
+  });
+
+  test("sql --help lists no connection options: it never connects", async () => {
+    const help = await project.run(["sql", "--help"]);
+    for (const option of ["--url", "--lock", "--lock-timeout", "--statement-timeout", "--strict"]) {
+      assert.doesNotMatch(help.stdout, new RegExp(`^ +${option}\\b`, "m"), option);
+    }
+  });
+
   test("athanor --help lists every command", async () => {
     const help = await project.run(["--help"]);
     assert.equal(help.code, 0, shown(help));
@@ -48,6 +80,16 @@ describe("a wrong command line", { concurrency: true }, () => {
     assert.equal(result.code, 2, shown(result));
     assert.match(result.stderr, /Command not found/);
     assert.match(result.stderr, /^hint: `athanor --help` lists the commands/m);
+  });
+
+  test("a missing required option is named, with what it is for and the usage line", async () => {
+    for (const args of [["revision"], ["merge", "heads"]]) {
+      const result = await project.run(args);
+      assert.equal(result.code, 2, shown(result));
+      assert.match(result.stderr, /^error: missing required option -m,--message <text>: /m, shown(result));
+      assert.match(result.stderr, new RegExp(`^\\$ athanor ${args[0]} .*-m,--message <text>`, "m"), shown(result));
+      assert.doesNotMatch(result.stderr, /Command not found/);
+    }
   });
 
   test("an unknown option exits 2 with a hint", async () => {

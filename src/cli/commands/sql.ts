@@ -1,8 +1,8 @@
 import { Command, Option } from "clipanion";
-import { DatabaseCommand, transactionModeOption } from "../database-command.js";
+import { ProjectCommand, transactionModeOption } from "../database-command.js";
 import { OfflineOutput } from "../offline-output.js";
 
-export class SqlCommand extends DatabaseCommand {
+export class SqlCommand extends ProjectCommand {
   static override paths = [["sql"]];
   static override usage = Command.Usage({
     description: "Print the upgrade SQL for a DBA to review (no connection)",
