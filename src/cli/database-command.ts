@@ -6,7 +6,7 @@ import { Option } from "clipanion";
 import * as t from "typanion";
 import type { AthanorConfigInput } from "../config/index.js";
 import type { Connection } from "../runtime/connection.js";
-import { embeddedDataDir } from "../runtime/database-url.js";
+import { embeddedDataDir, parseDatabaseUrl } from "../runtime/database-url.js";
 import type { Migrator, RunOptions, RunResult } from "../runtime/migrator.js";
 import { AthanorCommand } from "./athanor-command.js";
 import { OfflineOutput } from "./offline-output.js";
@@ -28,9 +28,7 @@ export abstract class ProjectCommand extends AthanorCommand {
   protected async project(options: { offline?: boolean } = {}): Promise<Project> {
     const project = await openProject({ configFile: this.config, overrides: this.overrides() });
     for (const warning of project.config.warnings) this.warn(warning);
-    if (!options.offline && project.config.databaseUrl === undefined) {
-      this.note(`Using the embedded database in ${embeddedDataDir} (no DATABASE_URL set)`);
-    }
+    if (!options.offline) this.note(databaseNotice(project.config));
     return project;
   }
 
@@ -46,6 +44,13 @@ export abstract class ProjectCommand extends AthanorCommand {
       connection,
     );
   }
+}
+
+/** The one line naming the database an online command uses (host:port/db, never the password) and where it was set. */
+function databaseNotice(config: Project["config"]): string {
+  if (config.databaseUrl === undefined) return `Using the embedded database in ${embeddedDataDir} (no DATABASE_URL set)`;
+  const target = parseDatabaseUrl(config.databaseUrl, config.cwd, config.databaseUrlOrigin);
+  return `Database: ${target.description} (${config.databaseUrlOrigin?.shown ?? "configured"})`;
 }
 
 export abstract class DatabaseCommand extends ProjectCommand {

@@ -7,7 +7,12 @@ import { importProjectModule } from "../scripts/typescript-loader.js";
 
 export const configFileNames = ["athanor.config.ts", "athanor.config.mts", "athanor.config.js", "athanor.config.mjs"] as const;
 
-/** The config file in `cwd`, or the explicit one (which must exist); null when there is none. */
+/**
+ * The explicit config file (which must exist), or the nearest one from `cwd` up to the
+ * package or repository root (the first directory holding package.json or .git), as
+ * npm finds a package: `athanor` run from a project's subdirectory uses the project's
+ * config. Null when there is none.
+ */
 export function findConfigFile(cwd: string, explicit?: string): string | null {
   if (explicit !== undefined) {
     const file = path.resolve(cwd, explicit);
@@ -18,11 +23,14 @@ export function findConfigFile(cwd: string, explicit?: string): string | null {
     }
     return file;
   }
-  for (const name of configFileNames) {
-    const file = path.join(cwd, name);
-    if (existsSync(file)) return file;
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const name of configFileNames) {
+      const file = path.join(dir, name);
+      if (existsSync(file)) return file;
+    }
+    const root = existsSync(path.join(dir, "package.json")) || existsSync(path.join(dir, ".git"));
+    if (root || path.dirname(dir) === dir) return null;
   }
-  return null;
 }
 
 /** The file's default export (or `config` export); a function is called to produce it. */

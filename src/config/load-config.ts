@@ -1,12 +1,12 @@
 // Merges athanor's configuration sources, highest first: command-line overrides, the
-// environment (DATABASE_URL), the config file, the dotenv file (secrets/.env). Each
+// environment (DATABASE_URL), the config file, the dotenv files (secrets/.env, then .env). Each
 // source is validated on its own, so an error names the place it came from.
 import path from "node:path";
 import type { z } from "zod";
 import { AthanorError } from "../graph/errors.js";
 import { findConfigFile, importConfigFile } from "./config-file.js";
 import { type AthanorConfigInput, type AthanorSettings, configSchema, defaultSettings } from "./config-schema.js";
-import { readEnvFile } from "./env-file.js";
+import { type EnvFile, readEnvFile } from "./env-file.js";
 
 export type DatabaseUrlSource = "override" | "environment" | "config file" | "env file";
 
@@ -57,6 +57,9 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Athan
   if (Object.keys(overrides).length > 0) validateOverrides(overrides);
 
   const configFile = findConfigFile(cwd, options.configFile);
+  // Every relative path (versions, env files, the embedded database) is the config file's
+  // folder's, wherever athanor is run from.
+  const root = configFile === null ? cwd : path.dirname(configFile);
   let fromFile: Record<string, unknown> = {};
   const configShown = configFile === null ? "" : path.relative(cwd, configFile) || configFile;
   if (configFile !== null) {
@@ -71,8 +74,10 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Athan
     validate(fromFile, shown, `fix ${shown}`);
   }
 
-  const envFileSetting = (overrides.envFile ?? fromFile.envFile ?? "secrets/.env") as string;
-  const envFile = await readEnvFile(path.resolve(cwd, envFileSetting), envFileSetting);
+  const configured = (overrides.envFile ?? fromFile.envFile) as string | undefined;
+  const envFiles = await readEnvFiles(root, cwd, configured === undefined ? defaultEnvFiles : [configured]);
+  const envFile = envFiles.find((file) => nonEmpty(file.values.DATABASE_URL) !== undefined);
+  const envFileSetting = envFile?.shown ?? configured ?? defaultEnvFiles[0];
 
   const candidates: [DatabaseUrlSource, unknown][] = [
     ["override", overrides.databaseUrl],
@@ -81,16 +86,42 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Athan
     ["env file", nonEmpty(envFile?.values.DATABASE_URL)],
   ];
   const chosen = candidates.find(([, value]) => value !== undefined);
+  const warnings = envFiles.flatMap((file) => file.warnings);
+  if (chosen?.[0] === "env file") warnings.push(...shadowedUrls(envFiles, envFile!));
   const merged = { ...fromFile, ...overrides, databaseUrl: chosen?.[1] };
   const settings = settingsOf(withoutUndefined(merged));
   return {
     ...settings,
-    cwd,
+    cwd: root,
     configFile,
     databaseUrlSource: chosen?.[0],
     databaseUrlOrigin: chosen === undefined ? undefined : originOf(chosen[0], configShown, envFileSetting, envFile?.cutAtHash.includes("DATABASE_URL") ?? false),
-    warnings: envFile?.warnings ?? [],
+    warnings,
   };
+}
+
+/** Read when the config names no envFile: athanor's secrets file first, then the project's `.env`. */
+const defaultEnvFiles = ["secrets/.env", ".env"] as const;
+
+type ShownEnvFile = EnvFile & { readonly shown: string };
+
+async function readEnvFiles(root: string, cwd: string, names: readonly string[]): Promise<ShownEnvFile[]> {
+  const files: ShownEnvFile[] = [];
+  for (const name of names) {
+    const absolute = path.resolve(root, name);
+    const shown = path.relative(cwd, absolute) || name;
+    const file = await readEnvFile(absolute, shown);
+    if (file !== null) files.push({ ...file, shown });
+  }
+  return files;
+}
+
+/** Another env file's different DATABASE_URL is not used: say which file won, never the URLs. */
+function shadowedUrls(files: readonly ShownEnvFile[], winner: ShownEnvFile): string[] {
+  const url = winner.values.DATABASE_URL;
+  return files
+    .filter((file) => file !== winner && nonEmpty(file.values.DATABASE_URL) !== undefined && file.values.DATABASE_URL !== url)
+    .map((file) => `DATABASE_URL is set in both ${winner.shown} and ${file.shown}: using ${winner.shown}'s`);
 }
 
 function originOf(source: DatabaseUrlSource, configShown: string, envFileShown: string, cutAtHash: boolean): DatabaseUrlOrigin {

@@ -105,6 +105,35 @@ describe("a wrong command line", { concurrency: true }, () => {
   });
 });
 
+describe("the database in use", () => {
+  test("every online command names it on stderr (host:port/db and where it was set, never the password); --sql names none", async () => {
+    const { host, port, pathname } = new URL(db.url);
+    const shownTarget = `${host.replace(/:\d+$/, "")}:${port}/${pathname.slice(1)}`;
+    for (const command of ["current", "status", "upgrade", "check"]) {
+      const result = await project.run([command, "--url", db.url]);
+      assert.match(result.stderr, new RegExp(`^Database: ${shownTarget.replace(/[.]/g, "\\.")} \\(--url\\)$`, "m"), `${command}\n${shown(result)}`);
+    }
+    const fromEnv = await project.run(["current"], { DATABASE_URL: db.url });
+    assert.match(fromEnv.stderr, /^Database: .* \(DATABASE_URL in the environment\)$/m, shown(fromEnv));
+    const offline = await project.run(["upgrade", "--sql", "--url", db.url]);
+    assert.doesNotMatch(offline.stderr, /^Database:/m, shown(offline));
+  });
+
+  test("DATABASE_URL in the project's .env is used, not the embedded database", async () => {
+    const other = createProject({ example: true });
+    try {
+      other.write(".env", `DATABASE_URL=${db.url}\n`);
+      const result = await other.run(["current"]);
+      assert.equal(result.code, 0, shown(result));
+      assert.match(result.stderr, /^Database: .* \(DATABASE_URL in \.env\)$/m, shown(result));
+      assert.match(result.stdout, /0002/, "the database the example project was upgraded on");
+      assert.equal(other.exists(".athanor"), false, "no embedded database was made");
+    } finally {
+      other.remove();
+    }
+  });
+});
+
 describe("--json", { concurrency: true }, () => {
   const jsonOf = async (args: string[]) => {
     const result = await project.run([...args, "--json"]);

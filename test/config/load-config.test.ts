@@ -61,6 +61,37 @@ describe("loadConfig", () => {
     assert.equal(fromDotenv.databaseUrlSource, "env file");
   });
 
+  test(".env at the project root is read too; secrets/.env wins and the warning says which file did", async () => {
+    const cwd = project({ ".env": "DATABASE_URL=postgres://app:Root-Secret@root-env/db\n" });
+    const fromRoot = await loadConfig({ cwd, env: {} });
+    assert.equal(fromRoot.databaseUrl, "postgres://app:Root-Secret@root-env/db");
+    assert.equal(fromRoot.databaseUrlOrigin?.shown, "DATABASE_URL in .env");
+    assert.deepEqual(fromRoot.warnings, []);
+    mkdirSync(path.join(cwd, "secrets"));
+    writeFileSync(path.join(cwd, "secrets/.env"), "DATABASE_URL=postgres://app:Secret-Secret@secrets-env/db\n", { mode: 0o600 });
+    const both = await loadConfig({ cwd, env: {} });
+    assert.equal(both.databaseUrl, "postgres://app:Secret-Secret@secrets-env/db");
+    assert.equal(both.databaseUrlOrigin?.shown, "DATABASE_URL in secrets/.env");
+    assert.deepEqual(both.warnings, ["DATABASE_URL is set in both secrets/.env and .env: using secrets/.env's"]);
+    assert.doesNotMatch(both.warnings.join("\n"), /Secret/, "never the URLs");
+  });
+
+  test("from a subdirectory the project's config is found, and its relative paths are the config folder's", async () => {
+    const root = project({
+      "package.json": "{}\n",
+      "athanor.config.mjs": `export default { versionLocations: ["db/versions"], envFile: "conf/db.env" };\n`,
+      "conf/db.env": "DATABASE_URL=pglite://memory\n",
+      "src/deep/.keep": "",
+    });
+    const config = await loadConfig({ cwd: path.join(root, "src", "deep"), env: {} });
+    assert.equal(config.configFile, path.join(root, "athanor.config.mjs"));
+    assert.equal(config.cwd, root, "versions, env files and the embedded database resolve against the config's folder");
+    assert.equal(config.databaseUrl, "pglite://memory");
+    // The search stops at the package root: a config above it belongs to another project.
+    const inner = project({ "outer/athanor.config.mjs": "export default {};\n", "outer/app/package.json": "{}\n" });
+    assert.equal((await loadConfig({ cwd: path.join(inner, "outer", "app"), env: {} })).configFile, null);
+  });
+
   test("secrets/.env is parsed without changing process.env", async () => {
     const cwd = project({ "secrets/.env": "DATABASE_URL=postgres://dotenv/db\nATHANOR_TEST_LEAK=1\n" });
     await loadConfig({ cwd, env: {} });

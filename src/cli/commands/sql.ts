@@ -17,6 +17,8 @@ export class SqlCommand extends ProjectCommand {
   });
 
   range = Option.String({ required: false, name: "rev | a:b" });
+  // Accepted, unlisted and unused: scripts pass the same --url to every command, and sql never connects.
+  url = Option.String("--url", { hidden: true });
   output = Option.String("-o,--output", { description: "Write the script to this file instead of stdout" });
   transaction = transactionModeOption();
 
