@@ -7,8 +7,9 @@ import { readPlainHeader } from "./read-ts-header.js";
 import { METADATA_NAMES, isMetadataName, type MetadataName, type RawMetadata } from "./revision-metadata.js";
 
 // Any mention of a metadata name; one regex pass finds the last one several times faster
-// than a lastIndexOf per name.
-const MENTION = new RegExp(METADATA_NAMES.join("|"), "g");
+// than a lastIndexOf per name. A `\u` may spell a name in escapes and `export *` may
+// export one unnamed: the reader must reach those too, to refuse them.
+const MENTION = new RegExp([...METADATA_NAMES, String.raw`\\u`, String.raw`export\s*\*`].join("|"), "g");
 
 function lastMentionIn(text: string): number {
   MENTION.lastIndex = 0;
@@ -16,6 +17,9 @@ function lastMentionIn(text: string): number {
   for (let match = MENTION.exec(text); match !== null; match = MENTION.exec(text)) last = match.index;
   return last;
 }
+
+// Words that start a statement: after a line break one ends an `export const` statement.
+const STATEMENT_KEYWORDS = new Set(["export", "import", "const", "let", "var", "function", "class", "async", "type", "interface", "if", "for", "while"]);
 
 const OPENERS = new Set(["(", "[", "{", "<"]);
 const CLOSERS = new Set([")", "]", "}", ">"]);
@@ -43,6 +47,8 @@ export function readWithLexer(text: string, path: string, lastMention = lastMent
 
 class MetadataReader {
   readonly #fields: { -readonly [K in MetadataName]?: { value: unknown; line: number } } = {};
+  /** Inside an `export const|let|var` statement whose declarators are not all read: its keyword. */
+  #inDeclaration = "";
 
   constructor(
     private readonly lx: TsLexer,
@@ -59,8 +65,15 @@ class MetadataReader {
     let kind = lx.next();
     while (kind !== "eof") {
       if (depth === 0 && lx.offset > lastMention) break;
+      if (depth === 0 && this.#inDeclaration !== "" && this.#endsDeclaration(kind)) this.#inDeclaration = "";
       if (depth === 0 && kind === "identifier" && lx.value === "export") {
+        this.#inDeclaration = "";
         kind = this.#afterExport();
+        continue;
+      }
+      if (depth === 0 && this.#inDeclaration !== "" && lx.isPunct(",")) {
+        // `export const a = 1, revision = "x";` declares both.
+        kind = this.#declarators(this.#inDeclaration);
         continue;
       }
       if (kind === "punct") {
@@ -72,26 +85,93 @@ class MetadataReader {
     return this.#fields;
   }
 
+  /** The `export const|let|var` statement being read has ended before this token. */
+  #endsDeclaration(kind: TokenKind): boolean {
+    if (this.lx.isPunct(";")) return true;
+    return this.lx.newlineBefore && kind === "identifier" && STATEMENT_KEYWORDS.has(this.lx.value);
+  }
+
   /** Just read `export`; returns the next unprocessed token. */
   #afterExport(): TokenKind {
     const lx = this.lx;
     let kind = lx.next();
-    if (kind !== "identifier" || !(lx.value === "const" || lx.value === "let" || lx.value === "var")) return kind;
-    const keyword = lx.value;
-    kind = lx.next();
-    if (kind !== "identifier" || !isMetadataName(lx.value)) return kind;
-    const name = lx.value as MetadataName;
+    if (lx.isPunct("{") || lx.isPunct("*")) return this.#reexport();
+    if (kind !== "identifier") return kind;
+    if (lx.value === "const" || lx.value === "let" || lx.value === "var") return this.#declarators(lx.value);
+    if (lx.value === "async") kind = lx.next();
+    if (kind === "identifier" && (lx.value === "function" || lx.value === "class" || lx.value === "enum" || lx.value === "namespace")) {
+      const what = lx.value;
+      kind = lx.next();
+      if (lx.isPunct("*")) kind = lx.next();
+      if (kind === "identifier" && isMetadataName(lx.value)) {
+        this.#fail(lx.line, `${lx.value} is declared as ${what === "enum" || what === "namespace" ? "an" : "a"} ${what}`, `Declare it as \`export const ${lx.value} = …;\`: revision metadata is a literal value.`);
+      }
+    }
+    return kind;
+  }
+
+  /** `export { … }` or `export * …`: refused when it may export a metadata name. */
+  #reexport(): TokenKind {
+    const lx = this.lx;
     const line = lx.line;
-    if (keyword !== "const") {
-      this.#fail(line, `${name} is declared with \`${keyword}\``, `Declare it as \`export const ${name} = …;\` so it cannot change at run time.`);
+    if (lx.isPunct("*")) {
+      this.#fail(line, "`export *` may export revision metadata athanor cannot see", "Declare the metadata in the revision file itself (`export const revision = …;`) and export the other names one by one.");
     }
-    const previous = this.#fields[name];
-    if (previous !== undefined) {
-      this.#fail(line, `${name} is declared twice (first on line ${previous.line})`, "Keep one declaration.");
+    for (let kind = lx.next(); kind !== "eof" && !lx.isPunct("}"); kind = lx.next()) {
+      if ((kind === "identifier" || kind === "string") && isMetadataName(lx.value)) {
+        this.#fail(lx.line, `${lx.value} is exported from a list (\`export { … }\`), which athanor does not read`, `Declare it where it is defined: \`export const ${lx.value} = …;\`.`);
+      }
     }
-    const value = this.#readInitializer(name);
-    this.#fields[name] = { value, line };
-    return this.#readTerminator(name);
+    return lx.next();
+  }
+
+  /**
+   * The declarators after `export const` (or `let`/`var`): each metadata one is read; at
+   * the first other one the statement goes on in read(), which hands any later `,` back.
+   */
+  #declarators(keyword: string): TokenKind {
+    const lx = this.lx;
+    for (;;) {
+      let kind = lx.next();
+      if (lx.isPunct("{") || lx.isPunct("[")) {
+        this.#checkPattern();
+        this.#inDeclaration = keyword;
+        return lx.next();
+      }
+      if (kind !== "identifier" || !isMetadataName(lx.value)) {
+        this.#inDeclaration = keyword;
+        return kind;
+      }
+      const name = lx.value as MetadataName;
+      const line = lx.line;
+      if (keyword !== "const") {
+        this.#fail(line, `${name} is declared with \`${keyword}\``, `Declare it as \`export const ${name} = …;\` so it cannot change at run time.`);
+      }
+      const previous = this.#fields[name];
+      if (previous !== undefined) {
+        this.#fail(line, `${name} is declared twice (first on line ${previous.line})`, "Keep one declaration.");
+      }
+      const value = this.#readInitializer(name);
+      this.#fields[name] = { value, line };
+      kind = this.#readTerminator(name);
+      if (!lx.isPunct(",")) return kind;
+    }
+  }
+
+  /** A destructuring `export const { … } =`: refused when it binds a metadata name. */
+  #checkPattern(): void {
+    const lx = this.lx;
+    let depth = 1;
+    while (depth > 0) {
+      const kind = lx.next();
+      if (kind === "eof") return;
+      if (kind === "identifier" && isMetadataName(lx.value)) {
+        this.#fail(lx.line, `${lx.value} is exported by destructuring, which athanor does not read`, `Declare it with a literal value: ${example(lx.value as MetadataName)}`);
+      }
+      if (kind !== "punct") continue;
+      if (lx.value === "{" || lx.value === "[" || lx.value === "(") depth++;
+      else if (lx.value === "}" || lx.value === "]" || lx.value === ")") depth--;
+    }
   }
 
   /** Reads `[: type] = <literal>`; leaves the lexer on the literal's last token. */
@@ -171,7 +251,7 @@ class MetadataReader {
         else if (!TYPE_PUNCT.has(lx.value)) break;
       }
     }
-    if (kind === "eof") return kind;
+    if (kind === "eof" || lx.isPunct(",")) return kind;
     if (lx.isPunct(";")) return lx.next();
     // A new statement on the next line ends the declaration (automatic semicolon insertion).
     if (lx.newlineBefore && kind !== "punct" && kind !== "regex") return kind;
