@@ -18,8 +18,18 @@ function lastMentionIn(text: string): number {
   return last;
 }
 
-// Words that start a statement: after a line break one ends an `export const` statement.
-const STATEMENT_KEYWORDS = new Set(["export", "import", "const", "let", "var", "function", "class", "async", "type", "interface", "if", "for", "while"]);
+// After a value and a line break, a token that cannot go on with the expression ends the
+// statement (automatic semicolon insertion); these can. TypeScript's `as`, `satisfies`
+// and postfix `!` do not reach across a line break, and `++`/`--` may not.
+const CONTINUING_NAMES = new Set(["in", "instanceof"]);
+const STARTING_PUNCT = new Set(["{", "++", "--", "!", "~", ";", "@", "#"]);
+
+/** The current token, after a line break that follows a value, goes on with the expression. */
+function continuesExpression(lx: TsLexer, kind: TokenKind): boolean {
+  if (kind === "punct") return !STARTING_PUNCT.has(lx.value);
+  if (kind === "identifier") return CONTINUING_NAMES.has(lx.value);
+  return kind === "template"; // a tagged template: "x"\n`y` calls "x"
+}
 
 const OPENERS = new Set(["(", "[", "{", "<"]);
 const CLOSERS = new Set([")", "]", "}", ">"]);
@@ -49,6 +59,8 @@ class MetadataReader {
   readonly #fields: { -readonly [K in MetadataName]?: { value: unknown; line: number } } = {};
   /** Inside an `export const|let|var` statement whose declarators are not all read: its keyword. */
   #inDeclaration = "";
+  /** A line break in it where the tokens cannot tell whether the statement ended: its line. */
+  #uncertainEnd = 0;
 
   constructor(
     private readonly lx: TsLexer,
@@ -65,9 +77,10 @@ class MetadataReader {
     let kind = lx.next();
     while (kind !== "eof") {
       if (depth === 0 && lx.offset > lastMention) break;
-      if (depth === 0 && this.#inDeclaration !== "" && this.#endsDeclaration(kind)) this.#inDeclaration = "";
+      if (depth === 0 && this.#inDeclaration !== "") this.#checkEnd(kind);
       if (depth === 0 && kind === "identifier" && lx.value === "export") {
         this.#inDeclaration = "";
+        this.#uncertainEnd = 0;
         kind = this.#afterExport();
         continue;
       }
@@ -85,10 +98,20 @@ class MetadataReader {
     return this.#fields;
   }
 
-  /** The `export const|let|var` statement being read has ended before this token. */
-  #endsDeclaration(kind: TokenKind): boolean {
-    if (this.lx.isPunct(";")) return true;
-    return this.lx.newlineBefore && kind === "identifier" && STATEMENT_KEYWORDS.has(this.lx.value);
+  /** Ends the `export const|let|var` statement being read if it ends before this token. */
+  #checkEnd(kind: TokenKind): void {
+    const lx = this.lx;
+    if (lx.isPunct(";")) {
+      this.#inDeclaration = "";
+      this.#uncertainEnd = 0;
+    } else if (lx.newlineBefore && lx.before !== "regex" && !continuesExpression(lx, kind)) {
+      if (lx.before === "division") {
+        this.#inDeclaration = "";
+        this.#uncertainEnd = 0;
+      } else if (this.#uncertainEnd === 0) {
+        this.#uncertainEnd = lx.line;
+      }
+    }
   }
 
   /** Just read `export`; returns the next unprocessed token. */
@@ -110,19 +133,45 @@ class MetadataReader {
     return kind;
   }
 
-  /** `export { … }` or `export * …`: refused when it may export a metadata name. */
+  /**
+   * `export { … }` or `export * …`: refused when it may export a metadata name, whose
+   * value athanor cannot see there (`export { helper as message }` exports `message`,
+   * `export { message as helper }` does not).
+   */
   #reexport(): TokenKind {
     const lx = this.lx;
-    const line = lx.line;
     if (lx.isPunct("*")) {
-      this.#fail(line, "`export *` may export revision metadata athanor cannot see", "Declare the metadata in the revision file itself (`export const revision = …;`) and export the other names one by one.");
+      const line = lx.line;
+      const kind = lx.next();
+      if (kind !== "identifier" || lx.value !== "as") {
+        this.#fail(line, "`export *` may export revision metadata athanor cannot see", "Declare the metadata in the revision file itself (`export const revision = …;`) and export the other names one by one.");
+      }
+      lx.next();
+      this.#refuseExported(lx.value, lx.line, "`export * as`");
+      return lx.next();
     }
-    for (let kind = lx.next(); kind !== "eof" && !lx.isPunct("}"); kind = lx.next()) {
-      if ((kind === "identifier" || kind === "string") && isMetadataName(lx.value)) {
-        this.#fail(lx.line, `${lx.value} is exported from a list (\`export { … }\`), which athanor does not read`, `Declare it where it is defined: \`export const ${lx.value} = …;\`.`);
+    let exported = "";
+    let exportedLine = 0;
+    let afterAs = false;
+    for (let kind = lx.next(); ; kind = lx.next()) {
+      if (kind === "eof" || lx.isPunct(",") || lx.isPunct("}")) {
+        this.#refuseExported(exported, exportedLine, "a list (`export { … }`)");
+        if (kind === "eof" || lx.isPunct("}")) return lx.next();
+        exported = "";
+        afterAs = false;
+      } else if (kind === "identifier" && lx.value === "as" && exported !== "" && !afterAs) {
+        afterAs = true;
+        exported = "";
+      } else if (exported === "" && (kind === "identifier" || kind === "string")) {
+        exported = lx.value;
+        exportedLine = lx.line;
       }
     }
-    return lx.next();
+  }
+
+  #refuseExported(name: string, line: number, where: string): void {
+    if (!isMetadataName(name)) return;
+    this.#fail(line, `${name} is exported from ${where}, which athanor does not read`, `Declare it where it is defined: \`export const ${name} = …;\`.`);
   }
 
   /**
@@ -144,6 +193,9 @@ class MetadataReader {
       }
       const name = lx.value as MetadataName;
       const line = lx.line;
+      if (this.#uncertainEnd !== 0) {
+        this.#fail(line, `cannot tell whether the line break before line ${this.#uncertainEnd} ends the \`export ${keyword}\` statement, so whether ${name} is exported`, `Declare it in a statement of its own: ${example(name)}`);
+      }
       if (keyword !== "const") {
         this.#fail(line, `${name} is declared with \`${keyword}\``, `Declare it as \`export const ${name} = …;\` so it cannot change at run time.`);
       }
@@ -254,7 +306,7 @@ class MetadataReader {
     if (kind === "eof" || lx.isPunct(",")) return kind;
     if (lx.isPunct(";")) return lx.next();
     // A new statement on the next line ends the declaration (automatic semicolon insertion).
-    if (lx.newlineBefore && kind !== "punct" && kind !== "regex") return kind;
+    if (lx.newlineBefore && !continuesExpression(lx, kind)) return kind;
     return this.#notLiteral(name, `${describeToken(lx)} after the value (an expression, not a literal)`);
   }
 

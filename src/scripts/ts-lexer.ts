@@ -6,7 +6,7 @@
 // whether a `/` is a regex or a division. What it cannot read the way the module would
 // run (an ambiguous `/`, an escape a module refuses) is a LexError naming the line.
 import { ownString } from "./own-string.js";
-import { SlashContext } from "./ts-slash-context.js";
+import { SlashContext, type SlashMeaning } from "./ts-slash-context.js";
 import { cookEscapes, isLineTerminator } from "./ts-escapes.js";
 
 export type TokenKind = "eof" | "identifier" | "string" | "template" | "number" | "regex" | "punct";
@@ -50,6 +50,12 @@ export class TsLexer {
   line = 1;
   /** A line terminator separates the current token from the previous one (for ASI). */
   newlineBefore = false;
+  /**
+   * What a `/` would have meant in place of the current token: "division" when the
+   * tokens before end a value (so a line break before this one may end the statement),
+   * "regex" when an operand must follow, "ambiguous" when the tokens cannot tell.
+   */
+  before: SlashMeaning = "regex";
 
   #pos = 0;
   #line = 1;
@@ -80,6 +86,7 @@ export class TsLexer {
 
   next(): TokenKind {
     this.newlineBefore = false;
+    this.before = this.#slash.slash;
     this.#skipTrivia();
     const text = this.#text;
     this.line = this.#line;
@@ -219,6 +226,7 @@ export class TsLexer {
     const text = this.#text;
     const startLine = this.#line;
     const newlineBefore = this.newlineBefore;
+    const before = this.before;
     const tokenStart = this.#pos;
     let start = ++this.#pos;
     let raw = "";
@@ -229,6 +237,7 @@ export class TsLexer {
         raw += text.slice(start, this.#pos++);
         this.line = startLine;
         this.newlineBefore = newlineBefore;
+        this.before = before;
         this.substitution = substitution;
         this.#start = tokenStart;
         this.kind = "template";
