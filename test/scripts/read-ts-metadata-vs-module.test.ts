@@ -72,8 +72,28 @@ const AROUND: ((random: Random, d: string) => string)[] = [
   (_, d) => d,
 ];
 
+// A header of plain lines, the kind the quick header reader takes: imports, `//`
+// comments (ended by any line terminator), `export const NAME = "literal";`.
+function generateHeader(random: Random, i: number, eol: string): string[] {
+  const lines = ['import type { Operations } from "athanor";'];
+  for (const name of [...NAMES].sort(() => random() - 0.5)) {
+    const declaration = `export const ${name} = ${pick(random, ['"', "'"])}h${i}${pick(random, ["", "/", " x"])}${pick(random, ['"', "'"])};`.replace(/(["'])(h[^"']*)["']/, "$1$2$1");
+    const r = random();
+    if (r < 0.4) lines.push(`// a note${pick(random, TERMINATORS)}${declaration}`);
+    else if (r < 0.55) lines.push(`// ${declaration}`);
+    else lines.push(declaration);
+    if (random() < 0.3) lines.push(`//${pick(random, ["", " x", ' "'])}`);
+  }
+  return lines.map((line) => line.replaceAll("\n", eol));
+}
+
 function generate(random: Random, i: number): string {
   const eol = pick(random, ["\n", "\r\n", "\r"]);
+  if (random() < 0.3) {
+    const lines = generateHeader(random, i, eol);
+    lines.push("export async function upgrade(op: Operations): Promise<void> {}", "export async function downgrade(op: Operations): Promise<void> {}");
+    return (random() < 0.2 ? "\ufeff" : "") + lines.join(eol) + eol;
+  }
   const lines = ["let a = 4, b = 2, c = 1, q: unknown, w: unknown, r: unknown;", 'const s = "x";'];
   for (const name of [...NAMES].sort(() => random() - 0.5)) {
     const declaration = `export const ${name} = ${value(random, name, i)};`;
