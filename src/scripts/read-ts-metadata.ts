@@ -48,7 +48,7 @@ export function readWithLexer(text: string, path: string, lastMention = lastMent
   } catch (error) {
     if (!(error instanceof LexError)) throw error;
     throw new AthanorError("INVALID_REVISION_FILE", `${path}:${error.line}: ${error.message}; athanor cannot read this file's metadata`, {
-      hint: "Fix the syntax error (the file would not compile either).",
+      hint: error.hint ?? "Fix the syntax error (the file would not compile either).",
       details: { file: path, line: error.line },
       cause: error,
     });

@@ -16,6 +16,8 @@ export class LexError extends Error {
   constructor(
     readonly line: number,
     message: string,
+    /** What to do, when it is not fixing a syntax error. */
+    readonly hint?: string,
   ) {
     super(message);
   }
@@ -27,6 +29,10 @@ const PUNCTUATORS = [
   "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=",
   "%=", "&=", "|=", "^=", "**", "<<", ">>",
 ];
+// The longer punctuators by their first character (most characters start none): one
+// lookup instead of trying each of them at every punctuator.
+const LONGER_BY_FIRST: (string[] | undefined)[] = [];
+for (const p of PUNCTUATORS) (LONGER_BY_FIRST[p.charCodeAt(0)] ??= []).push(p);
 
 const ID_START = /[\p{ID_Start}$_]/u;
 const ID_PART = /[\p{ID_Continue}$\u200c\u200d]/u;
@@ -111,7 +117,11 @@ export class TsLexer {
     if (c === 0x2f) {
       const meaning = this.#slash.slash;
       if (meaning === "ambiguous") {
-        throw new LexError(this.#line, "a `/` here could start a regular expression or divide, depending on how the code around it parses; athanor refuses to guess");
+        throw new LexError(
+          this.#line,
+          "a `/` that could start a regular expression or divide, depending on how the code before it parses",
+          "Put the regular expression in parentheses, or the division's left side, so the `/` can only mean one thing.",
+        );
       }
       if (meaning === "regex") return this.#readRegex();
     }
@@ -127,7 +137,11 @@ export class TsLexer {
 
   #readIdentifier(): TokenKind {
     const text = this.#text;
-    while (this.#pos < text.length) {
+    const length = text.length;
+    let pos = this.#pos;
+    while (pos < length && isAsciiIdPart(text.charCodeAt(pos))) pos++;
+    this.#pos = pos;
+    while (this.#pos < length) {
       const c = text.charCodeAt(this.#pos);
       if (c === 0x5c) {
         throw new LexError(this.#line, "a name written with a \\u escape; write the name itself");
@@ -317,16 +331,20 @@ export class TsLexer {
 
   #readPunct(): TokenKind {
     const text = this.#text;
-    let value = text[this.#pos] as string;
-    for (const p of PUNCTUATORS) {
-      if (p.charCodeAt(0) === value.charCodeAt(0) && text.startsWith(p, this.#pos)) {
+    const c = text.charCodeAt(this.#pos);
+    let value: string | undefined;
+    const longer = c < 0x80 ? LONGER_BY_FIRST[c] : undefined;
+    if (longer !== undefined) {
+      for (const p of longer) {
+        if (!text.startsWith(p, this.#pos)) continue;
         // `?.` followed by a digit is `?` then a number (`a?.5:b`).
         if (p === "?." && isDigit(text.charCodeAt(this.#pos + 2))) continue;
         value = p;
         break;
       }
     }
-    if (value.length === 1 && value.charCodeAt(0) >= 0xd800 && value.charCodeAt(0) < 0xdc00) value = text.slice(this.#pos, this.#pos + 2);
+    // A lone surrogate pair stays one (unknown) punctuator.
+    value ??= c >= 0xd800 && c < 0xdc00 ? text.slice(this.#pos, this.#pos + 2) : (text[this.#pos] as string);
     this.#pos += value.length;
     return this.#set("punct", value);
   }
@@ -343,10 +361,18 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-function isAsciiIdStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24;
+// ASCII characters by what they may be in a name: 1 start or part, 2 part only.
+const ASCII_NAME = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24) ASCII_NAME[c] = 1;
+  else if (isDigit(c)) ASCII_NAME[c] = 2;
 }
 
+function isAsciiIdStart(c: number): boolean {
+  return ASCII_NAME[c] === 1;
+}
+
+/** `c` (below 0x80, or any: false above) may be part of a name. */
 function isAsciiIdPart(c: number): boolean {
-  return isAsciiIdStart(c) || isDigit(c);
+  return c < 0x80 && ASCII_NAME[c] !== 0;
 }
