@@ -104,6 +104,10 @@ class MetadataReader {
     if (lx.isPunct(";")) {
       this.#inDeclaration = "";
       this.#uncertainEnd = 0;
+    } else if (lx.newlineBefore && lx.before === "arrowBody" && !lx.isPunct(",")) {
+      // Only a `,` goes on after an arrow function's body.
+      this.#inDeclaration = "";
+      this.#uncertainEnd = 0;
     } else if (lx.newlineBefore && lx.before !== "regex" && !continuesExpression(lx, kind)) {
       if (lx.before === "division") {
         this.#inDeclaration = "";

@@ -59,7 +59,8 @@ export class TsLexer {
   /**
    * What a `/` would have meant in place of the current token: "division" when the
    * tokens before end a value (so a line break before this one may end the statement),
-   * "regex" when an operand must follow, "ambiguous" when the tokens cannot tell.
+   * "regex" when an operand must follow, "arrowBody" right after an arrow function's
+   * block body, "ambiguous" when the tokens cannot tell.
    */
   before: SlashMeaning = "regex";
 
@@ -116,14 +117,14 @@ export class TsLexer {
     if (isDigit(c) || (c === 0x2e && isDigit(text.charCodeAt(this.#pos + 1)))) return this.#readNumber();
     if (c === 0x2f) {
       const meaning = this.#slash.slash;
-      if (meaning === "ambiguous") {
+      if (meaning === "ambiguous" || (meaning === "arrowBody" && !this.newlineBefore)) {
         throw new LexError(
           this.#line,
           "a `/` that could start a regular expression or divide, depending on how the code before it parses",
           "Put the regular expression in parentheses, or the division's left side, so the `/` can only mean one thing.",
         );
       }
-      if (meaning === "regex") return this.#readRegex();
+      if (meaning === "regex" || meaning === "arrowBody") return this.#readRegex();
     }
     return this.#readPunct();
   }

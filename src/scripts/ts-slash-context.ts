@@ -3,10 +3,13 @@
 // before, the way careful tokenizers (sweet.js's reader, acorn's context stack) do:
 // after `)` it depends on what the `(` belonged to (`if (…) /re/`), after `}` on what
 // the `{` opened (a block: regex; an object literal or a function expression: division).
-// Where the tokens cannot tell (an arrow body, a method body, a TypeScript type) the
-// answer is "ambiguous" and the reader refuses the file rather than guess.
+// Where the tokens cannot tell (a method body, a TypeScript type) the answer is
+// "ambiguous" and the reader refuses the file rather than guess. After an arrow
+// function's block body nothing may follow on its line but `,` `;` or a closing bracket:
+// on the next line a statement starts (automatic semicolon insertion), so a `/` there
+// is a regex ("arrowBody").
 
-export type SlashMeaning = "regex" | "division" | "ambiguous";
+export type SlashMeaning = "regex" | "division" | "ambiguous" | "arrowBody";
 
 /** What a `}` leaves behind, and what the tokens inside a `{` are. */
 interface Frame {
@@ -45,7 +48,8 @@ const RESTRICTED = new Set(["return", "yield", "throw", "break", "continue"]);
 
 interface Pending {
   readonly depth: number;
-  readonly declaration: boolean;
+  /** A declaration (a statement), an expression, or undefined when the tokens cannot tell. */
+  readonly declaration: boolean | undefined;
 }
 
 export class SlashContext {
@@ -73,10 +77,12 @@ export class SlashContext {
   see(kind: string, value: string, newlineBefore: boolean): void {
     // A statement starts here if the tokens before say so, or after a line break that
     // automatic semicolon insertion turns into the end of a statement.
-    const statementHere = this.#statement || (newlineBefore && (this.#slash === "division" || RESTRICTED.has(this.#prevValue)));
+    const statementHere = this.#statement || (newlineBefore && (this.#slash === "division" || this.#slash === "arrowBody" || RESTRICTED.has(this.#prevValue)));
+    // After an ambiguous token and a line break, a statement may or may not start.
+    const uncertain = !statementHere && newlineBefore && this.#slash === "ambiguous";
     const closedOwner = this.#closedOwner;
     this.#closedOwner = "";
-    if (kind === "identifier") this.#identifier(value, statementHere);
+    if (kind === "identifier") this.#identifier(value, uncertain ? undefined : statementHere);
     else if (kind === "punct") this.#punct(value, newlineBefore, closedOwner);
     else this.#set("division", false);
     this.#prevPrevValue = this.#prevValue;
@@ -119,13 +125,13 @@ export class SlashContext {
     this.#afterDot = false;
   }
 
-  #identifier(name: string, statementHere: boolean): void {
+  #identifier(name: string, statementHere: boolean | undefined): void {
     if (this.#afterDot) return this.#set("division", false);
     if (name === "function" || name === "class") {
       this.#pending.push({ depth: this.#stack.length, declaration: statementHere });
       return this.#set("ambiguous", false);
     }
-    if (name === "export" || name === "async" || name === "declare" || name === "abstract") return this.#set("regex", statementHere);
+    if (name === "export" || name === "async" || name === "declare" || name === "abstract") return this.#set("regex", statementHere === true);
     if (name === "default" && this.#prevValue === "export") return this.#set("regex", true);
     if ((name === "case" || name === "default") && this.#frame().holds === "statements") this.#frame().caseLabel = true;
     if (name === "else" || name === "do") return this.#set("regex", true);
@@ -220,7 +226,7 @@ export class SlashContext {
       // A function's or class's body: after a declaration a statement may start; after
       // an expression (`x = function () {} / 2`) a value was written.
       this.#pending.pop();
-      frame = body(pending.declaration ? "regex" : "division", pending.declaration);
+      frame = pending.declaration === undefined ? body("ambiguous", false) : body(pending.declaration ? "regex" : "division", pending.declaration);
     } else if (pending !== undefined && this.#prevValue === ":") {
       frame = body("ambiguous", false); // an object type as the return type
     } else {
@@ -244,7 +250,7 @@ export class SlashContext {
       if (prev === "${") return object();
       if (prev === ";" || prev === "{" || prev === "}" || prev === ":") return this.#statement ? body("regex", true) : object();
       if (prev === ")") return BLOCK_OWNERS.has(closedOwner) ? body("regex", true) : body("ambiguous", false);
-      if (prev === "=>") return body("ambiguous", false); // an arrow function's body
+      if (prev === "=>") return body("arrowBody", false); // an arrow function's body
       if (prev === "=" && (this.#prevPrevValue === ">" || this.#typeAlias)) return body("ambiguous", false);
       return object();
     }

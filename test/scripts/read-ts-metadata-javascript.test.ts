@@ -126,8 +126,20 @@ for (const [where, code] of DIVISION_AFTER) {
   });
 }
 
-test("a / the tokens cannot place (after an arrow function's body) is refused naming the line", () => {
-  refuses(`export const revision = "0002";\nconst f = () => {}\n/"/.test(s);\nexport const downRevision = "0001";\n`, /^versions\/x\.ts:3: a `\/`/);
+test("after an arrow function's body a / on the next line starts a regular expression (ASI); on its line it is refused", () => {
+  assert.deepEqual(read(`const f = () => {}\n/"/.test(s);\nexport const revision = "0002";\n`).revision, { value: "0002", line: 3 });
+  assert.deepEqual(read(`const f = () => {}\nfunction g() {}\n/"/.test(s);\nexport const revision = "0002";\n`).revision, { value: "0002", line: 4 });
+  refuses(`export const revision = "0002";\nconst f = () => {} /"/.test(s);\nexport const downRevision = "0001";\n`, /^versions\/x\.ts:2: a `\/`/);
+});
+
+test("a / after `of`, a keyword or a name depending on where it stands, is refused naming the line", () => {
+  refuses(`export const revision = "0002";\nfor (const x of /"/.exec(s) ?? []) {}\nexport const downRevision = "0001";\n`, /^versions\/x\.ts:2: a `\/` that could start a regular expression or divide/);
+});
+
+test("after an arrow function's body a line break ends the export const statement", () => {
+  const fields = read('let revision = "";\nexport const f = () => {}\n(s), revision = "x";\n');
+  assert.equal(fields.revision, undefined);
+  assert.deepEqual(read('export const f = () => {},\n  revision = "x";\n').revision, { value: "x", line: 2 });
 });
 
 test("templates with ${} holding braces, slashes, strings and templates", () => {

@@ -77,6 +77,7 @@ const AROUND: ((random: Random, d: string) => string)[] = [
   (_, d) => `q = (() => { return /"/ })();\n${d}`,
   (r, d) => d.replace("export const ", `export const z${Math.floor(r() * 1e9)} = 1,\n  `),
   (r, d) => d.replace("export const ", `export const z${Math.floor(r() * 1e9)} = (a) / 2, `),
+  (_, d) => `for (const x of /"/.exec(s) ?? []) {}\n${d}`, // refused: the tokens cannot place this /
   (_, d) => d,
   (_, d) => d,
   (_, d) => d,
