@@ -54,10 +54,11 @@ export function readSqlRevision(text: string, path: string, options: { sections?
   const metadata: { -readonly [K in MetadataName]?: { value: unknown; line: number } } = {};
   const sections: Partial<Record<Section, { line: number; lines: string[] }>> = {};
   let current: string[] | undefined;
-  const lines = text.split("\n");
+  // CR, CR LF and LF each end a line, as they end a `--` comment for PostgreSQL.
+  const lines = text.split(/\r\n?|\n/);
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
-    const raw = (lines[i] as string).replace(/\r$/, "");
+    const raw = lines[i] as string;
     const trimmed = raw.trim();
     const marker = trimmed.startsWith("--") ? MARKER_LINE.exec(trimmed) : null;
     if (marker) {

@@ -8,11 +8,16 @@ import { ownString } from "./own-string.js";
 import { isMetadataName, type MetadataName, type RawMetadata } from "./revision-metadata.js";
 
 
-// A string without escapes, line breaks or its own quote: its value is its text.
-const STRING = String.raw`"[^"\\\n\r]*"|'[^'\\\n\r]*'`;
+// ECMAScript's line terminators: LF, CR (alone or before LF), U+2028 and U+2029 each end
+// a line and a `//` comment, as in the tokenizer (ts-escapes.ts).
+const NOT_EOL = String.raw`\n\r\u2028\u2029`;
+const EOL = String.raw`(?:\r\n?|\n|\u2028|\u2029|$)`;
+
+// A string without escapes, line terminators or its own quote: its value is its text.
+const STRING = String.raw`"[^"\\${NOT_EOL}]*"|'[^'\\${NOT_EOL}]*'`;
 const ARRAY = String.raw`\[[ \t]*(?:(?:${STRING})[ \t]*(?:,[ \t]*(?:${STRING})[ \t]*)*,?[ \t]*)?\]`;
 // A type annotation the tokenizer would skip: no `=`, `;`, quotes, `/` (a comment) or line break.
-const ANNOTATION = String.raw`:[^=;"'\x60/\n\r]*`;
+const ANNOTATION = String.raw`:[^=;"'\x60/${NOT_EOL}]*`;
 
 /**
  * One line, from its start: blank; a `//` comment; an import ending in `from "x";`; or a
@@ -21,10 +26,10 @@ const ANNOTATION = String.raw`:[^=;"'\x60/\n\r]*`;
  */
 const LINE = new RegExp(
   String.raw`[ \t]*(?:` +
-    String.raw`//[^\n]*|` +
-    String.raw`import\b[^;"'\x60/\n\r]*\bfrom[ \t]*(?:${STRING})[ \t]*;|` +
+    String.raw`//[^${NOT_EOL}]*|` +
+    String.raw`import\b[^;"'\x60/${NOT_EOL}]*\bfrom[ \t]*(?:${STRING})[ \t]*;|` +
     String.raw`export[ \t]+const[ \t]+([A-Za-z]+)[ \t]*(?:${ANNOTATION})?=[ \t]*(${STRING}|null|true|false|${ARRAY})[ \t]*;` +
-    String.raw`)?[ \t]*\r?(?:\n|$)`,
+    String.raw`)?[ \t]*` + EOL,
   "y",
 );
 const ARRAY_ITEM = new RegExp(STRING, "g");
@@ -60,7 +65,7 @@ export function readPlainHeader(text: string, lastMention: number): RawMetadata 
 }
 
 // Whitespace and `//` comments, then what starts the next token.
-const TRIVIA = /(?:\s|\/\/[^\n]*)*/y;
+const TRIVIA = new RegExp(String.raw`(?:\s|//[^${NOT_EOL}]*)*`, "y");
 const RISKY_START = /^(?:\/\*|["'\x60])/;
 
 function valueOf(literal: string): unknown {

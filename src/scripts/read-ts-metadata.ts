@@ -7,14 +7,28 @@ import { readPlainHeader } from "./read-ts-header.js";
 import { METADATA_NAMES, isMetadataName, type MetadataName, type RawMetadata } from "./revision-metadata.js";
 
 // Any mention of a metadata name; one regex pass finds the last one several times faster
-// than a lastIndexOf per name.
-const MENTION = new RegExp(METADATA_NAMES.join("|"), "g");
+// than a lastIndexOf per name. A `\u` may spell a name in escapes and `export *` may
+// export one unnamed: the reader must reach those too, to refuse them.
+const MENTION = new RegExp([...METADATA_NAMES, String.raw`\\u`, String.raw`export\s*\*`].join("|"), "g");
 
 function lastMentionIn(text: string): number {
   MENTION.lastIndex = 0;
   let last = -1;
   for (let match = MENTION.exec(text); match !== null; match = MENTION.exec(text)) last = match.index;
   return last;
+}
+
+// After a value and a line break, a token that cannot go on with the expression ends the
+// statement (automatic semicolon insertion); these can. TypeScript's `as`, `satisfies`
+// and postfix `!` do not reach across a line break, and `++`/`--` may not.
+const CONTINUING_NAMES = new Set(["in", "instanceof"]);
+const STARTING_PUNCT = new Set(["{", "++", "--", "!", "~", ";", "@", "#"]);
+
+/** The current token, after a line break that follows a value, goes on with the expression. */
+function continuesExpression(lx: TsLexer, kind: TokenKind): boolean {
+  if (kind === "punct") return !STARTING_PUNCT.has(lx.value);
+  if (kind === "identifier") return CONTINUING_NAMES.has(lx.value);
+  return kind === "template"; // a tagged template: "x"\n`y` calls "x"
 }
 
 const OPENERS = new Set(["(", "[", "{", "<"]);
@@ -34,7 +48,7 @@ export function readWithLexer(text: string, path: string, lastMention = lastMent
   } catch (error) {
     if (!(error instanceof LexError)) throw error;
     throw new AthanorError("INVALID_REVISION_FILE", `${path}:${error.line}: ${error.message}; athanor cannot read this file's metadata`, {
-      hint: "Fix the syntax error (the file would not compile either).",
+      hint: error.hint ?? "Fix the syntax error (the file would not compile either).",
       details: { file: path, line: error.line },
       cause: error,
     });
@@ -43,6 +57,10 @@ export function readWithLexer(text: string, path: string, lastMention = lastMent
 
 class MetadataReader {
   readonly #fields: { -readonly [K in MetadataName]?: { value: unknown; line: number } } = {};
+  /** Inside an `export const|let|var` statement whose declarators are not all read: its keyword. */
+  #inDeclaration = "";
+  /** A line break in it where the tokens cannot tell whether the statement ended: its line. */
+  #uncertainEnd = 0;
 
   constructor(
     private readonly lx: TsLexer,
@@ -59,8 +77,16 @@ class MetadataReader {
     let kind = lx.next();
     while (kind !== "eof") {
       if (depth === 0 && lx.offset > lastMention) break;
+      if (depth === 0 && this.#inDeclaration !== "") this.#checkEnd(kind);
       if (depth === 0 && kind === "identifier" && lx.value === "export") {
+        this.#inDeclaration = "";
+        this.#uncertainEnd = 0;
         kind = this.#afterExport();
+        continue;
+      }
+      if (depth === 0 && this.#inDeclaration !== "" && lx.isPunct(",")) {
+        // `export const a = 1, revision = "x";` declares both.
+        kind = this.#declarators(this.#inDeclaration);
         continue;
       }
       if (kind === "punct") {
@@ -72,26 +98,136 @@ class MetadataReader {
     return this.#fields;
   }
 
+  /** Ends the `export const|let|var` statement being read if it ends before this token. */
+  #checkEnd(kind: TokenKind): void {
+    const lx = this.lx;
+    if (lx.isPunct(";")) {
+      this.#inDeclaration = "";
+      this.#uncertainEnd = 0;
+    } else if (lx.newlineBefore && lx.before === "arrowBody" && !lx.isPunct(",")) {
+      // Only a `,` goes on after an arrow function's body.
+      this.#inDeclaration = "";
+      this.#uncertainEnd = 0;
+    } else if (lx.newlineBefore && lx.before !== "regex" && !continuesExpression(lx, kind)) {
+      if (lx.before === "division") {
+        this.#inDeclaration = "";
+        this.#uncertainEnd = 0;
+      } else if (this.#uncertainEnd === 0) {
+        this.#uncertainEnd = lx.line;
+      }
+    }
+  }
+
   /** Just read `export`; returns the next unprocessed token. */
   #afterExport(): TokenKind {
     const lx = this.lx;
     let kind = lx.next();
-    if (kind !== "identifier" || !(lx.value === "const" || lx.value === "let" || lx.value === "var")) return kind;
-    const keyword = lx.value;
-    kind = lx.next();
-    if (kind !== "identifier" || !isMetadataName(lx.value)) return kind;
-    const name = lx.value as MetadataName;
-    const line = lx.line;
-    if (keyword !== "const") {
-      this.#fail(line, `${name} is declared with \`${keyword}\``, `Declare it as \`export const ${name} = …;\` so it cannot change at run time.`);
+    if (lx.isPunct("{") || lx.isPunct("*")) return this.#reexport();
+    if (kind !== "identifier") return kind;
+    if (lx.value === "const" || lx.value === "let" || lx.value === "var") return this.#declarators(lx.value);
+    if (lx.value === "async") kind = lx.next();
+    if (kind === "identifier" && (lx.value === "function" || lx.value === "class" || lx.value === "enum" || lx.value === "namespace")) {
+      const what = lx.value;
+      kind = lx.next();
+      if (lx.isPunct("*")) kind = lx.next();
+      if (kind === "identifier" && isMetadataName(lx.value)) {
+        this.#fail(lx.line, `${lx.value} is declared as ${what === "enum" || what === "namespace" ? "an" : "a"} ${what}`, `Declare it as \`export const ${lx.value} = …;\`: revision metadata is a literal value.`);
+      }
     }
-    const previous = this.#fields[name];
-    if (previous !== undefined) {
-      this.#fail(line, `${name} is declared twice (first on line ${previous.line})`, "Keep one declaration.");
+    return kind;
+  }
+
+  /**
+   * `export { … }` or `export * …`: refused when it may export a metadata name, whose
+   * value athanor cannot see there (`export { helper as message }` exports `message`,
+   * `export { message as helper }` does not).
+   */
+  #reexport(): TokenKind {
+    const lx = this.lx;
+    if (lx.isPunct("*")) {
+      const line = lx.line;
+      const kind = lx.next();
+      if (kind !== "identifier" || lx.value !== "as") {
+        this.#fail(line, "`export *` may export revision metadata athanor cannot see", "Declare the metadata in the revision file itself (`export const revision = …;`) and export the other names one by one.");
+      }
+      lx.next();
+      this.#refuseExported(lx.value, lx.line, "`export * as`");
+      return lx.next();
     }
-    const value = this.#readInitializer(name);
-    this.#fields[name] = { value, line };
-    return this.#readTerminator(name);
+    let exported = "";
+    let exportedLine = 0;
+    let afterAs = false;
+    for (let kind = lx.next(); ; kind = lx.next()) {
+      if (kind === "eof" || lx.isPunct(",") || lx.isPunct("}")) {
+        this.#refuseExported(exported, exportedLine, "a list (`export { … }`)");
+        if (kind === "eof" || lx.isPunct("}")) return lx.next();
+        exported = "";
+        afterAs = false;
+      } else if (kind === "identifier" && lx.value === "as" && exported !== "" && !afterAs) {
+        afterAs = true;
+        exported = "";
+      } else if (exported === "" && (kind === "identifier" || kind === "string")) {
+        exported = lx.value;
+        exportedLine = lx.line;
+      }
+    }
+  }
+
+  #refuseExported(name: string, line: number, where: string): void {
+    if (!isMetadataName(name)) return;
+    this.#fail(line, `${name} is exported from ${where}, which athanor does not read`, `Declare it where it is defined: \`export const ${name} = …;\`.`);
+  }
+
+  /**
+   * The declarators after `export const` (or `let`/`var`): each metadata one is read; at
+   * the first other one the statement goes on in read(), which hands any later `,` back.
+   */
+  #declarators(keyword: string): TokenKind {
+    const lx = this.lx;
+    for (;;) {
+      let kind = lx.next();
+      if (lx.isPunct("{") || lx.isPunct("[")) {
+        this.#checkPattern();
+        this.#inDeclaration = keyword;
+        return lx.next();
+      }
+      if (kind !== "identifier" || !isMetadataName(lx.value)) {
+        this.#inDeclaration = keyword;
+        return kind;
+      }
+      const name = lx.value as MetadataName;
+      const line = lx.line;
+      if (this.#uncertainEnd !== 0) {
+        this.#fail(line, `cannot tell whether the line break before line ${this.#uncertainEnd} ends the \`export ${keyword}\` statement, so whether ${name} is exported`, `Declare it in a statement of its own: ${example(name)}`);
+      }
+      if (keyword !== "const") {
+        this.#fail(line, `${name} is declared with \`${keyword}\``, `Declare it as \`export const ${name} = …;\` so it cannot change at run time.`);
+      }
+      const previous = this.#fields[name];
+      if (previous !== undefined) {
+        this.#fail(line, `${name} is declared twice (first on line ${previous.line})`, "Keep one declaration.");
+      }
+      const value = this.#readInitializer(name);
+      this.#fields[name] = { value, line };
+      kind = this.#readTerminator(name);
+      if (!lx.isPunct(",")) return kind;
+    }
+  }
+
+  /** A destructuring `export const { … } =`: refused when it binds a metadata name. */
+  #checkPattern(): void {
+    const lx = this.lx;
+    let depth = 1;
+    while (depth > 0) {
+      const kind = lx.next();
+      if (kind === "eof") return;
+      if (kind === "identifier" && isMetadataName(lx.value)) {
+        this.#fail(lx.line, `${lx.value} is exported by destructuring, which athanor does not read`, `Declare it with a literal value: ${example(lx.value as MetadataName)}`);
+      }
+      if (kind !== "punct") continue;
+      if (lx.value === "{" || lx.value === "[" || lx.value === "(") depth++;
+      else if (lx.value === "}" || lx.value === "]" || lx.value === ")") depth--;
+    }
   }
 
   /** Reads `[: type] = <literal>`; leaves the lexer on the literal's last token. */
@@ -171,10 +307,10 @@ class MetadataReader {
         else if (!TYPE_PUNCT.has(lx.value)) break;
       }
     }
-    if (kind === "eof") return kind;
+    if (kind === "eof" || lx.isPunct(",")) return kind;
     if (lx.isPunct(";")) return lx.next();
     // A new statement on the next line ends the declaration (automatic semicolon insertion).
-    if (lx.newlineBefore && kind !== "punct" && kind !== "regex") return kind;
+    if (lx.newlineBefore && !continuesExpression(lx, kind)) return kind;
     return this.#notLiteral(name, `${describeToken(lx)} after the value (an expression, not a literal)`);
   }
 

@@ -1,8 +1,13 @@
 // A small JavaScript/TypeScript tokenizer: just enough to find top-level `export const`
-// declarations without running or compiling the file. It understands comments, strings,
-// template literals (nested `${}` included) and regex literals so that none of them can
-// hide or fake a declaration; everything else is an identifier, number or punctuator.
+// declarations without running or compiling the file. It reads comments, strings,
+// template literals (nested `${}` included) and regex literals as ECMAScript does, so
+// that none of them can hide or fake a declaration: the four line terminators (LF, CR,
+// U+2028, U+2029) end a `//` comment and count as lines, and ts-slash-context.ts decides
+// whether a `/` is a regex or a division. What it cannot read the way the module would
+// run (an ambiguous `/`, an escape a module refuses) is a LexError naming the line.
 import { ownString } from "./own-string.js";
+import { SlashContext, type SlashMeaning } from "./ts-slash-context.js";
+import { cookEscapes, isLineTerminator } from "./ts-escapes.js";
 
 export type TokenKind = "eof" | "identifier" | "string" | "template" | "number" | "regex" | "punct";
 
@@ -11,20 +16,27 @@ export class LexError extends Error {
   constructor(
     readonly line: number,
     message: string,
+    /** What to do, when it is not fixing a syntax error. */
+    readonly hint?: string,
   ) {
     super(message);
   }
 }
 
-// Keywords after which a `/` starts a regex literal rather than a division.
-const KEYWORDS_BEFORE_EXPRESSION = new Set([
-  "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw",
-  "case", "do", "else", "yield", "await",
-]);
+// Punctuators longer than one character, longest first where one starts another.
+const PUNCTUATORS = [
+  ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=",
+  "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=",
+  "%=", "&=", "|=", "^=", "**", "<<", ">>",
+];
+// The longer punctuators by their first character (most characters start none): one
+// lookup instead of trying each of them at every punctuator.
+const LONGER_BY_FIRST: (string[] | undefined)[] = [];
+for (const p of PUNCTUATORS) (LONGER_BY_FIRST[p.charCodeAt(0)] ??= []).push(p);
 
-const SIMPLE_ESCAPES: Record<string, string> = {
-  n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", v: "\v", "0": "\0",
-};
+const ID_START = /[\p{ID_Start}$_]/u;
+const ID_PART = /[\p{ID_Continue}$\u200c\u200d]/u;
+const SPACE_SEPARATOR = /\p{Zs}/u;
 
 /**
  * Streams tokens. The current token lives in the public fields (no object per token,
@@ -40,24 +52,32 @@ export class TsLexer {
   }
   /** The current template literal contains `${…}`, so it has no fixed value. */
   substitution = false;
-  /** 1-based line where the current token starts. */
+  /** 1-based line where the current token starts (ECMAScript's line terminators). */
   line = 1;
-  /** A line break separates the current token from the previous one (for ASI). */
+  /** A line terminator separates the current token from the previous one (for ASI). */
   newlineBefore = false;
+  /**
+   * What a `/` would have meant in place of the current token: "division" when the
+   * tokens before end a value (so a line break before this one may end the statement),
+   * "regex" when an operand must follow, "arrowBody" right after an arrow function's
+   * block body, "ambiguous" when the tokens cannot tell.
+   */
+  before: SlashMeaning = "regex";
 
   #pos = 0;
   #line = 1;
-  #regexAllowed = true;
   #value: string | undefined = "";
   #start = 0;
   #end = 0;
   readonly #text: string;
+  readonly #slash = new SlashContext();
+  /** The last `}` closed a template's `${`, not a bracket. */
+  #closedSubstitution = false;
 
   constructor(text: string) {
     this.#text = text;
     if (text.startsWith("#!")) {
-      const end = text.indexOf("\n");
-      this.#pos = end === -1 ? text.length : end;
+      while (this.#pos < text.length && !isLineTerminator(text.charCodeAt(this.#pos))) this.#pos++;
     }
   }
 
@@ -73,37 +93,74 @@ export class TsLexer {
 
   next(): TokenKind {
     this.newlineBefore = false;
+    this.before = this.#slash.slash;
     this.#skipTrivia();
     const text = this.#text;
     this.line = this.#line;
     this.substitution = false;
-    if (this.#pos >= text.length) return this.#set("eof", "", false);
+    this.#start = this.#pos;
+    if (this.#pos >= text.length) return this.#set("eof", "");
     const c = text.charCodeAt(this.#pos);
-    if (isIdentifierStart(c)) {
-      this.#start = this.#pos++;
-      while (this.#pos < text.length && isIdentifierPart(text.charCodeAt(this.#pos))) this.#pos++;
-      this.#end = this.#pos;
-      this.kind = "identifier";
-      this.#value = undefined;
-      return "identifier";
+    if (c === 0x5c || (c < 0x80 ? isAsciiIdStart(c) : ID_START.test(String.fromCodePoint(text.codePointAt(this.#pos) as number)))) {
+      return this.#readIdentifier();
     }
-    if (c === 0x22 || c === 0x27) return this.#set("string", this.#readString(c), false);
+    if (c === 0x22 || c === 0x27) return this.#set("string", this.#readString(c));
     if (c === 0x60) return this.#readTemplate();
+    if (c === 0x7d && this.#slash.inSubstitution) {
+      this.#slash.closeSubstitution();
+      this.#pos++;
+      this.#closedSubstitution = true;
+      this.kind = "punct";
+      this.#value = "}";
+      return "punct";
+    }
     if (isDigit(c) || (c === 0x2e && isDigit(text.charCodeAt(this.#pos + 1)))) return this.#readNumber();
-    if (c === 0x2f && this.#regexAllowedHere()) return this.#readRegex();
+    if (c === 0x2f) {
+      const meaning = this.#slash.slash;
+      if (meaning === "ambiguous" || (meaning === "arrowBody" && !this.newlineBefore)) {
+        throw new LexError(
+          this.#line,
+          "a `/` that could start a regular expression or divide, depending on how the code before it parses",
+          "Put the regular expression in parentheses, or the division's left side, so the `/` can only mean one thing.",
+        );
+      }
+      if (meaning === "regex" || meaning === "arrowBody") return this.#readRegex();
+    }
     return this.#readPunct();
   }
 
-  #set(kind: TokenKind, value: string, regexAllowed: boolean): TokenKind {
+  #set(kind: TokenKind, value: string): TokenKind {
     this.kind = kind;
     this.#value = value;
-    this.#regexAllowed = regexAllowed;
+    this.#slash.see(kind, value, this.newlineBefore);
     return kind;
   }
 
-  /** A `/` after the current token starts a regex (not a division). */
-  #regexAllowedHere(): boolean {
-    return this.kind === "identifier" ? KEYWORDS_BEFORE_EXPRESSION.has(this.value) : this.#regexAllowed;
+  #readIdentifier(): TokenKind {
+    const text = this.#text;
+    const length = text.length;
+    let pos = this.#pos;
+    while (pos < length && isAsciiIdPart(text.charCodeAt(pos))) pos++;
+    this.#pos = pos;
+    while (this.#pos < length) {
+      const c = text.charCodeAt(this.#pos);
+      if (c === 0x5c) {
+        throw new LexError(this.#line, "a name written with a \\u escape; write the name itself");
+      }
+      if (c < 0x80) {
+        if (!isAsciiIdPart(c)) break;
+        this.#pos++;
+        continue;
+      }
+      const point = text.codePointAt(this.#pos) as number;
+      if (!ID_PART.test(String.fromCodePoint(point))) break;
+      this.#pos += point > 0xffff ? 2 : 1;
+    }
+    this.#end = this.#pos;
+    this.kind = "identifier";
+    this.#value = undefined;
+    this.#slash.see("identifier", this.value, this.newlineBefore);
+    return "identifier";
   }
 
   /** Skips whitespace and comments, counting lines. */
@@ -111,56 +168,72 @@ export class TsLexer {
     const text = this.#text;
     while (this.#pos < text.length) {
       const c = text.charCodeAt(this.#pos);
-      if (c === 0x0a) {
-        this.#line++;
-        this.newlineBefore = true;
-        this.#pos++;
-      } else if (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0xfeff) {
+      if (isLineTerminator(c)) {
+        this.#newline(c);
+      } else if (c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0xfeff || (c > 0x7f && SPACE_SEPARATOR.test(text[this.#pos] as string))) {
         this.#pos++;
       } else if (c === 0x2f && text.charCodeAt(this.#pos + 1) === 0x2f) {
-        const end = text.indexOf("\n", this.#pos);
-        this.#pos = end === -1 ? text.length : end;
+        this.#pos += 2;
+        while (this.#pos < text.length && !isLineTerminator(text.charCodeAt(this.#pos))) this.#pos++;
       } else if (c === 0x2f && text.charCodeAt(this.#pos + 1) === 0x2a) {
-        const end = text.indexOf("*/", this.#pos + 2);
-        if (end === -1) throw new LexError(this.#line, "unterminated /* comment");
-        this.#countLines(this.#pos, end);
-        this.#pos = end + 2;
+        const startLine = this.#line;
+        this.#pos += 2;
+        for (;;) {
+          if (this.#pos >= text.length) throw new LexError(startLine, "unterminated /* comment");
+          const d = text.charCodeAt(this.#pos);
+          if (d === 0x2a && text.charCodeAt(this.#pos + 1) === 0x2f) break;
+          if (isLineTerminator(d)) this.#newline(d);
+          else this.#pos++;
+        }
+        this.#pos += 2;
+      } else if (c === 0x3c && text.startsWith("<!--", this.#pos)) {
+        throw new LexError(this.#line, "`<!--` (an HTML comment, which an ES module does not allow)");
+      } else if (c === 0x2d && text.startsWith("-->", this.#pos) && this.#onlyTriviaBeforeOnLine()) {
+        throw new LexError(this.#line, "`-->` at the start of a line (an HTML comment, which an ES module does not allow)");
       } else {
         return;
       }
     }
   }
 
-  #countLines(from: number, to: number): void {
-    let i = this.#text.indexOf("\n", from);
-    while (i !== -1 && i < to) {
-      this.#line++;
-      this.newlineBefore = true;
-      i = this.#text.indexOf("\n", i + 1);
-    }
+  /** Nothing but whitespace and comments before the current position on its line. */
+  #onlyTriviaBeforeOnLine(): boolean {
+    return this.newlineBefore || this.#line === 1 && this.kind === "eof" && this.#start === 0;
+  }
+
+  /** Steps over the line terminator `c` at the current position (CR LF is one). */
+  #newline(c: number): void {
+    this.#pos += c === 0x0d && this.#text.charCodeAt(this.#pos + 1) === 0x0a ? 2 : 1;
+    this.#line++;
+    this.newlineBefore = true;
   }
 
   #readString(quote: number): string {
     const text = this.#text;
     const start = ++this.#pos;
+    const startLine = this.#line;
     let escaped = false;
     while (this.#pos < text.length) {
       const c = text.charCodeAt(this.#pos);
       if (c === quote) {
         const raw = text.slice(start, this.#pos++);
-        return escaped ? this.#cook(raw) : ownString(raw);
+        return escaped ? this.#cook(raw, startLine, false) : ownString(raw);
       }
       if (c === 0x5c) {
         escaped = true;
-        if (text.charCodeAt(this.#pos + 1) === 0x0a) this.#line++;
-        this.#pos += 2;
-      } else if (c === 0x0a) {
+        this.#pos++;
+        const e = text.charCodeAt(this.#pos);
+        if (isLineTerminator(e)) this.#newline(e);
+        else this.#pos++;
+      } else if (c === 0x0a || c === 0x0d) {
         break;
       } else {
+        // U+2028 and U+2029 may stand in a string (ES2019) and still end a line.
+        if (c === 0x2028 || c === 0x2029) this.#line++;
         this.#pos++;
       }
     }
-    throw new LexError(this.line, "unterminated string");
+    throw new LexError(startLine, "unterminated string");
   }
 
   /** Reads a whole template literal, lexing (and discarding) the `${…}` expressions in it. */
@@ -168,56 +241,72 @@ export class TsLexer {
     const text = this.#text;
     const startLine = this.#line;
     const newlineBefore = this.newlineBefore;
+    const before = this.before;
+    const tokenStart = this.#pos;
     let start = ++this.#pos;
-    let cooked = "";
+    let raw = "";
     let substitution = false;
     while (this.#pos < text.length) {
       const c = text.charCodeAt(this.#pos);
       if (c === 0x60) {
-        cooked += text.slice(start, this.#pos++);
+        raw += text.slice(start, this.#pos++);
         this.line = startLine;
         this.newlineBefore = newlineBefore;
+        this.before = before;
         this.substitution = substitution;
-        return this.#set("template", substitution ? "" : ownString(this.#cook(cooked)), false);
+        this.#start = tokenStart;
+        this.kind = "template";
+        // Template text reads CR LF and CR as LF (ECMAScript's TV), then the escapes.
+        this.#value = substitution ? "" : ownString(this.#cook(raw.replace(/\r\n?/g, "\n"), startLine, true));
+        this.#slash.endTemplate();
+        return "template";
       }
       if (c === 0x5c) {
-        this.#pos += 2;
+        this.#pos++;
+        const e = text.charCodeAt(this.#pos);
+        if (isLineTerminator(e)) this.#newline(e);
+        else this.#pos++;
       } else if (c === 0x24 && text.charCodeAt(this.#pos + 1) === 0x7b) {
         substitution = true;
         this.#pos += 2;
         this.#skipSubstitution(startLine);
         start = this.#pos;
+      } else if (isLineTerminator(c)) {
+        raw += text.slice(start, this.#pos);
+        start = this.#pos;
+        this.#newline(c);
       } else {
-        if (c === 0x0a) this.#line++;
         this.#pos++;
       }
     }
     throw new LexError(startLine, "unterminated template literal");
   }
 
+  /** Lexes the tokens of a `${…}` up to the `}` that closes it (nested templates included). */
   #skipSubstitution(templateLine: number): void {
-    this.kind = "punct"; // a `/` right after `${` starts a regex
-    this.#regexAllowed = true;
-    let depth = 1;
+    this.#slash.openSubstitution();
     for (;;) {
       const kind = this.next();
+      if (this.#closedSubstitution) {
+        this.#closedSubstitution = false;
+        return;
+      }
       if (kind === "eof") throw new LexError(templateLine, "unterminated template literal");
-      if (kind !== "punct") continue;
-      if (this.value === "{") depth++;
-      else if (this.value === "}" && --depth === 0) return;
     }
   }
 
   #readNumber(): TokenKind {
     const text = this.#text;
     const start = this.#pos;
+    const hex = /^0[xX]/.test(text.slice(start, start + 2));
     while (this.#pos < text.length) {
       const c = text.charCodeAt(this.#pos);
-      const exponentSign = (c === 0x2b || c === 0x2d) && /[eE]/.test(text[this.#pos - 1] ?? "") && !/^0[xX]/.test(text.slice(start, start + 2));
-      if (!(isIdentifierPart(c) || c === 0x2e || exponentSign)) break;
+      const previous = text.charCodeAt(this.#pos - 1);
+      const exponentSign = (c === 0x2b || c === 0x2d) && (previous === 0x65 || previous === 0x45) && !hex;
+      if (!(isAsciiIdPart(c) || c === 0x2e || exponentSign)) break;
       this.#pos++;
     }
-    return this.#set("number", text.slice(start, this.#pos), false);
+    return this.#set("number", text.slice(start, this.#pos));
   }
 
   #readRegex(): TokenKind {
@@ -226,70 +315,46 @@ export class TsLexer {
     let inClass = false;
     while (this.#pos < text.length) {
       const c = text.charCodeAt(this.#pos);
-      if (c === 0x0a) break;
+      if (isLineTerminator(c)) break;
       this.#pos++;
-      if (c === 0x5c) this.#pos++;
-      else if (c === 0x5b) inClass = true;
+      if (c === 0x5c) {
+        if (this.#pos >= text.length || isLineTerminator(text.charCodeAt(this.#pos))) break;
+        this.#pos++;
+      } else if (c === 0x5b) inClass = true;
       else if (c === 0x5d) inClass = false;
       else if (c === 0x2f && !inClass) {
-        while (this.#pos < text.length && isIdentifierPart(text.charCodeAt(this.#pos))) this.#pos++;
-        return this.#set("regex", text.slice(start, this.#pos), false);
+        while (this.#pos < text.length && isAsciiIdPart(text.charCodeAt(this.#pos))) this.#pos++;
+        return this.#set("regex", text.slice(start, this.#pos));
       }
     }
-    // No closing `/` on the line: it was a division after all (`i++ / 2`).
-    this.#pos = start + 1;
-    return this.#set("punct", "/", true);
+    throw new LexError(this.#line, "unterminated regular expression (a `/` where JavaScript expects a value starts one)");
   }
 
   #readPunct(): TokenKind {
     const text = this.#text;
-    const c = text[this.#pos] ?? "";
-    const next = text[this.#pos + 1];
-    let value = c;
-    if (c === "=" && (next === "=" || next === ">")) {
-      value = text.startsWith("===", this.#pos) ? "===" : c + next;
-    } else if (next === "=" && "!<>+-*/%&|^".includes(c)) {
-      value = text.startsWith("!==", this.#pos) ? "!==" : c + next;
-    } else if (c === "." && text.startsWith("...", this.#pos)) {
-      value = "...";
-    } else if ((c === "+" || c === "-") && next === c) {
-      value = c + c;
+    const c = text.charCodeAt(this.#pos);
+    let value: string | undefined;
+    const longer = c < 0x80 ? LONGER_BY_FIRST[c] : undefined;
+    if (longer !== undefined) {
+      for (const p of longer) {
+        if (!text.startsWith(p, this.#pos)) continue;
+        // `?.` followed by a digit is `?` then a number (`a?.5:b`).
+        if (p === "?." && isDigit(text.charCodeAt(this.#pos + 2))) continue;
+        value = p;
+        break;
+      }
     }
+    // A lone surrogate pair stays one (unknown) punctuator.
+    value ??= c >= 0xd800 && c < 0xdc00 ? text.slice(this.#pos, this.#pos + 2) : (text[this.#pos] as string);
     this.#pos += value.length;
-    // After a closing bracket or a postfix `++` a `/` divides; after any other punctuator
-    // it starts a regex.
-    return this.#set("punct", value, !(value === ")" || value === "]" || value === "}" || value === "++" || value === "--"));
+    return this.#set("punct", value);
   }
 
   /** Applies JavaScript string escapes to the raw text between the quotes. */
-  #cook(raw: string): string {
-    if (!raw.includes("\\")) return raw.replace(/\r\n?/g, "\n");
-    let out = "";
-    for (let i = 0; i < raw.length; i++) {
-      const ch = raw[i] as string;
-      if (ch !== "\\") {
-        out += ch;
-        continue;
-      }
-      const e = raw[++i] ?? "";
-      if (e in SIMPLE_ESCAPES && !(e === "0" && /[0-9]/.test(raw[i + 1] ?? ""))) out += SIMPLE_ESCAPES[e];
-      else if (e === "x") {
-        out += String.fromCharCode(parseInt(raw.slice(i + 1, i + 3), 16));
-        i += 2;
-      } else if (e === "u" && raw[i + 1] === "{") {
-        const end = raw.indexOf("}", i);
-        out += String.fromCodePoint(parseInt(raw.slice(i + 2, end), 16));
-        i = end;
-      } else if (e === "u") {
-        out += String.fromCharCode(parseInt(raw.slice(i + 1, i + 5), 16));
-        i += 4;
-      } else if (e === "\r") {
-        if (raw[i + 1] === "\n") i++;
-      } else if (e !== "\n") {
-        out += e;
-      }
-    }
-    return out;
+  #cook(raw: string, startLine: number, template: boolean): string {
+    const cooked = cookEscapes(raw, template);
+    if (typeof cooked === "string") return cooked;
+    throw new LexError(startLine + cooked.linesBefore, cooked.message);
   }
 }
 
@@ -297,11 +362,18 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-function isIdentifierStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24 ||
-    (c > 0x7f && c !== 0xa0 && c !== 0xfeff && c !== 0x2028 && c !== 0x2029);
+// ASCII characters by what they may be in a name: 1 start or part, 2 part only.
+const ASCII_NAME = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24) ASCII_NAME[c] = 1;
+  else if (isDigit(c)) ASCII_NAME[c] = 2;
 }
 
-function isIdentifierPart(c: number): boolean {
-  return isIdentifierStart(c) || isDigit(c);
+function isAsciiIdStart(c: number): boolean {
+  return ASCII_NAME[c] === 1;
+}
+
+/** `c` (below 0x80, or any: false above) may be part of a name. */
+function isAsciiIdPart(c: number): boolean {
+  return c < 0x80 && ASCII_NAME[c] !== 0;
 }

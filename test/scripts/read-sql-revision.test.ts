@@ -105,3 +105,12 @@ test("reading the metadata alone gives the same metadata and still checks the se
   assert.throws(() => readSqlMetadata(`${text}-- +upgrade\nSELECT 3;\n`, FILE), /second `-- \+upgrade` section/);
   assert.throws(() => readSqlMetadata("-- revision: 0003\n-- down_revision: 0002\nSELECT 1;\n", FILE), /SQL before the `-- \+upgrade` marker/);
 });
+
+test("a CR-only file is read with its lines, as PostgreSQL ends a -- comment at CR", () => {
+  const { sql, source } = read("-- revision: a1\r-- down_revision: none\r-- message: m\r-- +upgrade\rselect 1;\r-- +downgrade\rselect 2;\r");
+  assert.equal(source.revision, "a1");
+  assert.equal(source.message, "m");
+  assert.deepEqual(source.lines, { revision: 1, downRevision: 2 });
+  assert.equal(sql.upgradeSql, "select 1;");
+  assert.equal(sql.downgradeSql, "select 2;");
+});

@@ -172,12 +172,23 @@ test("other exports and nested declarations are ignored", () => {
   const source = read(`export const revision = "0002";
 export const downRevision = null;
 export const config = makeConfig();
-export { helper as message };
+export { message as helper, other };
 export default function () {}
 namespace inner { export const revision = compute(); }
 `);
   assert.equal(source.revision, "0002");
   assert.equal(source.message, "");
+});
+
+test("a metadata name exported from a list, by destructuring or by export * is refused", () => {
+  const head = `export const revision = "0002";\nexport const downRevision = null;\n`;
+  rejects(`${head}const helper = "m";\nexport { helper as message };\n`, "INVALID_REVISION_FILE", /:4: message is exported from a list/);
+  rejects(`${head}const message = "m";\nexport { other, message };\n`, "INVALID_REVISION_FILE", /:4: message is exported from a list/);
+  rejects(`${head}export { x as "message" } from "./y";\n`, "INVALID_REVISION_FILE", /:3: message is exported from a list/);
+  rejects(`${head}export * from "./shared";\n`, "INVALID_REVISION_FILE", /:3: `export \*` may export revision metadata/);
+  rejects(`${head}export * as message from "./shared";\n`, "INVALID_REVISION_FILE", /:3: message is exported from `export \* as`/);
+  rejects(`${head}export const { message } = { message: "m" };\n`, "INVALID_REVISION_FILE", /:3: message is exported by destructuring/);
+  assert.equal(read(`${head}export * as shared from "./shared";\nexport const message = "m";\n`).message, "m");
 });
 
 test("divisions are not mistaken for regular expressions", () => {
