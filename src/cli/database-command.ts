@@ -12,6 +12,7 @@ import { AthanorCommand } from "./athanor-command.js";
 import { OfflineOutput } from "./offline-output.js";
 import { migratorFor, openProject, type Project } from "./project.js";
 import { describeHeads } from "./revision-text.js";
+import { StepProgress } from "./step-progress.js";
 import { paint } from "./terminal.js";
 
 /**
@@ -19,6 +20,8 @@ import { paint } from "./terminal.js";
  * commands (`sql`) stop here, so their help lists no connection options.
  */
 export abstract class ProjectCommand extends AthanorCommand {
+  protected readonly progress = new StepProgress();
+
   /** What the command line overrides in the config; flags left out are absent. */
   protected overrides(): AthanorConfigInput {
     return {};
@@ -38,6 +41,7 @@ export abstract class ProjectCommand extends AthanorCommand {
       project,
       {
         onProgress: (line) => this.note(paint(this.terminal.colour, "dim", line)),
+        onStepDone: (event) => this.note(paint(this.terminal.colour, "dim", this.progress.line(event))),
         onNotice: (line) => this.note(line),
         onWarning: (line) => this.warn(line),
       },
@@ -90,6 +94,8 @@ export abstract class MigrationCommand extends DatabaseCommand {
     output.finish();
     if (!this.sql) {
       if (result.steps.length === 0) this.note(`Nothing to ${verb}: the database is already at the target.`);
+      const summary = this.progress.summary(verb === "reset" ? "downgrade" : verb);
+      if (summary !== null) this.note(summary);
       this.note(`Now at: ${describeHeads(project.revisionMap(), result.after)}`);
     }
     return 0;

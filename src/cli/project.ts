@@ -5,7 +5,7 @@ import { loadConfig, type AthanorConfig } from "../config/index.js";
 import type { AthanorConfigInput } from "../config/index.js";
 import { RevisionMap } from "../graph/revision-map.js";
 import type { Connection } from "../runtime/connection.js";
-import type { Migrator } from "../runtime/migrator.js";
+import type { Migrator, StepDone } from "../runtime/migrator.js";
 import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
 
 export interface ProjectOptions {
@@ -42,6 +42,7 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
 
 export interface MigratorHooks {
   onProgress(line: string): void;
+  onStepDone?(event: StepDone): void;
   onNotice(line: string): void;
   onWarning(line: string): void;
 }
@@ -57,6 +58,7 @@ export async function migratorFor(project: Project, hooks: MigratorHooks, connec
     ...(connection === undefined ? {} : { connection }),
     revisions: project.revisionMap().revisions.map((r) => r.source),
     onProgress: hooks.onProgress,
+    ...(hooks.onStepDone ? { onStepDone: hooks.onStepDone } : {}),
     onNotice: hooks.onNotice,
     onWarning: hooks.onWarning,
   });

@@ -29,6 +29,8 @@ export interface ExecuteOptions {
   readonly sourceOf: (revision: string) => RevisionSource;
   readonly dependencies: StepDependencies;
   readonly onProgress?: ((line: string) => void) | undefined;
+  /** Online, after each step's COMMIT (or its bookkeeping, in one big transaction). */
+  readonly onStepDone?: ((event: StepDone) => void) | undefined;
   /** Write a history row in each step's transaction (absent: no history). */
   readonly history?: HistoryRecording | undefined;
   /** Online: a "started" row committed before each non-transactional revision (absent: none). */
@@ -37,6 +39,16 @@ export interface ExecuteOptions {
   /** Online, the version table recorded nothing when the command began (a failure may mean "stamp"). */
   readonly startedAtBase?: boolean | undefined;
   readonly runTimeouts?: { readonly statementTimeout?: number | undefined; readonly lockTimeout?: number | undefined } | undefined;
+}
+
+/** One step finished: its place in the run, what it did and how long it took. */
+export interface StepDone {
+  /** 1-based. */
+  readonly number: number;
+  readonly total: number;
+  readonly step: Step;
+  readonly message: string;
+  readonly durationMs: number;
 }
 
 /** Executes `plan`; on failure rolls back the open transaction and throws MIGRATION_FAILED. */
@@ -74,7 +86,12 @@ class PlanRun {
     );
     for (const [index, step] of steps.entries()) {
       const next = steps[index + 1];
+      const started = performance.now();
       await this.#runStep(step, index, next === undefined ? null : sourceOf(next.revision).transactional);
+      if (!this.#options.runner.offline) {
+        const durationMs = performance.now() - started;
+        this.#options.onStepDone?.({ number: index + 1, total: steps.length, step, message: sourceOf(step.revision).message, durationMs });
+      }
     }
     if (this.#options.runner.inTransaction) await this.#commit();
   }

@@ -4,7 +4,7 @@ import type { RevisionSource } from "../graph/revision-source.js";
 import type { Step } from "../graph/step.js";
 import type { Connection } from "./connection.js";
 import type { MigratorConnection } from "./connection-source.js";
-import type { TransactionMode } from "./execute-plan.js";
+import type { StepDone, TransactionMode } from "./execute-plan.js";
 import type { StepDependencies } from "./loaded-revision.js";
 import type { TextOutput } from "./offline-writer.js";
 import type { VersionTableSettings } from "./version-table.js";
@@ -43,6 +43,8 @@ export interface MigratorOptions {
   readonly dependencies?: Partial<StepDependencies>;
   /** Progress lines for stderr: `Running upgrade 0001 -> 0002, add users`. */
   readonly onProgress?: (line: string) => void;
+  /** Online, after each revision: `{ number, total, step, message, durationMs }` (the CLI's `[2/6] … 12 ms`). */
+  readonly onStepDone?: (event: StepDone) => void;
   /** Notices for stderr: waiting for a lock. */
   readonly onNotice?: (line: string) => void;
   /** Warnings for stderr (an edited revision); default: onNotice with a `warning:` prefix. */

@@ -38,6 +38,7 @@ function isInternalConnection(value: unknown): value is Connection {
 }
 
 export type { MigratorConfig, MigratorOptions, RunOptions, RunResult } from "./migrator-options.js";
+export type { StepDone } from "./execute-plan.js";
 
 /** What an online body learns once the session holds the lock. */
 interface OnlineState {
@@ -348,6 +349,7 @@ export class Migrator {
       sourceOf: (revision) => this.#sourceOf(revision),
       dependencies: { ...defaultStepDependencies(this.#config.cwd), ...this.#options.dependencies },
       onProgress: this.#options.onProgress,
+      onStepDone: this.#options.onStepDone,
     });
     return { before: plan.start, after: plan.end, steps: plan.steps };
   }
