@@ -12,6 +12,7 @@ import { AthanorCommand } from "./athanor-command.js";
 import { OfflineOutput } from "./offline-output.js";
 import { migratorFor, openProject, type Project } from "./project.js";
 import { describeHeads } from "./revision-text.js";
+import { confirmDestructive } from "./confirm.js";
 import { StepProgress } from "./step-progress.js";
 import { paint } from "./terminal.js";
 
@@ -50,12 +51,21 @@ export abstract class ProjectCommand extends AthanorCommand {
   }
 }
 
-/** The one line naming the database an online command uses (host:port/db, never the password) and where it was set. */
+/** The database as messages name it: host:port/db (never the password), or the embedded one's directory. */
+function databaseName(config: Project["config"]): string {
+  if (config.databaseUrl === undefined) return `the embedded database in ${embeddedDataDir}`;
+  return parseDatabaseUrl(config.databaseUrl, config.cwd, config.databaseUrlOrigin).description;
+}
+
+/** The one line naming the database an online command uses, and where it was set. */
 function databaseNotice(config: Project["config"]): string {
   if (config.databaseUrl === undefined) return `Using the embedded database in ${embeddedDataDir} (no DATABASE_URL set)`;
-  const target = parseDatabaseUrl(config.databaseUrl, config.cwd, config.databaseUrlOrigin);
-  return `Database: ${target.description} (${config.databaseUrlOrigin?.shown ?? "configured"})`;
+  return `Database: ${databaseName(config)} (${config.databaseUrlOrigin?.shown ?? "configured"})`;
 }
+
+/** --yes on the commands that destroy schema or bookkeeping. */
+export const yesOption = () =>
+  Option.Boolean("-y,--yes", false, { description: "Go ahead without asking (nothing is asked when stdin is not a terminal)" });
 
 export abstract class DatabaseCommand extends ProjectCommand {
   url = Option.String("--url", { description: "Database URL (default: DATABASE_URL from the environment or secrets/.env; else the embedded database)" });
@@ -64,6 +74,11 @@ export abstract class DatabaseCommand extends ProjectCommand {
   lockTimeout = Option.String("--lock-timeout", { description: "How long to wait for another run's lock, e.g. 30s (default: wait)" });
   statementTimeout = Option.String("--statement-timeout", { description: "Postgres statement_timeout for the run, e.g. 5min" });
   strict = Option.Boolean("--strict", false, { description: "Fail (exit 1) when an applied revision's file was edited, instead of warning" });
+
+  /** On a terminal, asks before `action` (e.g. "reset reverts every revision") on the project's database; see confirm.ts. */
+  protected async confirm(project: Project, action: string, yes: boolean): Promise<void> {
+    await confirmDestructive({ action: `${action} on ${databaseName(project.config)}`, yes, stderr: this.terminal.stderr, stdin: this.context.stdin });
+  }
 
   protected override overrides(): AthanorConfigInput {
     return {
@@ -83,8 +98,13 @@ export abstract class MigrationCommand extends DatabaseCommand {
   transaction = transactionModeOption();
 
   /** Runs `action` with the run options the flags say; online, reports where the database ends up. */
-  protected async migrate(verb: string, action: (migrator: Migrator, options: RunOptions) => Promise<RunResult>): Promise<number> {
+  protected async migrate(
+    verb: string,
+    action: (migrator: Migrator, options: RunOptions) => Promise<RunResult>,
+    destructive?: { readonly action: string; readonly yes: boolean },
+  ): Promise<number> {
     const project = await this.project({ offline: this.sql });
+    if (destructive && !this.sql) await this.confirm(project, destructive.action, destructive.yes);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const result = await action(await this.migrator(project), {
       sql: this.sql,
@@ -94,7 +114,7 @@ export abstract class MigrationCommand extends DatabaseCommand {
     output.finish();
     if (!this.sql) {
       if (result.steps.length === 0) this.note(`Nothing to ${verb}: the database is already at the target.`);
-      const summary = this.progress.summary(verb === "reset" ? "downgrade" : verb);
+      const summary = this.progress.summary();
       if (summary !== null) this.note(summary);
       this.note(`Now at: ${describeHeads(project.revisionMap(), result.after)}`);
     }

@@ -21,13 +21,20 @@ export class StepProgress {
     return `[${String(event.number).padStart(width)}/${event.total}] ${event.step.revision} ${event.message}  ${elapsed(event.durationMs)}`;
   }
 
-  /** `6 revisions upgraded in 85 ms (slowest: 0002 add_email, 40 ms)`; null when nothing ran. */
-  summary(verb: string): string | null {
+  /**
+   * `6 revisions upgraded in 85 ms (slowest: 0002 add_email, 40 ms)`; a reset says both
+   * directions (`2 revisions downgraded and 2 upgraded in …`). Null when nothing ran.
+   */
+  summary(): string | null {
     if (this.#done.length === 0) return null;
     const total = this.#done.reduce((sum, event) => sum + event.durationMs, 0);
-    const count = `${this.#done.length} revision${this.#done.length === 1 ? "" : "s"}`;
-    if (this.#done.length === 1) return `${count} ${verb}d in ${elapsed(total)}`;
+    const counts = (["downgrade", "upgrade"] as const)
+      .map((direction) => [direction, this.#done.filter((event) => event.step.direction === direction).length] as const)
+      .filter(([, count]) => count > 0)
+      .map(([direction, count], i) => `${count}${i === 0 ? ` revision${count === 1 ? "" : "s"}` : ""} ${direction}d`);
+    const ran = `${counts.join(" and ")} in ${elapsed(total)}`;
+    if (this.#done.length === 1) return ran;
     const slowest = this.#done.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
-    return `${count} ${verb}d in ${elapsed(total)} (slowest: ${slowest.step.revision} ${slowest.message}, ${elapsed(slowest.durationMs)})`;
+    return `${ran} (slowest: ${slowest.step.revision} ${slowest.message}, ${elapsed(slowest.durationMs)})`;
   }
 }

@@ -14,6 +14,15 @@ test("each line counts the steps with the same width; the summary has the total 
   );
   assert.equal(lines[0], "[ 1/10] r0 m0  10 ms");
   assert.equal(lines[9], "[10/10] r9 m9  10 ms");
-  assert.equal(progress.summary("upgrade"), "10 revisions upgraded in 2.1 s (slowest: r3 m3, 2.0 s)");
-  assert.equal(new StepProgress().summary("upgrade"), null);
+  assert.equal(progress.summary(), "10 revisions upgraded in 2.1 s (slowest: r3 m3, 2.0 s)");
+  assert.equal(new StepProgress().summary(), null);
+});
+
+test("a reset's summary counts both directions", () => {
+  const progress = new StepProgress();
+  const step = (revision: string, direction: string) => ({ revision, direction, from: [], to: [], versionChanges: [] }) as never;
+  progress.line({ number: 1, total: 1, step: step("r1", "downgrade"), message: "m1", durationMs: 30 });
+  progress.line({ number: 1, total: 2, step: step("r1", "upgrade"), message: "m1", durationMs: 20 });
+  progress.line({ number: 2, total: 2, step: step("r2", "upgrade"), message: "m2", durationMs: 10 });
+  assert.equal(progress.summary(), "1 revision downgraded and 2 upgraded in 60 ms (slowest: r1 m1, 30 ms)");
 });

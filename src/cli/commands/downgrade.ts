@@ -1,12 +1,12 @@
 import { Command, Option } from "clipanion";
-import { MigrationCommand } from "../database-command.js";
+import { MigrationCommand, yesOption } from "../database-command.js";
 
 export class DowngradeCommand extends MigrationCommand {
   static override paths = [["downgrade"]];
   static override usage = Command.Usage({
     description: "Revert revisions down to a target (default: -1)",
     details: `
-      Runs \`downgrade()\` of each applied revision above the target, newest first. \`-1\` steps back one revision; with several heads it refuses and lists them (name one, e.g. \`<head>-1\` or \`<label>@-1\`). \`base\` reverts everything.
+      Runs \`downgrade()\` of each applied revision above the target, newest first. \`-1\` steps back one revision; with several heads it refuses and lists them (name one, e.g. \`<head>-1\` or \`<label>@-1\`). \`base\` reverts everything; on a terminal it asks first, naming the database (\`--yes\` skips the question; without a terminal on stdin nothing is asked).
 
       Offline (\`--sql\`) there is no database to read the current revision from, so give a range: \`<fromrev>:<torev>\`.
     `,
@@ -19,10 +19,14 @@ export class DowngradeCommand extends MigrationCommand {
   });
 
   target = Option.String({ required: false, name: "revision" });
+  yes = yesOption();
 
   protected async run(): Promise<number> {
-    return this.migrate("downgrade", (migrator, options) =>
-      migrator.downgrade(this.target ?? "-1", options),
+    const everything = this.target === "base";
+    return this.migrate(
+      "downgrade",
+      (migrator, options) => migrator.downgrade(this.target ?? "-1", options),
+      everything ? { action: "downgrade base reverts every applied revision (their downgrade code drops what they built)", yes: this.yes } : undefined,
     );
   }
 }

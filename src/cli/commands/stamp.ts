@@ -1,5 +1,5 @@
 import { Command, Option } from "clipanion";
-import { DatabaseCommand } from "../database-command.js";
+import { DatabaseCommand, yesOption } from "../database-command.js";
 import { OfflineOutput } from "../offline-output.js";
 import { revisionLine } from "../revision-text.js";
 
@@ -8,7 +8,7 @@ export class StampCommand extends DatabaseCommand {
   static override usage = Command.Usage({
     description: "Set the version table to revisions without running them",
     details: `
-      Adopts a database whose schema already matches a revision (built by hand, or by another tool): only the version table changes, no revision code runs. \`--purge\` empties the version table first, for a table that names revisions that no longer exist.
+      Adopts a database whose schema already matches a revision (built by hand, or by another tool): only the version table changes, no revision code runs. \`--purge\` empties the version table first, for a table that names revisions that no longer exist; on a terminal it asks first, naming the database (\`--yes\` skips the question; without a terminal on stdin nothing is asked).
     `,
     examples: [
       ["Adopt a database built without migrations", "athanor stamp 0001"],
@@ -22,9 +22,11 @@ export class StampCommand extends DatabaseCommand {
   purge = Option.Boolean("--purge", false, { description: "Empty the version table first" });
   sql = Option.Boolean("--sql", false, { description: "Print the SQL instead of running it" });
   output = Option.String("-o,--output", { description: "With --sql: write the script to this file" });
+  yes = yesOption();
 
   protected async run(): Promise<number> {
     const project = await this.project({ offline: this.sql });
+    if (this.purge && !this.sql) await this.confirm(project, `stamp --purge replaces every row of the version table with ${this.revisions.join(" ")}`, this.yes);
     const migrator = await this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const result = await migrator.stamp(this.revisions, { sql: this.sql, output, purge: this.purge });
