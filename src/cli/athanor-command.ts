@@ -48,6 +48,8 @@ export abstract class AthanorCommand extends Command {
 
   protected fail(error: unknown): number {
     const colour = this.terminal.colour;
+    // With --json a program reads stdout: the error goes there too, as { "error": { … } }.
+    if ((this as { asJson?: unknown }).asJson === true) this.json(errorJson(error));
     if (error instanceof AthanorError) {
       this.note(`${paint(colour, "red", "error:")} ${error.message}`);
       if (error.hint) this.note(`${paint(colour, "cyan", "hint:")} ${error.hint}`);
@@ -61,6 +63,19 @@ export abstract class AthanorCommand extends Command {
     else this.note("hint: run again with --debug for the stack trace, and report it if it looks like a bug in athanor");
     return ExitCode.FAILED;
   }
+}
+
+/**
+ * The --json form of an error (schemas/cli-output.schema.json, "error"): the stable code,
+ * the message and hint a person reads, and the details a program can use. An error that is
+ * not athanor's is INTERNAL, without its stack.
+ */
+export function errorJson(error: unknown): { error: { code: string; message: string; hint: string | null; details: Record<string, unknown> } } {
+  if (error instanceof AthanorError) {
+    return { error: { code: error.code, message: error.message, hint: error.hint ?? null, details: error.details ?? {} } };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { error: { code: "INTERNAL", message, hint: "run again with --debug for the stack trace, and report it if it looks like a bug in athanor", details: {} } };
 }
 
 function causeText(cause: unknown): string {

@@ -7,7 +7,8 @@ import * as t from "typanion";
 import type { AthanorConfigInput } from "../config/index.js";
 import type { Connection } from "../runtime/connection.js";
 import { embeddedDataDir, parseDatabaseUrl } from "../runtime/database-url.js";
-import type { Migrator, RunOptions, RunResult } from "../runtime/migrator.js";
+import type { Migrator, RunOptions, RunResult, StepDone } from "../runtime/migrator.js";
+import { AthanorError } from "../graph/errors.js";
 import { AthanorCommand } from "./athanor-command.js";
 import { OfflineOutput } from "./offline-output.js";
 import { migratorFor, openProject, type Project } from "./project.js";
@@ -96,6 +97,7 @@ export abstract class MigrationCommand extends DatabaseCommand {
   sql = Option.Boolean("--sql", false, { description: "Print the SQL instead of running it (no connection)" });
   output = Option.String("-o,--output", { description: "With --sql: write the script to this file" });
   transaction = transactionModeOption();
+  asJson = Option.Boolean("--json", false, { description: "Print what ran and where the database ends as JSON (online runs)" });
 
   /** Runs `action` with the run options the flags say; online, reports where the database ends up. */
   protected async migrate(
@@ -103,23 +105,56 @@ export abstract class MigrationCommand extends DatabaseCommand {
     action: (migrator: Migrator, options: RunOptions) => Promise<RunResult>,
     destructive?: { readonly action: string; readonly yes: boolean },
   ): Promise<number> {
+    refuseJsonWithSql(verb, this.asJson, this.sql);
     const project = await this.project({ offline: this.sql });
     if (destructive && !this.sql) await this.confirm(project, destructive.action, destructive.yes);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
-    const result = await action(await this.migrator(project), {
+    const migrator = await this.migrator(project);
+    const started = performance.now();
+    const result = await action(migrator, {
       sql: this.sql,
       output,
       ...(this.transaction ? { transactionMode: this.transaction } : {}),
     });
     output.finish();
-    if (!this.sql) {
-      if (result.steps.length === 0) this.note(`Nothing to ${verb}: the database is already at the target.`);
-      const summary = this.progress.summary();
-      if (summary !== null) this.note(summary);
-      this.note(`Now at: ${describeHeads(project.revisionMap(), result.after)}`);
+    if (this.sql) return 0;
+    if (this.asJson) {
+      this.json(runJson(migrator.target.description, result, this.progress.done, performance.now() - started));
+      return 0;
     }
+    if (result.steps.length === 0) this.note(`Nothing to ${verb}: the database is already at the target.`);
+    const summary = this.progress.summary();
+    if (summary !== null) this.note(summary);
+    this.note(`Now at: ${describeHeads(project.revisionMap(), result.after)}`);
     return 0;
   }
+}
+
+/** --sql's output is the SQL script: a JSON report of it would be a second answer on stdout. */
+export function refuseJsonWithSql(verb: string, json: boolean, sql: boolean): void {
+  if (json && sql) {
+    throw new AthanorError("USAGE", "--json and --sql do not go together: --sql prints the SQL script", {
+      hint: `drop one of them (athanor ${verb} --sql prints SQL; --json reports an online run)`,
+    });
+  }
+}
+
+/** The --json report of an online run (its shape is in schemas/cli-output.schema.json, "run"). */
+export function runJson(database: string, result: Pick<RunResult, "before" | "after">, steps: readonly StepDone[], durationMs: number) {
+  return {
+    database,
+    before: result.before,
+    after: result.after,
+    steps: steps.map((event) => ({
+      direction: event.step.direction,
+      revision: event.step.revision,
+      from: event.step.from,
+      to: event.step.to,
+      message: event.message,
+      durationMs: Math.round(event.durationMs),
+    })),
+    durationMs: Math.round(durationMs),
+  };
 }
 
 export const transactionModeOption = () =>

@@ -113,7 +113,13 @@ export async function main(rawArgv: readonly string[], context: Partial<BaseCont
     const missing = (error as Error).name === "UnknownSyntaxError" ? cli.missingOption(argv) : null;
     // Every refusal starts with "error:", clipanion's ("Usage Error: …") included.
     const text = missing === null ? cli.error(error, { colored: false }) : `error: ${missing}`;
-    stderr.write(redactSecrets(text).replace(/^(?:Usage|Unknown Syntax) Error: /, "error: "));
+    const shownText = redactSecrets(text).replace(/^(?:Usage|Unknown Syntax) Error: /, "error: ");
+    stderr.write(shownText);
+    // A program asked for JSON: the refusal is JSON on stdout too.
+    if (argv.includes("--json")) {
+      const message = shownText.replace(/^error: /, "").split("\n")[0]!;
+      (context.stdout ?? process.stdout).write(JSON.stringify({ error: { code: "USAGE", message, hint: "`athanor <command> --help` shows the command's options", details: {} } }, null, 2) + "\n");
+    }
     stderr.write("hint: `athanor --help` lists the commands; `athanor <command> --help` shows one with examples\n");
     return ExitCode.USAGE;
   }

@@ -14,6 +14,11 @@ export function elapsed(ms: number): string {
 export class StepProgress {
   readonly #done: StepDone[] = [];
 
+  /** The steps finished so far, in order. */
+  get done(): readonly StepDone[] {
+    return this.#done;
+  }
+
   /** The line for one finished step. */
   line(event: StepDone): string {
     this.#done.push(event);

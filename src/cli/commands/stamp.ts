@@ -1,5 +1,5 @@
 import { Command, Option } from "clipanion";
-import { DatabaseCommand, yesOption } from "../database-command.js";
+import { DatabaseCommand, refuseJsonWithSql, runJson, yesOption } from "../database-command.js";
 import { OfflineOutput } from "../offline-output.js";
 import { revisionLine } from "../revision-text.js";
 
@@ -23,18 +23,24 @@ export class StampCommand extends DatabaseCommand {
   sql = Option.Boolean("--sql", false, { description: "Print the SQL instead of running it" });
   output = Option.String("-o,--output", { description: "With --sql: write the script to this file" });
   yes = yesOption();
+  asJson = Option.Boolean("--json", false, { description: "Print the version table before and after as JSON (online)" });
 
   protected async run(): Promise<number> {
+    refuseJsonWithSql("stamp", this.asJson, this.sql);
     const project = await this.project({ offline: this.sql });
     if (this.purge && !this.sql) await this.confirm(project, `stamp --purge replaces every row of the version table with ${this.revisions.join(" ")}`, this.yes);
     const migrator = await this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
+    const started = performance.now();
     const result = await migrator.stamp(this.revisions, { sql: this.sql, output, purge: this.purge });
     output.finish();
-    if (!this.sql) {
-      const map = project.revisionMap();
-      for (const id of result.after) this.out(revisionLine(map, id));
+    if (this.sql) return 0;
+    if (this.asJson) {
+      this.json(runJson(migrator.target.description, result, [], performance.now() - started));
+      return 0;
     }
+    const map = project.revisionMap();
+    for (const id of result.after) this.out(revisionLine(map, id));
     return 0;
   }
 }
