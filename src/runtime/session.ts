@@ -36,6 +36,8 @@ export async function withSession<T>(options: SessionOptions, body: (connection:
       lockTimeout: options.lockTimeout ?? defaultLockWait,
       onNotice: options.onNotice,
     }));
+  // A borrowed session goes back to its pool: what the run SETs is put back as it was.
+  const restore = owned ? null : await sessionSettings(connection);
   try {
     if (options.statementTimeout !== undefined) await connection.query(`SET statement_timeout = ${Math.round(options.statementTimeout)}`);
     if (options.lockTimeout !== undefined) await connection.query(`SET lock_timeout = ${Math.round(options.lockTimeout)}`);
@@ -60,9 +62,27 @@ export async function withSession<T>(options: SessionOptions, body: (connection:
         // A borrowed session outlives the run, so here (only here) the lock is let go.
         await connection.query("SELECT pg_advisory_unlock($1::bigint)", [advisoryLockKey(options.versionTable.qualified).toString()]).catch(() => (broken = true));
       }
+      if (restore !== null && !broken) await restoreSettings(connection, restore).catch(() => (broken = true));
       await lease?.release(broken);
     }
   }
+}
+
+/** The settings a run changes on its session (the run's timeouts, the dead-client check). */
+const runSettings = ["statement_timeout", "lock_timeout", "client_connection_check_interval"] as const;
+
+/** Their values now, so an application's pooled client gets them back; null where the server has no such setting. */
+async function sessionSettings(connection: Connection): Promise<Map<string, string | null>> {
+  const columns = runSettings.map((name, i) => `current_setting('${name}', true) AS s${i}`).join(", ");
+  const row = (await connection.query(`SELECT ${columns}`)).rows[0] as Record<string, string | null> | undefined;
+  return new Map(runSettings.map((name, i) => [name, row?.[`s${i}`] ?? null]));
+}
+
+async function restoreSettings(connection: Connection, settings: Map<string, string | null>): Promise<void> {
+  const known = [...settings].filter(([, value]) => value !== null);
+  if (known.length === 0) return;
+  const calls = known.map(([, ], i) => `set_config($${2 * i + 1}, $${2 * i + 2}, false)`).join(", ");
+  await connection.query(`SELECT ${calls}`, known.flat() as string[]);
 }
 
 /**

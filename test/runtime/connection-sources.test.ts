@@ -39,6 +39,22 @@ test("two migrators on one pg Pool migrate once, each run on a client of its own
   }
 });
 
+test("the pooled client goes back with the application's own timeouts, not the run's", async () => {
+  const database = await createTestDatabase("poolset");
+  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  pool.on("connect", (client) => void client.query("SET statement_timeout = '7s'; SET lock_timeout = '3s'"));
+  try {
+    const migrator = new Migrator({ config: { cwd: project.dir, statementTimeout: 300_000, lockTimeout: 60_000 }, connection: pool });
+    assert.equal((await migrator.upgrade("head")).steps.length, 6);
+    const settings = await pool.query("SELECT current_setting('statement_timeout') AS statement, current_setting('lock_timeout') AS lock, current_setting('client_connection_check_interval') AS check");
+    assert.deepEqual({ ...settings.rows[0] }, { statement: "7s", lock: "3s", check: "0" });
+    assert.equal(pool.totalCount, 1, "the same client, given back (not destroyed)");
+  } finally {
+    await pool.end();
+    await database.drop();
+  }
+});
+
 test("two migrators on two pg Clients migrate once and leave the clients open", async () => {
   const database = await createTestDatabase("client");
   const clients = [new pg.Client({ connectionString: database.url }), new pg.Client({ connectionString: database.url })] as const;
