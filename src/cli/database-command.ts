@@ -7,7 +7,8 @@ import * as t from "typanion";
 import type { AthanorConfigInput } from "../config/index.js";
 import type { Connection } from "../runtime/connection.js";
 import { embeddedDataDir, parseDatabaseUrl } from "../runtime/database-url.js";
-import type { Migrator, RunOptions, RunResult, StepDone } from "../runtime/migrator.js";
+import type { InterruptedRevision, Migrator, RunOptions, RunResult, StepDone } from "../runtime/migrator.js";
+import { interruptedRevision } from "../runtime/started-markers.js";
 import { AthanorError } from "../graph/errors.js";
 import { AthanorCommand } from "./athanor-command.js";
 import { OfflineOutput } from "./offline-output.js";
@@ -79,6 +80,13 @@ export abstract class DatabaseCommand extends ProjectCommand {
   /** On a terminal, asks before `action` (e.g. "reset reverts every revision") on the project's database; see confirm.ts. */
   protected async confirm(project: Project, action: string, yes: boolean): Promise<void> {
     await confirmDestructive({ action: `${action} on ${databaseName(project.config)}`, yes, stderr: this.terminal.stderr, stdin: this.context.stdin });
+  }
+
+  /** A warning and its hint on stderr: an earlier run of a non-transactional revision did not finish. */
+  protected warnInterrupted(marker: InterruptedRevision, current: readonly string[]): void {
+    const error = interruptedRevision(marker, marker.path, current);
+    this.warn(error.message);
+    if (error.hint) this.note(`hint: ${error.hint}`);
   }
 
   protected override overrides(): AthanorConfigInput {

@@ -24,7 +24,7 @@ import { executeStamp } from "./execute-stamp.js";
 import { offlineDowngradeExample, offlineDowngradePlan, refuseOnlineRange, splitRange } from "./offline-range.js";
 import { OfflineWriter } from "./offline-writer.js";
 import { defaultStepDependencies } from "./step-dependencies.js";
-import { interruptedRevision, StartedMarkers } from "./started-markers.js";
+import { interruptedRevision, StartedMarkers, type StartedMarker } from "./started-markers.js";
 import { OnlineRunner, type StatementRunner } from "./statement-runner.js";
 import { withSession } from "./session.js";
 import { VersionTable } from "./version-table.js";
@@ -39,6 +39,11 @@ function isInternalConnection(value: unknown): value is Connection {
 
 export type { MigratorConfig, MigratorOptions, RunOptions, RunResult } from "./migrator-options.js";
 export type { StepDone } from "./execute-plan.js";
+
+/** A non-transactional revision whose run started and was never recorded; `path` is its file, when there is one. */
+export interface InterruptedRevision extends StartedMarker {
+  readonly path: string | undefined;
+}
 
 /** What an online body learns once the session holds the lock. */
 interface OnlineState {
@@ -255,6 +260,21 @@ export class Migrator {
       this.#checkRows(current);
       await this.#guard.check(connection, current, this.revisionMap(), (id) => this.#sources?.get(id), options.strict);
       return current;
+    });
+  }
+
+  /**
+   * Non-transactional revisions an earlier run started and never recorded (a kill, a lost
+   * connection): their statements may have run. upgrade and downgrade stop on them; this
+   * lets current, status and check say so first. [] when there are none. No lock.
+   */
+  async interruptedRevisions(): Promise<InterruptedRevision[]> {
+    const markers = this.#markers;
+    if (markers === undefined) return [];
+    return withSession(this.#sessionOptions(false), async (connection) => {
+      const found = await markers.read((sql, params) => connection.query(sql, params));
+      if (found.length > 0) this.revisionMap();
+      return found.map((marker) => ({ ...marker, path: this.#sources?.get(marker.revision)?.path }));
     });
   }
 

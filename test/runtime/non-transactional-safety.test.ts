@@ -70,6 +70,10 @@ for (const engine of engines) {
         }
         assert.deepEqual(await ranCounts(database.rows), ["0001x1", "0002x1"]);
         assert.deepEqual(await versionRows(database), ["0001"], "the version table is Alembic's, untouched");
+        // current, status and check learn of it before anyone runs upgrade.
+        const interrupted = await migrator.interruptedRevisions();
+        assert.deepEqual(interrupted.map((m) => [m.revision, m.direction]), [["0002", "upgrade"]]);
+        assert.match(interrupted[0]!.path ?? "", /0002.*\.sql$/);
 
         await database.connection.query("CREATE TABLE let_through ()");
         await migrator.stamp(["0002"]);
@@ -77,6 +81,7 @@ for (const engine of engines) {
         assert.deepEqual(result.after, ["0003"]);
         assert.deepEqual(await ranCounts(database.rows), ["0001x1", "0002x1", "0003x1"]);
         assert.deepEqual(await database.rows("SELECT count(*)::int AS n FROM athanor_history_started"), [{ n: 0 }]);
+        assert.deepEqual(await migrator.interruptedRevisions(), []);
       } finally {
         await database.connection.query("DROP TABLE IF EXISTS let_through").catch(() => {});
         await database.cleanup();

@@ -5,7 +5,7 @@ import type { RevisionMap } from "../../graph/revision-map.js";
 import { DatabaseCommand } from "../database-command.js";
 
 interface Problem {
-  kind: "multiple-heads" | "objects-exist" | "not-at-head" | "models-differ" | "unmodelled" | "edited-revision";
+  kind: "multiple-heads" | "objects-exist" | "not-at-head" | "models-differ" | "unmodelled" | "edited-revision" | "interrupted-revision";
   message: string;
 }
 
@@ -37,6 +37,7 @@ export class CheckCommand extends DatabaseCommand {
     const { compareModels, projectModels, sameRevisions } = await import("../model-diff.js");
     const report = await import("../model-report.js");
     const { describeEdit } = await import("../../runtime/edited-revisions.js");
+    const { interruptedRevision } = await import("../../runtime/started-markers.js");
     const { inspectDatabase } = await import("../../runtime/inspect-database.js");
     const { untrackedTables } = await import("../../runtime/untracked-tables.js");
     const { config } = project;
@@ -46,13 +47,14 @@ export class CheckCommand extends DatabaseCommand {
     const isAtHeads = (currentHeads: readonly string[]) => sameRevisions(currentHeads, heads);
     const models = await projectModels(project, false);
     // One read-only session for both looks (opening the embedded database takes a second).
-    const { diff, edits, untracked } = await inspectDatabase(
+    const { diff, edits, untracked, interrupted } = await inspectDatabase(
       project.config,
       async (db) => ({
         // Rows naming no file stop the check as they stop upgrade: "run upgrade" would be wrong.
         known: assertKnownRows(map, db.currentHeads, db.versionTable),
         diff: await compareModels(project, db, models, { compareWhen: isAtHeads }),
         edits: await (await this.migrator(project, db.connection)).editedRevisions(),
+        interrupted: await (await this.migrator(project, db.connection)).interruptedRevisions(),
         untracked: db.currentHeads.length === 0 ? await untrackedTables(db.connection, { schemas: config.schemas, ownTables }) : [],
       }),
       (line) => this.note(line),
@@ -64,6 +66,10 @@ export class CheckCommand extends DatabaseCommand {
       problems.push({ kind: "not-at-head", message: `the database is at ${at}, the head(s) are ${heads.join(", ") || "none"}; run \`athanor upgrade${heads.length > 1 ? " heads" : ""}\`` });
     }
     for (const edit of edits) problems.push({ kind: "edited-revision", message: describeEdit(edit) });
+    for (const marker of interrupted) {
+      const error = interruptedRevision(marker, marker.path, diff.currentHeads);
+      problems.push({ kind: "interrupted-revision", message: `${error.message}; ${error.hint}` });
+    }
     const result = diff.result;
     if (models) for (const warning of models.warnings) this.warn(warning);
     if (models && this.verbose) for (const line of report.comparisonLines(models, result)) this.note(line);

@@ -24,6 +24,8 @@ export class CurrentCommand extends DatabaseCommand {
     const migrator = await this.migrator(project);
     const heads = await migrator.currentHeads();
     const map = project.revisionMap();
+    const interrupted = await migrator.interruptedRevisions();
+    for (const marker of interrupted) this.warnInterrupted(marker, heads);
     if (this.asJson) {
       this.json({ database: migrator.target.description, current: heads.map((id) => revisionJson(map, id)) });
       return 0;

@@ -25,12 +25,15 @@ export class StatusCommand extends DatabaseCommand {
     const migrator = await this.migrator(project);
     const current = await migrator.currentHeads();
     const map = project.revisionMap();
+    const interrupted = await migrator.interruptedRevisions();
+    for (const marker of interrupted) this.warnInterrupted(marker, current);
     const status = graphStatus(map, current);
     if (this.asJson) {
       this.json({
         database: migrator.target.description,
         current: current.map((id) => revisionJson(map, id)),
         pendingCount: status.pendingCount,
+        interrupted,
         heads: status.heads.map((head) => ({
           revision: head.head,
           branchLabels: head.branchLabels,
