@@ -27,6 +27,25 @@ function branched(): TempProject {
   return p;
 }
 
+test("revision, merge and init print what they wrote as JSON", async () => {
+  const p = createProject();
+  try {
+    const init = await p.run(["init", "--json"]);
+    assert.equal(init.code, 0, shown(init));
+    assert.ok((conforms("init", init.stdout).created as string[]).includes("athanor.config.ts"));
+    const first = conforms("written", (await p.run(["revision", "-m", "first", "--rev-id", "0001", "--json"])).stdout);
+    assert.equal(first.revision, "0001");
+    assert.equal(p.exists(String(first.path)), true, "path is the project's file");
+    conforms("written", (await p.run(["revision", "-m", "left", "--rev-id", "0002", "--json"])).stdout);
+    conforms("written", (await p.run(["revision", "-m", "right", "--rev-id", "0003", "--head", "0001", "--splice", "--json"])).stdout);
+    const merge = conforms("written", (await p.run(["merge", "-m", "join", "heads", "--rev-id", "0004", "--json"])).stdout);
+    assert.equal(merge.revision, "0004");
+    assert.match(p.read(String(merge.path)), /downRevision[^\n]*\["0002", "0003"\]|downRevision[^\n]*"0002"[^\n]*"0003"/);
+  } finally {
+    p.remove();
+  }
+});
+
 for (const engine of engines) {
   describe(`--json on ${engine.name}`, () => {
     test("upgrade, downgrade, stamp and the read-only commands print the documented shapes", async () => {
@@ -61,6 +80,10 @@ for (const engine of engines) {
         assert.deepEqual(branches, [{ revision: "0001", children: ["0002", "a101"] }]);
         const check = await p.run(["check", "--json", ...url]);
         conforms("check", check.stdout);
+        // No models: generate refuses, as JSON.
+        const generate = await p.run(["generate", "more", "--json", ...url]);
+        assert.notEqual(generate.code, 0, shown(generate));
+        conforms("error", generate.stdout);
       } finally {
         await db.drop();
         p.remove();

@@ -1,5 +1,5 @@
 import { Command, Option } from "clipanion";
-import { DatabaseCommand } from "../database-command.js";
+import { DatabaseCommand, refuseJsonWithSql } from "../database-command.js";
 
 export class GenerateCommand extends DatabaseCommand {
   static override paths = [["generate"]];
@@ -27,9 +27,11 @@ export class GenerateCommand extends DatabaseCommand {
   dependsOn = Option.Array("--depends-on", { description: "A revision or label this one depends on" });
   versionPath = Option.String("--version-path", { description: "Which version location to write into" });
   sql = Option.Boolean("--sql", false, { description: "Print the upgrade SQL instead of writing a revision" });
+  asJson = Option.Boolean("--json", false, { description: "Print the new revision's id, file and operation count as JSON (revision null when nothing changed)" });
   dropUnmodelled = Option.Boolean("--drop-unmodelled", false, { description: "Also drop the tables and enums only the database has that no include rule covers" });
 
   protected async run(): Promise<number> {
+    refuseJsonWithSql("generate", this.asJson, this.sql);
     const [{ dependenciesForNewRevision, parentsForNewRevision }, { diffModels, requireAtParents }, { writeNewRevision }, report] = await Promise.all([
       import("../../scripts/new-revision-parents.js"),
       import("../model-diff.js"),
@@ -49,6 +51,7 @@ export class GenerateCommand extends DatabaseCommand {
     for (const warning of result.warnings) this.warn(warning);
     if (result.empty) {
       this.note(result.unmodelled.length > 0 ? "No changes detected besides the objects above." : "No changes detected: the models match the database.");
+      if (this.asJson) this.json({ revision: null, path: null, message: this.message, operations: 0 });
       return 0;
     }
     if (this.sql) {
@@ -67,7 +70,8 @@ export class GenerateCommand extends DatabaseCommand {
       upgradeBody: result.upgradeBody,
       downgradeBody: result.downgradeBody,
     });
-    this.out(`Generating ${written.path} ... done`);
+    if (this.asJson) this.json({ revision: written.revision, path: written.path, message: this.message, operations: result.upgradeOps.length });
+    else this.out(`Generating ${written.path} ... done`);
     this.note("Review it, then run `athanor upgrade`.");
     return 0;
   }

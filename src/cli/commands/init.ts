@@ -16,6 +16,7 @@ export class InitCommand extends AthanorCommand {
   });
 
   directory = Option.String({ required: false, name: "dir" });
+  asJson = Option.Boolean("--json", false, { description: "Print the files created, updated and kept as JSON" });
 
   protected async run(): Promise<number> {
     const root = path.resolve(this.directory ?? ".");
@@ -23,9 +24,14 @@ export class InitCommand extends AthanorCommand {
     const { installAdvice } = await import("../../scripts/project-install.js");
     const result = initProject(root);
     const shown = path.relative(process.cwd(), root) || ".";
-    for (const file of result.created) this.out(`created  ${path.join(shown, file)}`);
-    for (const file of result.updated) this.out(`updated  ${path.join(shown, file)}`);
-    for (const file of result.kept) this.out(`kept     ${path.join(shown, file)} (already there)`);
+    if (this.asJson) {
+      const paths = (files: readonly string[]) => files.map((file) => path.join(shown, file));
+      this.json({ created: paths(result.created), updated: paths(result.updated), kept: paths(result.kept) });
+    } else {
+      for (const file of result.created) this.out(`created  ${path.join(shown, file)}`);
+      for (const file of result.updated) this.out(`updated  ${path.join(shown, file)}`);
+      for (const file of result.kept) this.out(`kept     ${path.join(shown, file)} (already there)`);
+    }
     for (const line of installAdvice(root)) this.note(line);
     this.note(`Next: put DATABASE_URL in ${path.join(shown, "secrets/.env")} (or use the embedded database), declare models in app/models, then \`athanor generate "initial schema"\`.`);
     return 0;

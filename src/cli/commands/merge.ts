@@ -20,6 +20,7 @@ export class MergeCommand extends AthanorCommand {
   revId = Option.String("--rev-id", { description: "Use this revision id instead of a generated one" });
   branchLabel = Option.Array("--branch-label", { description: "A branch label for the merge revision" });
   sql = Option.Boolean("--sql", false, { description: "Write an SQL revision file instead of TypeScript" });
+  asJson = Option.Boolean("--json", false, { description: "Print the new revision's id and file as JSON" });
 
   protected async run(): Promise<number> {
     const [{ parentsForMerge }, { writeNewRevision }] = await Promise.all([import("../../scripts/new-revision-parents.js"), import("../authoring.js")]);
@@ -32,7 +33,8 @@ export class MergeCommand extends AthanorCommand {
       branchLabels: this.branchLabel ?? [],
       format: this.sql ? "sql" : "ts",
     });
-    this.out(`Generating ${written.path} ... done`);
+    if (this.asJson) this.json({ revision: written.revision, path: written.path, message: this.message });
+    else this.out(`Generating ${written.path} ... done`);
     return 0;
   }
 }

@@ -29,6 +29,7 @@ export class RevisionCommand extends AthanorCommand {
   sql = Option.Boolean("--sql", false, { description: "Write an SQL revision file instead of TypeScript" });
   autogenerate = Option.Boolean("--autogenerate", false, { description: "Fill it from the models (same as `athanor generate`)" });
   url = Option.String("--url", { description: "With --autogenerate: the database to compare with" });
+  asJson = Option.Boolean("--json", false, { description: "Print the new revision's id and file as JSON" });
 
   protected async run(): Promise<number> {
     if (this.autogenerate) {
@@ -40,6 +41,7 @@ export class RevisionCommand extends AthanorCommand {
       for (const dep of this.dependsOn ?? []) args.push("--depends-on", dep);
       if (this.versionPath) args.push("--version-path", this.versionPath);
       if (this.debug) args.push("--debug");
+      if (this.asJson) args.push("--json");
       return this.cli.run(args);
     }
     const [{ dependenciesForNewRevision, parentsForNewRevision }, { writeNewRevision }] = await Promise.all([import("../../scripts/new-revision-parents.js"), import("../authoring.js")]);
@@ -54,7 +56,8 @@ export class RevisionCommand extends AthanorCommand {
       dependsOn: dependenciesForNewRevision(map, this.dependsOn ?? []),
       format: this.sql ? "sql" : "ts",
     });
-    this.out(`Generating ${written.path} ... done`);
+    if (this.asJson) this.json({ revision: written.revision, path: written.path, message: this.message });
+    else this.out(`Generating ${written.path} ... done`);
     return 0;
   }
 }
