@@ -14,8 +14,12 @@ export interface SqlRevision {
   readonly metadata: RawMetadata;
   /** The statements after `-- +upgrade`, blank lines at either end removed. */
   readonly upgradeSql: string;
+  /** The file line `upgradeSql` starts on, so errors can count lines in the file. */
+  readonly upgradeLine: number;
   /** The statements after `-- +downgrade`; "" when the file has no downgrade section. */
   readonly downgradeSql: string;
+  /** The file line `downgradeSql` starts on. */
+  readonly downgradeLine: number;
 }
 
 /** Header keys as written in SQL files, and the metadata field each one sets. */
@@ -51,57 +55,102 @@ export function readSqlRevision(text: string, path: string, options: { sections?
   const fail = (line: number, message: string, hint: string): never => {
     throw new AthanorError("INVALID_REVISION_FILE", `${path}:${line}: ${message}`, { hint, details: { file: path, line } });
   };
+  const source = normalizeLineEnds(text);
   const metadata: { -readonly [K in MetadataName]?: { value: unknown; line: number } } = {};
-  const sections: Partial<Record<Section, { line: number; lines: string[] }>> = {};
-  let current: string[] | undefined;
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const raw = (lines[i] as string).replace(/\r$/, "");
-    const trimmed = raw.trim();
-    const marker = trimmed.startsWith("--") ? MARKER_LINE.exec(trimmed) : null;
-    if (marker) {
-      const section = marker[1] as string;
-      if (section !== "upgrade" && section !== "downgrade") {
-        fail(lineNo, `unknown section marker \`${trimmed}\``, "The sections are `-- +upgrade` and `-- +downgrade`.");
+  const sections: Partial<Record<Section, SectionSpan>> = {};
+  let current: SectionSpan | undefined;
+  // The file is walked by index, one line at a time, without a string per line: a
+  // section of 50 MB holds a million lines, and only marker lines need a closer look.
+  let lineNo = 0;
+  for (let pos = 0; pos <= source.length; ) {
+    lineNo += 1;
+    const newline = source.indexOf("\n", pos);
+    const end = newline < 0 ? source.length : newline;
+    const first = firstNonSpace(source, pos, end);
+    if (first < end && startsMarker(source, first, end)) {
+      const trimmed = source.slice(first, end).trim();
+      const marker = MARKER_LINE.exec(trimmed);
+      if (marker) {
+        const section = marker[1] as string;
+        if (section !== "upgrade" && section !== "downgrade") {
+          fail(lineNo, `unknown section marker \`${trimmed}\``, "The sections are `-- +upgrade` and `-- +downgrade`.");
+        }
+        const previous = sections[section as Section];
+        if (previous) fail(lineNo, `second \`-- +${section}\` section (the first is on line ${previous.markerLine})`, "Put all the statements of a direction in one section.");
+        if (current) current.end = pos;
+        current = { markerLine: lineNo, start: Math.min(end + 1, source.length), end: source.length };
+        sections[section as Section] = current;
+        if (newline < 0) break;
+        pos = end + 1;
+        continue;
       }
-      const previous = sections[section as Section];
-      if (previous) fail(lineNo, `second \`-- +${section}\` section (the first is on line ${previous.line})`, "Put all the statements of a direction in one section.");
-      current = [];
-      sections[section as Section] = { line: lineNo, lines: current };
-      continue;
     }
-    if (current) {
-      if (keepSections) current.push(raw);
-      continue;
-    }
-    if (trimmed === "") continue;
-    if (!trimmed.startsWith("--")) {
-      fail(lineNo, "SQL before the `-- +upgrade` marker", "Start the statements with a `-- +upgrade` line after the header.");
-    }
-    const header = HEADER_LINE.exec(trimmed);
-    if (!header) continue; // a prose comment
-    const key = (header[1] as string).toLowerCase();
-    const field = SQL_HEADER_KEYS[key];
-    if (field === undefined) {
-      const known = Object.keys(SQL_HEADER_KEYS);
-      const guess = known.find((k) => editDistance(k, key) <= 2);
-      fail(lineNo, `unknown header \`${header[1]}\`${guess ? ` (did you mean \`${guess}\`?)` : ""}`,
-        `Header keys are ${known.join(", ")}. A comment in the header must not start with \`word:\`.`);
-    }
-    const previous = metadata[field as MetadataName];
-    if (previous) fail(lineNo, `${key} is declared twice (first on line ${previous.line})`, "Keep one header line.");
-    metadata[field as MetadataName] = { value: headerValue(field as MetadataName, ownString((header[2] as string).trim())), line: lineNo };
+    if (!current && first < end) readHeaderLine(source.slice(first, end).trim(), lineNo, metadata, fail);
+    if (newline < 0) break;
+    pos = end + 1;
   }
   const upgrade = sections.upgrade;
   if (!upgrade) {
-    fail(lines.length, "no `-- +upgrade` section", "Write the statements after a `-- +upgrade` line (and the reverse after `-- +downgrade`).");
+    fail(lineNo, "no `-- +upgrade` section", "Write the statements after a `-- +upgrade` line (and the reverse after `-- +downgrade`).");
   }
-  return {
-    metadata,
-    upgradeSql: sectionText(upgrade?.lines ?? []),
-    downgradeSql: sectionText(sections.downgrade?.lines ?? []),
-  };
+  const up = keepSections && upgrade ? sectionText(source, upgrade) : { text: "", line: 1 };
+  const down = keepSections && sections.downgrade ? sectionText(source, sections.downgrade) : { text: "", line: 1 };
+  return { metadata, upgradeSql: up.text, upgradeLine: up.line, downgradeSql: down.text, downgradeLine: down.line };
+}
+
+/** A section's place in the file: its marker's line and the text after it, up to the next marker. */
+interface SectionSpan {
+  readonly markerLine: number;
+  readonly start: number;
+  end: number;
+}
+
+/**
+ * CRLF and CR-only line ends read as LF (editors count lines the same way), and a BOM
+ * is dropped, so line numbers and statement texts do not depend on the editor.
+ */
+function normalizeLineEnds(text: string): string {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
+}
+
+function firstNonSpace(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && isSpace(text.charCodeAt(i))) i += 1;
+  return i;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 11 || code === 12 || code === 13 || code === 0xa0 || code === 0xfeff || (code >= 0x80 && /\s/.test(String.fromCharCode(code)));
+}
+
+/** `--`, optional spaces, `+`: the only lines inside a section worth a regex. */
+function startsMarker(text: string, first: number, end: number): boolean {
+  if (text.charCodeAt(first) !== 45 || text.charCodeAt(first + 1) !== 45) return false;
+  const plus = firstNonSpace(text, first + 2, end);
+  return plus < end && text.charCodeAt(plus) === 43;
+}
+
+type Fail = (line: number, message: string, hint: string) => never;
+
+/** One header line (already trimmed, not blank): a `-- key: value`, a prose comment, or an error. */
+function readHeaderLine(trimmed: string, lineNo: number, metadata: { -readonly [K in MetadataName]?: { value: unknown; line: number } }, fail: Fail): void {
+  if (!trimmed.startsWith("--")) {
+    fail(lineNo, "SQL before the `-- +upgrade` marker", "Start the statements with a `-- +upgrade` line after the header.");
+  }
+  const header = HEADER_LINE.exec(trimmed);
+  if (!header) return; // a prose comment
+  const key = (header[1] as string).toLowerCase();
+  const field = SQL_HEADER_KEYS[key];
+  if (field === undefined) {
+    const known = Object.keys(SQL_HEADER_KEYS);
+    const guess = known.find((k) => editDistance(k, key) <= 2);
+    fail(lineNo, `unknown header \`${header[1]}\`${guess ? ` (did you mean \`${guess}\`?)` : ""}`,
+      `Header keys are ${known.join(", ")}. A comment in the header must not start with \`word:\`.`);
+  }
+  const previous = metadata[field as MetadataName];
+  if (previous) fail(lineNo, `${key} is declared twice (first on line ${previous.line})`, "Keep one header line.");
+  metadata[field as MetadataName] = { value: headerValue(field as MetadataName, ownString((header[2] as string).trim())), line: lineNo };
 }
 
 /** Turns header text into the value a TypeScript file would declare; validation happens later. */
@@ -124,12 +173,24 @@ function list(text: string): string | string[] {
   return items.length === 1 ? (items[0] as string) : items;
 }
 
-function sectionText(lines: readonly string[]): string {
-  let start = 0;
-  let end = lines.length;
-  while (start < end && (lines[start] as string).trim() === "") start++;
-  while (end > start && (lines[end - 1] as string).trim() === "") end--;
-  return lines.slice(start, end).map((line) => line.trimEnd()).join("\n");
+/**
+ * The section as one slice of the file (no copy per line): blank lines at either end
+ * and trailing spaces of the last line removed; the text inside is kept as written.
+ */
+function sectionText(source: string, span: SectionSpan): { text: string; line: number } {
+  let start = span.start;
+  let line = span.markerLine + 1;
+  for (;;) {
+    const newline = source.indexOf("\n", start);
+    const end = newline < 0 || newline > span.end ? span.end : newline;
+    if (firstNonSpace(source, start, end) < end || end >= span.end) break;
+    start = end + 1;
+    line += 1;
+  }
+  let end = span.end;
+  while (end > start && (isSpace(source.charCodeAt(end - 1)) || source.charCodeAt(end - 1) === 10)) end -= 1;
+  if (end <= start) return { text: "", line };
+  return { text: source.slice(start, end), line };
 }
 
 function editDistance(a: string, b: string): number {

@@ -42,6 +42,12 @@ class AtomicBodyTracker {
   }
 }
 
+/** One statement of a SQL text, and the line (1-based) of the text it starts on. */
+export interface LocatedStatement {
+  readonly sql: string;
+  readonly line: number;
+}
+
 /**
  * Split SQL text into statements, without their terminating `;`.
  *
@@ -57,12 +63,50 @@ class AtomicBodyTracker {
  * ```
  */
 export function splitStatements(sql: string): string[] {
-  const statements: string[] = [];
+  return Array.from(locateStatements(sql), (statement) => statement.sql);
+}
+
+/**
+ * splitStatements with the line each statement starts on. The whole text is checked
+ * first (an unterminated string fails before any statement is handed out); the
+ * statements themselves are sliced one at a time, as the caller iterates.
+ *
+ * ### Examples
+ * ```ts
+ * [...locateStatements("SELECT 1;\n\nSELECT 2;")]
+ * // [{ sql: "SELECT 1", line: 1 }, { sql: "SELECT 2", line: 3 }]
+ * ```
+ */
+export function locateStatements(sql: string): Iterable<LocatedStatement> {
+  const spans = statementSpans(sql);
+  return {
+    *[Symbol.iterator]() {
+      let line = 1;
+      let counted = 0;
+      for (let i = 0; i < spans.length; i += 2) {
+        const start = spans[i] as number;
+        line += countNewlines(sql, counted, start);
+        counted = start;
+        yield { sql: sql.slice(start, spans[i + 1]), line };
+      }
+    },
+  };
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) count += 1;
+  return count;
+}
+
+/** Start and end offsets of every statement, flat: [start0, end0, start1, end1, …]. */
+function statementSpans(sql: string): number[] {
+  const spans: number[] = [];
   let start = -1; // first non-space token of the statement (comment or code)
   let codeEnd = -1; // end of its last code token
   let atomic = new AtomicBodyTracker();
   const finish = (): void => {
-    if (codeEnd > start && start >= 0) statements.push(sql.slice(start, codeEnd));
+    if (codeEnd > start && start >= 0) spans.push(start, codeEnd);
     start = -1;
     codeEnd = -1;
     atomic = new AtomicBodyTracker();
@@ -84,5 +128,5 @@ export function splitStatements(sql: string): string[] {
     if (CODE_KINDS.has(token.kind) || token.kind === "semicolon") codeEnd = token.start + token.text.length;
   }
   finish();
-  return statements;
+  return spans;
 }
