@@ -47,9 +47,12 @@ export function readTextFile(absolutePath: string, shownPath: string): string {
     // Decoding replaces bad bytes with U+FFFD; only then is it worth checking the bytes
     // (the character may also be in the file legitimately).
     if (text.includes("\ufffd") && !isUtf8(bytes)) {
-      throw new AthanorError("UNREADABLE_FILE", `cannot read ${shownPath}: the file is not valid UTF-8`, {
-        hint: "Save the file as UTF-8.",
-        details: { file: shownPath },
+      const offset = firstInvalidUtf8(bytes);
+      const line = lineAtByte(bytes, offset);
+      const shown = Array.from(bytes.subarray(offset, offset + 4), (b) => `0x${b.toString(16).padStart(2, "0")}`).join(" ");
+      throw new AthanorError("UNREADABLE_FILE", `cannot read ${shownPath}:${line}: the file is not valid UTF-8 (byte offset ${offset}: ${shown})`, {
+        hint: "Save the file as UTF-8 (the bytes at that offset are in another encoding, such as Latin-1 or Windows-1252).",
+        details: { file: shownPath, line, byteOffset: offset },
       });
     }
   } catch (error) {
@@ -62,6 +65,37 @@ export function readTextFile(absolutePath: string, shownPath: string): string {
     });
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Byte offset of the first byte that does not start a valid UTF-8 sequence (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    const second = bytes[i + 1] as number;
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    if (second < low || second > high) return i;
+    for (let k = 2; k < length; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return -1;
+}
+
+/** 1-based line of a byte offset; LF, CRLF and a lone CR each end a line, as the readers count them. */
+function lineAtByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    const b = bytes[i];
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) line += 1;
+  }
+  return line;
 }
 
 /** Reads and validates the metadata of one revision file. `shownPath` appears in errors and in the result. */
