@@ -2,11 +2,9 @@
 // a statement only in code, never inside a string, quoted identifier, dollar-quoted body
 // or comment, nor inside a CREATE FUNCTION/PROCEDURE … BEGIN ATOMIC … END body.
 import { AthanorError } from "../../graph/errors.js";
-import { lineOf, scanSql, type Token } from "./sql-lexer.js";
+import { lineOf, SqlScanner, type TokenKind } from "./sql-lexer.js";
 
-const CODE_KINDS = new Set(["word", "param", "string", "identifier", "dollar", "other"]);
-
-const UNTERMINATED: Partial<Record<Token["kind"], string>> = {
+const UNTERMINATED: Partial<Record<TokenKind, string>> = {
   string: "quoted string",
   identifier: "quoted identifier",
   dollar: "dollar-quoted string",
@@ -19,26 +17,40 @@ const UNTERMINATED: Partial<Record<Token["kind"], string>> = {
  * statements that start CREATE [OR REPLACE] FUNCTION or PROCEDURE.
  */
 class AtomicBodyTracker {
-  #words: string[] = [];
+  #words = 0;
+  #routine: boolean | undefined; // known after the first words
+  #orReplace = false;
   #depth = 0;
 
-  see(word: string): void {
-    const w = word.toLowerCase();
-    if (this.#words.length < 4) this.#words.push(w);
-    if (!this.#isRoutine()) return;
-    if (w === "begin" || w === "case") this.#depth += 1;
-    else if (w === "end" && this.#depth > 0) this.#depth -= 1;
+  /** The next word of the statement; compares it in place, slicing nothing. */
+  see(scanner: SqlScanner): void {
+    if (this.#routine === undefined) this.#classify(scanner);
+    if (this.#routine !== true) return;
+    if (scanner.isWord("begin") || scanner.isWord("case")) this.#depth += 1;
+    else if (this.#depth > 0 && scanner.isWord("end")) this.#depth -= 1;
   }
 
   get inside(): boolean {
     return this.#depth > 0;
   }
 
-  #isRoutine(): boolean {
-    const [a, b, c, d] = this.#words;
-    if (a !== "create") return false;
-    const kind = b === "or" && c === "replace" ? d : b;
-    return kind === "function" || kind === "procedure";
+  reset(): void {
+    this.#words = 0;
+    this.#routine = undefined;
+    this.#orReplace = false;
+    this.#depth = 0;
+  }
+
+  // CREATE [OR REPLACE] FUNCTION|PROCEDURE, decided word by word.
+  #classify(scanner: SqlScanner): void {
+    const index = this.#words++;
+    const routineWord = scanner.isWord("function") || scanner.isWord("procedure");
+    if (index === 0) this.#routine = scanner.isWord("create") ? undefined : false;
+    else if (index === 1) {
+      if (scanner.isWord("or")) this.#orReplace = true;
+      else this.#routine = routineWord;
+    } else if (index === 2) this.#routine = this.#orReplace && scanner.isWord("replace") ? undefined : false;
+    else this.#routine = routineWord;
   }
 }
 
@@ -104,29 +116,29 @@ function statementSpans(sql: string): number[] {
   const spans: number[] = [];
   let start = -1; // first non-space token of the statement (comment or code)
   let codeEnd = -1; // end of its last code token
-  let atomic = new AtomicBodyTracker();
-  const finish = (): void => {
-    if (codeEnd > start && start >= 0) spans.push(start, codeEnd);
-    start = -1;
-    codeEnd = -1;
-    atomic = new AtomicBodyTracker();
-  };
-  for (const token of scanSql(sql)) {
-    if (token.unterminated && UNTERMINATED[token.kind] !== undefined) {
-      throw new AthanorError("INVALID_REVISION_FILE", `unterminated ${UNTERMINATED[token.kind]} starting at line ${lineOf(sql, token.start)}`, {
+  const atomic = new AtomicBodyTracker();
+  const scanner = new SqlScanner(sql);
+  while (scanner.next()) {
+    const kind = scanner.kind;
+    if (scanner.unterminated && UNTERMINATED[kind] !== undefined) {
+      const line = lineOf(sql, scanner.start);
+      throw new AthanorError("INVALID_REVISION_FILE", `unterminated ${UNTERMINATED[kind]} starting at line ${line}`, {
         hint: "close it; everything after it would otherwise be read as part of it",
-        details: { line: lineOf(sql, token.start) },
+        details: { line },
       });
     }
-    if (token.kind === "semicolon" && !atomic.inside) {
-      finish();
+    if (kind === "semicolon" && !atomic.inside) {
+      if (codeEnd > start && start >= 0) spans.push(start, codeEnd);
+      start = -1;
+      codeEnd = -1;
+      atomic.reset();
       continue;
     }
-    if (token.kind === "space") continue;
-    if (start < 0) start = token.start;
-    if (token.kind === "word") atomic.see(token.text);
-    if (CODE_KINDS.has(token.kind) || token.kind === "semicolon") codeEnd = token.start + token.text.length;
+    if (kind === "space") continue;
+    if (start < 0) start = scanner.start;
+    if (kind === "word") atomic.see(scanner);
+    if (kind !== "lineComment" && kind !== "blockComment") codeEnd = scanner.end;
   }
-  finish();
+  if (codeEnd > start && start >= 0) spans.push(start, codeEnd);
   return spans;
 }
