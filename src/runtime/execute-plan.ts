@@ -7,6 +7,7 @@ import { isTransactionalStatement } from "../dialect/postgres/transactional.js";
 import { AthanorError } from "../graph/errors.js";
 import type { HistoryRecording } from "./history-table.js";
 import type { LocatedStatement } from "../dialect/postgres/split-statements.js";
+import type { SqlText } from "../dialect/postgres/sql-text.js";
 import type { StepDependencies } from "./loaded-revision.js";
 import { findLockHolders, type LockHolderSession } from "./lock-holders.js";
 import { migrationFailed, timeoutKind, type StepTimeouts } from "./migration-error.js";
@@ -294,7 +295,7 @@ export function versionMismatch(change: VersionChange, found: number, table: str
  * The statements of one section of a SQL revision; an unterminated string or comment
  * names the file line it starts on (the splitter counts lines in the section).
  */
-function splitSection(dependencies: StepDependencies, text: string, firstLine: number, source: RevisionSource): Iterable<LocatedStatement> {
+function splitSection(dependencies: StepDependencies, text: SqlText, firstLine: number, source: RevisionSource): Iterable<LocatedStatement> {
   try {
     return dependencies.splitStatements(text);
   } catch (error) {

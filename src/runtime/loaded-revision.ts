@@ -3,6 +3,7 @@
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { OperationSink } from "../ops/operation-sink.js";
 import type { LocatedStatement } from "../dialect/postgres/split-statements.js";
+import type { SqlText } from "../dialect/postgres/sql-text.js";
 import type { RenderOperation } from "./revision-sink.js";
 
 /** A revision module ready to run (src/scripts/load-revision.ts produces it). */
@@ -10,10 +11,10 @@ export type LoadedRevision =
   | { readonly format: "ts"; upgrade(op: unknown): Promise<void>; downgrade(op: unknown): Promise<void> }
   | {
       readonly format: "sql";
-      readonly upgradeSql: string;
+      readonly upgradeSql: SqlText;
       /** The file line each section starts on: errors count lines in the file. */
       readonly upgradeLine: number;
-      readonly downgradeSql: string;
+      readonly downgradeSql: SqlText;
       readonly downgradeLine: number;
     };
 
@@ -23,5 +24,5 @@ export interface StepDependencies {
   createOperations(sink: OperationSink, options: { transactional: boolean }): unknown;
   renderOperation: RenderOperation;
   /** The statements of a SQL section, each with the line (1-based, in `sql`) it starts on. */
-  splitStatements(sql: string): Iterable<LocatedStatement>;
+  splitStatements(sql: SqlText): Iterable<LocatedStatement>;
 }

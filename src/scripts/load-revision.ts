@@ -4,7 +4,8 @@
 import path from "node:path";
 import { AthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
-import { readTextFile } from "./read-revision-file.js";
+import type { Utf8Text } from "../dialect/postgres/sql-text.js";
+import { readSqlFile } from "./read-revision-file.js";
 import { readSqlRevision } from "./read-sql-revision.js";
 import { loadModule } from "./typescript-loader.js";
 
@@ -17,9 +18,9 @@ export type LoadedRevision =
 /** A SQL revision's two sections and the file line each starts on (for errors). */
 export interface SqlSections {
   readonly format: "sql";
-  readonly upgradeSql: string;
+  readonly upgradeSql: string | Utf8Text;
   readonly upgradeLine: number;
-  readonly downgradeSql: string;
+  readonly downgradeSql: string | Utf8Text;
   readonly downgradeLine: number;
 }
 
@@ -35,7 +36,7 @@ export interface SqlSections {
 export async function loadRevision(source: RevisionSource, cwd: string): Promise<LoadedRevision> {
   const absolute = path.resolve(cwd, source.path);
   if (source.format === "sql") {
-    const { upgradeSql, upgradeLine, downgradeSql, downgradeLine } = readSqlRevision(readTextFile(absolute, source.path), source.path);
+    const { upgradeSql, upgradeLine, downgradeSql, downgradeLine } = readSqlRevision(readSqlFile(absolute, source.path), source.path);
     return { format: "sql", upgradeSql, upgradeLine, downgradeSql, downgradeLine };
   }
   const module = await importModule(absolute, source);

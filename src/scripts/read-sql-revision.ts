@@ -6,18 +6,19 @@
 // Unknown header keys are errors, not warnings: the header is machine-read, and a typo
 // such as `-- down_revison: 0002` would otherwise silently turn the file into a new base.
 // Prose comments are fine in the header as long as they do not start with `word:`.
+import { Utf8Text } from "../dialect/postgres/sql-text.js";
 import { AthanorError } from "../graph/errors.js";
 import { ownString } from "./own-string.js";
 import type { MetadataName, RawMetadata } from "./revision-metadata.js";
 
 export interface SqlRevision {
   readonly metadata: RawMetadata;
-  /** The statements after `-- +upgrade`, blank lines at either end removed. */
-  readonly upgradeSql: string;
+  /** The statements after `-- +upgrade`, blank lines at either end removed (bytes when the file was read as bytes). */
+  readonly upgradeSql: string | Utf8Text;
   /** The file line `upgradeSql` starts on, so errors can count lines in the file. */
   readonly upgradeLine: number;
   /** The statements after `-- +downgrade`; "" when the file has no downgrade section. */
-  readonly downgradeSql: string;
+  readonly downgradeSql: string | Utf8Text;
   /** The file line `downgradeSql` starts on. */
   readonly downgradeLine: number;
 }
@@ -45,11 +46,11 @@ const MARKER_LINE = /^--\s*\+([A-Za-z]+)\s*$/;
 type Section = "upgrade" | "downgrade";
 
 /** The header's metadata only, with the file's structure checked as readSqlRevision does (graph reading). */
-export function readSqlMetadata(text: string, path: string): RawMetadata {
+export function readSqlMetadata(text: string | Utf8Text, path: string): RawMetadata {
   return readSqlRevision(text, path, { sections: false }).metadata;
 }
 
-export function readSqlRevision(text: string, path: string, options: { sections?: boolean } = {}): SqlRevision {
+export function readSqlRevision(text: string | Utf8Text, path: string, options: { sections?: boolean } = {}): SqlRevision {
   // Reading the graph needs the header only; the section markers are still checked.
   const keepSections = options.sections ?? true;
   const fail = (line: number, message: string, hint: string): never => {
@@ -94,6 +95,7 @@ export function readSqlRevision(text: string, path: string, options: { sections?
     fail(lineNo, "no `-- +upgrade` section", "Write the statements after a `-- +upgrade` line (and the reverse after `-- +downgrade`).");
   }
   const up = keepSections && upgrade ? sectionText(source, upgrade) : { text: "", line: 1 };
+  // A large file read as bytes gives its sections as bytes: the splitter reads them as they are.
   const down = keepSections && sections.downgrade ? sectionText(source, sections.downgrade) : { text: "", line: 1 };
   return { metadata, upgradeSql: up.text, upgradeLine: up.line, downgradeSql: down.text, downgradeLine: down.line };
 }
@@ -109,23 +111,47 @@ interface SectionSpan {
  * CRLF and CR-only line ends read as LF (editors count lines the same way), and a BOM
  * is dropped, so line numbers and statement texts do not depend on the editor.
  */
-function normalizeLineEnds(text: string): string {
+function normalizeLineEnds(text: string | Utf8Text): string | Utf8Text {
+  if (typeof text !== "string") return normalizeBytes(text);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
 }
 
-function firstNonSpace(text: string, from: number, end: number): number {
+/** normalizeLineEnds for bytes, in place: CRLF becomes LF (the bytes after move up), a lone CR becomes LF. */
+function normalizeBytes(text: Utf8Text): Utf8Text {
+  const body = text.bytes[0] === 0xef && text.bytes[1] === 0xbb && text.bytes[2] === 0xbf ? text.sub(3, text.length) : text;
+  const bytes = body.bytes;
+  let read = bytes.indexOf(13);
+  if (read < 0) return body;
+  let write = read;
+  while (read < bytes.length) {
+    const byte = bytes[read] as number;
+    if (byte === 13) {
+      bytes[write++] = 10;
+      read += bytes[read + 1] === 10 ? 2 : 1;
+    } else bytes[write++] = bytes[read++] as number;
+  }
+  return body.sub(0, write);
+}
+
+function firstNonSpace(text: string | Utf8Text, from: number, end: number): number {
+  const unicode = typeof text === "string";
   let i = from;
-  while (i < end && isSpace(text.charCodeAt(i))) i += 1;
+  while (i < end && isSpace(text.charCodeAt(i), unicode)) i += 1;
   return i;
 }
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 11 || code === 12 || code === 13 || code === 0xa0 || code === 0xfeff || (code >= 0x80 && /\s/.test(String.fromCharCode(code)));
+/**
+ * Whitespace as String#trim sees it. In bytes only ASCII counts: a byte ≥ 0x80 is part
+ * of a multi-byte character (0xa0 ends "à"), never a space of its own.
+ */
+function isSpace(code: number, unicode: boolean): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return unicode && /\s/.test(String.fromCharCode(code));
 }
 
 /** `--`, optional spaces, `+`: the only lines inside a section worth a regex. */
-function startsMarker(text: string, first: number, end: number): boolean {
+function startsMarker(text: string | Utf8Text, first: number, end: number): boolean {
   if (text.charCodeAt(first) !== 45 || text.charCodeAt(first + 1) !== 45) return false;
   const plus = firstNonSpace(text, first + 2, end);
   return plus < end && text.charCodeAt(plus) === 43;
@@ -177,7 +203,7 @@ function list(text: string): string | string[] {
  * The section as one slice of the file (no copy per line): blank lines at either end
  * and trailing spaces of the last line removed; the text inside is kept as written.
  */
-function sectionText(source: string, span: SectionSpan): { text: string; line: number } {
+function sectionText(source: string | Utf8Text, span: SectionSpan): { text: string | Utf8Text; line: number } {
   let start = span.start;
   let line = span.markerLine + 1;
   for (;;) {
@@ -188,9 +214,10 @@ function sectionText(source: string, span: SectionSpan): { text: string; line: n
     line += 1;
   }
   let end = span.end;
-  while (end > start && (isSpace(source.charCodeAt(end - 1)) || source.charCodeAt(end - 1) === 10)) end -= 1;
+  const unicode = typeof source === "string";
+  while (end > start && isSpace(source.charCodeAt(end - 1), unicode)) end -= 1;
   if (end <= start) return { text: "", line };
-  return { text: source.slice(start, end), line };
+  return { text: typeof source === "string" ? source.slice(start, end) : source.sub(start, end), line };
 }
 
 function editDistance(a: string, b: string): number {

@@ -27,6 +27,8 @@ export interface Token {
   readonly unterminated?: true;
 }
 
+import type { SqlText } from "./sql-text.js";
+
 const QUOTE = 39; // '
 const DOUBLE_QUOTE = 34; // "
 const BACKSLASH = 92;
@@ -44,7 +46,7 @@ const isWordPart = (c: number): boolean => isWordStart(c) || isDigit(c) || c ===
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** End index of a quoted run starting at `open` (the quote), doubled quotes escaping; -1 when unterminated. */
-function quotedEnd(sql: string, open: number, quote: number, backslashEscapes: boolean): number {
+function quotedEnd(sql: SqlText, open: number, quote: number, backslashEscapes: boolean): number {
   if (!backslashEscapes) {
     const quoteChar = String.fromCharCode(quote);
     for (let i = sql.indexOf(quoteChar, open + 1); i >= 0; i = sql.indexOf(quoteChar, i + 2)) {
@@ -64,7 +66,7 @@ function quotedEnd(sql: string, open: number, quote: number, backslashEscapes: b
   return -1;
 }
 
-function blockCommentEnd(sql: string, open: number): number {
+function blockCommentEnd(sql: SqlText, open: number): number {
   let depth = 0;
   let i = open;
   while (i < sql.length) {
@@ -82,7 +84,7 @@ function blockCommentEnd(sql: string, open: number): number {
 }
 
 /** End of `$tag$` opening at `i`, or -1 when the `$` starts no dollar quote. */
-function dollarTagEnd(sql: string, i: number): number {
+function dollarTagEnd(sql: SqlText, i: number): number {
   let j = i + 1;
   if (j < sql.length && isWordStart(sql.charCodeAt(j))) {
     j += 1;
@@ -108,9 +110,9 @@ export class SqlScanner {
   end = 0;
   /** The string, identifier, dollar body or comment runs to the end of input. */
   unterminated = false;
-  readonly #sql: string;
+  readonly #sql: SqlText;
 
-  constructor(sql: string) {
+  constructor(sql: SqlText) {
     this.#sql = sql;
   }
 
@@ -199,7 +201,7 @@ export function scanSql(sql: string): Token[] {
 }
 
 /** 1-based line number of a character offset, for error messages. */
-export function lineOf(sql: string, offset: number): number {
+export function lineOf(sql: SqlText, offset: number): number {
   let line = 1;
   for (let i = sql.indexOf("\n"); i >= 0 && i < offset; i = sql.indexOf("\n", i + 1)) line += 1;
   return line;
