@@ -9,9 +9,15 @@ export class OfflineOutput {
   readonly #chunks: string[] = [];
   constructor(readonly file: string | undefined, readonly stdout: Writable) {}
 
-  write(text: string): void {
-    if (this.file === undefined) this.stdout.write(text);
-    else this.#chunks.push(text);
+  /** false when stdout's buffer is full: the writer then waits for "drain" (see once). */
+  write(text: string): boolean {
+    if (this.file === undefined) return this.stdout.write(text);
+    this.#chunks.push(text);
+    return true;
+  }
+
+  once(event: "drain", listener: () => void): void {
+    this.stdout.once(event, listener);
   }
 
   /** Writes the file (temp file + rename); nothing to do for stdout. */
