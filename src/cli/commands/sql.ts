@@ -29,6 +29,9 @@ export class SqlCommand extends DatabaseCommand {
       sql: true,
       output,
       ...(this.transaction ? { transactionMode: this.transaction } : {}),
+    }).catch((error: unknown) => {
+      output.abandon();
+      throw error;
     });
     output.finish();
     return 0;

@@ -27,7 +27,10 @@ export class StampCommand extends DatabaseCommand {
     const project = await this.project({ offline: this.sql });
     const migrator = await this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
-    const result = await migrator.stamp(this.revisions, { sql: this.sql, output, purge: this.purge });
+    const result = await migrator.stamp(this.revisions, { sql: this.sql, output, purge: this.purge }).catch((error: unknown) => {
+      output.abandon();
+      throw error;
+    });
     output.finish();
     if (!this.sql) {
       const map = project.revisionMap();
