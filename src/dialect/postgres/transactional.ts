@@ -3,6 +3,8 @@
 // (execute, SQL revision files) where no operation data says it.
 import { SqlScanner } from "./sql-lexer.js";
 
+const LEADING = ["create", "drop", "reindex", "vacuum", "alter"];
+
 /**
  * The first words of a statement, lower-cased (strings and comments skipped), and
  * whether CONCURRENTLY and DETACH occur anywhere: all the rules below look at. A
@@ -15,6 +17,9 @@ function keywordsOf(sql: string): { words: string[]; concurrently: boolean; deta
   const scanner = new SqlScanner(sql);
   while (scanner.next()) {
     if (scanner.kind !== "word") continue;
+    // Only statements starting with these words can refuse a transaction: the rest
+    // (every INSERT of a large data revision) stop after one word.
+    if (words.length === 0 && !LEADING.some((word) => scanner.isWord(word))) return { words: [""], concurrently: false, detach: false };
     if (words.length < 4) words.push(scanner.text.toLowerCase());
     if (scanner.isWord("concurrently")) concurrently = true;
     else if (scanner.isWord("detach")) detach = true;
