@@ -2,12 +2,14 @@
 // named one with the options that follow. Each writes its table into bench/README.md.
 import { runAutogenerateNoop } from "./autogenerate-noop.js";
 import { runGraphRead } from "./graph-read.js";
+import { runLargeSqlRevision } from "./large-sql-revision.js";
 import { runOnlineUpgrade } from "./online-upgrade.js";
 
 const benchmarks: Record<string, (argv: string[]) => Promise<void>> = {
   "graph-read": runGraphRead,
   "online-upgrade": runOnlineUpgrade,
   "autogenerate-noop": runAutogenerateNoop,
+  "large-sql-revision": runLargeSqlRevision,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -123,6 +123,9 @@ export abstract class MigrationCommand extends DatabaseCommand {
       sql: this.sql,
       output,
       ...(this.transaction ? { transactionMode: this.transaction } : {}),
+    }).catch((error: unknown) => {
+      output.abandon();
+      throw error;
     });
     output.finish();
     if (this.sql) return 0;

@@ -6,6 +6,8 @@ import type { Plan, Step, VersionChange } from "../graph/step.js";
 import { isTransactionalStatement } from "../dialect/postgres/transactional.js";
 import { AthanorError } from "../graph/errors.js";
 import type { HistoryRecording } from "./history-table.js";
+import type { LocatedStatement } from "../dialect/postgres/split-statements.js";
+import type { SqlText } from "../dialect/postgres/sql-text.js";
 import type { StepDependencies } from "./loaded-revision.js";
 import { findLockHolders, type LockHolderSession } from "./lock-holders.js";
 import { migrationFailed, timeoutKind, type StepTimeouts } from "./migration-error.js";
@@ -67,6 +69,8 @@ class PlanRun {
   #pendingHeads: string[];
   #prefetch: RevisionPrefetch | undefined;
   #markersReady = false;
+  /** The file line of the SQL revision statement being run (undefined outside one). */
+  #statementLine: number | undefined;
 
   constructor(options: ExecuteOptions, start: readonly string[]) {
     this.#options = options;
@@ -103,6 +107,7 @@ class PlanRun {
     const transactional = source.transactional;
     const action = `${step.direction} ${step.from.join(", ")} -> ${step.to.join(", ")}`;
     const started = performance.now();
+    this.#statementLine = undefined;
     try {
       if (transactional && !runner.inTransaction) await this.#begin();
       // A non-transactional revision in "all" mode: commit what came before, run it in
@@ -130,6 +135,7 @@ class PlanRun {
         action,
         source,
         statement,
+        statementLine: this.#statementLine,
         versionTableHeads: runner.offline ? undefined : this.#committedHeads,
         autocommit: !transactional,
         timeouts: this.#timeoutsFor(source),
@@ -218,11 +224,16 @@ class PlanRun {
     const { runner, dependencies } = this.#options;
     const loaded = await this.#prefetch!.get(index);
     if (loaded.format === "sql") {
-      const text = step.direction === "upgrade" ? loaded.upgradeSql : loaded.downgradeSql;
-      for (const statement of dependencies.splitStatements(text)) {
-        if (transactional && !isTransactionalStatement(statement)) throw notInTransaction(step, source, statement);
-        await runner.run(statement);
+      const upgrade = step.direction === "upgrade";
+      const text = upgrade ? loaded.upgradeSql : loaded.downgradeSql;
+      const firstLine = upgrade ? loaded.upgradeLine : loaded.downgradeLine;
+      for (const statement of splitSection(dependencies, text, firstLine, source)) {
+        // Lines are counted in the file, not the section, so an error points at the text.
+        this.#statementLine = firstLine + statement.line - 1;
+        if (transactional && !isTransactionalStatement(statement.sql)) throw notInTransaction(step, source, statement.sql);
+        await runner.run(statement.sql);
       }
+      this.#statementLine = undefined;
       return;
     }
     const sink = new RevisionSink(runner, dependencies.renderOperation);
@@ -295,6 +306,22 @@ export function versionMismatch(change: VersionChange, found: number, table: str
     hint: "another tool changed the version table during the run; check `athanor current` and fix the rows with `athanor stamp`",
     details: { change, found },
   });
+}
+
+/**
+ * The statements of one section of a SQL revision; an unterminated string or comment
+ * names the file line it starts on (the splitter counts lines in the section).
+ */
+function splitSection(dependencies: StepDependencies, text: SqlText, firstLine: number, source: RevisionSource): Iterable<LocatedStatement> {
+  try {
+    return dependencies.splitStatements(text);
+  } catch (error) {
+    const line = (error as AthanorError).details?.line;
+    if (!(error instanceof AthanorError) || typeof line !== "number") throw error;
+    const fileLine = firstLine + line - 1;
+    const message = error.message.replace(/ at line \d+$/, ` at ${source.path}:${fileLine}`);
+    throw new AthanorError(error.code, message, { hint: error.hint, details: { ...error.details, file: source.path, line: fileLine }, cause: error });
+  }
 }
 
 /** What op.execute refuses for a TypeScript revision, said in an SQL revision's terms. */

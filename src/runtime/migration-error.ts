@@ -23,6 +23,8 @@ export interface FailureContext {
   readonly action: string;
   readonly source: RevisionSource | undefined;
   readonly statement: string | undefined;
+  /** For a SQL revision: the file line the failing statement starts on. */
+  readonly statementLine?: number | undefined;
   /** The heads the version table holds after the rollback. */
   readonly versionTableHeads: readonly string[] | undefined;
   /** The step ran outside a transaction: statements before the failure stay applied. */
@@ -66,7 +68,7 @@ export function isConnectionLost(cause: unknown): boolean {
 }
 
 export function migrationFailed(cause: unknown, context: FailureContext): AthanorError {
-  const where = context.source ? ` (revision ${context.source.revision}, ${context.source.path})` : "";
+  const where = context.source ? ` (revision ${context.source.revision}, ${locationOf(context)})` : "";
   // Errors of the ops layer (bad argument, query offline) keep their code; they only
   // gain the revision they come from.
   if (isAthanorError(cause) && cause.code !== "MIGRATION_FAILED") {
@@ -97,7 +99,7 @@ export function migrationFailed(cause: unknown, context: FailureContext): Athano
   lines.push(`  error: ${pg?.message ?? (cause instanceof Error ? cause.message : String(cause))}`);
   if (pg?.detail) lines.push(`  detail: ${pg.detail}`);
   if (pg?.hint) lines.push(`  postgres hint: ${pg.hint}`);
-  if (pg?.position && context.statement !== undefined) lines.push(`  position: ${describePosition(context.statement, Number(pg.position))}`);
+  if (pg?.position && context.statement !== undefined) lines.push(`  position: ${describePosition(context.statement, Number(pg.position), fileStart(context))}`);
   if (pg?.where) lines.push(`  context: ${pg.where}`);
   if (context.autocommit) lines.push("  this revision runs outside a transaction: statements before the failing one stay applied");
   const heads = context.versionTableHeads;
@@ -107,6 +109,7 @@ export function migrationFailed(cause: unknown, context: FailureContext): Athano
     details: {
       revision: context.source?.revision,
       file: context.source?.path,
+      line: context.statementLine,
       statement: context.statement,
       sqlState: pg?.code,
       detail: pg?.detail,
@@ -127,7 +130,7 @@ const DUPLICATE_OBJECT_CODES = new Set(["42P07", "42710", "42701", "42P06", "427
  */
 function objectsExist(cause: Error & PostgresErrorFields, context: FailureContext): AthanorError {
   const revision = context.source?.revision ?? context.step?.revision ?? "<revision>";
-  const file = context.source ? ` (${context.source.path})` : "";
+  const file = context.source ? ` (${locationOf(context)})` : "";
   const lines = [
     `the database already has the objects revision ${revision}${file} creates, but its version table records no revision`,
     `  error: ${cause.message}`,
@@ -152,7 +155,7 @@ function timedOut(cause: Error & PostgresErrorFields, kind: "statement" | "lock"
   const fromRevision = kind === "statement" ? timeouts?.statementFromRevision : timeouts?.lockFromRevision;
   const after = limit === undefined ? "" : ` within ${formatDuration(limit)}`;
   const what = kind === "statement" ? `statement timed out${limit === undefined ? "" : ` after ${formatDuration(limit)}`}` : `could not get a lock${after}`;
-  const subject = context.source ? `revision ${context.source.revision} (${context.source.path})` : context.action;
+  const subject = context.source ? `revision ${context.source.revision} (${locationOf(context)})` : context.action;
   const statement = context.statement === undefined ? "" : `: ${shorten(context.statement)}`;
   const holders = context.lockHolders ?? [];
   const lines = [`${subject}: ${what}${statement}`, `  ${context.action} failed and was rolled back`, `  error: ${cause.message}`];
@@ -212,10 +215,24 @@ function indent(statement: string): string {
   return shown.join("\n             ");
 }
 
-/** Postgres gives a 1-based character offset; people read line and column. */
-export function describePosition(statement: string, position: number): string {
+/** The revision's file, with the line its failing statement starts on when known: `versions/x.sql:42`. */
+function locationOf(context: FailureContext): string {
+  const path = context.source?.path ?? "the revision";
+  return context.statementLine === undefined ? path : `${path}:${context.statementLine}`;
+}
+
+function fileStart(context: FailureContext): { path: string; line: number } | undefined {
+  return context.source === undefined || context.statementLine === undefined ? undefined : { path: context.source.path, line: context.statementLine };
+}
+
+/**
+ * Postgres gives a 1-based character offset; people read line and column, and for a SQL
+ * revision the place in the file (`file`: where the statement starts).
+ */
+export function describePosition(statement: string, position: number, file?: { path: string; line: number }): string {
   const before = [...statement].slice(0, Math.max(0, position - 1)).join("");
   const line = before.split("\n").length;
   const column = before.length - before.lastIndexOf("\n");
-  return `character ${position} (line ${line}, column ${column})`;
+  const inFile = file === undefined ? "" : `, at ${file.path}:${file.line + line - 1}:${column}`;
+  return `character ${position} (line ${line}, column ${column})${inFile}`;
 }

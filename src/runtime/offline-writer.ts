@@ -5,9 +5,14 @@ import { AthanorError } from "../graph/errors.js";
 import type { QueryResult } from "./connection.js";
 import type { StatementRunner } from "./statement-runner.js";
 
-/** Anything with write(text): process.stdout, a file stream, or a test's collector. */
+/**
+ * Anything with write(text): process.stdout, a file stream, or a test's collector. A
+ * stream that answers `false` and has `once("drain")` is waited for: stdout into a pipe
+ * or socket is asynchronous, and a 50 MB script would otherwise queue up in memory.
+ */
 export interface TextOutput {
   write(text: string): unknown;
+  once?(event: "drain", listener: () => void): unknown;
 }
 
 export class OfflineWriter implements StatementRunner {
@@ -35,7 +40,7 @@ export class OfflineWriter implements StatementRunner {
       });
     }
     this.#lastStatement = sql;
-    this.#output.write(terminate(sql));
+    await this.#write(terminate(sql));
     return { rows: [], rowCount: null };
   }
 
@@ -47,12 +52,12 @@ export class OfflineWriter implements StatementRunner {
 
   async begin(): Promise<void> {
     this.#inTransaction = true;
-    this.#output.write("BEGIN;\n");
+    await this.#write("BEGIN;\n");
   }
 
   async commit(reopen = false): Promise<void> {
     this.#inTransaction = false;
-    this.#output.write("COMMIT;\n");
+    await this.#write("COMMIT;\n");
     if (reopen) await this.begin();
   }
 
@@ -61,7 +66,12 @@ export class OfflineWriter implements StatementRunner {
   }
 
   async comment(text: string): Promise<void> {
-    this.#output.write(`-- ${text}\n`);
+    await this.#write(`-- ${text}\n`);
+  }
+
+  async #write(text: string): Promise<void> {
+    const output = this.#output;
+    if (output.write(text) === false && output.once !== undefined) await new Promise<void>((resolve) => output.once!("drain", resolve));
   }
 }
 

@@ -1,7 +1,7 @@
 // The real implementations behind StepDependencies: src/scripts loads the revision,
 // src/ops builds the Operations facade, src/dialect renders and splits SQL.
 import { renderOperation } from "../dialect/postgres/render.js";
-import { splitStatements } from "../dialect/postgres/split-statements.js";
+import { locateStatements } from "../dialect/postgres/split-statements.js";
 import { Operations } from "../ops/operations.js";
 import { loadRevision } from "../scripts/load-revision.js";
 import type { StepDependencies } from "./loaded-revision.js";
@@ -14,6 +14,6 @@ export function defaultStepDependencies(cwd: string): StepDependencies {
     createOperations: (sink, options) =>
       new Operations(sink, { ...options, isTransactional: (operation) => renderOperation(operation).every((s) => s.transactional) }),
     renderOperation,
-    splitStatements,
+    splitStatements: locateStatements,
   };
 }

@@ -4,7 +4,8 @@
 import path from "node:path";
 import { AthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
-import { readTextFile } from "./read-revision-file.js";
+import type { Utf8Text } from "../dialect/postgres/sql-text.js";
+import { readSqlFile } from "./read-revision-file.js";
 import { readSqlRevision } from "./read-sql-revision.js";
 import { loadModule } from "./typescript-loader.js";
 
@@ -12,7 +13,16 @@ export type RevisionStep = (op: unknown) => Promise<void>;
 
 export type LoadedRevision =
   | { readonly format: "ts"; readonly upgrade: RevisionStep; readonly downgrade: RevisionStep }
-  | { readonly format: "sql"; readonly upgradeSql: string; readonly downgradeSql: string };
+  | SqlSections;
+
+/** A SQL revision's two sections and the file line each starts on (for errors). */
+export interface SqlSections {
+  readonly format: "sql";
+  readonly upgradeSql: string | Utf8Text;
+  readonly upgradeLine: number;
+  readonly downgradeSql: string | Utf8Text;
+  readonly downgradeLine: number;
+}
 
 /**
  * Loads the file behind `source` (its path is relative to `cwd`).
@@ -26,8 +36,8 @@ export type LoadedRevision =
 export async function loadRevision(source: RevisionSource, cwd: string): Promise<LoadedRevision> {
   const absolute = path.resolve(cwd, source.path);
   if (source.format === "sql") {
-    const { upgradeSql, downgradeSql } = readSqlRevision(readTextFile(absolute, source.path), source.path);
-    return { format: "sql", upgradeSql, downgradeSql };
+    const { upgradeSql, upgradeLine, downgradeSql, downgradeLine } = readSqlRevision(readSqlFile(absolute, source.path), source.path);
+    return { format: "sql", upgradeSql, upgradeLine, downgradeSql, downgradeLine };
   }
   const module = await importModule(absolute, source);
   return {

@@ -1,9 +1,10 @@
 // Reads one revision file from disk into a RevisionSource: decides the format from the
 // extension, reads the text (UNREADABLE_FILE for permissions or bad UTF-8) and hands it
 // to the TypeScript or SQL metadata reader. Never executes the file.
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import path from "node:path";
+import { Utf8Text } from "../dialect/postgres/sql-text.js";
 import { AthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { readTsMetadata } from "./read-ts-metadata.js";
@@ -40,18 +41,67 @@ function readBytes(absolutePath: string): Buffer {
 
 /** The file's text as UTF-8 (a leading BOM dropped); UNREADABLE_FILE with the OS reason otherwise. */
 export function readTextFile(absolutePath: string, shownPath: string): string {
-  let text: string;
+  const text = readFileText(absolutePath, shownPath, false) as string;
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+// Above this size a SQL revision is kept as its bytes, never decoded whole: decoding
+// needs the bytes and the string at once, and a 50 MB file would then take 100 MB.
+const SQL_AS_BYTES = 1024 * 1024;
+
+/**
+ * A SQL revision's text: a string, or for a large file its checked UTF-8 bytes (the SQL
+ * reader and splitter read either; the BOM and CR line ends are theirs to handle).
+ */
+export function readSqlFile(absolutePath: string, shownPath: string): string | Utf8Text {
+  const cached = lastLargeFile?.deref();
+  if (cached !== undefined && cached.path === absolutePath && unchanged(cached)) return new Utf8Text(cached.bytes);
+  const text = readFileText(absolutePath, shownPath, true);
+  // Reading the graph and then running the revision read the same large file twice; the
+  // second read finds the first one's bytes while they are still in memory (a file with
+  // CR line ends is normalised in place, so it is read again instead).
+  if (typeof text !== "string" && text.bytes.indexOf(13) < 0) {
+    const stats = statSync(absolutePath);
+    lastLargeFile = new WeakRef({ path: absolutePath, bytes: text.bytes, mtimeMs: stats.mtimeMs, size: stats.size });
+  }
+  return text;
+}
+
+interface LargeFile {
+  readonly path: string;
+  readonly bytes: Buffer;
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+let lastLargeFile: WeakRef<LargeFile> | undefined;
+
+function unchanged(file: LargeFile): boolean {
+  try {
+    const stats = statSync(file.path);
+    return stats.mtimeMs === file.mtimeMs && stats.size === file.size;
+  } catch {
+    return false;
+  }
+}
+
+function readFileText(absolutePath: string, shownPath: string, bytesWhenLarge: boolean): string | Utf8Text {
   try {
     const bytes = readBytes(absolutePath);
-    text = bytes.toString("utf8");
+    const large = bytesWhenLarge && bytes.length > SQL_AS_BYTES;
+    const text = large ? new Utf8Text(bytes) : bytes.toString("utf8");
     // Decoding replaces bad bytes with U+FFFD; only then is it worth checking the bytes
     // (the character may also be in the file legitimately).
-    if (text.includes("\ufffd") && !isUtf8(bytes)) {
-      throw new AthanorError("UNREADABLE_FILE", `cannot read ${shownPath}: the file is not valid UTF-8`, {
-        hint: "Save the file as UTF-8.",
-        details: { file: shownPath },
+    if ((large || (text as string).includes("\ufffd")) && !isUtf8(bytes)) {
+      const offset = firstInvalidUtf8(bytes);
+      const line = lineAtByte(bytes, offset);
+      const shown = Array.from(bytes.subarray(offset, offset + 4), (b) => `0x${b.toString(16).padStart(2, "0")}`).join(" ");
+      throw new AthanorError("UNREADABLE_FILE", `cannot read ${shownPath}:${line}: the file is not valid UTF-8 (byte offset ${offset}: ${shown})`, {
+        hint: "Save the file as UTF-8 (the bytes at that offset are in another encoding, such as Latin-1 or Windows-1252).",
+        details: { file: shownPath, line, byteOffset: offset },
       });
     }
+    return text;
   } catch (error) {
     if (error instanceof AthanorError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
@@ -61,7 +111,37 @@ export function readTextFile(absolutePath: string, shownPath: string): string {
       cause: error,
     });
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Byte offset of the first byte that does not start a valid UTF-8 sequence (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    const second = bytes[i + 1] as number;
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    if (second < low || second > high) return i;
+    for (let k = 2; k < length; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return -1;
+}
+
+/** 1-based line of a byte offset; LF, CRLF and a lone CR each end a line, as the readers count them. */
+function lineAtByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    const b = bytes[i];
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) line += 1;
+  }
+  return line;
 }
 
 /** Reads and validates the metadata of one revision file. `shownPath` appears in errors and in the result. */
@@ -78,12 +158,11 @@ export function readRevisionFile(absolutePath: string, shownPath: string): Revis
 
 /** readRevisionFile for a file whose name and format the caller knows already. */
 export function readRevisionText(absolutePath: string, shownPath: string, fileName: string, format: RevisionFormat): RevisionSource {
-  const text = readTextFile(absolutePath, shownPath);
   if (format === "sql") {
-    const metadata = readSqlMetadata(text, shownPath);
+    const metadata = readSqlMetadata(readSqlFile(absolutePath, shownPath), shownPath);
     return toRevisionSource(metadata, { path: shownPath, format, sortKey: fileName, spell: sqlSpelling });
   }
-  return toRevisionSource(readTsMetadata(text, shownPath), { path: shownPath, format, sortKey: fileName, spell: asDeclared });
+  return toRevisionSource(readTsMetadata(readTextFile(absolutePath, shownPath), shownPath), { path: shownPath, format, sortKey: fileName, spell: asDeclared });
 }
 
 /** A TypeScript file spells each field as its metadata name. */

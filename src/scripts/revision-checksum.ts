@@ -4,31 +4,67 @@
 // Windows line endings (git autocrlf) is the same revision; releases before this one
 // hashed the raw bytes, and those recorded hashes stay valid on any checkout (acceptedChecksums).
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 import type { RevisionSource } from "../graph/revision-source.js";
 
-const sha256 = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");
+// Files are hashed a chunk at a time: a 50 MB revision is never in memory whole here
+// (nor are the five variants acceptedChecksums hashes).
+const CHUNK = 1024 * 1024;
 
-/** The bytes as text with the line endings and BOM a checkout may change put back to LF and none. */
-function normalized(bytes: Buffer): Buffer {
-  let start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  if (start === 0 && !bytes.includes(0x0d)) return bytes;
-  const out = Buffer.allocUnsafe(bytes.length - start);
-  let length = 0;
-  for (; start < bytes.length; start++) {
-    const byte = bytes[start]!;
-    if (byte !== 0x0d) out[length++] = byte;
-    else if (bytes[start + 1] !== 0x0a) out[length++] = 0x0a;
+/** Feeds the file to `update` a chunk at a time (one reused buffer); false when it cannot be read. */
+function hashChunks(source: Pick<RevisionSource, "path">, cwd: string, update: (chunk: Buffer) => void): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path.resolve(cwd, source.path), "r");
+  } catch {
+    return false;
   }
-  return out.subarray(0, length);
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const length = readSync(fd, buffer, 0, CHUNK, null);
+      if (length === 0) return true;
+      update(buffer.subarray(0, length));
+    }
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
 }
 
-function readSource(source: Pick<RevisionSource, "path">, cwd: string): Buffer | null {
-  try {
-    return readFileSync(path.resolve(cwd, source.path));
-  } catch {
-    return null;
+/**
+ * The bytes with the line endings and BOM a checkout may change put back to LF and none,
+ * a chunk at a time: a CR at the end of one chunk waits for the first byte of the next.
+ */
+class LfNormalizer {
+  #first = true;
+  #pendingCr = false;
+
+  push(chunk: Buffer): Buffer {
+    let start = 0;
+    if (this.#first) {
+      this.#first = false;
+      if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) start = 3;
+    }
+    const out = Buffer.allocUnsafe(chunk.length - start + 1);
+    let length = 0;
+    if (this.#pendingCr) {
+      this.#pendingCr = false;
+      if (chunk[start] !== 0x0a) out[length++] = 0x0a;
+    }
+    for (let i = start; i < chunk.length; i++) {
+      const byte = chunk[i]!;
+      if (byte !== 0x0d) out[length++] = byte;
+      else if (i + 1 === chunk.length) this.#pendingCr = true;
+      else if (chunk[i + 1] !== 0x0a) out[length++] = 0x0a;
+    }
+    return out.subarray(0, length);
+  }
+
+  end(): Buffer {
+    return this.#pendingCr ? Buffer.from([0x0a]) : Buffer.alloc(0);
   }
 }
 
@@ -42,8 +78,10 @@ function readSource(source: Pick<RevisionSource, "path">, cwd: string): Buffer |
  * ```
  */
 export function revisionChecksum(source: Pick<RevisionSource, "path">, cwd: string): string | null {
-  const bytes = readSource(source, cwd);
-  return bytes === null ? null : sha256(normalized(bytes));
+  const hash = createHash("sha256");
+  const lf = new LfNormalizer();
+  if (!hashChunks(source, cwd, (chunk) => hash.update(lf.push(chunk)))) return null;
+  return hash.update(lf.end()).digest("hex");
 }
 
 /**
@@ -53,11 +91,26 @@ export function revisionChecksum(source: Pick<RevisionSource, "path">, cwd: stri
  * null when the file cannot be read.
  */
 export function acceptedChecksums(source: Pick<RevisionSource, "path">, cwd: string): readonly string[] | null {
-  const bytes = readSource(source, cwd);
-  if (bytes === null) return null;
-  const lf = normalized(bytes);
-  const crlf = Buffer.from(lf.toString("latin1").replaceAll("\n", "\r\n"), "latin1");
-  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
-  const variants = [lf, bytes, crlf, Buffer.concat([bom, lf]), Buffer.concat([bom, crlf])];
-  return [...new Set(variants.map(sha256))];
+  const lf = createHash("sha256");
+  const raw = createHash("sha256");
+  const crlf = createHash("sha256");
+  const bomLf = createHash("sha256").update(BOM);
+  const bomCrlf = createHash("sha256").update(BOM);
+  const normalizer = new LfNormalizer();
+  const feed = (lfChunk: Buffer): void => {
+    const crlfChunk = Buffer.from(lfChunk.toString("latin1").replaceAll("\n", "\r\n"), "latin1");
+    lf.update(lfChunk);
+    bomLf.update(lfChunk);
+    crlf.update(crlfChunk);
+    bomCrlf.update(crlfChunk);
+  };
+  const read = hashChunks(source, cwd, (chunk) => {
+    raw.update(chunk);
+    feed(normalizer.push(chunk));
+  });
+  if (!read) return null;
+  feed(normalizer.end());
+  return [...new Set([lf, raw, crlf, bomLf, bomCrlf].map((hash) => hash.digest("hex")))];
 }
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

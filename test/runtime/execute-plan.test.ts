@@ -3,7 +3,7 @@
 // version table where each step says.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { splitStatements } from "../../src/dialect/postgres/split-statements.js";
+import { locateStatements } from "../../src/dialect/postgres/split-statements.js";
 import { AthanorError } from "../../src/graph/errors.js";
 import type { RevisionSource } from "../../src/graph/revision-source.js";
 import type { Plan, Step, VersionChange } from "../../src/graph/step.js";
@@ -57,13 +57,13 @@ function dependencies(sql: Record<string, string> = {}, seen: string[] = []): St
   return {
     loadRevision: async (s) => {
       seen.push(s.revision);
-      return { format: "sql", upgradeSql: sql[`up:${s.revision}`] ?? `SELECT 'up:${s.revision}';`, downgradeSql: sql[`down:${s.revision}`] ?? `SELECT 'down:${s.revision}';` };
+      return { format: "sql", upgradeSql: sql[`up:${s.revision}`] ?? `SELECT 'up:${s.revision}';`, upgradeLine: 1, downgradeSql: sql[`down:${s.revision}`] ?? `SELECT 'down:${s.revision}';`, downgradeLine: 1 };
     },
     createOperations: () => {
       throw new Error("not used by SQL revisions");
     },
     renderOperation: () => [],
-    splitStatements,
+    splitStatements: locateStatements,
   };
 }
 
@@ -231,10 +231,10 @@ for (const engine of engines) {
           (error: unknown) => {
             assert.ok(error instanceof AthanorError);
             assert.equal(error.code, "MIGRATION_FAILED");
-            assert.match(error.message, /^upgrade 0001 -> 0002 failed \(revision 0002, versions\/0002\.sql\)/);
+            assert.match(error.message, /^upgrade 0001 -> 0002 failed \(revision 0002, versions\/0002\.sql:2\)/);
             assert.match(error.message, /statement: INSERT INTO missing_table VALUES \(1\)/);
             assert.match(error.message, /error: relation "missing_table" does not exist/);
-            assert.match(error.message, /position: character 13 \(line 1, column 13\)/);
+            assert.match(error.message, /position: character 13 \(line 1, column 13\), at versions\/0002\.sql:2:13/);
             assert.match(error.hint ?? "", /version table is at 0001/);
             return true;
           },

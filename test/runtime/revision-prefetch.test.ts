@@ -8,7 +8,7 @@ const source = (revision: string): RevisionSource => ({
   revision, downRevisions: [], branchLabels: [], dependsOn: [], message: "", createDate: null,
   path: `versions/${revision}.sql`, transactional: true, format: "sql",
 });
-const loaded: LoadedRevision = { format: "sql", upgradeSql: "", downgradeSql: "" };
+const loaded: LoadedRevision = { format: "sql", upgradeSql: "", upgradeLine: 1, downgradeSql: "", downgradeLine: 1 };
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 

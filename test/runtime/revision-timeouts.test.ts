@@ -99,7 +99,7 @@ describe("timeouts while running (postgres)", () => {
       await blocker.query("LOCK TABLE users IN ACCESS SHARE MODE");
       await assert.rejects(migrator.upgrade("head"), (error: unknown) => {
         assert.ok(error instanceof AthanorError);
-        assert.match(error.message, /^revision 0002 \(versions\/20250101_0002_0002\.sql\): could not get a lock within 300ms: ALTER TABLE users ADD COLUMN email text/);
+        assert.match(error.message, /^revision 0002 \(versions\/20250101_0002_0002\.sql:\d+\): could not get a lock within 300ms: ALTER TABLE users ADD COLUMN email text/);
         assert.match(error.message, new RegExp(`blocked by: pid ${pid} \\(blocker, idle in transaction: LOCK TABLE users IN ACCESS SHARE MODE\\) holds AccessShareLock on users`));
         assert.match(error.hint ?? "", new RegExp(`pg_terminate_backend\\(${pid}\\)`));
         assert.match(error.hint ?? "", /-- lock_timeout: <longer>/);

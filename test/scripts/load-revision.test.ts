@@ -70,7 +70,7 @@ test("a SQL revision loads its upgrade and downgrade sections", async (t) => {
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const [source] = scanRevisionFiles(undefined, { cwd: dir });
   assert.ok(source);
-  assert.deepEqual(await loadRevision(source, dir), { format: "sql", upgradeSql: "create table t (id int);", downgradeSql: "drop table t;" });
+  assert.deepEqual(await loadRevision(source, dir), { format: "sql", upgradeSql: "create table t (id int);", upgradeLine: 4, downgradeSql: "drop table t;", downgradeLine: 6 });
 });
 
 test("a module without a downgrade export is an error naming the file", async (t) => {

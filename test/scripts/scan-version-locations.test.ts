@@ -76,7 +76,7 @@ test("a file that is not UTF-8 is UNREADABLE_FILE with its path", (t) => {
   assert.throws(() => scanRevisionFiles(undefined, { cwd: dir }), (error: unknown) => {
     assert.ok(error instanceof AthanorError);
     assert.equal(error.code, "UNREADABLE_FILE");
-    assert.match(error.message, /versions\/20250101_0001_bad\.ts: the file is not valid UTF-8/);
+    assert.match(error.message, /versions\/20250101_0001_bad\.ts:1: the file is not valid UTF-8 \(byte offset 1: 0xff 0xfe 0x00\)/);
     return true;
   });
 });

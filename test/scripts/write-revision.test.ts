@@ -73,7 +73,7 @@ test("a written SQL revision loads with its sections", async (t) => {
   const dir = project();
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const written = writeRevisionFile(options(dir, { format: "sql", upgradeBody: "create table t (id int);", downgradeBody: "drop table t;" }));
-  assert.deepEqual(await loadRevision(written.source, dir), { format: "sql", upgradeSql: "create table t (id int);", downgradeSql: "drop table t;" });
+  assert.deepEqual(await loadRevision(written.source, dir), { format: "sql", upgradeSql: "create table t (id int);", upgradeLine: 9, downgradeSql: "drop table t;", downgradeLine: 12 });
 });
 
 test("an empty message gives a file name without a slug", (t) => {

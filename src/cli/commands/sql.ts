@@ -31,6 +31,9 @@ export class SqlCommand extends ProjectCommand {
       sql: true,
       output,
       ...(this.transaction ? { transactionMode: this.transaction } : {}),
+    }).catch((error: unknown) => {
+      output.abandon();
+      throw error;
     });
     output.finish();
     return 0;

@@ -32,7 +32,10 @@ export class StampCommand extends DatabaseCommand {
     const migrator = await this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const started = performance.now();
-    const result = await migrator.stamp(this.revisions, { sql: this.sql, output, purge: this.purge });
+    const result = await migrator.stamp(this.revisions, { sql: this.sql, output, purge: this.purge }).catch((error: unknown) => {
+      output.abandon();
+      throw error;
+    });
     output.finish();
     if (this.sql) return 0;
     if (this.asJson) {
