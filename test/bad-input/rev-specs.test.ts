@@ -151,6 +151,15 @@ const cases: BadInputCase[] = [
     names: [`'${"f".repeat(80)}… (100000 characters)'`],
   },
   {
+    name: "downgrade --sql with a 100,000-character target and no range echoes it cut, in the error and in the example",
+    files: linear,
+    database: "none",
+    args: ["downgrade", "--sql", "f".repeat(100_000)],
+    exit: 2,
+    names: [`'${"f".repeat(80)}… (100000 characters)' says only where the script ends`, /athanor downgrade \S+:<torev> --sql/],
+    maxStderr: 1_000,
+  },
+  {
     name: "show heads-1 with two heads names the forms that count from one head",
     files: twoHeads,
     database: "none",
