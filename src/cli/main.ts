@@ -3,6 +3,7 @@
 import { Builtins, Cli, type BaseContext } from "clipanion";
 import { readFileSync } from "node:fs";
 import { ExitCode } from "../graph/errors.js";
+import { shownArgument } from "../graph/shown-argument.js";
 import { commands } from "./commands/index.js";
 import { redactSecrets } from "./redact.js";
 import { wantsColour } from "./terminal.js";
@@ -72,6 +73,20 @@ function attachRangeValues(argv: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * clipanion echoes an argument it cannot place whole (`Invalid option name ("-1-1-1…")`):
+ * a 128 KiB argument became 128 KiB of error, control characters and all. Each such
+ * argument is shown the way athanor's own errors show one.
+ */
+function cappedArguments(text: string, argv: readonly string[]): string {
+  let out = text;
+  for (const arg of argv) {
+    const shown = shownArgument(arg);
+    if (shown !== arg && arg !== "") out = out.split(arg).join(shown);
+  }
+  return out;
+}
+
 export async function main(rawArgv: readonly string[], context: Partial<BaseContext> = {}): Promise<number> {
   const argv = protectRelativeSpecs(rawArgv);
   const cli = buildCli(argv);
@@ -81,7 +96,8 @@ export async function main(rawArgv: readonly string[], context: Partial<BaseCont
     command = cli.process([...argv], context);
   } catch (error) {
     // Every refusal starts with "error:", clipanion's ("Usage Error: …") included.
-    stderr.write(redactSecrets(cli.error(error, { colored: false })).replace(/^(?:Usage|Unknown Syntax) Error: /, "error: "));
+    const text = cappedArguments(cli.error(error, { colored: false }), argv);
+    stderr.write(redactSecrets(text).replace(/^(?:Usage|Unknown Syntax) Error: /, "error: "));
     stderr.write("hint: `athanor --help` lists the commands; `athanor <command> --help` shows one with examples\n");
     return ExitCode.USAGE;
   }

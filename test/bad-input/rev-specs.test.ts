@@ -160,6 +160,15 @@ const cases: BadInputCase[] = [
     maxStderr: 1_000,
   },
   {
+    name: "a 100,000-character argument that looks like an option is echoed cut, not whole",
+    files: linear,
+    database: "none",
+    args: ["upgrade", "--sql", "-1".repeat(50_000)],
+    exit: 2,
+    names: [`Invalid option name ("${"-1".repeat(40)}… (100000 characters)")`],
+    maxStderr: 1_000,
+  },
+  {
     name: "show heads-1 with two heads names the forms that count from one head",
     files: twoHeads,
     database: "none",
