@@ -48,10 +48,12 @@ class Capture extends Writable {
 
 /**
  * The arguments as a process would receive them: the OS passes bytes, so a NUL cannot be
- * passed at all and a lone surrogate arrives as U+FFFD.
+ * passed at all, nor more than 128 KiB in one, and a lone surrogate arrives as U+FFFD.
  */
 export function asProcessArgument(arg: string): string {
   if (arg.includes("\0")) throw new Error(`an argument cannot contain NUL: ${JSON.stringify(arg.slice(0, 40))}`);
+  // Linux's MAX_ARG_STRLEN: spawn fails with E2BIG on a longer argument.
+  if (Buffer.byteLength(arg) > 131_071) throw new Error(`an argument cannot be longer than 128 KiB (${Buffer.byteLength(arg)} bytes)`);
   return Buffer.from(arg, "utf8").toString("utf8");
 }
 
