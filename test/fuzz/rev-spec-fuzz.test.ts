@@ -108,7 +108,7 @@ function problem(spec: string, invocation: Invocation, result: InProcessResult):
   if (result.code !== 0) {
     if (!/^error: \S/m.test(result.stderr)) return "a refusal without an `error:` line";
     if (!/^hint: \S/m.test(result.stderr)) return "a refusal without a `hint:` line";
-    const blank = spec.trim() === "" && /empty|needs|''/.test(result.stderr);
+    const blank = spec.trim() === "" && /empty|needs|not given|no \w+ target given|''/i.test(result.stderr);
     if (!blank && !optionLike(spec) && !unreachable && !namedParts(spec).some((part) => result.stderr.includes(part))) return "a refusal that does not name the argument";
   }
   return undefined;
