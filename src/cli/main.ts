@@ -102,6 +102,20 @@ function attachRangeValues(argv: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * clipanion echoes an argument it cannot place whole (`Invalid option name ("-1-1-1…")`):
+ * a 128 KiB argument became 128 KiB of error, control characters and all. Each such
+ * argument is shown the way athanor's own errors show one.
+ */
+function cappedArguments(text: string, argv: readonly string[]): string {
+  let out = text;
+  for (const arg of argv) {
+    const shown = shownArgument(arg);
+    if (shown !== arg && arg !== "") out = out.split(arg).join(shown);
+  }
+  return out;
+}
+
 export async function main(rawArgv: readonly string[], context: Partial<BaseContext> = {}): Promise<number> {
   const argv = protectRelativeSpecs(rawArgv);
   const cli = buildCli(argv);
@@ -112,7 +126,7 @@ export async function main(rawArgv: readonly string[], context: Partial<BaseCont
   } catch (error) {
     const missing = (error as Error).name === "UnknownSyntaxError" ? cli.missingOption(argv) : null;
     // Every refusal starts with "error:", clipanion's ("Usage Error: …") included.
-    const text = missing === null ? cli.error(error, { colored: false }) : `error: ${missing}`;
+    const text = missing === null ? cappedArguments(cli.error(error, { colored: false }), argv) : `error: ${missing}`;
     const shownText = redactSecrets(text).replace(/^(?:Usage|Unknown Syntax) Error: /, "error: ");
     stderr.write(shownText);
     // A program asked for JSON: the refusal is JSON on stdout too.

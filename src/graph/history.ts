@@ -73,7 +73,7 @@ function upperTargets(map: RevisionMap, spec: string, lower: readonly Revision[]
       ? (lower[0] ?? null)
       : resolveRevision(map, steps < 0 && branch !== undefined ? `${branch}@${symbol}` : symbol);
   // history never fails for walking off the graph: it stops where the graph ends.
-  const end = walk(map, start, steps, steps > 0 ? branch : undefined, false);
+  const end = walk(map, start, steps, steps > 0 ? branch : undefined, false, spec);
   return end === undefined || end === "base" ? [] : [end];
 }
 
@@ -87,7 +87,7 @@ function resolveLower(map: RevisionMap, spec: string): Revision[] {
     const heads = map.realHeads.map((id) => map.require(id));
     starts = relative.branch === undefined ? heads : heads.filter((h) => h.labels.includes(relative.branch!));
   }
-  const ends = starts.map((s) => walk(map, s, relative.steps, undefined, false));
+  const ends = starts.map((s) => walk(map, s, relative.steps, undefined, false, spec));
   return ends.filter((e): e is Revision => e !== undefined && e !== "base");
 }
 

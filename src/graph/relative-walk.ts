@@ -14,9 +14,10 @@ export type WalkEnd = Revision | "base" | undefined;
 
 /**
  * Walks `steps` children up (> 0) or parents down (< 0) from `start` (null: from nothing,
- * i.e. up from the bases). More than one way to go is "Ambiguous walk".
+ * i.e. up from the bases). More than one way to go is "Ambiguous walk", naming `spec`, the
+ * argument the walk was read from.
  */
-export function walk(map: RevisionMap, start: Revision | null | "base", steps: number, branch?: string, noOverwalk = true): WalkEnd {
+export function walk(map: RevisionMap, start: Revision | null | "base", steps: number, branch?: string, noOverwalk = true, spec?: string): WalkEnd {
   let at: Revision | null | "base" = start;
   for (let i = 0; i < Math.abs(steps); i++) {
     let next: (Revision | "base")[];
@@ -32,25 +33,31 @@ export function walk(map: RevisionMap, start: Revision | null | "base", steps: n
       next = ids.length === 0 ? ["base"] : ids.map((id) => map.require(id));
     }
     if (next.length === 0) return noOverwalk ? undefined : (at ?? undefined);
-    if (next.length > 1) throw ambiguousWalk(at, next, steps);
+    if (next.length > 1) throw ambiguousWalk(at, next, steps, spec);
     at = next[0]!;
   }
   return at ?? undefined;
 }
 
-function ambiguousWalk(at: Revision | null | "base", options: readonly (Revision | "base")[], steps: number): AthanorError {
+function ambiguousWalk(at: Revision | null | "base", options: readonly (Revision | "base")[], steps: number, spec: string | undefined): AthanorError {
   const from = at === null || at === "base" ? "base" : at.id;
   const ids = options.map((o) => (o === "base" ? "base" : o.id));
-  return new AthanorError("AMBIGUOUS_WALK", `Ambiguous walk: ${from} ${steps > 0 ? "has several children" : "has several parents"} (${ids.join(", ")})`, {
+  const named = spec === undefined ? "" : ` '${shownArgument(spec)}'`;
+  return new AthanorError("AMBIGUOUS_WALK", `Ambiguous walk${named}: ${from} ${steps > 0 ? "has several children" : "has several parents"} (${ids.join(", ")})`, {
     hint: `A relative step cannot choose at a ${steps > 0 ? "branch point" : "merge point"}; name the revision instead (one of ${ids.join(", ")}) or narrow with a label (label@+1).`,
-    details: { from, options: ids },
+    details: { from, options: ids, ...(spec === undefined ? {} : { spec }) },
   });
 }
 
-export function pastEnd(text: string, detail: string): AthanorError {
+/** The count of a step (`+3` → "3") as typed, cut when long: `Number` would print 1e+400 as Infinity. */
+function stepCount(text: string): string {
   const count = Math.abs(Number.parseInt(text, 10));
+  return Number.isSafeInteger(count) ? String(count) : shownArgument(text.replace(/^[+-]/, ""));
+}
+
+export function pastEnd(text: string, detail: string): AthanorError {
   const shown = shownArgument(text);
-  return new AthanorError("RELATIVE_PAST_BASE", `Relative revision ${shown} didn't produce ${Number.isSafeInteger(count) ? count : shownArgument(text.replace(/^[+-]/, ""))} migrations: ${detail}`, {
+  return new AthanorError("RELATIVE_PAST_BASE", `Relative revision ${shown} didn't produce ${stepCount(text)} migrations: ${detail}`, {
     hint: "Use a smaller step, or name the revision (`athanor history` lists them).",
     details: { spec: text },
   });
@@ -86,15 +93,15 @@ export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revisio
     } else {
       start = resolveRevision(map, symbol);
     }
-    const end = walk(map, start, steps, branch);
+    const end = walk(map, start, steps, branch, true, target);
     if (end === undefined || end === "base") {
-      throw pastEnd(stepText, `${start === null ? "base" : start.id} has fewer than ${steps} revisions above it${branch ? ` on branch '${branch}'` : ""}`);
+      throw pastEnd(stepText, `${start === null ? "base" : start.id} has fewer than ${stepCount(stepText)} revisions above it${branch ? ` on branch '${shownArgument(branch)}'` : ""}`);
     }
     return [end];
   }
   if (symbol === undefined) throw noRelative(target, "upgrade");
   const start = resolveRevision(map, branch === undefined ? symbol : `${branch}@${symbol}`);
-  const end = walk(map, start, steps);
+  const end = walk(map, start, steps, undefined, true, target);
   if (end === undefined) throw pastEnd(stepText, `walked below base from ${start === null ? "base" : start.id}`);
   return end === "base" ? [] : [end];
 }
@@ -134,7 +141,7 @@ export function resolveDowngradeTarget(
   if (steps >= 0) {
     if (symbol === undefined) throw noRelative(target, "downgrade");
     const start = resolveRevision(map, symbol);
-    const end = walk(map, start, steps, branch);
+    const end = walk(map, start, steps, branch, true, target);
     if (end === undefined || end === "base") throw pastEnd(stepText, `walked too far above ${start?.id ?? "base"}`);
     return { branch, revision: end };
   }
@@ -144,7 +151,7 @@ export function resolveDowngradeTarget(
     if (branch === undefined) branch = symbol;
   }
   const start = resolveRevision(map, branch === undefined ? symbol! : `${branch}@${symbol}`);
-  const end = walk(map, start, steps);
+  const end = walk(map, start, steps, undefined, true, target);
   if (end === undefined) {
     throw pastEnd(stepText, fromCurrent ? `only ${depthNote(map, start)} below the current revision` : `walked too far below ${start?.id ?? "base"}`);
   }

@@ -21,7 +21,7 @@ import { HistoryTable, type HistoryEntry } from "./history-table.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.js";
 import { executePlan } from "./execute-plan.js";
 import { executeStamp } from "./execute-stamp.js";
-import { offlineDowngradeExample, offlineDowngradePlan, refuseOnlineRange, splitRange } from "./offline-range.js";
+import { missingOfflineStart, offlineDowngradePlan, refuseOnlineRange, splitRange } from "./offline-range.js";
 import { OfflineWriter } from "./offline-writer.js";
 import { defaultStepDependencies } from "./step-dependencies.js";
 import { interruptedRevision, StartedMarkers, type StartedMarker } from "./started-markers.js";
@@ -154,11 +154,7 @@ export class Migrator {
     const map = this.revisionMap();
     if (options.sql) {
       const [from, to] = splitRange(target, "downgrade");
-      if (from === undefined) {
-        throw new AthanorError("USAGE", "downgrade with --sql requires <fromrev>:<torev>", {
-          hint: `offline there is no database to read the current revision from; name where the script starts, e.g. ${offlineDowngradeExample(map, target)}`,
-        });
-      }
+      if (from === undefined) throw missingOfflineStart(map, target);
       const start = this.#resolveStart(from);
       const plan = offlineDowngradePlan(map, from, start, to);
       return this.#offline(options, start, (writer) =>

@@ -11,7 +11,7 @@ import { isAthanorError } from "../graph/errors.js";
 import { shownArgument } from "../graph/shown-argument.js";
 
 /** `athanor downgrade 0006:0005 --sql`: the head the script would start from, and the target it reaches. */
-export function offlineDowngradeExample(map: RevisionMap, target: string): string {
+function offlineDowngradeExample(map: RevisionMap, target: string): string {
   const head = map.heads[0];
   if (head === undefined) return "athanor downgrade <fromrev>:<torev> --sql";
   try {
@@ -21,7 +21,16 @@ export function offlineDowngradeExample(map: RevisionMap, target: string): strin
   } catch {
     // The target does not resolve from that head: show the request as written.
   }
-  return `athanor downgrade ${head}:${target} --sql`;
+  // Only a target that can be typed back as it is: a long or unprintable one is `<torev>`.
+  return `athanor downgrade ${head}:${shownArgument(target) === target ? target : "<torev>"} --sql`;
+}
+
+/** `downgrade <to> --sql` without where the script starts: Alembic's words, the argument, and an example range. */
+export function missingOfflineStart(map: RevisionMap, target: string): AthanorError {
+  return new AthanorError("USAGE", `downgrade with --sql requires <fromrev>:<torev>: '${shownArgument(target)}' says only where the script ends`, {
+    hint: `offline there is no database to read the current revision from; name where the script starts, e.g. ${offlineDowngradeExample(map, target)}`,
+    details: { spec: target },
+  });
 }
 
 /** `a:b` → [a, b]; a plain spec → [undefined, spec]; `a:b:c` is the graph's range error. */

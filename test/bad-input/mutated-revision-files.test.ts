@@ -91,7 +91,7 @@ test(`${MUTATIONS} mutated revision files: heads and upgrade --sql refuse with a
         if (key === target) mutatedName = `versions/${name}`;
       }
       for (const argv of [["heads"], ["upgrade", "--sql", "head"]]) {
-        const result = await runInProcess(argv, dir);
+        const result = await runInProcess(argv, { cwd: dir });
         const output = result.stdout + result.stderr;
         const what = `mutation ${i} of ${target} (${JSON.stringify(mutated.toString("utf8").slice(0, 300))}), athanor ${argv.join(" ")}: exit ${result.code}\n${result.stderr.slice(0, 600)}`;
         if (!EXIT_CODES.has(result.code)) problems.push(`an exit code not in the table: ${what}`);

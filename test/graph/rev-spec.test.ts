@@ -110,6 +110,23 @@ test("upgrade targets: relative steps count from the current revision", () => {
   assertCode(() => resolveUpgradeTarget(map, [], "-1"), "BAD_REV_SPEC", /athanor downgrade -1/);
 });
 
+test("an ambiguous walk names the argument it was read from", () => {
+  const rev = (id: string) => map.require(id);
+  assertCode(() => resolve(map, "0005-1"), "AMBIGUOUS_WALK", /^Ambiguous walk '0005-1': 0005 has several parents \(0003, 0004\)\n/);
+  assertCode(() => resolveUpgradeTarget(map, [], "+1"), "AMBIGUOUS_WALK", /^Ambiguous walk '\+1': base has several children/);
+  assertCode(() => resolveDowngradeTarget(map, [rev("0006")], "-2"), "AMBIGUOUS_WALK", /'-2'/);
+  const long = `+${"1".repeat(400)}`;
+  assertCode(() => resolveUpgradeTarget(map, [], long), "AMBIGUOUS_WALK", /^Ambiguous walk '\+1{79}… \(401 characters\)'/);
+});
+
+test("a step past the end with a count too large for a number says the count as typed, never Infinity", () => {
+  const rev = (id: string) => map.require(id);
+  const count = "9".repeat(400);
+  const error = assertCode(() => resolveUpgradeTarget(map, [rev("0006")], `0006+${count}`), "RELATIVE_PAST_BASE");
+  assert.doesNotMatch(error.message, /Infinity|NaN|e\+/, error.message);
+  assert.match(error.message, /0006 has fewer than 9{80}… \(400 characters\) revisions above it/);
+});
+
 test("downgrade targets: -N from one head, refused from several, narrowed by a label", () => {
   const rev = (id: string) => map.require(id);
   assert.equal(resolveDowngradeTarget(map, [rev("0006")], "-1").revision?.id, "0005");

@@ -276,4 +276,22 @@ COMMIT;
       project.remove();
     }
   });
+
+  test("downgrade --sql without a range names the target, a 100,000-character one cut, in the message and in the example", async () => {
+    const project = writeProject();
+    try {
+      const migrator = new Migrator({ config: { cwd: project.dir, historyTable: false } });
+      const long = "é".repeat(100_000);
+      const error = await migrator.downgrade(long, { sql: true, output: { write: () => {} } }).then(
+        () => assert.fail("downgrade --sql without a range ran"),
+        (e: unknown) => e as AthanorError,
+      );
+      assert.match(error.message, /^downgrade with --sql requires <fromrev>:<torev>: 'é{80}… \(100000 characters\)' says only where the script ends$/);
+      assert.ok(error.hint!.length < 300, error.hint);
+      assert.match(error.hint!, /e\.g\. athanor downgrade \S+:<torev> --sql$/);
+      await assert.rejects(migrator.downgrade("-1", { sql: true, output: { write: () => {} } }), /requires <fromrev>:<torev>: '-1' says only/);
+    } finally {
+      project.remove();
+    }
+  });
 });

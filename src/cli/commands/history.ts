@@ -1,6 +1,7 @@
 import { Command, Option } from "clipanion";
 import { assertKnownRows } from "../../graph/current-heads.js";
 import { historyRevisions } from "../../graph/history.js";
+import { parseRange } from "../../graph/rev-spec.js";
 import type { DatabaseView } from "../../runtime/inspect-database.js";
 import type { HistoryEntry } from "../../runtime/history-table.js";
 import { migratorFor, type Project } from "../project.js";
@@ -38,6 +39,8 @@ export class HistoryCommand extends GraphCommand {
     const project = await this.project(this.url === undefined ? {} : { databaseUrl: this.url });
     if (this.applied) return this.#applied(project);
     const map = project.revisionMap();
+    // A range that is not one is refused before `current` opens the database for nothing.
+    if (this.range !== undefined) parseRange(this.range);
     const needsDatabase = this.indicateCurrent || (this.range ?? "").split(":").includes("current");
     const current = needsDatabase ? await this.#currentHeads(project) : [];
     const marked = this.indicateCurrent ? current : [];
