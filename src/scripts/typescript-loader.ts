@@ -53,15 +53,7 @@ function esmLoader(): Promise<ScopedImport> {
  * reached both directly and through a barrel runs once.
  */
 export async function importProjectModule(absolutePath: string): Promise<Record<string, unknown>> {
-  if (moduleFormatOf(absolutePath) === "commonjs") {
-    const requireModule = await commonJsLoader();
-    try {
-      return requireModule(absolutePath, import.meta.url);
-    } catch (error) {
-      if (!needsEsm(error)) throw error;
-    }
-  }
-  return importTypeScript(absolutePath);
+  return moduleFormatOf(absolutePath) === "commonjs" ? requireElseImport(absolutePath) : importTypeScript(absolutePath);
 }
 
 /** Imports the TypeScript (or JavaScript) module at an absolute path, as an ES module. */
@@ -89,13 +81,16 @@ function needsEsm(error: unknown): boolean {
  * imported as an ES module instead.
  */
 export async function loadModule(absolutePath: string): Promise<Record<string, unknown>> {
-  if (!/\.m[tj]s$/.test(absolutePath)) {
-    const requireModule = await commonJsLoader();
-    try {
-      return requireModule(absolutePath, import.meta.url);
-    } catch (error) {
-      if (!needsEsm(error)) throw error;
-    }
+  return /\.m[tj]s$/.test(absolutePath) ? importTypeScript(absolutePath) : requireElseImport(absolutePath);
+}
+
+/** Through tsx's require hook, or as an ES module when the file needs one (needsEsm). */
+async function requireElseImport(absolutePath: string): Promise<Record<string, unknown>> {
+  const requireModule = await commonJsLoader();
+  try {
+    return requireModule(absolutePath, import.meta.url);
+  } catch (error) {
+    if (!needsEsm(error)) throw error;
   }
   return importTypeScript(absolutePath);
 }

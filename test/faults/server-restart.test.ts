@@ -27,7 +27,7 @@ describe("server restarted mid-run", () => {
         assert.notEqual(ended.code, 0);
         assert.equal(ended.code, 4, "a lost connection exits with the database exit code");
         assert.match(ended.stderr, /Running upgrade 0002 -> 0003, long_backfill/);
-        assert.match(ended.stderr, /error: upgrade 0002 -> 0003 \(revision 0003, versions\/20250101_0003_long_backfill\.sql\): the connection to the database was lost/);
+        assert.match(ended.stderr, /error: upgrade 0002 -> 0003 \(revision 0003, versions\/20250101_0003_long_backfill\.sql:6\): the connection to the database was lost/);
         assert.match(ended.stderr, /this step is not applied/);
         assert.match(ended.stderr, /hint: once the server is back, run the command again/);
         assert.doesNotMatch(ended.stderr, /^\s+at /m, "no stack trace without --debug");

@@ -83,7 +83,25 @@ async function flow(spec: ProjectSpec): Promise<void> {
   step("upgrade");
   step("generate", "add users");
   step("upgrade");
+  assert.match(step("status"), /up to date|0 pending/);
   assert.match(step("check"), /models match/);
+  // The same revisions on the other engine: a project moves between them (embedded in
+  // development, PostgreSQL in CI and production).
+  const other = spec.engine === "postgres" ? { ...env, DATABASE_URL: `pglite://${path.join(dir, ".athanor", "other")}` } : { DATABASE_URL: (await otherDatabase()).url };
+  const again = (...args: string[]) => {
+    const result = run(bin, args, dir, other);
+    assert.equal(result.code, 0, `athanor ${args.join(" ")} in ${spec.name} on the other engine:\n${result.out}`);
+    return result.out;
+  };
+  again("upgrade");
+  assert.match(again("status"), /up to date|0 pending/);
+  assert.match(again("check"), /models match/);
+}
+
+async function otherDatabase() {
+  const database = await createTestDatabase("pkg");
+  databases.push(database);
+  return database;
 }
 
 
@@ -95,7 +113,7 @@ const specs: ProjectSpec[] = [
 ];
 
 for (const spec of specs) {
-  test(`installed tarball: ${spec.name} project runs init, revision, generate, upgrade, check on ${spec.engine}`, () => flow(spec));
+  test(`installed tarball: ${spec.name} project runs init, revision, generate, upgrade, status, check on ${spec.engine}, then upgrade, status, check on the other engine`, () => flow(spec));
 
 }
 

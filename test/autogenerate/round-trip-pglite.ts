@@ -1,6 +1,7 @@
+// Every autogenerate round-trip case on PGlite (round-trip-harness.ts says what one checks).
 import { test } from "node:test";
 import { PGlite } from "@electric-sql/pglite";
-import { allCases } from "./round-trip-all-cases.js";
+import type { RoundTripCase } from "./round-trip-cases.js";
 import { runRoundTrip, type ScratchTarget, type Target } from "./round-trip-harness.js";
 
 function targetOf(db: PGlite): Target {
@@ -15,7 +16,15 @@ async function scratch(): Promise<ScratchTarget> {
   return { ...targetOf(db), close: () => db.close() };
 }
 
-for (const c of allCases) {
+/**
+ * The round trips on PGlite for `cases`. PGlite runs on the test process's one thread, so
+ * the cases are split over two test files, which node:test runs in parallel processes.
+ */
+export function pgliteRoundTrips(cases: readonly RoundTripCase[]): void {
+  for (const c of cases) pgliteRoundTrip(c);
+}
+
+function pgliteRoundTrip(c: RoundTripCase): void {
   test(`PGlite: ${c.name}: the generated upgrade leaves nothing to do and equals a fresh build; the downgrade restores the schema`, async () => {
     const db = new PGlite();
     try {
