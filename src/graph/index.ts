@@ -18,7 +18,7 @@ export {
   type RevSpec,
 } from "./rev-spec.js";
 export { resolveDowngradeTarget, resolveUpgradeTarget, walk } from "./relative-walk.js";
-export { planDowngrade, planStamp, planStampSteps, planUpgrade, type StampStep } from "./plan.js";
+export { planDowngrade, planOfflineStamp, planStamp, planStampSteps, planUpgrade, type OfflineStampPlan, type StampStep } from "./plan.js";
 export { historyRevisions, type HistoryOptions } from "./history.js";
 export { graphStatus, type GraphStatus, type HeadStatus } from "./status.js";
 export { formatBranches, formatHeadLine, formatHistory, formatRevisionBlock, formatRevisionLine } from "./history-format.js";

@@ -12,6 +12,8 @@ export interface StampOptions {
   readonly runner: StatementRunner;
   readonly versionTable: VersionTable;
   readonly createTable: boolean;
+  /** Offline, a script that leaves no row drops the table (Alembic: base is "no table"). */
+  readonly dropTableAtEnd?: boolean;
   readonly start: readonly string[];
   /** Empty the table first (the steps were planned from an empty table). */
   readonly purge?: boolean;
@@ -25,7 +27,7 @@ export interface StampOptions {
 export async function executeStamp(steps: readonly StampStep[], options: StampOptions): Promise<string[]> {
   const { runner, versionTable } = options;
   let heads = options.purge ? [] : [...options.start];
-  if (steps.length === 0 && !options.purge) return heads;
+  if (steps.length === 0 && !options.purge && !options.dropTableAtEnd) return heads;
   try {
     await runner.begin();
     if (options.createTable) await runner.run(versionTable.createStatement());
@@ -44,6 +46,7 @@ export async function executeStamp(steps: readonly StampStep[], options: StampOp
       }
       await recordStamp(step, options);
     }
+    if (options.dropTableAtEnd) await runner.run(versionTable.dropStatement());
     await runner.commit();
   } catch (error) {
     await runner.rollback().catch(() => {});

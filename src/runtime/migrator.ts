@@ -5,6 +5,7 @@
 import { assertKnownRows } from "../graph/current-heads.js";
 import { AthanorError } from "../graph/errors.js";
 import { planDowngrade } from "../graph/plan-downgrade.js";
+import { planOfflineStamp } from "../graph/plan-offline-stamp.js";
 import { planStampSteps } from "../graph/plan-stamp.js";
 import { planUpgrade } from "../graph/plan-upgrade.js";
 import { reversedUpgradeRange } from "../graph/empty-range.js";
@@ -21,7 +22,7 @@ import { HistoryTable, type HistoryEntry } from "./history-table.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.js";
 import { executePlan } from "./execute-plan.js";
 import { executeStamp } from "./execute-stamp.js";
-import { missingOfflineStart, offlineDowngradePlan, refuseOnlineRange, splitRange } from "./offline-range.js";
+import { missingOfflineStart, offlineDowngradePlan, refuseOnlineRange, refuseRangeWithPurge, splitRange } from "./offline-range.js";
 import { OfflineWriter } from "./offline-writer.js";
 import { defaultStepDependencies } from "./step-dependencies.js";
 import { interruptedRevision, StartedMarkers, type StartedMarker } from "./started-markers.js";
@@ -182,7 +183,8 @@ export class Migrator {
   async stamp(targets: readonly string[], options: RunOptions & { purge?: boolean } = {}): Promise<RunResult> {
     const map = this.revisionMap();
     const purge = options.purge ?? false;
-    if (options.sql) {
+    if (options.sql && purge) {
+      refuseRangeWithPurge(targets);
       return this.#offline(options, [], async (writer) => {
         const after = await executeStamp(planStampSteps(map, [], targets, purge), {
           runner: writer,
@@ -197,6 +199,24 @@ export class Migrator {
         return { before: [], after, steps: [] };
       });
     }
+    if (options.sql) {
+      const plan = planOfflineStamp(map, targets);
+      return this.#offline(options, plan.start, async (writer) => {
+        if (plan.steps.length === 0 && !plan.dropsVersionTable) return this.#emptyScript(writer, "stamp", targets.join(" "), plan.start);
+        const after = await executeStamp(plan.steps, {
+          runner: writer,
+          versionTable: this.#versionTable,
+          createTable: plan.createsVersionTable,
+          dropTableAtEnd: plan.dropsVersionTable,
+          start: plan.start,
+          onProgress: this.#options.onProgress,
+          history: this.#guard.recording(true),
+          sourceOf: (revision) => this.#sources?.get(revision),
+        });
+        return { before: plan.start, after, steps: [] };
+      });
+    }
+    for (const target of targets) refuseOnlineRange(target, "stamp");
     return this.#online(
       options,
       async (runner, { current, tableExists, historyExists }) => {
@@ -337,11 +357,11 @@ export class Migrator {
   }
 
   /** A range whose ends coincide: Alembic's empty transaction, and a notice saying why. */
-  async #emptyScript(writer: OfflineWriter, command: string, range: string): Promise<Omit<RunResult, "offline">> {
+  async #emptyScript(writer: OfflineWriter, command: string, range: string, start: readonly string[] = []): Promise<Omit<RunResult, "offline">> {
     this.#options.onNotice?.(`Nothing to ${command}: ${shownArgument(range)} starts where it ends, so the script is an empty transaction.`);
     await writer.begin();
     await writer.commit();
-    return { before: [], after: [], steps: [] };
+    return { before: [...start], after: [...start], steps: [] };
   }
 
   /** Offline, the history table is created IF NOT EXISTS in the script's first transaction. */

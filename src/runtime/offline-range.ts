@@ -46,9 +46,9 @@ export function splitRange(spec: string, command: string): [string | undefined, 
 }
 
 /** Online, the database says where a run starts: a `from:to` range is for --sql scripts only (Alembic: "Range revision not allowed"). */
-export function refuseOnlineRange(spec: string, command: "upgrade" | "downgrade"): void {
+export function refuseOnlineRange(spec: string, command: "upgrade" | "downgrade" | "stamp"): void {
   if (!spec.includes(":")) return;
-  const to = shownArgument(spec.slice(spec.lastIndexOf(":") + 1) || (command === "upgrade" ? "head" : "base"));
+  const to = shownArgument(spec.slice(spec.lastIndexOf(":") + 1) || { upgrade: "head", downgrade: "base", stamp: "<revision>" }[command]);
   const shown = shownArgument(spec);
   throw new AthanorError("BAD_REV_SPEC", `Range revision not allowed: '${shown}' names where a script starts, which only --sql needs`, {
     hint: `online the database says where it is: run \`athanor ${command} ${to}\`, or add --sql to print the script for ${shown}`,
@@ -79,4 +79,15 @@ export function offlineDowngradePlan(map: RevisionMap, from: string, start: read
       cause: error,
     });
   }
+}
+
+/** `stamp --purge a:b --sql`: --purge starts from an empty table, the range from `a`; one start only. */
+export function refuseRangeWithPurge(targets: readonly string[]): void {
+  const range = targets.find((t) => t.includes(":"));
+  if (range === undefined) return;
+  const to = shownArgument(range.slice(range.lastIndexOf(":") + 1) || "<revision>");
+  throw new AthanorError("BAD_REV_SPEC", `--purge cannot be combined with the range '${shownArgument(range)}': --purge starts the script from an empty version table, the range from its first revision`, {
+    hint: `use \`athanor stamp ${shownArgument(range)} --sql\` for a script that starts there, or \`athanor stamp --purge ${to} --sql\` for one that empties the table first`,
+    details: { range },
+  });
 }

@@ -8,6 +8,7 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { isAthanorError } from "../../src/graph/errors.js";
 import type { RevisionSource } from "../../src/graph/revision-source.js";
+import type { OfflineStampPlan } from "../../src/graph/plan.js";
 import type { VersionChange } from "../../src/graph/step.js";
 import { athanor } from "../oracle/athanor-adapter.js";
 import type { AlembicCase, AlembicError, AlembicGraph, AlembicPlan, Fixture, OnlineCase } from "../oracle/fixture.js";
@@ -130,6 +131,8 @@ function runCase(graph: AlembicGraph, map: ReturnType<typeof athanor.build>, c: 
         return athanor.planDowngrade(map, c.from, c.target);
       case "stamp":
         return athanor.planStamp(map, c.from, c.targets, false);
+      case "stampSql":
+        return athanor.planOfflineStamp(map, c.args);
     }
   };
   if ("alembicCrash" in c) return expectNoCrash(run, what);
@@ -155,8 +158,25 @@ function runCase(graph: AlembicGraph, map: ReturnType<typeof athanor.build>, c: 
       const changes = outcome.value as VersionChange[];
       if (!loose) assert.deepEqual(changes, expected, `${what}: stamp version changes`);
       assert.deepEqual(sorted(applyChanges(c.from, changes, what)), sorted(c.result.end), `${what}: rows after stamp`);
+      return;
     }
+    case "stampSql":
+      return compareOfflineStamp(c.result, c.from ?? [], outcome.value as OfflineStampPlan, loose, what);
   }
+}
+
+/** The start row, each `-- Running stamp_revision` step with its changes, the rows left, CREATE and DROP TABLE. */
+function compareOfflineStamp(expected: AlembicPlan, start: readonly string[], actual: OfflineStampPlan, loose: boolean, what: string): void {
+  assert.deepEqual(actual.start, start, `${what}: the row the script starts from`);
+  const summary = (steps: readonly { from: readonly string[]; to: readonly string[]; versionChanges: readonly VersionChange[] }[]) =>
+    steps.map((s) => `[${s.from.join(",")}]->[${s.to.join(",")}] ${JSON.stringify(s.versionChanges)}`);
+  if (loose) assert.deepEqual(summary(actual.steps).sort(), summary(expected.steps).sort(), `${what}: stamp steps, in any order (Alembic's order varies with PYTHONHASHSEED)`);
+  else assert.deepEqual(summary(actual.steps), summary(expected.steps), `${what}: stamp steps (athanor = actual, Alembic = expected)`);
+  const rows = applyChanges(start, actual.steps.flatMap((s) => s.versionChanges), what);
+  assert.deepEqual(sorted(rows), sorted(expected.end), `${what}: rows after the script`);
+  assert.deepEqual(sorted(actual.end), sorted(expected.end), `${what}: plan.end`);
+  assert.equal(actual.createsVersionTable, expected.createsVersionTable, `${what}: CREATE TABLE alembic_version`);
+  assert.equal(actual.dropsVersionTable, expected.dropsVersionTable, `${what}: DROP TABLE alembic_version`);
 }
 
 function runOnline(map: ReturnType<typeof athanor.build>, c: OnlineCase): void {
@@ -202,6 +222,8 @@ function caseTitle(c: AlembicCase): string {
       return `${c.kind} [${c.from.join(",")}] -> ${c.target}`;
     case "stamp":
       return `stamp [${c.from.join(",")}] -> ${c.targets.join(",")}`;
+    case "stampSql":
+      return `stamp ${c.args.join(" ")} --sql`;
     case "online":
       return `online ${c.commands.map((x) => x.join(" ")).join("; ")}`;
   }

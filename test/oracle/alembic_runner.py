@@ -199,7 +199,7 @@ class AlembicProject:
                 answer = self._answer(case)
             except Exception as exc:
                 answer = describe_error(exc)
-        out = dict(case)
+        out = {k: v for k, v in case.items() if k != "recordSql"}
         out.update(answer)
         messages = [str(w.message) for w in caught if w.category is UserWarning]
         if messages:
@@ -217,7 +217,21 @@ class AlembicProject:
             return {"result": self.offline(kind, case["from"], case["target"])}
         if kind == "stamp":
             return {"result": self.offline("stamp", case["from"], case["targets"])}
+        if kind == "stampSql":
+            return self.stamp_sql(case["args"], case.get("recordSql", False))
         raise ValueError(kind)
+
+    def stamp_sql(self, args: list, record_sql: bool) -> dict:
+        """Exactly `alembic stamp <args...> --sql` (command.stamp): the start is the revision
+        before the first `:`; with record_sql also the script as Alembic printed it."""
+        buffer = io.StringIO()
+        command.stamp(self.config(buffer), list(args), sql=True)
+        starts = [a.split(":", 1)[0] for a in args if ":" in a]
+        start = [] if not starts or starts[0] == "base" else [self.script.get_revision(starts[0]).revision]
+        out = {"from": start, "result": parse_sql(buffer.getvalue(), start)}
+        if record_sql:
+            out["sql"] = buffer.getvalue()
+        return out
 
     def resolve(self, spec: str) -> list:
         """`alembic show <spec>`'s revisions; a walk (`rev+1`, `rev-2`, `head-1`) is resolved

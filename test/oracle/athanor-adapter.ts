@@ -6,7 +6,7 @@ import type { RevisionSource } from "../../src/graph/revision-source.js";
 import type { Plan, VersionChange } from "../../src/graph/step.js";
 import { matchRelative, resolveRevisions } from "../../src/graph/rev-spec.js";
 import { resolveDowngradeTarget } from "../../src/graph/relative-walk.js";
-import { planDowngrade, planStamp, planUpgrade } from "../../src/graph/plan.js";
+import { planDowngrade, planOfflineStamp, planStamp, planUpgrade, type OfflineStampPlan } from "../../src/graph/plan.js";
 import { historyRevisions } from "../../src/graph/history.js";
 
 /** A revision object, an id, or null/"base": whatever a query returns, as ids. */
@@ -31,6 +31,8 @@ export const athanor = {
   history: (map: RevisionMap, range: string): string[] => idsOf(historyRevisions(map, range)),
   planUpgrade: (map: RevisionMap, current: readonly string[], target: string): Plan => planUpgrade(map, current, target),
   planDowngrade: (map: RevisionMap, current: readonly string[], target: string): Plan => planDowngrade(map, current, target),
+  /** `stamp <args...> --sql`: the start row, the steps, CREATE/DROP of the version table. */
+  planOfflineStamp: (map: RevisionMap, args: readonly string[]): OfflineStampPlan => planOfflineStamp(map, args),
   planStamp: (map: RevisionMap, current: readonly string[], targets: readonly string[], purge: boolean): VersionChange[] => {
     const answer: unknown = planStamp(map, current, targets, purge);
     return Array.isArray(answer) ? (answer as VersionChange[]) : (answer as Plan).steps.flatMap((s) => s.versionChanges);

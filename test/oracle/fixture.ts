@@ -48,13 +48,15 @@ export type ResolveCase = { kind: "resolve"; spec: string } & Answer<string[]>;
 export type HistoryCase = { kind: "history"; range: string } & Answer<string[]>;
 export type PlanCase = { kind: "upgrade" | "downgrade"; from: string[]; target: string } & Answer<AlembicPlan>;
 export type StampCase = { kind: "stamp"; from: string[]; targets: string[] } & Answer<AlembicPlan>;
+/** `stamp <args...> --sql` as typed; `from` is the row the script starts from (the revision before the `:`). */
+export type StampSqlCase = { kind: "stampSql"; args: string[]; from?: string[]; sql?: string } & Answer<AlembicPlan>;
 export interface OnlineCase extends Common {
   kind: "online";
   commands: string[][];
   rowsAfter: string[][];
   errors?: ({ error: AlembicError } | { alembicCrash: string } | null)[];
 }
-export type AlembicCase = ResolveCase | HistoryCase | PlanCase | StampCase | OnlineCase;
+export type AlembicCase = ResolveCase | HistoryCase | PlanCase | StampCase | StampSqlCase | OnlineCase;
 
 export interface AlembicRevision {
   revision: string;

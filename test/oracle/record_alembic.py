@@ -29,7 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from graph_generator import generate_graph, reference_graph  # noqa: E402
-from case_generator import generate_cases, generate_online_sequences, reference_cases  # noqa: E402
+from case_generator import generate_cases, generate_online_sequences, reference_cases, reference_stamp_sql_cases, stamp_sql_cases  # noqa: E402
 
 
 def worker(args: argparse.Namespace) -> None:
@@ -47,6 +47,8 @@ def worker(args: argparse.Namespace) -> None:
             graph.update(project.describe())
             cases = reference_cases() if args.reference else []
             cases += generate_cases(rng, revisions, project)
+            stamp_rng = random.Random("%s/%d/stamp-sql" % ("reference" if args.reference else args.seed, index))
+            cases += reference_stamp_sql_cases() if args.reference else stamp_sql_cases(stamp_rng, revisions)
             graph["cases"] = [project.run_case(case) for case in cases]
             if args.url and (args.reference or index < args.online_graphs):
                 for commands in generate_online_sequences(rng, revisions, args.reference):

@@ -9,12 +9,15 @@ export class StampCommand extends DatabaseCommand {
     description: "Set the version table to revisions without running them",
     details: `
       Adopts a database whose schema already matches a revision (built by hand, or by another tool): only the version table changes, no revision code runs. \`--purge\` empties the version table first, for a table that names revisions that no longer exist; on a terminal it asks first, naming the database (\`--yes\` skips the question; without a terminal on stdin nothing is asked).
+
+      With \`--sql\`, \`<from>:<to>\` prints the script for a database whose version table holds \`<from>\` (one revision, or \`base\`); without a range the script starts from an empty table.
     `,
     examples: [
       ["Adopt a database built without migrations", "athanor stamp 0001"],
       ["Mark every head as applied", "athanor stamp heads"],
       ["Rewrite a version table naming deleted revisions", "athanor stamp --purge head"],
       ["Print the SQL instead", "athanor stamp 0001 --sql"],
+      ["Print the SQL for a database at 0001", "athanor stamp 0001:0003 --sql"],
     ],
   });
 
