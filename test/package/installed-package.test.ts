@@ -57,12 +57,15 @@ interface ProjectSpec {
   readonly barrel: string;
   readonly global?: boolean;
   readonly engine: "pglite" | "postgres";
+  /** A TypeScript project: its tsconfig, and after the flow its models, config and revisions must typecheck. */
+  readonly tsconfig?: Record<string, unknown>;
 }
 
 async function flow(spec: ProjectSpec): Promise<void> {
   const dir = path.join(spec.global ? bare : root, spec.name);
   mkdirSync(dir, { recursive: true });
   if (spec.manifest) writeFileSync(path.join(dir, "package.json"), JSON.stringify(spec.manifest));
+  if (spec.tsconfig) writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(spec.tsconfig));
   const bin = spec.global ? path.join(root, "global", "bin", "athanor") : path.join(root, "node_modules", ".bin", "athanor");
   const env: Record<string, string> = {};
   if (spec.engine === "postgres") {
@@ -96,6 +99,11 @@ async function flow(spec: ProjectSpec): Promise<void> {
   again("upgrade");
   assert.match(again("status"), /up to date|0 pending/);
   assert.match(again("check"), /models match/);
+  if (spec.tsconfig) {
+    // What init and generate wrote is code of the user's project: it typechecks under its settings.
+    const tsc = run(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], dir);
+    assert.equal(tsc.code, 0, `tsc in ${spec.name}:\n${tsc.out}`);
+  }
 }
 
 async function otherDatabase() {
@@ -110,6 +118,16 @@ const specs: ProjectSpec[] = [
   { name: "cjs-star", manifest: { name: "cjs-star", private: true }, barrel: `export * from "./user";\n`, engine: "postgres" },
   { name: "cjs-named", manifest: { name: "cjs-named", private: true }, barrel: `export { users } from "./user";\n`, engine: "pglite" },
   { name: "global", manifest: undefined, barrel: `export * from "./user";\n`, global: true, engine: "postgres" },
+  {
+    name: "node16",
+    manifest: { name: "node16", private: true },
+    barrel: `export * from "./user";\n`,
+    engine: "pglite",
+    tsconfig: {
+      compilerOptions: { module: "node16", moduleResolution: "node16", strict: true, noEmit: true, skipLibCheck: true, types: [] },
+      include: ["athanor.config.ts", "app/**/*.ts", "versions/*.ts"],
+    },
+  },
 ];
 
 for (const spec of specs) {
