@@ -1,6 +1,7 @@
 // `npm run bench [-- <name> [options]]`: runs every benchmark with its defaults, or the
 // named one with the options that follow. Each writes its table into bench/README.md.
 import { runAutogenerateNoop } from "./autogenerate-noop.js";
+import { runEmbeddedStart } from "./embedded-start.js";
 import { runGraphRead } from "./graph-read.js";
 import { runLargeSqlRevision } from "./large-sql-revision.js";
 import { runOnlineUpgrade } from "./online-upgrade.js";
@@ -10,6 +11,7 @@ const benchmarks: Record<string, (argv: string[]) => Promise<void>> = {
   "online-upgrade": runOnlineUpgrade,
   "autogenerate-noop": runAutogenerateNoop,
   "large-sql-revision": runLargeSqlRevision,
+  "embedded-start": runEmbeddedStart,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -271,11 +271,19 @@ export class Migrator {
    * Rows naming no revision file are an error; edited revisions are warned about.
    */
   async currentHeads(options: { strict?: boolean } = {}): Promise<string[]> {
+    return (await this.currentState(options)).heads;
+  }
+
+  /**
+   * currentHeads and interruptedRevisions in one session: what `current` and `status`
+   * show (opening the embedded database twice would double their time).
+   */
+  async currentState(options: { strict?: boolean } = {}): Promise<{ heads: string[]; interrupted: InterruptedRevision[] }> {
     return withSession(this.#sessionOptions(false), async (connection) => {
       const current = await this.#versionTable.read(connection);
       this.#checkRows(current);
       await this.#guard.check(connection, current, this.revisionMap(), (id) => this.#sources?.get(id), options.strict);
-      return current;
+      return { heads: current, interrupted: await this.#interrupted(connection) };
     });
   }
 
@@ -285,13 +293,15 @@ export class Migrator {
    * lets current, status and check say so first. [] when there are none. No lock.
    */
   async interruptedRevisions(): Promise<InterruptedRevision[]> {
-    const markers = this.#markers;
-    if (markers === undefined) return [];
-    return withSession(this.#sessionOptions(false), async (connection) => {
-      const found = await markers.read((sql, params) => connection.query(sql, params));
-      if (found.length > 0) this.revisionMap();
-      return found.map((marker) => ({ ...marker, path: this.#sources?.get(marker.revision)?.path }));
-    });
+    if (this.#markers === undefined) return [];
+    return withSession(this.#sessionOptions(false), (connection) => this.#interrupted(connection));
+  }
+
+  async #interrupted(connection: Connection): Promise<InterruptedRevision[]> {
+    if (this.#markers === undefined) return [];
+    const found = await this.#markers.read((sql, params) => connection.query(sql, params));
+    if (found.length > 0) this.revisionMap();
+    return found.map((marker) => ({ ...marker, path: this.#sources?.get(marker.revision)?.path }));
   }
 
   /**

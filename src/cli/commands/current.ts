@@ -22,9 +22,8 @@ export class CurrentCommand extends DatabaseCommand {
   protected async run(): Promise<number> {
     const project = await this.project();
     const migrator = await this.migrator(project);
-    const heads = await migrator.currentHeads();
+    const { heads, interrupted } = await migrator.currentState();
     const map = project.revisionMap();
-    const interrupted = await migrator.interruptedRevisions();
     for (const marker of interrupted) this.warnInterrupted(marker, heads);
     if (this.asJson) {
       this.json({ database: migrator.target.description, current: heads.map((id) => revisionJson(map, id)) });

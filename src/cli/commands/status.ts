@@ -23,9 +23,8 @@ export class StatusCommand extends DatabaseCommand {
   protected async run(): Promise<number> {
     const project = await this.project();
     const migrator = await this.migrator(project);
-    const current = await migrator.currentHeads();
+    const { heads: current, interrupted } = await migrator.currentState();
     const map = project.revisionMap();
-    const interrupted = await migrator.interruptedRevisions();
     for (const marker of interrupted) this.warnInterrupted(marker, current);
     const status = graphStatus(map, current);
     if (this.asJson) {
