@@ -68,7 +68,7 @@ export function splitBranch(text: string): { branch: string | undefined; id: str
   if (at < 0) return { branch: undefined, id: text };
   const branch = text.slice(0, at);
   const id = text.slice(at + 1);
-  if (branch === "") {
+  if (branch.trim() === "") {
     throw new AthanorError("BAD_REV_SPEC", `Revision '${shownArgument(text)}' has nothing before '@': a branch label goes there`, {
       hint: `Write \`<label>@${shownArgument(id) || "head"}\` (e.g. \`audit@head\`), or leave out the '@' for the whole graph.`,
       details: { spec: text },

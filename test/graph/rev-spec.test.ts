@@ -150,6 +150,8 @@ test("a branch label that does not exist is refused in every form, before anythi
 test("an empty branch, nothing after a known branch, or an empty spec is refused naming the argument", () => {
   assertCode(() => resolve(map, "@"), "BAD_REV_SPEC", /'@' has nothing before '@'/);
   assertCode(() => resolve(map, "@head"), "BAD_REV_SPEC", /'@head' has nothing before '@'/, /<label>@head/);
+  // Only spaces before '@' is no label either (not "No such branch: ' '").
+  assertCode(() => resolve(map, " @0001"), "BAD_REV_SPEC", /' @0001' has nothing before '@'/);
   assertCode(() => resolve(map, "audit@"), "BAD_REV_SPEC", /'audit@' names branch 'audit' but nothing after '@'/, /audit@head/);
   assertCode(() => resolveDowngradeTarget(map, [map.require("a101")], "audit@"), "BAD_REV_SPEC", /audit@base/);
   assertCode(() => resolveDowngradeTarget(map, [map.require("0006")], ""), "BAD_REV_SPEC", /empty revision argument/);
