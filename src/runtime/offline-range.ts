@@ -21,8 +21,9 @@ function offlineDowngradeExample(map: RevisionMap, target: string): string {
   } catch {
     // The target does not resolve from that head: show the request as written.
   }
-  // Only a target that can be typed back as it is: a long or unprintable one is `<torev>`.
-  return `athanor downgrade ${head}:${shownArgument(target) === target ? target : "<torev>"} --sql`;
+  // Only a target that can be typed back as it is: a long, unprintable or blank one is `<torev>`.
+  const typable = shownArgument(target) === target && target.trim() === target && target !== "";
+  return `athanor downgrade ${head}:${typable ? target : "<torev>"} --sql`;
 }
 
 /** `downgrade <to> --sql` without where the script starts: Alembic's words, the argument, and an example range. */

@@ -290,6 +290,8 @@ COMMIT;
       assert.ok(error.hint!.length < 300, error.hint);
       assert.match(error.hint!, /e\.g\. athanor downgrade \S+:<torev> --sql$/);
       await assert.rejects(migrator.downgrade("-1", { sql: true, output: { write: () => {} } }), /requires <fromrev>:<torev>: '-1' says only/);
+      // A blank target is not typed back into the example (`0006:  --sql` would be a different command).
+      await assert.rejects(migrator.downgrade(" ", { sql: true, output: { write: () => {} } }), (e: unknown) => /e\.g\. athanor downgrade \S+:<torev> --sql$/.test((e as AthanorError).hint ?? ""));
     } finally {
       project.remove();
     }
