@@ -44,7 +44,7 @@ export abstract class ProjectCommand extends AthanorCommand {
       project,
       {
         onProgress: (line) => this.note(paint(this.terminal.colour, "dim", line)),
-        onStepDone: (event) => this.note(paint(this.terminal.colour, "dim", this.progress.line(event))),
+        onStepDone: (event) => this.note(paint(this.terminal.colour, "dim", this.progress.record(event))),
         onNotice: (line) => this.note(line),
         onWarning: (line) => this.warn(line),
       },

@@ -2,8 +2,9 @@
 // clipanion go to stderr with exit code 2; everything else is the command's business.
 import { Builtins, Command, Option, type BaseContext } from "clipanion";
 import { readFileSync } from "node:fs";
-import { ExitCode } from "../graph/errors.js";
+import { AthanorError, ExitCode } from "../graph/errors.js";
 import { shownArgument } from "../graph/shown-argument.js";
+import { errorJson } from "./athanor-command.js";
 import { AthanorCli } from "./athanor-cli.js";
 import { commands } from "./commands/index.js";
 import { redactSecrets } from "./redact.js";
@@ -132,7 +133,8 @@ export async function main(rawArgv: readonly string[], context: Partial<BaseCont
     // A program asked for JSON: the refusal is JSON on stdout too.
     if (argv.includes("--json")) {
       const message = shownText.replace(/^error: /, "").split("\n")[0]!;
-      (context.stdout ?? process.stdout).write(JSON.stringify({ error: { code: "USAGE", message, hint: "`athanor <command> --help` shows the command's options", details: {} } }, null, 2) + "\n");
+      const refusal = new AthanorError("USAGE", message, { hint: "`athanor <command> --help` shows the command's options" });
+      (context.stdout ?? process.stdout).write(JSON.stringify(errorJson(refusal), null, 2) + "\n");
     }
     stderr.write("hint: `athanor --help` lists the commands; `athanor <command> --help` shows one with examples\n");
     return ExitCode.USAGE;

@@ -19,8 +19,8 @@ export class StepProgress {
     return this.#done;
   }
 
-  /** The line for one finished step. */
-  line(event: StepDone): string {
+  /** Keeps one finished step for the summary; returns its line. */
+  record(event: StepDone): string {
     this.#done.push(event);
     const width = String(event.total).length;
     return `[${String(event.number).padStart(width)}/${event.total}] ${event.step.revision} ${event.message}  ${elapsed(event.durationMs)}`;

@@ -90,18 +90,19 @@ class PlanRun {
     );
     for (const [index, step] of steps.entries()) {
       const next = steps[index + 1];
-      const started = performance.now();
-      await this.#runStep(step, index, next === undefined ? null : sourceOf(next.revision).transactional);
+      const durationMs = await this.#runStep(step, index, next === undefined ? null : sourceOf(next.revision).transactional);
       if (!this.#options.runner.offline) {
-        const durationMs = performance.now() - started;
         this.#options.onStepDone?.({ number: index + 1, total: steps.length, step, message: sourceOf(step.revision).message, durationMs });
       }
     }
     if (this.#options.runner.inTransaction) await this.#commit();
   }
 
-  /** `nextTransactional` says whether the step after this one runs in a transaction (null: this is the last). */
-  async #runStep(step: Step, index: number, nextTransactional: boolean | null): Promise<void> {
+  /**
+   * `nextTransactional` says whether the step after this one runs in a transaction (null:
+   * this is the last). Returns how long the step took, its bookkeeping included.
+   */
+  async #runStep(step: Step, index: number, nextTransactional: boolean | null): Promise<number> {
     const { runner, transactionMode, sourceOf, onProgress } = this.#options;
     const source = sourceOf(step.revision);
     const transactional = source.transactional;
@@ -126,6 +127,7 @@ class PlanRun {
       // next big transaction a later failure would roll them back while its effects
       // stay, and the rerun would apply it again.
       if (transactionMode === "each" || !transactional) await this.#commit(nextTransactional === true);
+      return performance.now() - started;
     } catch (error) {
       const statement = runner.lastStatement;
       await runner.rollback().catch(() => {});

@@ -36,8 +36,9 @@ export async function withSession<T>(options: SessionOptions, body: (connection:
       lockTimeout: options.lockTimeout ?? defaultLockWait,
       onNotice: options.onNotice,
     }));
-  // A borrowed session goes back to its pool: what the run SETs is put back as it was.
-  const restore = owned ? null : await sessionSettings(connection);
+  // An application's session goes back to it: what the run SETs is put back as it was.
+  // (athanor's own open connection, passed by its commands, needs no such round trips.)
+  const restore = lease === undefined ? null : await sessionSettings(connection);
   try {
     if (options.statementTimeout !== undefined) await connection.query(`SET statement_timeout = ${Math.round(options.statementTimeout)}`);
     if (options.lockTimeout !== undefined) await connection.query(`SET lock_timeout = ${Math.round(options.lockTimeout)}`);

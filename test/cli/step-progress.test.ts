@@ -10,7 +10,7 @@ test("each line counts the steps with the same width; the summary has the total 
   const progress = new StepProgress();
   const step = (revision: string) => ({ revision, direction: "upgrade", from: [], to: [revision], versionChanges: [] }) as never;
   const lines = Array.from({ length: 10 }, (_, i) =>
-    progress.line({ number: i + 1, total: 10, step: step(`r${i}`), message: `m${i}`, durationMs: i === 3 ? 2_000 : 10 }),
+    progress.record({ number: i + 1, total: 10, step: step(`r${i}`), message: `m${i}`, durationMs: i === 3 ? 2_000 : 10 }),
   );
   assert.equal(lines[0], "[ 1/10] r0 m0  10 ms");
   assert.equal(lines[9], "[10/10] r9 m9  10 ms");
@@ -21,8 +21,8 @@ test("each line counts the steps with the same width; the summary has the total 
 test("a reset's summary counts both directions", () => {
   const progress = new StepProgress();
   const step = (revision: string, direction: string) => ({ revision, direction, from: [], to: [], versionChanges: [] }) as never;
-  progress.line({ number: 1, total: 1, step: step("r1", "downgrade"), message: "m1", durationMs: 30 });
-  progress.line({ number: 1, total: 2, step: step("r1", "upgrade"), message: "m1", durationMs: 20 });
-  progress.line({ number: 2, total: 2, step: step("r2", "upgrade"), message: "m2", durationMs: 10 });
+  progress.record({ number: 1, total: 1, step: step("r1", "downgrade"), message: "m1", durationMs: 30 });
+  progress.record({ number: 1, total: 2, step: step("r1", "upgrade"), message: "m1", durationMs: 20 });
+  progress.record({ number: 2, total: 2, step: step("r2", "upgrade"), message: "m2", durationMs: 10 });
   assert.equal(progress.summary(), "1 revision downgraded and 2 upgraded in 60 ms (slowest: r1 m1, 30 ms)");
 });

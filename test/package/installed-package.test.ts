@@ -68,11 +68,7 @@ async function flow(spec: ProjectSpec): Promise<void> {
   if (spec.tsconfig) writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(spec.tsconfig));
   const bin = spec.global ? path.join(root, "global", "bin", "athanor") : path.join(root, "node_modules", ".bin", "athanor");
   const env: Record<string, string> = {};
-  if (spec.engine === "postgres") {
-    const database = await createTestDatabase("pkg");
-    databases.push(database);
-    env.DATABASE_URL = database.url;
-  }
+  if (spec.engine === "postgres") env.DATABASE_URL = (await testDatabase()).url;
   const step = (...args: string[]) => {
     const result = run(bin, args, dir, env);
     assert.equal(result.code, 0, `athanor ${args.join(" ")} in ${spec.name}:\n${result.out}`);
@@ -90,7 +86,7 @@ async function flow(spec: ProjectSpec): Promise<void> {
   assert.match(step("check"), /models match/);
   // The same revisions on the other engine: a project moves between them (embedded in
   // development, PostgreSQL in CI and production).
-  const other = spec.engine === "postgres" ? { ...env, DATABASE_URL: `pglite://${path.join(dir, ".athanor", "other")}` } : { DATABASE_URL: (await otherDatabase()).url };
+  const other = spec.engine === "postgres" ? { ...env, DATABASE_URL: `pglite://${path.join(dir, ".athanor", "other")}` } : { DATABASE_URL: (await testDatabase()).url };
   const again = (...args: string[]) => {
     const result = run(bin, args, dir, other);
     assert.equal(result.code, 0, `athanor ${args.join(" ")} in ${spec.name} on the other engine:\n${result.out}`);
@@ -106,7 +102,8 @@ async function flow(spec: ProjectSpec): Promise<void> {
   }
 }
 
-async function otherDatabase() {
+/** A PostgreSQL database for one project, dropped after the file's tests. */
+async function testDatabase() {
   const database = await createTestDatabase("pkg");
   databases.push(database);
   return database;

@@ -49,14 +49,18 @@ export class CheckCommand extends DatabaseCommand {
     // One read-only session for both looks (opening the embedded database takes a second).
     const { diff, edits, untracked, interrupted } = await inspectDatabase(
       project.config,
-      async (db) => ({
+      async (db) => {
         // Rows naming no file stop the check as they stop upgrade: "run upgrade" would be wrong.
-        known: assertKnownRows(map, db.currentHeads, db.versionTable),
-        diff: await compareModels(project, db, models, { compareWhen: isAtHeads }),
-        edits: await (await this.migrator(project, db.connection)).editedRevisions(),
-        interrupted: await (await this.migrator(project, db.connection)).interruptedRevisions(),
-        untracked: db.currentHeads.length === 0 ? await untrackedTables(db.connection, { schemas: config.schemas, ownTables }) : [],
-      }),
+        assertKnownRows(map, db.currentHeads, db.versionTable);
+        const diff = await compareModels(project, db, models, { compareWhen: isAtHeads });
+        const migrator = await this.migrator(project, db.connection);
+        return {
+          diff,
+          edits: await migrator.editedRevisions(),
+          interrupted: await migrator.interruptedRevisions(),
+          untracked: db.currentHeads.length === 0 ? await untrackedTables(db.connection, { schemas: config.schemas, ownTables }) : [],
+        };
+      },
       (line) => this.note(line),
     );
     if (!isAtHeads(diff.currentHeads) && untracked.length > 0) {
