@@ -8,6 +8,7 @@ import type { RevisionSource } from "./revision-source.js";
 import { locate, sortKeyOf } from "./source-location.js";
 import { dedupe } from "./revision.js";
 import { checkCycles } from "./cycle-check.js";
+import { REVISION_ID_RULE, revisionIdProblem } from "./revision-id-rule.js";
 
 export interface BuiltGraph {
   readonly sources: readonly RevisionSource[];
@@ -18,8 +19,6 @@ export interface BuiltGraph {
   readonly normalizedDependsOn: readonly (readonly number[])[];
   readonly graph: IndexedGraph;
 }
-
-const ILLEGAL_ID_CHARACTERS = ["@", "-", "+"];
 
 export function buildGraph(unsorted: readonly RevisionSource[]): BuiltGraph {
   const sources = [...unsorted].sort(
@@ -51,15 +50,12 @@ function indexIds(sources: readonly RevisionSource[]): Map<string, number> {
   const indexOf = new Map<string, number>();
   sources.forEach((source, index) => {
     const id = source.revision;
-    if (id.length === 0 || ILLEGAL_ID_CHARACTERS.some((c) => id.includes(c))) {
-      const illegal = ILLEGAL_ID_CHARACTERS.filter((c) => id.includes(c));
-      throw new AthanorError(
-        "INVALID_REVISION_FILE",
-        id.length === 0
-          ? `Empty revision identifier in ${locate(source)}`
-          : `Character(s) '${illegal.join(", ")}' not allowed in revision identifier '${id}' (${locate(source)})`,
-        { hint: "Revision ids may not be empty or contain '@', '-' or '+' (they would read as rev specs); rename the id.", details: { revision: id, path: source.path } },
-      );
+    const problem = revisionIdProblem(id);
+    if (problem !== undefined) {
+      throw new AthanorError("INVALID_REVISION_FILE", `${problem} (${locate(source)})`, {
+        hint: `A revision id is ${REVISION_ID_RULE}; rename the id (and every downRevision that names it).`,
+        details: { revision: id, path: source.path },
+      });
     }
     const earlier = indexOf.get(id);
     if (earlier !== undefined) {

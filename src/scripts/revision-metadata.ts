@@ -4,6 +4,7 @@
 import type { ZodType } from "zod";
 import { AthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
+import { REVISION_ID_PATTERN, REVISION_ID_RULE } from "../graph/revision-id-rule.js";
 // A leaf module with no imports of its own: revision timeouts read like config timeouts.
 import { parseDuration } from "../config/duration.js";
 import { zod } from "../config/zod-loader.js";
@@ -27,8 +28,6 @@ export interface MetadataField {
 }
 export type RawMetadata = Partial<Record<MetadataName, MetadataField>>;
 
-/** The version table is alembic_version(version_num varchar(32)), so ids fit in 32 characters. */
-export const REVISION_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 // Labels and dependsOn entries are written comma-separated in SQL headers and as
 // `label@head` in rev specs, so they may not contain commas, `@` or spaces.
 const NAME_PATTERN = /^[^\s@,]+$/;
@@ -94,7 +93,7 @@ export const plainMetadata: Record<MetadataName, (value: unknown) => boolean> = 
 };
 
 const expectations: Record<MetadataName, string> = {
-  revision: "must be a string of 1 to 32 letters, digits, '_' or '-' (alembic_version.version_num is varchar(32))",
+  revision: `must be a string of ${REVISION_ID_RULE}`,
   downRevision: "must be null (a base), a revision id, or an array of distinct revision ids (a merge)",
   branchLabels: "must be null, a label or an array of distinct labels (no spaces, '@' or ',')",
   dependsOn: "must be null, a revision id or label, or an array of distinct ones (no spaces, '@' or ',')",

@@ -11,7 +11,8 @@ import { readSqlMetadata, sqlSpelling } from "./read-sql-revision.js";
 import { readTsMetadata } from "./read-ts-metadata.js";
 import { renderTemplate, type TemplateValues } from "./render-template.js";
 import { formatCreateDate, revisionFileName } from "./revision-file-name.js";
-import { REVISION_ID_PATTERN, toRevisionSource, type RawMetadata } from "./revision-metadata.js";
+import { toRevisionSource, type RawMetadata } from "./revision-metadata.js";
+import { REVISION_ID_RULE, revisionIdProblem } from "../graph/revision-id-rule.js";
 import { scanRevisionFiles } from "./scan-version-locations.js";
 
 /** The templates shipped with athanor (`templates/` beside `src/` and `dist/`). */
@@ -70,9 +71,11 @@ export function writeRevisionFile(options: WriteRevisionOptions): WrittenRevisio
 }
 
 function checkRevisionId(options: WriteRevisionOptions, directory: string): void {
-  if (!REVISION_ID_PATTERN.test(options.revision)) {
-    throw new AthanorError("USAGE", `revision id ${JSON.stringify(options.revision)} is not valid: use 1 to 32 letters, digits, '_' or '-'`, {
-      hint: "alembic_version.version_num is varchar(32); pick a shorter id or let athanor generate one.",
+  const problem = revisionIdProblem(options.revision);
+  if (problem !== undefined) {
+    throw new AthanorError("USAGE", `revision id ${JSON.stringify(options.revision)} is not valid: ${problem}; no revision file was written`, {
+      hint: `A revision id is ${REVISION_ID_RULE}; pick another id, or let athanor generate one.`,
+      details: { revision: options.revision },
     });
   }
   const existing = options.existingRevisions ?? scanRevisionFiles([{ path: directory, recursive: true }], { cwd: directory }).map((s) => s.revision);
