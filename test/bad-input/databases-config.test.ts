@@ -164,15 +164,12 @@ describe("bad database URLs and configuration", { concurrency: 4 }, () => {
         args: ["upgrade", "--url", `postgres://app:Slow-pw7@127.0.0.1:${server.port}/shop`],
         run: { killAfterMs: 20_000 },
         exit: 4,
-        names: [`cannot connect to 127.0.0.1:${server.port}/shop`, /no answer within 1000 ms|timed out/],
+        names: [`cannot connect to 127.0.0.1:${server.port}/shop`, "no answer within 1000 ms"],
         secrets: ["Slow-pw7"],
       });
-      // Measured at the server, from accepting the connection to the client hanging up, so
-      // Node's start-up on a loaded machine does not count. The client's 1 s timer starts
-      // before the TCP handshake the server sees, so the server may see a little less; the
-      // default (10 s) would show far more.
+      // The message names the configured 1 s (the default would say 10000 ms); how long
+      // the wait took is bench/'s business, not a test's. One connection: no retry loop.
       assert.equal(server.waits.length, 1, `connections: ${server.waits.join(", ")}`);
-      assert.ok(server.waits[0]! >= 500 && server.waits[0]! < 5000, `the client hung up after ${server.waits[0]} ms`);
     } finally {
       await server.close();
     }

@@ -114,14 +114,12 @@ describe("advisory lock", () => {
       await acquireAdvisoryLock(first, key, { timeout: 1000 });
       const holderPid = await first.backendPid();
       const notices: string[] = [];
-      const started = Date.now();
       await assert.rejects(acquireAdvisoryLock(second, key, { timeout: 600, onNotice: (m) => notices.push(m) }), (error: unknown) => {
         assert.ok(error instanceof AthanorError);
         assert.equal(error.code, "LOCK_TIMEOUT");
         assert.match(error.message, new RegExp(`pid ${holderPid}, application_name athanor`));
         return true;
       });
-      assert.ok(Date.now() - started >= 600);
       assert.equal(notices.length, 1);
       assert.match(notices[0]!, new RegExp(`held by pid ${holderPid}, application_name athanor`));
       // The lock dies with the session: no unlock, just close.

@@ -1,9 +1,8 @@
 // Scanning 10,000 revision files reads every one right. How fast it is lives in bench/
-// (graph-read.ts); here the measured numbers are only printed as test diagnostics, never
-// asserted, so a loaded machine cannot fail the suite.
+// (graph-read.ts): nothing here is timed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { scanRevisionFiles } from "../../src/scripts/scan-version-locations.js";
@@ -42,18 +41,8 @@ export async function downgrade(op: Operations): Promise<void> {
   };
 }
 
-function best(runs: number, run: () => unknown): number {
-  let fastest = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    run();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
-}
-
 test("scanning 10,000 revision files reads every id and parent", (t) => {
-  const dir = mkdtempSync(path.join(tmpdir(), "athanor-scan-perf-"));
+  const dir = mkdtempSync(path.join(tmpdir(), "athanor-scan-many-"));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const versions = path.join(dir, "versions");
   mkdirSync(versions);
@@ -61,12 +50,11 @@ test("scanning 10,000 revision files reads every id and parent", (t) => {
     const { name, text } = revisionText(i);
     writeFileSync(path.join(versions, name), text);
   }
-  const raw = best(5, () => {
-    for (const name of readdirSync(versions)) readFileSync(path.join(versions, name), "utf8");
-  });
-  let sources: ReturnType<typeof scanRevisionFiles> = [];
-  const scan = best(5, () => (sources = scanRevisionFiles(undefined, { cwd: dir })));
-  t.diagnostic(`raw read ${raw.toFixed(0)} ms, scan ${scan.toFixed(0)} ms, overhead ${(scan - raw).toFixed(0)} ms for ${COUNT} files`);
+  const sources = scanRevisionFiles(undefined, { cwd: dir });
   assert.equal(sources.length, COUNT);
-  assert.deepEqual(sources[COUNT - 1]?.downRevisions, [String(COUNT - 1).padStart(5, "0")]);
+  const parentOf = new Map(sources.map((s) => [s.revision, s.downRevisions]));
+  for (let i = 1; i <= COUNT; i++) {
+    const expected = i === 1 ? [] : [String(i - 1).padStart(5, "0")];
+    assert.deepEqual(parentOf.get(String(i).padStart(5, "0")), expected, `revision ${i}`);
+  }
 });
