@@ -28,7 +28,9 @@ const valueNames: Record<string, string> = {
  */
 export function namePlaceholders(text: string): string {
   return text
-    .replace(/(-[\w-]*(?:,--[\w-]+)?) #\d+/g, (_all, names: string) => `${names} <${valueNames[names] ?? "value"}>`)
+    // The lookbehind starts a match only where a run of name characters starts: without it
+    // every position of a long echoed argument ("------…") rescans the run (quadratic).
+    .replace(/(?<![\w-])(-[\w-]*(?:,--[\w-]+)?) #\d+/g, (_all, names: string) => `${names} <${valueNames[names] ?? "value"}>`)
     .replace(/<(-[\w,-]+ <[^<>]+>)>/g, "$1");
 }
 
