@@ -15,6 +15,7 @@ import { type UnmodelledObject, applyInclude } from "./include-filter.js";
 import { type IncludeRules, comparedSchemas } from "./include-rules.js";
 import { modelSnapshot } from "./model-snapshot.js";
 import { renderBody } from "./render-source.js";
+import { DEFAULT_HISTORY_TABLE, DEFAULT_VERSION_TABLE, startedMarkersTableOf } from "../config/defaults.js";
 
 export interface AutogenerateOptions {
   /** Runs a query on the target database (pg or PGlite). */
@@ -66,10 +67,10 @@ export interface AutogenerateResult {
 
 /** The version table and athanor's history as `schema.name`: hidden there, and only there. */
 function ownTables(options: AutogenerateOptions, currentSchema: string): string[] {
-  const version = options.versionTable ?? "alembic_version";
+  const version = options.versionTable ?? DEFAULT_VERSION_TABLE;
   const dot = version.indexOf(".");
   const schema = dot === -1 ? currentSchema : version.slice(0, dot);
-  const others = (options.ignoreTables ?? ["athanor_history", "athanor_history_started"]).map((t) => (t.includes(".") ? t : `${schema}.${t}`));
+  const others = (options.ignoreTables ?? [DEFAULT_HISTORY_TABLE, startedMarkersTableOf(DEFAULT_HISTORY_TABLE)]).map((t) => (t.includes(".") ? t : `${schema}.${t}`));
   return [dot === -1 ? `${schema}.${version}` : version, ...others];
 }
 

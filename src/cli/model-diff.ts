@@ -5,6 +5,7 @@ import { AthanorError } from "../graph/errors.js";
 import { inspectDatabase, type DatabaseView } from "../runtime/inspect-database.js";
 import { type LoadedModels, loadModels } from "../schema/load-models.js";
 import type { Project } from "./project.js";
+import { startedMarkersTableOf } from "../config/defaults.js";
 
 export interface ModelDiff {
   readonly currentHeads: readonly string[];
@@ -60,7 +61,7 @@ export async function compareModels(
             models,
             schemas: config.schemas,
             versionTable,
-            ignoreTables: config.historyTable === false ? [] : [config.historyTable, `${config.historyTable}_started`],
+            ignoreTables: config.historyTable === false ? [] : [config.historyTable, startedMarkersTableOf(config.historyTable)],
             ...(config.include ? { include: config.include } : {}),
             dropUnmodelled: options.dropUnmodelled ?? false,
           }),

@@ -5,6 +5,7 @@
 import type { IncludeFunction } from "../autogenerate/include-rules.js";
 import { parseDuration } from "./duration.js";
 import { zod } from "./zod-loader.js";
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_ENV_FILE, DEFAULT_HISTORY_TABLE, DEFAULT_REVISION_IDS, DEFAULT_SCHEMAS, DEFAULT_TRANSACTION_MODE, DEFAULT_VERSION_LOCATIONS, DEFAULT_VERSION_TABLE } from "./defaults.js";
 
 function buildConfigSchema() {
   const { z } = zod();
@@ -25,17 +26,17 @@ function buildConfigSchema() {
   return z
     .object({
       /** Directories holding revision files, relative to the project directory. */
-      versionLocations: z.array(z.string().min(1)).min(1).default(["versions"]),
+      versionLocations: z.array(z.string().min(1)).min(1).default([...DEFAULT_VERSION_LOCATIONS]),
       /** Also scan subdirectories of each version location. */
       recursiveVersionLocations: z.boolean().default(false),
       /** How `revision`/`generate`/`merge` pick new ids: 12 random hex digits, or 0001, 0002, … */
-      revisionIds: z.enum(["random", "sequential"]).default("random"),
+      revisionIds: z.enum(["random", "sequential"]).default(DEFAULT_REVISION_IDS),
       /** A directory with revision.ts.tmpl / revision.sql.tmpl overriding the built-in templates. */
       templatesDir: z.string().min(1).optional(),
       /** Modules exporting the models autogenerate compares with the database. */
       models: z.array(z.string().min(1)).default([]),
       /** Schemas autogenerate always compares; the first is where models without a schema live. */
-      schemas: z.array(identifier).min(1).default(["public"]),
+      schemas: z.array(identifier).min(1).default([...DEFAULT_SCHEMAS]),
       /** Which database objects autogenerate compares, and which tables only the database has it may drop (README, Filters). */
       include: z
         .object({
@@ -52,28 +53,28 @@ function buildConfigSchema() {
         .optional(),
       /** Alembic's version table; keep the default to share a database with Alembic. */
       versionTable: z
-        .object({ name: identifier.default("alembic_version"), schema: identifier.optional() })
+        .object({ name: identifier.default(DEFAULT_VERSION_TABLE), schema: identifier.optional() })
         .strict()
-        .default({ name: "alembic_version" }),
+        .default({ name: DEFAULT_VERSION_TABLE }),
       /**
        * The table recording every step that ran (revision, direction, file checksum, who,
        * when, how long); it lives in the version table's schema. Alembic ignores it.
        * false: keep no history (offline scripts then print Alembic's statements only).
        */
-      historyTable: z.union([identifier, z.literal(false)]).default("athanor_history"),
+      historyTable: z.union([identifier, z.literal(false)]).default(DEFAULT_HISTORY_TABLE),
       /** true: a revision file edited after it was applied is an error, not a warning. */
       strict: z.boolean().default(false),
       /** The dotenv file DATABASE_URL is read from when the environment has none. */
-      envFile: z.string().min(1).default("secrets/.env"),
+      envFile: z.string().min(1).default(DEFAULT_ENV_FILE),
       /** postgres://…, postgresql+asyncpg://…, pglite://path, pglite://memory. */
       databaseUrl: z.string().min(1).optional(),
       /** "each": a transaction per revision (default); "all": the whole plan in one. */
-      transactionMode: z.enum(["each", "all"]).default("each"),
+      transactionMode: z.enum(["each", "all"]).default(DEFAULT_TRANSACTION_MODE),
       /** How long to wait for another run's lock; also Postgres's lock_timeout when set. */
       lockTimeout: duration.optional(),
       /** Postgres's statement_timeout for the run, when set. */
       statementTimeout: duration.optional(),
-      connectTimeout: duration.default(10_000),
+      connectTimeout: duration.default(DEFAULT_CONNECT_TIMEOUT_MS),
       /** false: do not take the advisory lock (only when something else serialises runs). */
       lock: z.boolean().default(true),
     })
@@ -96,17 +97,17 @@ export function configSchema(): ConfigSchema {
  */
 export function defaultSettings(): AthanorSettings {
   return {
-    versionLocations: ["versions"],
+    versionLocations: [...DEFAULT_VERSION_LOCATIONS],
     recursiveVersionLocations: false,
-    revisionIds: "random",
+    revisionIds: DEFAULT_REVISION_IDS,
     models: [],
-    schemas: ["public"],
-    versionTable: { name: "alembic_version" },
-    historyTable: "athanor_history",
+    schemas: [...DEFAULT_SCHEMAS],
+    versionTable: { name: DEFAULT_VERSION_TABLE },
+    historyTable: DEFAULT_HISTORY_TABLE,
     strict: false,
-    envFile: "secrets/.env",
-    transactionMode: "each",
-    connectTimeout: 10_000,
+    envFile: DEFAULT_ENV_FILE,
+    transactionMode: DEFAULT_TRANSACTION_MODE,
+    connectTimeout: DEFAULT_CONNECT_TIMEOUT_MS,
     lock: true,
   };
 }

@@ -7,6 +7,7 @@ import { AthanorError } from "../graph/errors.js";
 import { findConfigFile, importConfigFile } from "./config-file.js";
 import { type AthanorConfigInput, type AthanorSettings, configSchema, defaultSettings } from "./config-schema.js";
 import { type EnvFile, readEnvFile } from "./env-file.js";
+import { DEFAULT_ENV_FILE, ROOT_ENV_FILE } from "./defaults.js";
 
 export type DatabaseUrlSource = "override" | "environment" | "config file" | "env file";
 
@@ -101,7 +102,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Athan
 }
 
 /** Read when the config names no envFile: athanor's secrets file first, then the project's `.env`. */
-const defaultEnvFiles = ["secrets/.env", ".env"] as const;
+const defaultEnvFiles = [DEFAULT_ENV_FILE, ROOT_ENV_FILE] as const;
 
 type ShownEnvFile = EnvFile & { readonly shown: string };
 

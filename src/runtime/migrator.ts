@@ -31,6 +31,7 @@ import { withSession } from "./session.js";
 import { VersionTable } from "./version-table.js";
 import type { MigratorConfig, MigratorOptions, RunOptions, RunResult } from "./migrator-options.js";
 import { type ConnectionSource, toConnectionSource } from "./connection-source.js";
+import { DEFAULT_HISTORY_TABLE, DEFAULT_TRANSACTION_MODE, DEFAULT_VERSION_LOCATIONS, DEFAULT_VERSION_TABLE } from "../config/defaults.js";
 
 /** athanor's own Connection (the CLI's, tests'), as opposed to an application's driver object. */
 function isInternalConnection(value: unknown): value is Connection {
@@ -72,8 +73,8 @@ export class Migrator {
     const given = options.connection;
     if (isInternalConnection(given)) this.#connection = given;
     else if (given !== undefined) this.#source = toConnectionSource(given);
-    this.#versionTable = new VersionTable(this.#config.versionTable ?? { name: "alembic_version" });
-    const historyName = this.#config.historyTable ?? "athanor_history";
+    this.#versionTable = new VersionTable(this.#config.versionTable ?? { name: DEFAULT_VERSION_TABLE });
+    const historyName = this.#config.historyTable ?? DEFAULT_HISTORY_TABLE;
     this.#history = historyName === false ? undefined : new HistoryTable({ name: historyName, schema: this.#versionTable.schema });
     this.#markers = historyName === false ? undefined : new StartedMarkers({ name: historyName, schema: this.#versionTable.schema });
     this.#guard = new HistoryGuard({
@@ -385,7 +386,7 @@ export class Migrator {
     await executePlan(plan, {
       runner,
       versionTable: this.#versionTable,
-      transactionMode: options.transactionMode ?? config.transactionMode ?? "each",
+      transactionMode: options.transactionMode ?? config.transactionMode ?? DEFAULT_TRANSACTION_MODE,
       createTable: tables.createTable ?? false,
       dropTableAtEnd: tables.dropTableAtEnd ?? false,
       startedAtBase: tables.startedAtBase ?? false,
@@ -443,7 +444,7 @@ export class Migrator {
   }
 
   #scan(): RevisionSource[] {
-    const { cwd, versionLocations = ["versions"], recursiveVersionLocations = false } = this.#config;
+    const { cwd, versionLocations = DEFAULT_VERSION_LOCATIONS, recursiveVersionLocations = false } = this.#config;
     return scanRevisionFiles(versionLocations.map((path) => ({ path, recursive: recursiveVersionLocations })), { cwd });
   }
 }

@@ -9,6 +9,7 @@ import { qualifiedName } from "../dialect/postgres/quote.js";
 import { AthanorError } from "../graph/errors.js";
 import type { QueryResult } from "./connection.js";
 import type { HistoryTableSettings } from "./history-table.js";
+import { startedMarkersTableOf } from "../config/defaults.js";
 
 export interface StartedMarker {
   readonly revision: string;
@@ -22,7 +23,7 @@ export class StartedMarkers {
 
   /** `<history table>_started`, in the history table's schema. */
   constructor(history: HistoryTableSettings) {
-    this.qualified = qualifiedName(`${history.name}_started`, history.schema);
+    this.qualified = qualifiedName(startedMarkersTableOf(history.name), history.schema);
   }
 
   createStatement(): string {

@@ -5,6 +5,7 @@ import { qualifiedName, quoteIdentifier } from "../dialect/postgres/quote.js";
 import type { VersionChange } from "../graph/step.js";
 import type { Connection } from "./connection.js";
 import { foreignVersionTable, isPrivilegeError, privilegeDenied } from "./privilege-error.js";
+import { DEFAULT_VERSION_TABLE } from "../config/defaults.js";
 
 export interface VersionTableSettings {
   readonly name: string;
@@ -17,7 +18,7 @@ export class VersionTable {
   /** `schema.name` as written in SQL (quoted only where Postgres needs it). */
   readonly qualified: string;
 
-  constructor(settings: VersionTableSettings = { name: "alembic_version" }) {
+  constructor(settings: VersionTableSettings = { name: DEFAULT_VERSION_TABLE }) {
     this.name = settings.name;
     this.schema = settings.schema;
     this.qualified = qualifiedName(settings.name, settings.schema);

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { AthanorError } from "../graph/errors.js";
 import { BUILTIN_TEMPLATES_DIR } from "./write-revision.js";
+import { DEFAULT_ENV_FILE } from "../config/defaults.js";
 
 export interface InitProjectOptions {
   /** Where the default templates are copied from (the built-in templates by default). */
@@ -20,7 +21,7 @@ export interface InitProjectResult {
   readonly updated: readonly string[];
 }
 
-const GITIGNORE_LINES = ["secrets/.env", ".athanor/"];
+const GITIGNORE_LINES = [DEFAULT_ENV_FILE, ".athanor/"];
 
 const CONFIG = `// athanor's configuration. Every setting is optional; the values below are examples.
 // The database comes from DATABASE_URL (the environment, else secrets/.env — see

@@ -1,6 +1,7 @@
 import { Command, Option } from "clipanion";
 import path from "node:path";
 import { AthanorCommand } from "../athanor-command.js";
+import { DEFAULT_ENV_FILE } from "../../config/defaults.js";
 
 export class InitCommand extends AthanorCommand {
   static override paths = [["init"]];
@@ -33,7 +34,7 @@ export class InitCommand extends AthanorCommand {
       for (const file of result.kept) this.out(`kept     ${path.join(shown, file)} (already there)`);
     }
     for (const line of installAdvice(root)) this.note(line);
-    this.note(`Next: put DATABASE_URL in ${path.join(shown, "secrets/.env")} (or use the embedded database), declare models in app/models, then \`athanor generate "initial schema"\`.`);
+    this.note(`Next: put DATABASE_URL in ${path.join(shown, DEFAULT_ENV_FILE)} (or use the embedded database), declare models in app/models, then \`athanor generate "initial schema"\`.`);
     return 0;
   }
 }
