@@ -17,7 +17,7 @@ function render(cells: string[]): string {
 /** Lines drawing `ids` (newest first), each node line followed by its text lines. */
 export function drawGraph(map: RevisionMap, ids: readonly string[], textOf: (id: string) => string[]): string[] {
   const out: string[] = [];
-  let columns: Columns = [];
+  const columns: Columns = [];
   const shown = new Set(ids);
 
   for (const id of ids) {
@@ -33,7 +33,7 @@ export function drawGraph(map: RevisionMap, ids: readonly string[], textOf: (id:
     }
     const [first, ...rest] = textOf(id);
     const nodeCells = row(columns.length);
-    columns.forEach((_, i) => (nodeCells[i * 2] = i === at ? "*" : "|"));
+    for (let i = 0; i < columns.length; i++) nodeCells[i * 2] = i === at ? "*" : "|";
     const nodeWidth = columns.length;
     out.push(`${render(nodeCells).padEnd(nodeWidth * 2)}${first ?? ""}`);
 
@@ -49,7 +49,7 @@ export function drawGraph(map: RevisionMap, ids: readonly string[], textOf: (id:
       }
     }
     const continuation = row(columns.length);
-    columns.forEach((_, i) => (continuation[i * 2] = "|"));
+    for (let i = 0; i < columns.length; i++) continuation[i * 2] = "|";
     // The text stays in the node line's column even where the node's own column ended.
     const textColumn = Math.max(columns.length, nodeWidth) * 2;
     for (const line of rest) out.push(`${render(continuation).padEnd(textColumn)}${line}`.trimEnd());

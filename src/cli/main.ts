@@ -121,7 +121,7 @@ export async function main(rawArgv: readonly string[], context: Partial<BaseCont
   const argv = protectRelativeSpecs(rawArgv);
   const cli = buildCli(argv);
   const stderr = context.stderr ?? process.stderr;
-  let command;
+  let command: ReturnType<typeof cli.process>;
   try {
     command = cli.process([...argv], context);
   } catch (error) {

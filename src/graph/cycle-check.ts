@@ -44,7 +44,9 @@ function peel(before: readonly (readonly number[])[], after: readonly (readonly 
   const removed = new Uint8Array(before.length);
   const waiting = before.map((b) => b.length);
   const ready: number[] = [];
-  waiting.forEach((count, node) => count === 0 && ready.push(node));
+  waiting.forEach((count, node) => {
+    if (count === 0) ready.push(node);
+  });
   while (ready.length > 0) {
     const node = ready.pop()!;
     removed[node] = 1;

@@ -12,7 +12,9 @@ import type { IndexedGraph } from "./indexed-graph.js";
 export function alembicOrder(graph: IndexedGraph, todo: Uint8Array, heads: readonly number[]): number[] {
   const { normalizedDown: down, normalizedUp: up, size } = graph;
   const todoList: number[] = [];
-  todo.forEach((t, node) => t && todoList.push(node));
+  todo.forEach((t, node) => {
+    if (t) todoList.push(node);
+  });
   if (todoList.length === 0) return [];
 
   // Revisions between two todo revisions that are not in todo themselves (only in

@@ -5,7 +5,7 @@ export { scanRevisionFiles, listRevisionFiles, DEFAULT_VERSION_LOCATIONS, type V
 export { readRevisionFile, revisionFormatOf, readTextFile } from "./read-revision-file.js";
 export { readTsMetadata } from "./read-ts-metadata.js";
 export { readSqlRevision, type SqlRevision } from "./read-sql-revision.js";
-export { type RawMetadata } from "./revision-metadata.js";
+export type { RawMetadata } from "./revision-metadata.js";
 export { REVISION_ID_PATTERN } from "../graph/revision-id-rule.js";
 export { loadRevision, type LoadedRevision, type RevisionStep } from "./load-revision.js";
 export { writeRevisionFile, BUILTIN_TEMPLATES_DIR, type WriteRevisionOptions, type WrittenRevision } from "./write-revision.js";

@@ -6,7 +6,7 @@
 // Unknown header keys are errors, not warnings: the header is machine-read, and a typo
 // such as `-- down_revison: 0002` would otherwise silently turn the file into a new base.
 // Prose comments are fine in the header as long as they do not start with `word:`.
-import { Utf8Text } from "../dialect/postgres/sql-text.js";
+import type { Utf8Text } from "../dialect/postgres/sql-text.js";
 import { AthanorError } from "../graph/errors.js";
 import { ownString } from "./own-string.js";
 import type { MetadataName, RawMetadata } from "./revision-metadata.js";

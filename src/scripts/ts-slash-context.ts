@@ -38,8 +38,6 @@ const BEFORE_EXPRESSION = new Set([
 // Names that are keywords in some places and plain identifiers in others: a `/` after them
 // could be either (`for (x of /re/)` and `of / 2`).
 const EITHER = new Set(["of"]);
-// Keywords that are values: a `/` after them divides.
-const VALUES = new Set(["this", "super", "null", "true", "false"]);
 const CONDITION_OWNERS = new Set(["if", "while", "for", "with"]);
 const BLOCK_OWNERS = new Set(["if", "while", "for", "with", "switch", "catch"]);
 const BLOCK_KEYWORDS = new Set(["else", "do", "try", "finally", "catch"]);

@@ -176,7 +176,10 @@ test("PGlite: the expressions of 200 tables are judged by PostgreSQL in two more
     }
     await db.exec(ddl.join("\n"));
     let queries = 0;
-    const query: QueryFunction = async (s, p) => (queries++, (await db.query(s, p as unknown[])).rows as Record<string, unknown>[]);
+    const query: QueryFunction = async (s, p) => {
+      queries++;
+      return (await db.query(s, p as unknown[])).rows as Record<string, unknown>[];
+    };
     const result = await autogenerate({ query, models: collectModels(tables) });
     assert.equal(result.empty, true, result.upgradeBody);
     assert.equal(queries, 10, "the scope, seven catalog reads, the DO block and reading its result");

@@ -16,7 +16,9 @@ function project(files: Record<string, string>): string {
   }
   return dir;
 }
-after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+after(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 describe("loadConfig", () => {
   test("a directory with no config file gets the defaults and no database URL", async () => {

@@ -114,7 +114,7 @@ function problem(spec: string, invocation: Invocation, result: InProcessResult):
   return undefined;
 }
 
-function describe(spec: string, invocation: Invocation, result: InProcessResult, what: string): string {
+function describe(invocation: Invocation, result: InProcessResult, what: string): string {
   const shownArgs = invocation.args.map((a) => JSON.stringify(a.length > 100 ? `${a.slice(0, 100)}…(${a.length})` : a)).join(" ");
   return `${what}: athanor ${shownArgs} -> exit ${result.code}\n  stderr: ${result.stderr.slice(0, 600).replace(/\n/g, "\n  ")}`;
 }
@@ -139,7 +139,7 @@ test(`${count} generated rev specs through upgrade/downgrade/stamp --sql, histor
     for (const invocation of invocations(spec, random)) {
       const result = await runInProcess(invocation.args, { cwd: project.dir, env, captureLimit: 20_000 });
       const what = problem(spec, invocation, result);
-      if (what !== undefined) failures.push(describe(spec, invocation, result, what));
+      if (what !== undefined) failures.push(describe(invocation, result, what));
       if (result.code === 0) outcomes.accepted++;
       else outcomes.refused++;
     }

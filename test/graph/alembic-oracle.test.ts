@@ -116,7 +116,7 @@ function isAmbiguousRelativeDowngrade(c: AlembicCase): boolean {
   return c.kind === "downgrade" && /^-\d+$/.test(c.target) && new Set(c.from).size > 1;
 }
 
-function runCase(graph: AlembicGraph, map: ReturnType<typeof athanor.build>, c: AlembicCase): void {
+function runCase(map: ReturnType<typeof athanor.build>, c: AlembicCase): void {
   const what = caseTitle(c);
   if (c.kind === "online") return runOnline(map, c);
   const run = (): unknown => {
@@ -253,7 +253,7 @@ for (const file of readdirSync(fixtureDir).filter((f) => f.endsWith(".json")).so
         else assert.deepEqual(history, graph.history, "history order (newest first)");
       });
       for (const c of graph.cases) {
-        await t.test(`${caseTitle(c)}${outcomeSuffix(c)}`, () => runCase(graph, map, c));
+        await t.test(`${caseTitle(c)}${outcomeSuffix(c)}`, () => runCase(map, c));
       }
     });
   }

@@ -39,7 +39,9 @@ export function validate(root: Schema, schema: Schema, value: unknown, at = "$")
     }
   }
   if (Array.isArray(value) && schema.items !== undefined) {
-    value.forEach((item, i) => problems.push(...validate(root, schema.items as Schema, item, `${at}[${i}]`)));
+    value.forEach((item, i) => {
+      problems.push(...validate(root, schema.items as Schema, item, `${at}[${i}]`));
+    });
   }
   return problems;
 }

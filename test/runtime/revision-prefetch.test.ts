@@ -14,7 +14,10 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 test("revisions load a bounded number of steps ahead of the one that runs, each once", async () => {
   const started: string[] = [];
-  const prefetch = new RevisionPrefetch(["a", "b", "c", "d", "e"].map(source), async (s) => (started.push(s.revision), loaded), 2);
+  const prefetch = new RevisionPrefetch(["a", "b", "c", "d", "e"].map(source), async (s) => {
+    started.push(s.revision);
+    return loaded;
+  }, 2);
   await prefetch.get(0);
   // The step's own revision first; the ones ahead on a later turn, while its query runs.
   assert.deepEqual(started, ["a"]);

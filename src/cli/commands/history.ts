@@ -62,7 +62,10 @@ export class HistoryCommand extends GraphCommand {
     const { inspectDatabase } = await import("../../runtime/inspect-database.js");
     // Rows naming no file are refused, as upgrade refuses them: marking nothing would hide them.
     const known = (db: DatabaseView) => assertKnownRows(project.revisionMap(), db.currentHeads, db.versionTable);
-    return inspectDatabase(project.config, async (db) => (known(db), db.currentHeads), (line) => this.note(line));
+    return inspectDatabase(project.config, async (db) => {
+      known(db);
+      return db.currentHeads;
+    }, (line) => this.note(line));
   }
 
   async #applied(project: Project): Promise<number> {

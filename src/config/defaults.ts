@@ -1,0 +1,18 @@
+// Every default setting, once. The config schema fills them in, defaultSettings() returns
+// them without loading zod, and the runtime, autogenerate and init fall back to them when
+// a caller passes no settings: a name changed here changes everywhere.
+
+/** Alembic's version table; the default shares a database with Alembic. */
+export const DEFAULT_VERSION_TABLE = "alembic_version";
+/** The step-history table, beside the version table. */
+export const DEFAULT_HISTORY_TABLE = "athanor_history";
+/** Where the started marks of the history live: `<history>_started`. */
+export const startedMarkersTableOf = (historyTable: string): string => `${historyTable}_started`;
+/** The dotenv file DATABASE_URL is read from; `.env` at the root is read after it. */
+export const DEFAULT_ENV_FILE = "secrets/.env";
+export const ROOT_ENV_FILE = ".env";
+export const DEFAULT_VERSION_LOCATIONS: readonly string[] = ["versions"];
+export const DEFAULT_SCHEMAS: readonly string[] = ["public"];
+export const DEFAULT_TRANSACTION_MODE = "each" as const;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+export const DEFAULT_REVISION_IDS = "random" as const;
