@@ -24,6 +24,31 @@ export { fromPgPool, fromPgClient, fromPGlite } from "./runtime/connection-sourc
 export type { ConnectionSource, MigratorConnection, PgPoolLike, PGliteLike } from "./runtime/connection-source.js";
 export type { PgClientLike } from "./runtime/pg-connection.js";
 
+// The commands the CLI runs, as calls with typed results (revision, merge, generate, check, init).
+export {
+  checkProject,
+  createRevision,
+  generateRevision,
+  initProject,
+  mergeRevisions,
+  openProject,
+  silentReporter,
+  type CheckOptions,
+  type CheckProblem,
+  type CheckProblemKind,
+  type CheckResult,
+  type CreateRevisionOptions,
+  type GenerateOptions,
+  type GenerateResult,
+  type InitProjectOptions,
+  type InitProjectResult,
+  type MergeOptions,
+  type Project,
+  type ProjectOptions,
+  type Reporter,
+  type WrittenRevision,
+} from "./commands/index.js";
+
 // The revision graph.
 export { RevisionMap } from "./graph/revision-map.js";
 export { Revision } from "./graph/revision.js";

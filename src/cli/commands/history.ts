@@ -4,7 +4,7 @@ import { historyRevisions } from "../../graph/history.js";
 import { parseRange } from "../../graph/rev-spec.js";
 import type { DatabaseView } from "../../runtime/inspect-database.js";
 import type { HistoryEntry } from "../../runtime/history-table.js";
-import { migratorFor, type Project } from "../project.js";
+import { migratorFor, type Project } from "../../commands/project.js";
 import { GraphCommand } from "../graph-command.js";
 import { drawGraph } from "../graph-drawing.js";
 import { historyLine, historyLines, revisionJson, verboseBlock } from "../revision-text.js";

@@ -1,6 +1,6 @@
 // The lines `generate` and `check` print about a comparison: which model modules were
 // loaded and how much was compared, and what to do about the tables only the database
-// has. Formatting only.
+// has: the lines of a command's report, used by the CLI and the commands layer alike.
 import type { AutogenerateResult, ComparedScope } from "../autogenerate/autogenerate.js";
 import type { UnmodelledObject } from "../autogenerate/include-filter.js";
 import type { LoadedModels } from "../schema/load-models.js";
