@@ -21,6 +21,8 @@ export type { UnmodelledObject } from "./autogenerate/include-filter.js";
 export { Migrator } from "./runtime/migrator.js";
 export type { MigratorConfig, MigratorOptions, RunOptions, RunResult, StepDone } from "./runtime/migrator.js";
 export { fromPgPool, fromPgClient, fromPGlite } from "./runtime/connection-source.js";
+export { revisionFiles, type RevisionProvider, type RevisionFilesSettings } from "./runtime/revision-provider.js";
+export type { LoadedRevision } from "./runtime/loaded-revision.js";
 export type { ConnectionSource, MigratorConnection, PgPoolLike, PGliteLike } from "./runtime/connection-source.js";
 export type { PgClientLike } from "./runtime/pg-connection.js";
 

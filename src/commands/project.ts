@@ -58,7 +58,7 @@ export async function migratorFor(project: Project, hooks: MigratorHooks, connec
   return new Migrator({
     config: project.config,
     ...(connection === undefined ? {} : { connection }),
-    revisions: project.revisionMap().revisions.map((r) => r.source),
+    revisions: project.revisionMap(),
     onProgress: hooks.onProgress,
     ...(hooks.onStepDone ? { onStepDone: hooks.onStepDone } : {}),
     onNotice: hooks.onNotice,
