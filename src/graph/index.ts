@@ -12,12 +12,11 @@ export {
   filterForLineage,
   parseRange,
   parseRevSpec,
-  resolve,
   resolveRevision,
   resolveRevisions,
   type RevSpec,
 } from "./rev-spec.js";
-export { resolveDowngradeTarget, resolveUpgradeTarget, walk } from "./relative-walk.js";
+export { resolve, resolveDowngradeTarget, resolveUpgradeTarget, walk } from "./relative-walk.js";
 export { planDowngrade, planOfflineStamp, planStamp, planStampSteps, planUpgrade, type OfflineStampPlan, type StampStep } from "./plan.js";
 export { historyRevisions, type HistoryOptions } from "./history.js";
 export { graphStatus, type GraphStatus, type HeadStatus } from "./status.js";

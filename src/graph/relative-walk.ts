@@ -226,3 +226,28 @@ function effectiveCurrent(map: RevisionMap, current: readonly Revision[]): strin
   });
   return ids;
 }
+
+/**
+ * What a rev spec names with nothing applied: absolute specs as resolveRevisions, walks
+ * (`rev+1`, `head-1`, `label@head-2`) as a downgrade target would be ([] for base).
+ *
+ * ### Examples
+ * ```ts
+ * resolve(map, "heads").map((r) => r.id); // ["0006", "a101"]
+ * resolve(map, "0005-1"); // throws AMBIGUOUS_WALK: 0005 has two parents
+ * ```
+ */
+export function resolve(map: RevisionMap, text: string): Revision[] {
+  const relative = matchRelative(text);
+  if (relative === undefined) return resolveRevisions(map, text);
+  if (relative.symbol === undefined) {
+    const shown = shownArgument(text);
+    const steps = shown.slice(shown.search(/[+-]\d/));
+    throw new AthanorError("BAD_REV_SPEC", `Relative revision '${shown}' counts from the database's current revision, and nothing here reads the database`, {
+      hint: `Count from a revision instead, e.g. \`head${steps}\` or \`<revision>${steps}\`; \`athanor current\` says where the database is.`,
+      details: { spec: text },
+    });
+  }
+  const { revision } = resolveDowngradeTarget(map, [], text);
+  return revision === null ? [] : [revision];
+}

@@ -17,7 +17,9 @@ const source = (revision: string, down: string | null, message: string): Revisio
   branchLabels: [],
   dependsOn: [],
   message,
+  createDate: null,
   path: `bundle:${revision}`,
+  transactional: true,
   format: "ts",
 });
 
