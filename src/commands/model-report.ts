@@ -25,7 +25,7 @@ export function comparisonLines(models: LoadedModels, result: AutogenerateResult
 }
 
 /** `legacy` in the default schema, `billing.invoices` elsewhere. */
-export function objectName(o: { schema: string; name: string }, defaultSchema: string): string {
+function objectName(o: { schema: string; name: string }, defaultSchema: string): string {
   return o.schema === defaultSchema ? o.name : `${o.schema}.${o.name}`;
 }
 

@@ -55,7 +55,7 @@ function stepCount(text: string): string {
   return Number.isSafeInteger(count) ? String(count) : shownArgument(text.replace(/^[+-]/, ""));
 }
 
-export function pastEnd(text: string, detail: string): AthanorError {
+function pastEnd(text: string, detail: string): AthanorError {
   const shown = shownArgument(text);
   return new AthanorError("RELATIVE_PAST_BASE", `Relative revision ${shown} didn't produce ${stepCount(text)} migrations: ${detail}`, {
     hint: "Use a smaller step, or name the revision (`athanor history` lists them).",
@@ -162,7 +162,7 @@ export function resolveDowngradeTarget(
  * Before walking: the branch of `label@…` must exist, and `heads-1` must have one head
  * to count from (with several, say which forms do, instead of Alembic's generic error).
  */
-export function checkWalkStart(map: RevisionMap, spec: string, branch: string | undefined, symbol: string | undefined): void {
+function checkWalkStart(map: RevisionMap, spec: string, branch: string | undefined, symbol: string | undefined): void {
   if (branch !== undefined) resolveBranch(map, branch);
   if (symbol !== "heads") return;
   const heads = branch === undefined ? [...map.heads] : filterForLineage(map, map.heads, branch);

@@ -115,7 +115,7 @@ export function parseRange(text: string): { from: string | undefined; to: string
 }
 
 /** Alembic's _resolve_revision_number: the ids a spec names (before prefix lookup) and its branch. */
-export function resolveNumber(map: RevisionMap, text: string): { ids: string[]; branch: string | undefined } {
+function resolveNumber(map: RevisionMap, text: string): { ids: string[]; branch: string | undefined } {
   const { branch, id } = splitKnownBranch(map, text);
   if (id === "heads") {
     return { ids: branch !== undefined ? filterForLineage(map, map.heads, branch) : [...map.realHeads], branch };
@@ -129,7 +129,7 @@ export function resolveNumber(map: RevisionMap, text: string): { ids: string[]; 
 }
 
 /** The single head (of a branch); several → MULTIPLE_HEADS. */
-export function currentHead(map: RevisionMap, branch?: string): string | undefined {
+function currentHead(map: RevisionMap, branch?: string): string | undefined {
   const heads = branch !== undefined ? filterForLineage(map, map.heads, branch) : [...map.heads];
   if (heads.length > 1) throw multipleHeadsError(map, heads, branch !== undefined ? `${branch}@head` : "head");
   return heads[0];
@@ -209,7 +209,7 @@ export function filterForLineage(map: RevisionMap, targets: readonly string[], c
   return targets.filter((t) => related[revisionForIdent(map, t).index]);
 }
 
-export function sharesLineage(map: RevisionMap, target: Revision, against: readonly Revision[], includeDependencies = false): boolean {
+function sharesLineage(map: RevisionMap, target: Revision, against: readonly Revision[], includeDependencies = false): boolean {
   if (against.length === 0) return true;
   return lineageMarks(map, against, includeDependencies)[target.index] === 1;
 }

@@ -74,7 +74,7 @@ const EMSCRIPTEN_ERRNO: Record<number, string> = {
 };
 
 /** Why the open failed, in words: PGlite's file errors have no message of their own. */
-export function describeOpenFailure(cause: unknown): string {
+function describeOpenFailure(cause: unknown): string {
   if (cause instanceof Error || (typeof cause === "object" && cause !== null)) {
     const { message, errno, code } = cause as { message?: unknown; errno?: unknown; code?: unknown };
     if (typeof message === "string" && message.trim() !== "") return message;
