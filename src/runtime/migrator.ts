@@ -54,6 +54,31 @@ interface OnlineState {
   readonly historyExists: boolean;
 }
 
+/**
+ * Runs a project's revisions against one database: what `athanor upgrade`, `downgrade`,
+ * `stamp` and `current` do, as calls. Nothing connects until a method needs the
+ * database; each online call opens (or borrows) one session, takes the advisory lock,
+ * runs, and gives the session back. With `sql: true` a call prints the script instead.
+ *
+ * ### Examples
+ * Upgrade before the application starts, through the application's own pool:
+ * ```ts
+ * import { Migrator } from "athanor";
+ * const migrator = new Migrator({ config: { cwd: import.meta.dirname }, connection: pool });
+ * const { before, after } = await migrator.upgrade("head");
+ * ```
+ * Where the database stands, and a downgrade by one revision:
+ * ```ts
+ * const migrator = new Migrator({ config: { cwd: ".", databaseUrl: process.env.DATABASE_URL } });
+ * console.log(await migrator.currentHeads()); // ["0002"]
+ * await migrator.downgrade("-1");
+ * ```
+ * The SQL a DBA reviews, without a connection:
+ * ```ts
+ * await new Migrator({ config: { cwd: "." } }).upgrade("0001:head", { sql: true, output: process.stdout });
+ * ```
+ * Revisions bundled into the application instead of files: pass `provider` (list + load).
+ */
 export class Migrator {
   readonly #options: MigratorOptions;
   readonly #config: MigratorConfig;
