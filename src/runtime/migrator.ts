@@ -130,7 +130,8 @@ export class Migrator {
     if (this.#map === undefined) {
       const given = this.#options.revisions;
       // A caller that built the graph already (the CLI) hands it over: it is not built twice.
-      const map = given instanceof RevisionMap ? given : RevisionMap.fromSources(given ?? this.#provider().list());
+      // A list of sources, or a map (not instanceof: the CLI bundle and the library are two copies).
+      const map = given === undefined || Array.isArray(given) ? RevisionMap.fromSources(given ?? this.#provider().list()) : (given as RevisionMap);
       this.#map = map;
       this.#sources = new Map(map.revisions.map((revision) => [revision.id, revision.source]));
     }
