@@ -9,6 +9,7 @@ import { HistoryCommand } from "./history.js";
 import { InitCommand } from "./init.js";
 import { MergeCommand } from "./merge.js";
 import { ResetCommand } from "./reset.js";
+import { RebaseCommand } from "./rebase.js";
 import { RevisionCommand } from "./revision.js";
 import { ShowCommand } from "./show.js";
 import { SqlCommand } from "./sql.js";
@@ -31,6 +32,7 @@ export const commands = [
   RevisionCommand,
   GenerateCommand,
   MergeCommand,
+  RebaseCommand,
   CheckCommand,
   InitCommand,
 ];
