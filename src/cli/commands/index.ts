@@ -8,6 +8,7 @@ import { HeadsCommand } from "./heads.js";
 import { HistoryCommand } from "./history.js";
 import { InitCommand } from "./init.js";
 import { MergeCommand } from "./merge.js";
+import { PullCommand } from "./pull.js";
 import { ResetCommand } from "./reset.js";
 import { RevisionCommand } from "./revision.js";
 import { ShowCommand } from "./show.js";
@@ -32,5 +33,6 @@ export const commands = [
   GenerateCommand,
   MergeCommand,
   CheckCommand,
+  PullCommand,
   InitCommand,
 ];
