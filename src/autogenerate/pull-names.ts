@@ -18,9 +18,10 @@ const reserved = new Set([
 /** `created_at` → `createdAt`, `Order Lines` → `orderLines`; "" when nothing is left of it. */
 export function camelCase(name: string): string {
   const words = name.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  // A word keeps its inner capitals (`ExternalRef` → `externalRef`), unless it is all capitals (`ID` → `id`).
   const parts = words.map((w, i) => {
-    const lower = w.toLowerCase();
-    return i === 0 ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+    const word = w === w.toUpperCase() ? w.toLowerCase() : w;
+    return (i === 0 ? word.charAt(0).toLowerCase() : word.charAt(0).toUpperCase()) + word.slice(1);
   });
   const joined = parts.join("");
   return /^\p{N}/u.test(joined) ? `_${joined}` : joined;

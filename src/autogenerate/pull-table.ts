@@ -118,6 +118,9 @@ class TableWriter {
       if (u.kind === "type" && u.name === c.name) {
         lines.push(`    // TODO review: ${c.name} is of type ${u.detail}; pull writes column.custom(), and the type itself is not pulled`);
         ctx.warn(`${this.#label}.${c.name}: its type ${u.detail.replace(": ", " is ")}, not pulled (column.custom() in the model)`);
+      } else if (u.kind === "collation" && u.name === c.name) {
+        lines.push(`    // TODO review: ${c.name} has ${u.detail}, which the models cannot declare`);
+        ctx.warn(`${this.#label}.${c.name}: its ${u.detail} is not pulled (the models cannot declare a column's collation)`);
       }
     }
     if (type.custom) ctx.use("column");
@@ -254,6 +257,9 @@ export function tableSource(
     } else if (u.kind === "partitioned") {
       todo.push(`// TODO review: ${table.name} is partitioned (PARTITION BY ${u.detail}); the models declare it as a plain table, its partitions are not pulled`);
       ctx.warn(`${label}: partitioned by ${u.detail}, pulled as a plain table without its partitions`);
+    } else if (u.kind === "constraint") {
+      todo.push(`// TODO review: constraint ${u.name} is ${u.detail}, which the models cannot declare; they declare it without`);
+      ctx.warn(`${label}: constraint ${u.name} is ${u.detail}; pulled without it`);
     } else if (u.kind === "trigger") {
       todo.push(`// TODO review: trigger ${u.name} is not pulled: ${u.detail}`);
       ctx.warn(`${label}: trigger ${u.name} is not pulled; create it in a revision with op.execute`);

@@ -1,17 +1,18 @@
 // What a database has that the SchemaSnapshot (and so the model DSL) does not hold:
 // exclusion constraints, table inheritance and partitioning, columns of a domain,
-// composite, range or extension type, views and triggers. `pull` names each one, so
+// composite, range or extension type or with a collation of their own, constraints that
+// are deferrable keys, NOT VALID or MATCH FULL, views and triggers. `pull` names each one, so
 // a team adopting athanor knows what its models leave out. One query for all of them.
 import type { QueryFunction } from "./introspect-types.js";
 
-export type UnsupportedKind = "exclusion" | "inherits" | "partitioned" | "type" | "view" | "trigger";
+export type UnsupportedKind = "exclusion" | "inherits" | "partitioned" | "type" | "collation" | "constraint" | "view" | "trigger";
 
 export interface UnsupportedObject {
   readonly kind: UnsupportedKind;
   readonly schema: string;
-  /** The table it belongs to (exclusion, inherits, partitioned, type, trigger). */
+  /** The table it belongs to (all but views). */
   readonly table: string | null;
-  /** The constraint, parent table, column, view or trigger. */
+  /** The constraint, parent table, column, view or trigger; the table itself when partitioned. */
   readonly name: string;
   /** What PostgreSQL prints for it: a definition, a partition key, the type and what it is. */
   readonly detail: string;
@@ -58,6 +59,25 @@ where c.relkind in ('r', 'p') and not c.relispartition and a.attnum > 0 and not 
   and n.nspname = any($1::text[])
   and tn.nspname not in ('pg_catalog', 'information_schema') and t.typtype <> 'e'
   and ${notExtensionMember("c.oid")}
+union all
+select 'collation', n.nspname::text, c.relname::text, a.attname::text, 'COLLATE ' || quote_ident(co.collname::text)
+from pg_catalog.pg_attribute a
+join pg_catalog.pg_class c on c.oid = a.attrelid
+join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+join pg_catalog.pg_type t on t.oid = a.atttypid
+join pg_catalog.pg_collation co on co.oid = a.attcollation
+where c.relkind in ('r', 'p') and not c.relispartition and a.attnum > 0 and not a.attisdropped
+  and n.nspname = any($1::text[]) and a.attcollation <> t.typcollation
+union all
+select 'constraint', n.nspname::text, c.relname::text, con.conname::text,
+       concat_ws(', ', case when con.condeferrable and con.contype in ('p', 'u') then 'a deferrable key' end,
+                       case when not con.convalidated then 'NOT VALID' end,
+                       case when con.confmatchtype = 'f' then 'MATCH FULL' end)
+from pg_catalog.pg_constraint con
+join pg_catalog.pg_class c on c.oid = con.conrelid
+join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+where n.nspname = any($1::text[]) and con.conislocal
+  and ((con.condeferrable and con.contype in ('p', 'u')) or not con.convalidated or con.confmatchtype = 'f')
 union all
 select 'view', n.nspname::text, null, c.relname::text, case c.relkind when 'm' then 'materialized view' else 'view' end
 from pg_catalog.pg_class c
