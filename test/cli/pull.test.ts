@@ -319,7 +319,10 @@ describe("pull on postgresql", { concurrency: true }, () => {
     try {
       const help = await project.run(["pull", "--help"]);
       assert.equal(help.code, 0, shown(help));
-      assert.match(help.stdout, /athanor pull/);
+      assert.match(help.stdout, /Examples/);
+      assert.match(help.stdout, /\$ athanor pull\b/);
+      assert.match(help.stdout, /^ {2}--out <dir> /m);
+      assert.match(help.stdout, /^ {2}--schema <schema> /m);
       assert.match(help.stdout, /--force/);
       assert.match(help.stdout, /stamp head/);
     } finally {
