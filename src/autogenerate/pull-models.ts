@@ -59,11 +59,15 @@ function referenceOrder(tables: readonly TableSnapshot[]): TableSnapshot[] {
   return out;
 }
 
-function sequenceSource(s: SequenceSnapshot, constant: string, defaultSchema: string): string {
+function sequenceSource(s: SequenceSnapshot, constant: string, defaultSchema: string, warn: (line: string) => void): string {
   const options: Record<string, unknown> = {};
   if (s.schema !== defaultSchema) options.schema = s.schema;
   if (s.as !== "bigint") options.as = s.as;
-  const num = (v: string) => Number(v);
+  const unsafe: string[] = [];
+  const num = (v: string) => {
+    if (!Number.isSafeInteger(Number(v))) unsafe.push(v);
+    return Number(v);
+  };
   const resolved = () => sequenceSnapshot(sequence(s.name, options as never), defaultSchema);
   if (resolved().increment !== s.increment) options.increment = num(s.increment);
   if (resolved().minValue !== s.minValue) options.minValue = num(s.minValue);
@@ -72,7 +76,10 @@ function sequenceSource(s: SequenceSnapshot, constant: string, defaultSchema: st
   if (s.cache !== "1") options.cache = num(s.cache);
   if (s.cycle) options.cycle = true;
   const args = Object.keys(options).length === 0 ? JSON.stringify(s.name) : `${JSON.stringify(s.name)}, ${formatValue(options)}`;
-  return `export const ${constant} = sequence(${args});`;
+  const source = `export const ${constant} = sequence(${args});`;
+  if (unsafe.length === 0) return source;
+  warn(`${key(s)}: ${unsafe.join(", ")} does not fit a JavaScript number, which sequence() takes; the model rounds it`);
+  return `// TODO review: ${unsafe.join(", ")} does not fit a JavaScript number; sequence() rounds it\n${source}`;
 }
 
 class FileBuilder {
@@ -180,22 +187,20 @@ export function pullModels(db: PulledDatabase): PulledModels {
     const file = enumFile.get(key(e))!;
     const b = builder(file, file === sharedFile ? null : e.schema);
     const constant = enumConsts.get(key(e))!;
-    const values = formatValue(e.values);
-    if (file === sharedFile) {
-      b.used.add("pgEnum");
-      const schemaArg = e.schema === defaultSchema ? "" : `, ${JSON.stringify(e.schema)}`;
-      b.parts.push(`export const ${constant} = pgEnum(${JSON.stringify(e.name)}, ${values}${schemaArg});`);
-    } else {
-      const ns = namespaceOf(b, e.schema);
-      if (ns === null) b.used.add("pgEnum");
-      b.parts.push(`export const ${constant} = ${ns === null ? "pgEnum" : `${ns}.enum`}(${JSON.stringify(e.name)}, ${values});`);
-    }
+    const shared = file === sharedFile;
+    const ns = shared ? null : namespaceOf(b, e.schema);
+    if (ns === null) b.used.add("pgEnum");
+    const schemaArg = shared && e.schema !== defaultSchema ? `, ${JSON.stringify(e.schema)}` : "";
+    const call = `export const ${constant} = ${ns === null ? "pgEnum" : `${ns}.enum`}(${JSON.stringify(e.name)}, `;
+    const flat = `${call}${JSON.stringify(e.values).replaceAll('","', '", "')}${schemaArg});`;
+    // Too long for a line: one value per line, as prettier breaks the array.
+    b.parts.push(flat.length <= 100 ? flat : `${call}[\n${e.values.map((v) => `  ${JSON.stringify(v)},`).join("\n")}\n]${schemaArg});`);
     b.enums++;
   }
   for (const s of sequences) {
     const b = builder(fileOf(s.schema), s.schema);
     b.used.add("sequence");
-    b.parts.push(sequenceSource(s, sequenceConsts.get(key(s))!, defaultSchema));
+    b.parts.push(sequenceSource(s, sequenceConsts.get(key(s))!, defaultSchema, (line) => warnings.push(line)));
     b.sequences++;
   }
 
@@ -248,6 +253,11 @@ export function pullModels(db: PulledDatabase): PulledModels {
     b.tables++;
   }
 
+  for (const schema of snapshot.schemas) {
+    if (schema !== defaultSchema && !files.has(fileOf(schema))) {
+      warnings.push(`schema ${schema} has no tables, enums or sequences: not pulled (a model cannot declare an empty schema); create it in a revision with op.createSchema`);
+    }
+  }
   const views = db.unsupported.filter((u) => u.kind === "view");
   for (const v of views) warnings.push(`${v.schema}.${v.name}: ${v.detail} not pulled (the models declare tables); create it in a revision with op.execute`);
 

@@ -262,8 +262,11 @@ describe("pull on postgresql", { concurrency: true }, () => {
     const db = await openDatabase(engines[0]!, project, "db");
     try {
       await db.exec(`
+        CREATE SCHEMA audit;
+        CREATE TYPE colour AS ENUM ('red', 'orange', 'yellow', 'green', 'blue', 'indigo', 'violet', 'black', 'white');
+        CREATE SEQUENCE huge MAXVALUE 9223372036854775806;
         CREATE DOMAIN positive_int AS integer CHECK (VALUE > 0);
-        CREATE TABLE rooms (id int PRIMARY KEY, capacity positive_int NOT NULL);
+        CREATE TABLE rooms (id int PRIMARY KEY, capacity positive_int NOT NULL, colour colour);
         CREATE TABLE bookings (id int PRIMARY KEY, room_id int NOT NULL REFERENCES rooms, during tstzrange NOT NULL,
           CONSTRAINT no_overlap EXCLUDE USING gist (during WITH &&));
         CREATE TABLE base_events (id int, at timestamptz);
@@ -276,8 +279,12 @@ describe("pull on postgresql", { concurrency: true }, () => {
         CREATE TABLE measurements_2025 PARTITION OF measurements FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
         CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
         CREATE TRIGGER rooms_touch BEFORE UPDATE ON rooms FOR EACH ROW EXECUTE FUNCTION touch();`);
+      project.write("app/models/user.ts", "export {};\n");
       const pulled = await project.run(["pull", "--url", db.url]);
       assert.equal(pulled.code, 0, shown(pulled));
+      assert.match(pulled.stderr, /^warning: app\/models also holds user\.ts: a table declared there and in the pulled files is declared twice/m);
+      assert.match(pulled.stderr, /^warning: schema audit has no tables, enums or sequences: not pulled/m);
+      assert.match(pulled.stderr, /^warning: public\.huge: 9223372036854775806 does not fit a JavaScript number/m);
       assert.match(pulled.stderr, /^warning: public\.bookings: exclusion constraint no_overlap is not pulled \(EXCLUDE USING gist \(during WITH &&\)\)/m);
       assert.match(pulled.stderr, /^warning: public\.login_events: inherits from public\.base_events, pulled as a plain table/m);
       assert.match(pulled.stderr, /^warning: public\.rooms\.capacity: its type positive_int is a domain/m);
@@ -290,6 +297,7 @@ describe("pull on postgresql", { concurrency: true }, () => {
       assert.match(pulled.stderr, /^warning: public\.rooms: trigger rooms_touch is not pulled/m);
       const source = project.read("app/models/public.ts");
       assert.doesNotMatch(source, /measurements_2025/, "a partition is not a table of its own");
+      assert.match(source, /^export const colour = pgEnum\("colour", \[\n {2}"red",\n {2}"orange",\n/m);
       assert.match(source, /^\/\/ TODO review: exclusion constraint no_overlap is not pulled/m);
       assert.match(source, /^\/\/ TODO review: login_events inherits from public\.base_events/m);
       assert.match(source, /^ {2}\/\/ TODO review: capacity is of type positive_int: a domain/m);

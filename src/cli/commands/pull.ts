@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { Command, Option } from "clipanion";
 import { DatabaseCommand } from "../database-command.js";
@@ -59,6 +59,7 @@ export class PullCommand extends DatabaseCommand {
       if (this.asJson) this.json({ database, directory: target.shown, files: [], tables: 0, enums: 0, sequences: 0, warnings: [] });
       return 0;
     }
+    const others = otherModules(target.full, models.files.map((f) => f.file));
     const written = writeModelFiles(target.full, models.files, { cwd: config.cwd, force: this.force });
     for (const warning of models.warnings) this.warn(warning);
     const total = (field: "tables" | "enums" | "sequences") => models.files.reduce((n, f) => n + f[field], 0);
@@ -74,6 +75,9 @@ export class PullCommand extends DatabaseCommand {
       });
     } else {
       models.files.forEach((f, i) => this.out(`Wrote ${written[i]} (${counted(f.tables, "table")}, ${counted(f.enums, "enum")}, ${counted(f.sequences, "sequence")})`));
+    }
+    if (others.length > 0) {
+      this.warn(`${target.shown} also holds ${others.join(", ")}: a table declared there and in the pulled files is declared twice, which generate and check refuse; remove those modules or merge them into the pulled ones`);
     }
     if (!target.read) {
       this.warn(`${target.shown} is not among the config's models, so generate and check will not read it; add it to athanor.config.ts: models: [${JSON.stringify(target.shown)}]`);
@@ -94,4 +98,12 @@ function outputDirectory(project: Project, out: string | undefined): { full: str
   const full = out === undefined ? (configured ?? path.resolve(cwd, "app/models")) : path.resolve(process.cwd(), out);
   const read = modelPaths.some((m) => isDirectory(m) && (full === m || full.startsWith(`${m}${path.sep}`)));
   return { full, shown: path.relative(cwd, full) || ".", read };
+}
+
+/** Model modules already in the directory that pull does not write (the project's own). */
+function otherModules(directory: string, pulled: readonly string[]): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory)
+    .filter((name) => /\.[cm]?[jt]s$/.test(name) && !name.endsWith(".d.ts") && !/\.(test|spec)\./.test(name) && !pulled.includes(name))
+    .sort();
 }
