@@ -225,8 +225,8 @@ export function pullModels(db: PulledDatabase): PulledModels {
     const ctx: TableContext = {
       tableConst: (schema, name) => {
         const k = `${schema}.${name}`;
-        const constant = tableConsts.get(k);
-        if (constant === undefined) return camelCase(name);
+        // A table not pulled this time (another --schema) is imported as its schema's pull writes it.
+        const constant = tableConsts.get(k) ?? constName(camelCase(name) || "object", new Set());
         b.importFrom(fileOf(schema), constant);
         return constant;
       },
@@ -246,7 +246,8 @@ export function pullModels(db: PulledDatabase): PulledModels {
     const columnsOf = (schema: string, name: string) => tableByKey.get(`${schema}.${name}`)?.columns.map((c) => c.name) ?? [];
     for (const fk of t.foreignKeys) {
       if (!tableByKey.has(`${fk.referencedSchema}.${fk.referencedTable}`)) {
-        warnings.push(`${key(t)}: foreign key ${fk.name} references ${fk.referencedSchema}.${fk.referencedTable}, which is not pulled; the model refers to it by name and does not load until that table is declared`);
+        const file = fileOf(fk.referencedSchema);
+        warnings.push(`${key(t)}: foreign key ${fk.name} references ${fk.referencedSchema}.${fk.referencedTable}, which is not pulled; the model imports it from ./${file.replace(/\.ts$/, ".js")}, where a pull of ${fk.referencedSchema} writes it`);
       }
     }
     b.parts.push(tableSource(t, tableConsts.get(key(t))!, ctx, columnsOf));

@@ -78,7 +78,7 @@ class TableWriter {
   thunk(fk: ForeignKeySnapshot, many: boolean): string {
     const target = this.#ctx.tableConst(fk.referencedSchema, fk.referencedTable);
     const targetKeys = columnKeys(this.#columnsOf(fk.referencedSchema, fk.referencedTable));
-    const cols = fk.referencedColumns.map((c) => `${target}.${targetKeys.get(c)?.key ?? c}`);
+    const cols = fk.referencedColumns.map((c) => `${target}.${(targetKeys.get(c) ?? columnKey(c, new Set())).key}`);
     const typed = this.#ctx.cyclic(this.#t, { schema: fk.referencedSchema, name: fk.referencedTable });
     if (typed) this.#ctx.use("type ColumnRef");
     if (many) return `()${typed ? ": ColumnRef[]" : ""} => [${cols.join(", ")}]`;
