@@ -243,6 +243,13 @@ describe("pull on postgresql", { concurrency: true }, () => {
       assert.deepEqual([json.tables, json.enums, json.sequences], [38, 4, 2]);
       assert.doesNotMatch(project.read("app/models/public.ts"), /legacy_orders/);
 
+      // One schema pulled on its own is written as the full pull wrote it, importing the others' tables.
+      const billing = project.read("app/models/billing.ts");
+      const again = await project.run(["pull", "--url", db.url, "--schema", "billing", "--force"]);
+      assert.equal(again.code, 0, shown(again));
+      assert.equal(project.read("app/models/billing.ts"), billing);
+      assert.match(again.stderr, /^warning: billing\.invoices: foreign key invoices_order_id_fkey references public\.orders, which is not pulled; the model imports it from \.\/public\.js/m);
+
       const only = await project.run(["pull", "--url", db.url, "--schema", "billing", "--out", "other", "--json"]);
       assert.equal(only.code, 0, shown(only));
       assert.deepEqual((JSON.parse(only.stdout) as typeof json).files.map((f) => f.path), ["other/billing.ts"]);
