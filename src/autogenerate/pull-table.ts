@@ -113,6 +113,12 @@ class TableWriter {
       chain += `.references(${withOptions(this.thunk(inline.fk, false), options, "    ")})`;
     }
     if (c.comment !== null) chain += `.comment(${JSON.stringify(c.comment)})`;
+    return [...this.#notes(c), `    ${key}: ${chain},`].join("\n");
+  }
+
+  /** `// TODO review:` lines above a column for what its model cannot say, each also a warning. */
+  #notes(c: ColumnSnapshot): string[] {
+    const ctx = this.#ctx;
     const lines: string[] = [];
     for (const u of ctx.unsupported) {
       if (u.kind === "type" && u.name === c.name) {
@@ -123,9 +129,7 @@ class TableWriter {
         ctx.warn(`${this.#label}.${c.name}: its ${u.detail} is not pulled (the models cannot declare a column's collation)`);
       }
     }
-    if (type.custom) ctx.use("column");
-    lines.push(`    ${key}: ${chain},`);
-    return lines.join("\n");
+    return lines;
   }
 
   indexKey(key: IndexKeySnapshot): string {
