@@ -112,6 +112,7 @@ for (const engine of engines) {
         assert.match(pulled.stdout, /^Wrote app\/models\/inventory\.ts \(6 tables, 1 enum, 0 sequences\)$/m);
         assert.match(pulled.stdout, /^Wrote app\/models\/enums\.ts \(0 tables, 1 enum, 0 sequences\)$/m);
         assert.doesNotMatch(pulled.stderr, /warning:/, "the shop has nothing the models cannot declare");
+        const first = ["public", "billing", "inventory", "enums"].map((f) => project.read(`app/models/${f}.ts`));
 
         const check = await project.run(["check", "--url", original.url]);
         assert.equal(check.code, 0, shown(check));
@@ -135,42 +136,58 @@ for (const engine of engines) {
         const again = await project.run(["pull", "--url", original.url, "--force"]);
         assert.equal(again.code, 0, shown(again));
         assert.doesNotMatch(project.read("app/models/public.ts"), /alembic_version|athanor_history/);
+        assert.deepEqual(["public", "billing", "inventory", "enums"].map((f) => project.read(`app/models/${f}.ts`)), first, "the same files as the first pull");
       } finally {
         await original.drop();
         await empty.drop();
         project.remove();
       }
     });
-
-    test("pull refuses to replace an existing model file, naming it, and writes nothing; --force replaces it", async () => {
-      const project = pulledProject();
-      const db = await openDatabase(engine, project, "db");
-      try {
-        await db.exec("CREATE SCHEMA billing; CREATE TABLE users (id int PRIMARY KEY); CREATE TABLE billing.invoices (id int PRIMARY KEY)");
-        project.write("app/models/billing.ts", "// mine\n");
-        const refused = await project.run(["pull", "--url", db.url]);
-        assert.equal(refused.code, 3, shown(refused));
-        assert.match(refused.stderr, /^error: app\/models\/billing\.ts already exists; pull does not overwrite model files, and wrote nothing$/m);
-        assert.match(refused.stderr, /^hint: Run again with --force/m);
-        assert.equal(project.read("app/models/billing.ts"), "// mine\n");
-        assert.equal(project.exists("app/models/public.ts"), false, "nothing written, not even the files that did not exist");
-
-        const json = await project.run(["pull", "--url", db.url, "--json"]);
-        assert.equal(json.code, 3);
-        assert.equal((JSON.parse(json.stdout) as { error: { code: string } }).error.code, "FILE_EXISTS");
-
-        const forced = await project.run(["pull", "--url", db.url, "--force"]);
-        assert.equal(forced.code, 0, shown(forced));
-        assert.match(project.read("app/models/billing.ts"), /export const invoices = billing\.table\("invoices", \{/);
-      } finally {
-        await db.drop();
-        project.remove();
-      }
-    });
   });
 }
 
-describe("pull on postgresql", { concurrency: true }, () => {
+describe("pull: files, refusals and warnings (on postgresql)", { concurrency: true }, () => {
+  test("pull refuses to replace an existing model file, naming it, and writes nothing; --force replaces it", async () => {
+    const project = pulledProject();
+    const db = await openDatabase(engines[0]!, project, "db");
+    try {
+      await db.exec("CREATE SCHEMA billing; CREATE TABLE users (id int PRIMARY KEY); CREATE TABLE billing.invoices (id int PRIMARY KEY)");
+      project.write("app/models/billing.ts", "// mine\n");
+      const refused = await project.run(["pull", "--url", db.url]);
+      assert.equal(refused.code, 3, shown(refused));
+      assert.match(refused.stderr, /^error: app\/models\/billing\.ts already exists; pull does not overwrite model files, and wrote nothing$/m);
+      assert.match(refused.stderr, /^hint: Run again with --force/m);
+      assert.equal(project.read("app/models/billing.ts"), "// mine\n");
+      assert.equal(project.exists("app/models/public.ts"), false, "nothing written, not even the files that did not exist");
+
+      const json = await project.run(["pull", "--url", db.url, "--json"]);
+      assert.equal(json.code, 3);
+      assert.equal((JSON.parse(json.stdout) as { error: { code: string } }).error.code, "FILE_EXISTS");
+
+      const forced = await project.run(["pull", "--url", db.url, "--force"]);
+      assert.equal(forced.code, 0, shown(forced));
+      assert.match(project.read("app/models/billing.ts"), /export const invoices = billing\.table\("invoices", \{/);
+    } finally {
+      await db.drop();
+      project.remove();
+    }
+  });
+
+  test("without models in the config, pull writes app/models and says how to make check read it", async () => {
+    const project = createProject({ config: 'import { defineConfig } from "athanor";\nexport default defineConfig({});\n' });
+    const db = await openDatabase(engines[0]!, project, "db");
+    try {
+      await db.exec("CREATE TABLE users (id int PRIMARY KEY)");
+      const pulled = await project.run(["pull", "--url", db.url]);
+      assert.equal(pulled.code, 0, shown(pulled));
+      assert.match(pulled.stdout, /^Wrote app\/models\/public\.ts \(1 table, 0 enums, 0 sequences\)$/m);
+      assert.match(pulled.stderr, /^warning: app\/models is not among the config's models, so generate and check will not read it; add it to athanor\.config\.ts: models: \["app\/models"\]$/m);
+    } finally {
+      await db.drop();
+      project.remove();
+    }
+  });
+
   test("the pulled files typecheck with tsc --strict", async () => {
     const project = pulledProject();
     const db = await openDatabase(engines[0]!, project, "db");
