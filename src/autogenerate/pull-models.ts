@@ -115,6 +115,53 @@ class FileBuilder {
   }
 }
 
+/** Constant names for every table, enum and sequence: the default schema's keep the plain
+ * camelCase name, another schema's take a schema prefix when the plain one is taken (`billingUsers`). */
+function nameObjects(snapshot: PulledDatabase["snapshot"], defaultSchema: string) {
+  const taken = new Set<string>();
+  const defaultFirst = <T extends { schema: string }>(xs: readonly T[]) =>
+    [...xs].sort((a, b) => (a.schema === defaultSchema ? 0 : 1) - (b.schema === defaultSchema ? 0 : 1));
+  const names = <T extends { schema: string; name: string }>(xs: readonly T[], suffix: string) =>
+    new Map(defaultFirst(xs).map((o) => [key(o), pick([camelCase(o.name), camelCase(`${o.schema}_${o.name}`), `${camelCase(o.name)}${suffix}`], taken, suffix)]));
+  return {
+    taken,
+    tableConsts: names(snapshot.tables, "Table"),
+    enumConsts: names(snapshot.enums, "Enum"),
+    sequenceConsts: names(snapshot.sequences ?? [], "Seq"),
+  };
+}
+
+/** Enums by the name format_type() gives them: bare when search_path finds it (the default schema's first), else qualified. */
+function enumTypeNames(enums: readonly EnumSnapshot[], defaultSchema: string): Map<string, EnumSnapshot> {
+  const byName = new Map<string, EnumSnapshot>();
+  const defaultLast = [...enums].sort((a, b) => (a.schema === defaultSchema ? 1 : 0) - (b.schema === defaultSchema ? 1 : 0));
+  for (const e of defaultLast) byName.set(quoteIdentifier(e.name), e);
+  for (const e of enums) byName.set(`${quoteIdentifier(e.schema)}.${quoteIdentifier(e.name)}`, e);
+  return byName;
+}
+
+/** The file each enum is declared in: its schema's, or the shared one when another schema's tables use it. */
+function enumHomes(snapshot: PulledDatabase["snapshot"], enumByTypeName: ReadonlyMap<string, EnumSnapshot>) {
+  const usedFrom = new Map<string, Set<string>>();
+  for (const t of snapshot.tables) {
+    for (const c of t.columns) {
+      const e = enumByTypeName.get(c.type.replace(/\[\]$/, ""));
+      if (!e) continue;
+      let schemas = usedFrom.get(key(e));
+      if (!schemas) usedFrom.set(key(e), (schemas = new Set()));
+      schemas.add(t.schema);
+    }
+  }
+  const schemaFiles = new Set([...snapshot.tables, ...snapshot.enums, ...(snapshot.sequences ?? [])].map((o) => fileOf(o.schema)));
+  const sharedFile = schemaFiles.has("enums.ts") ? "shared-enums.ts" : "enums.ts";
+  const enumFile = new Map<string, string>();
+  for (const e of snapshot.enums) {
+    const shared = [...(usedFrom.get(key(e)) ?? [])].some((s) => fileOf(s) !== fileOf(e.schema));
+    enumFile.set(key(e), shared ? sharedFile : fileOf(e.schema));
+  }
+  return { enumFile, sharedFile };
+}
+
 /**
  * The model files for a pulled database.
  *
@@ -124,43 +171,10 @@ class FileBuilder {
 export function pullModels(db: PulledDatabase): PulledModels {
   const { snapshot, defaultSchema } = db;
   const warnings: string[] = [];
-  const taken = new Set<string>();
-  const tableConsts = new Map<string, string>();
-  const enumConsts = new Map<string, string>();
-  const enumFile = new Map<string, string>();
   const sequences = snapshot.sequences ?? [];
-
-  // Names: the default schema's objects keep the plain camelCase name; another schema's
-  // take a schema prefix when the plain one is taken (`billingUsers`).
-  const bySchemaOrder = <T extends { schema: string }>(xs: readonly T[]) =>
-    [...xs].sort((a, b) => (a.schema === defaultSchema ? 0 : 1) - (b.schema === defaultSchema ? 0 : 1));
-  for (const t of bySchemaOrder(snapshot.tables)) tableConsts.set(key(t), pick([camelCase(t.name), camelCase(`${t.schema}_${t.name}`)], taken, "Table"));
-  for (const e of bySchemaOrder(snapshot.enums)) enumConsts.set(key(e), pick([camelCase(e.name), camelCase(`${e.schema}_${e.name}`), `${camelCase(e.name)}Enum`], taken, "Enum"));
-  const sequenceConsts = new Map(bySchemaOrder(sequences).map((s) => [key(s), pick([camelCase(s.name), camelCase(`${s.schema}_${s.name}`), `${camelCase(s.name)}Seq`], taken, "Seq")]));
-
-  // format_type() names an enum bare when search_path finds it, else schema-qualified.
-  const enumByTypeName = new Map<string, EnumSnapshot>();
-  for (const e of bySchemaOrder(snapshot.enums).reverse()) enumByTypeName.set(quoteIdentifier(e.name), e);
-  for (const e of snapshot.enums) enumByTypeName.set(`${quoteIdentifier(e.schema)}.${quoteIdentifier(e.name)}`, e);
-
-  const usedFrom = new Map<string, Set<string>>();
-  const enumOf = (type: string) => enumByTypeName.get(type.replace(/\[\]$/, ""));
-  for (const t of snapshot.tables) {
-    for (const c of t.columns) {
-      const e = enumOf(c.type);
-      if (!e) continue;
-      let schemas = usedFrom.get(key(e));
-      if (!schemas) usedFrom.set(key(e), (schemas = new Set()));
-      schemas.add(t.schema);
-    }
-  }
-  const schemaFiles = new Set(snapshot.tables.map((t) => fileOf(t.schema)));
-  const sharedFile = schemaFiles.has("enums.ts") ? "shared-enums.ts" : "enums.ts";
-  for (const e of snapshot.enums) {
-    const users = usedFrom.get(key(e)) ?? new Set();
-    const shared = [...users].some((s) => fileOf(s) !== fileOf(e.schema));
-    enumFile.set(key(e), shared ? sharedFile : fileOf(e.schema));
-  }
+  const { taken, tableConsts, enumConsts, sequenceConsts } = nameObjects(snapshot, defaultSchema);
+  const enumByTypeName = enumTypeNames(snapshot.enums, defaultSchema);
+  const { enumFile, sharedFile } = enumHomes(snapshot, enumByTypeName);
 
   const files = new Map<string, FileBuilder>();
   const builder = (file: string, schema: string | null) => {
@@ -192,7 +206,7 @@ export function pullModels(db: PulledDatabase): PulledModels {
     if (ns === null) b.used.add("pgEnum");
     const schemaArg = shared && e.schema !== defaultSchema ? `, ${JSON.stringify(e.schema)}` : "";
     const call = `export const ${constant} = ${ns === null ? "pgEnum" : `${ns}.enum`}(${JSON.stringify(e.name)}, `;
-    const flat = `${call}${JSON.stringify(e.values).replaceAll('","', '", "')}${schemaArg});`;
+    const flat = `${call}[${e.values.map((v) => JSON.stringify(v)).join(", ")}]${schemaArg});`;
     // Too long for a line: one value per line, as prettier breaks the array.
     b.parts.push(flat.length <= 100 ? flat : `${call}[\n${e.values.map((v) => `  ${JSON.stringify(v)},`).join("\n")}\n]${schemaArg});`);
     b.enums++;
