@@ -131,11 +131,15 @@ function nameObjects(snapshot: PulledDatabase["snapshot"], defaultSchema: string
   };
 }
 
-/** Enums by the name format_type() gives them: bare when search_path finds it (the default schema's first), else qualified. */
+/**
+ * Enums by the name format_type() gives a column's type: bare when search_path finds the
+ * type, else qualified. A bare name is taken as the default schema's enum only: the models
+ * spell another schema's enum qualified (`public.level` when the default schema is `shop`),
+ * which would not compare equal to the bare name, so such a column stays `column.custom()`.
+ */
 function enumTypeNames(enums: readonly EnumSnapshot[], defaultSchema: string): Map<string, EnumSnapshot> {
   const byName = new Map<string, EnumSnapshot>();
-  const defaultLast = [...enums].sort((a, b) => (a.schema === defaultSchema ? 1 : 0) - (b.schema === defaultSchema ? 1 : 0));
-  for (const e of defaultLast) byName.set(quoteIdentifier(e.name), e);
+  for (const e of enums) if (e.schema === defaultSchema) byName.set(quoteIdentifier(e.name), e);
   for (const e of enums) byName.set(`${quoteIdentifier(e.schema)}.${quoteIdentifier(e.name)}`, e);
   return byName;
 }

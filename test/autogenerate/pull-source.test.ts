@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { defaultSource, sqlTemplate } from "../../src/autogenerate/pull-expressions.js";
 import { camelCase, columnKey, constName } from "../../src/autogenerate/pull-names.js";
+import { pullModels } from "../../src/autogenerate/pull-models.js";
 import { typeSource } from "../../src/autogenerate/pull-types.js";
 import { sql } from "../../src/schema/sql.js";
 
@@ -84,4 +85,37 @@ test("expressions interpolate the table's columns, and the template reads back a
   const t = { validUntil: { name: "valid_until", columnOf: {} }, price: { name: "price", columnOf: {} } };
   const evaluated = new Function("sql", "t", `return ${template.source};`)(sql, t) as { text: string };
   assert.equal(evaluated.text, "lower(x.price) > 0 AND valid_until IS NULL AND price::text <> '`${price}\\d'");
+});
+
+test("an enum of another schema that format_type() names bare stays column.custom(), so it compares equal; the default schema's is column.enum()", () => {
+  const column = (name: string, type: string) => ({ name, type, nullable: true, default: null, identity: null, generated: null, comment: null });
+  const { files } = pullModels({
+    defaultSchema: "shop",
+    unsupported: [],
+    snapshot: {
+      schemas: ["shop", "public"],
+      enums: [
+        { schema: "shop", name: "mood", values: ["ok", "sad"] },
+        { schema: "public", name: "level", values: ["low", "high"] },
+      ],
+      tables: [
+        {
+          schema: "shop",
+          name: "people",
+          comment: null,
+          columns: [column("mood", "mood"), column("lvl", "level")],
+          primaryKey: null,
+          uniques: [],
+          foreignKeys: [],
+          checks: [],
+          indexes: [],
+        },
+      ],
+      sequences: [],
+    },
+  });
+  const shop = files.find((f) => f.file === "shop.ts")!.source;
+  assert.match(shop, /^ {2}mood: column\.enum\(mood\),$/m);
+  assert.match(shop, /^ {2}lvl: column\.custom\("level"\),$/m);
+  assert.match(files.find((f) => f.file === "public.ts")!.source, /^export const level = publicSchema\.enum\("level", \["low", "high"\]\);$/m);
 });
