@@ -10,8 +10,8 @@ const reserved = new Set([
   "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
   "let", "static", "implements", "interface", "package", "private", "protected", "public", "await", "arguments",
   "eval", "undefined", "NaN", "Infinity",
-  // what the pulled files import
-  "table", "column", "index", "unique", "check", "primaryKey", "foreignKey", "pgEnum", "sequence", "schema", "sql",
+  // what the pulled files import, and table()'s extras parameter (a table named t would be shadowed there)
+  "t", "table", "column", "index", "unique", "check", "primaryKey", "foreignKey", "pgEnum", "sequence", "schema", "sql",
   "desc", "asc", "indexKey", "ColumnRef",
 ]);
 

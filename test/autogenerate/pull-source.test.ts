@@ -30,6 +30,7 @@ test("constant names avoid reserved words, the DSL's own imports and names alrea
   const taken = new Set<string>();
   assert.equal(constName(camelCase("delete"), taken), "deleteTable");
   assert.equal(constName(camelCase("sql"), taken), "sqlTable");
+  assert.equal(constName(camelCase("t"), taken), "tTable");
   assert.equal(constName(camelCase("order_lines"), taken), "orderLines");
   assert.equal(constName(camelCase("order_lines"), taken), "orderLines2");
 });
