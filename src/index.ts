@@ -20,6 +20,7 @@ export { readPullScope } from "./autogenerate/pull-scope.js";
 export type { PullScopeOptions, PulledDatabase } from "./autogenerate/pull-scope.js";
 export { pullModels } from "./autogenerate/pull-models.js";
 export type { PulledFile, PulledModels } from "./autogenerate/pull-models.js";
+export { pullProject, type PullOptions, type PullResult, type PulledModelFile } from "./commands/pull.js";
 
 // Running migrations from code (e.g. before an app starts, or in tests).
 export { Migrator } from "./runtime/migrator.js";
