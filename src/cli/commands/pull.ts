@@ -11,11 +11,11 @@ export class PullCommand extends DatabaseCommand {
 
       What the models cannot declare (exclusion constraints, table inheritance, partitioning, domain and extension types, views, triggers) is written as closely as the DSL allows with a \`// TODO review:\` comment, and named in a warning.
 
-      Then, to adopt athanor: \`athanor generate "initial"\` against an empty database writes the revision that builds this schema; \`athanor stamp head\` on the existing database records that it already has it; \`athanor check\` passes.
+      Then, to adopt athanor: \`athanor generate "initial"\` against an empty database (\`--url pglite://memory\` is one) writes the revision that builds this schema; \`athanor stamp head\` on the existing database records that it already has it; \`athanor check\` passes.
     `,
     examples: [
       ["Write app/models/public.ts, … from the database", "athanor pull"],
-      ["Adopt athanor on an existing database", 'athanor pull && athanor generate "initial" --url postgres://localhost/empty && athanor stamp head'],
+      ["Adopt athanor on an existing database", 'athanor pull && athanor generate "initial" --url pglite://memory && athanor stamp head'],
       ["Only the billing schema, into another directory, replacing what is there", "athanor pull --schema billing --out src/models --force"],
     ],
   });
@@ -49,7 +49,7 @@ export class PullCommand extends DatabaseCommand {
     } else {
       for (const f of result.files) this.out(`Wrote ${f.path} (${counted(f.tables, "table")}, ${counted(f.enums, "enum")}, ${counted(f.sequences, "sequence")})`);
     }
-    if (result.files.length > 0) this.note('Review the files, then: `athanor generate "initial"` against an empty database, and `athanor stamp head` on this one.');
+    if (result.files.length > 0) this.note('Review the files, then: `athanor generate "initial" --url pglite://memory` (any empty database), and `athanor stamp head` on this one.');
     return 0;
   }
 }
