@@ -178,6 +178,32 @@ function listProperty(name: string, items: readonly string[]): string {
   return [`    ${name}: [`, ...items.map((i) => `      ${i},`), "    ],"].join("\n");
 }
 
+/** `// TODO review:` lines above a table for what its model cannot say, each also a warning. */
+function tableNotes(table: TableSnapshot, ctx: TableContext): string[] {
+  const label = `${table.schema}.${table.name}`;
+  const todo: string[] = [];
+  for (const u of ctx.unsupported) {
+    if (u.table !== table.name || u.schema !== table.schema) continue;
+    if (u.kind === "exclusion") {
+      todo.push(`// TODO review: exclusion constraint ${u.name} is not pulled (the models cannot declare one): ${u.detail}`);
+      ctx.warn(`${label}: exclusion constraint ${u.name} is not pulled (${u.detail}); add it in a revision with op.execute`);
+    } else if (u.kind === "inherits") {
+      todo.push(`// TODO review: ${table.name} inherits from ${u.name}; the models declare it as a plain table with the inherited columns`);
+      ctx.warn(`${label}: inherits from ${u.name}, pulled as a plain table with all its columns`);
+    } else if (u.kind === "partitioned") {
+      todo.push(`// TODO review: ${table.name} is partitioned (PARTITION BY ${u.detail}); the models declare it as a plain table, its partitions are not pulled`);
+      ctx.warn(`${label}: partitioned by ${u.detail}, pulled as a plain table without its partitions`);
+    } else if (u.kind === "constraint") {
+      todo.push(`// TODO review: constraint ${u.name} is ${u.detail}, which the models cannot declare; they declare it without`);
+      ctx.warn(`${label}: constraint ${u.name} is ${u.detail}; pulled without it`);
+    } else if (u.kind === "trigger") {
+      todo.push(`// TODO review: trigger ${u.name} is not pulled: ${u.detail}`);
+      ctx.warn(`${label}: trigger ${u.name} is not pulled; create it in a revision with op.execute`);
+    }
+  }
+  return todo;
+}
+
 /**
  * The declaration of `table` as `export const <name> = table(…);`.
  *
@@ -192,7 +218,6 @@ export function tableSource(
 ): string {
   const w = new TableWriter(table, ctx, columnsOf);
   ctx.use("column");
-  const label = `${table.schema}.${table.name}`;
 
   const pk = table.primaryKey;
   const inlinePk = pk !== null && pk.columns.length === 1 && pk.name === naming.primaryKey(table.name) ? pk.columns[0] : undefined;
@@ -249,26 +274,7 @@ export function tableSource(
   if (table.indexes.length > 0) extras.push(listProperty("indexes", table.indexes.map((ix) => w.index(ix))));
   if (table.comment !== null) extras.push(`    comment: ${JSON.stringify(table.comment)},`);
 
-  const todo: string[] = [];
-  for (const u of ctx.unsupported) {
-    if (u.table !== table.name || u.schema !== table.schema) continue;
-    if (u.kind === "exclusion") {
-      todo.push(`// TODO review: exclusion constraint ${u.name} is not pulled (the models cannot declare one): ${u.detail}`);
-      ctx.warn(`${label}: exclusion constraint ${u.name} is not pulled (${u.detail}); add it in a revision with op.execute`);
-    } else if (u.kind === "inherits") {
-      todo.push(`// TODO review: ${table.name} inherits from ${u.name}; the models declare it as a plain table with the inherited columns`);
-      ctx.warn(`${label}: inherits from ${u.name}, pulled as a plain table with all its columns`);
-    } else if (u.kind === "partitioned") {
-      todo.push(`// TODO review: ${table.name} is partitioned (PARTITION BY ${u.detail}); the models declare it as a plain table, its partitions are not pulled`);
-      ctx.warn(`${label}: partitioned by ${u.detail}, pulled as a plain table without its partitions`);
-    } else if (u.kind === "constraint") {
-      todo.push(`// TODO review: constraint ${u.name} is ${u.detail}, which the models cannot declare; they declare it without`);
-      ctx.warn(`${label}: constraint ${u.name} is ${u.detail}; pulled without it`);
-    } else if (u.kind === "trigger") {
-      todo.push(`// TODO review: trigger ${u.name} is not pulled: ${u.detail}`);
-      ctx.warn(`${label}: trigger ${u.name} is not pulled; create it in a revision with op.execute`);
-    }
-  }
+  const todo = tableNotes(table, ctx);
 
   const call = ctx.tableCall(table.schema);
   const name = JSON.stringify(table.name);
