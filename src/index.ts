@@ -16,6 +16,11 @@ export { autogenerate } from "./autogenerate/autogenerate.js";
 export type { AutogenerateOptions, AutogenerateResult, ComparedScope } from "./autogenerate/autogenerate.js";
 export type { IncludeFunction, IncludeKind, IncludeObject, IncludeRules } from "./autogenerate/include-rules.js";
 export type { UnmodelledObject } from "./autogenerate/include-filter.js";
+export { readPullScope } from "./autogenerate/pull-scope.js";
+export type { PullScopeOptions, PulledDatabase } from "./autogenerate/pull-scope.js";
+export { pullModels } from "./autogenerate/pull-models.js";
+export type { PulledFile, PulledModels } from "./autogenerate/pull-models.js";
+export { pullProject, type PullOptions, type PullResult, type PulledModelFile } from "./commands/pull.js";
 
 // Running migrations from code (e.g. before an app starts, or in tests).
 export { Migrator } from "./runtime/migrator.js";

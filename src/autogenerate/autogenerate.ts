@@ -66,7 +66,7 @@ export interface AutogenerateResult {
 }
 
 /** The version table and athanor's history as `schema.name`: hidden there, and only there. */
-function ownTables(options: AutogenerateOptions, currentSchema: string): string[] {
+export function ownTables(options: Pick<AutogenerateOptions, "versionTable" | "ignoreTables">, currentSchema: string): string[] {
   const version = options.versionTable ?? DEFAULT_VERSION_TABLE;
   const dot = version.indexOf(".");
   const schema = dot === -1 ? currentSchema : version.slice(0, dot);

@@ -19,6 +19,8 @@ const valueNames: Record<string, string> = {
   "--depends-on": "rev",
   "--version-path": "dir",
   "-r,--rev-range": "range",
+  "--out": "dir",
+  "--schema": "schema",
 };
 
 /**

@@ -7,3 +7,4 @@ export { createRevision, mergeRevisions, type CreateRevisionOptions, type MergeO
 export { generateRevision, type GenerateOptions, type GenerateResult } from "./generate.js";
 export { checkProject, type CheckOptions, type CheckProblem, type CheckProblemKind, type CheckResult } from "./check.js";
 export { initProject, type InitProjectOptions, type InitProjectResult } from "../scripts/init-project.js";
+export { pullProject, type PullOptions, type PullResult, type PulledModelFile } from "./pull.js";

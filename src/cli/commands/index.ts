@@ -8,6 +8,7 @@ import { HeadsCommand } from "./heads.js";
 import { HistoryCommand } from "./history.js";
 import { InitCommand } from "./init.js";
 import { MergeCommand } from "./merge.js";
+import { PullCommand } from "./pull.js";
 import { ResetCommand } from "./reset.js";
 import { RebaseCommand } from "./rebase.js";
 import { RevisionCommand } from "./revision.js";
@@ -34,5 +35,6 @@ export const commands = [
   MergeCommand,
   RebaseCommand,
   CheckCommand,
+  PullCommand,
   InitCommand,
 ];
