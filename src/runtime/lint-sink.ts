@@ -1,0 +1,48 @@
+// The OperationSink a lint run hands a TypeScript revision: offline like `sql` (no
+// database, op.offline is true, op.query refuses the same way), and instead of
+// rendering each operation it keeps it, with the line of the revision file that called it.
+import { AthanorError } from "../graph/errors.js";
+import type { LocatedOperation } from "../lint/from-operations.js";
+import type { Operation } from "../ops/operation.js";
+import type { OperationSink, Row } from "../ops/operation-sink.js";
+
+export class LintSink implements OperationSink {
+  readonly offline = true;
+  readonly operations: LocatedOperation[] = [];
+  readonly #file: string;
+  readonly #shownPath: string;
+  readonly #fallbackLine: number;
+
+  /** `file` is the revision's absolute path, found in call stacks; `fallbackLine` is used when no frame names it. */
+  constructor(file: string, shownPath: string, fallbackLine: number) {
+    this.#file = file;
+    this.#shownPath = shownPath;
+    this.#fallbackLine = fallbackLine;
+  }
+
+  async emit(operation: Operation): Promise<void> {
+    this.operations.push({ operation, line: this.#callerLine(new Error().stack ?? "") });
+  }
+
+  async query(_sql: string, _params?: readonly unknown[]): Promise<Row[]> {
+    throw new AthanorError("OFFLINE_UNSUPPORTED", `${this.#shownPath}: op.query() cannot run in offline mode (lint reads no database)`, {
+      hint: "lint runs revisions offline, as `athanor sql` does: guard the query with `if (!op.offline) { … }`, or use op.execute() for statements whose result the revision does not need",
+      details: { file: this.#shownPath },
+    });
+  }
+
+  async autocommitBlock<T>(body: () => Promise<T>): Promise<T> {
+    return body();
+  }
+
+  /** The revision file's line in the stack (tsx maps it to the TypeScript source). */
+  #callerLine(stack: string): number {
+    for (const frame of stack.split("\n")) {
+      const at = frame.lastIndexOf(this.#file);
+      if (at < 0) continue;
+      const match = /^:(\d+)(?::\d+)?\)?$/.exec(frame.slice(at + this.#file.length).trim());
+      if (match) return Number(match[1]);
+    }
+    return this.#fallbackLine;
+  }
+}
