@@ -32,6 +32,8 @@ const refused: [string, string, string, RegExp][] = [
   ["the dialect imports revision files' code", "src/dialect/postgres/render.ts", 'import { scan } from "../../scripts/scan-version-locations.js";\nexport const x = scan;\n', /src\/dialect knows SQL/],
   ["the runtime imports the CLI", "src/runtime/migrator.ts", 'import { main } from "../cli/main.js";\nexport const x = main;\n', /src\/runtime runs plans/],
   ["scripts import the runtime", "src/scripts/load-revision.ts", 'import type { Migrator } from "../runtime/migrator.js";\nexport type X = Migrator;\n', /src\/scripts reads and writes/],
+  ["the lint core reads files", "src/lint/lint.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n', /src\/lint is a pure core/],
+  ["the lint core imports the runtime", "src/lint/lint.ts", 'import { Migrator } from "../runtime/migrator.js";\nexport const x = Migrator;\n', /src\/lint is a pure core/],
   ["autogenerate imports the CLI", "src/autogenerate/compare.ts", 'import { main } from "../cli/main.js";\nexport const x = main;\n', /src\/autogenerate compares/],
 ];
 

@@ -2,10 +2,12 @@ import { Command, Option } from "clipanion";
 import { assertKnownRows } from "../../graph/current-heads.js";
 import { planUpgrade } from "../../graph/plan-upgrade.js";
 import type { RevisionMap } from "../../graph/revision-map.js";
+import type { LintFinding } from "../../lint/lint.js";
 import { DatabaseCommand } from "../database-command.js";
+import type { Project } from "../project.js";
 
 interface Problem {
-  kind: "multiple-heads" | "objects-exist" | "not-at-head" | "models-differ" | "unmodelled" | "edited-revision" | "interrupted-revision";
+  kind: "multiple-heads" | "objects-exist" | "not-at-head" | "models-differ" | "unmodelled" | "edited-revision" | "interrupted-revision" | "lint";
   message: string;
 }
 
@@ -14,17 +16,19 @@ export class CheckCommand extends DatabaseCommand {
   static override usage = Command.Usage({
     description: "Fail when the database is behind, the heads are split, or the models differ from the revisions",
     details: `
-      A gate for CI. Exits 1 with a list of problems when: there are several heads (a merge is missing); the database is not at the head(s); an applied revision's file was edited since (its sha256 differs from the one recorded in the history table); or \`generate\` would write a revision (a model changed without one); or the database has a table no model declares and no \`include\` rule covers (drop it with \`generate --drop-unmodelled\`, or leave it out with \`include\`). Exits 0 when all is well. Without configured models only the first three are checked. \`--verbose\` also says which model modules were loaded and how many tables were compared.
+      A gate for CI. Exits 1 with a list of problems when: there are several heads (a merge is missing); the database is not at the head(s); an applied revision's file was edited since (its sha256 differs from the one recorded in the history table); or \`generate\` would write a revision (a model changed without one); or the database has a table no model declares and no \`include\` rule covers (drop it with \`generate --drop-unmodelled\`, or leave it out with \`include\`). Exits 0 when all is well. Without configured models only the first three are checked. \`--lint\` also lints the pending revisions (from the database's current revision to the heads) as \`athanor lint\` does, and fails with its findings. \`--verbose\` also says which model modules were loaded and how many tables were compared.
     `,
     examples: [
       ["In CI, after upgrading a test database", "athanor upgrade && athanor check"],
       ["For a machine", "athanor check --json"],
       ["See which model modules and how many tables were compared", "athanor check --verbose"],
+      ["Also lint the revisions the database has not applied yet", "athanor check --lint"],
     ],
   });
 
   asJson = Option.Boolean("--json", false, { description: "Print the result as JSON" });
   verbose = Option.Boolean("-v,--verbose", false, { description: "Also list the model modules loaded and the tables compared" });
+  lint = Option.Boolean("--lint", false, { description: "Also lint the pending revisions (as `athanor lint`) and fail on findings" });
 
   protected async run(): Promise<number> {
     const project = await this.project();
@@ -87,6 +91,10 @@ export class CheckCommand extends DatabaseCommand {
     if (result !== undefined && result.unmodelled.length > 0) {
       problems.push({ kind: "unmodelled", message: report.unmodelledAdvice(result.unmodelled, result.compared, project.config.schemas[0] ?? "public") });
     }
+    const lintFindings = this.lint ? await pendingFindings(project, diff.currentHeads) : undefined;
+    for (const finding of lintFindings ?? []) {
+      problems.push({ kind: "lint", message: `${finding.path}:${finding.line}  ${finding.rule}  ${finding.message}; fix: ${finding.fix}` });
+    }
     if (this.asJson) {
       this.json({
         ok: problems.length === 0,
@@ -95,6 +103,7 @@ export class CheckCommand extends DatabaseCommand {
         heads,
         modelsChecked: result !== undefined,
         ...(result && models ? { models: models.modules, compared: result.compared, unmodelled: result.unmodelled } : {}),
+        ...(lintFindings === undefined ? {} : { lint: lintFindings }),
         problems,
       });
     } else if (problems.length === 0) {
@@ -105,6 +114,15 @@ export class CheckCommand extends DatabaseCommand {
     }
     return problems.length === 0 ? 0 : 1;
   }
+}
+
+/** The lint findings of the revisions an upgrade to the heads would run from `current` (read after the database session closed). */
+async function pendingFindings(project: Project, current: readonly string[]): Promise<LintFinding[]> {
+  const map = project.revisionMap();
+  const sources = planUpgrade(map, current, "heads").steps.map((step) => map.get(step.revision)!.source);
+  const { lintSources } = await import("../../runtime/lint-revisions.js");
+  const { config } = project;
+  return lintSources(sources, { cwd: config.cwd, lockTimeout: config.lockTimeout, disable: config.lint?.disable ?? [] });
 }
 
 /**

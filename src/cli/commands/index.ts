@@ -7,6 +7,7 @@ import { GenerateCommand } from "./generate.js";
 import { HeadsCommand } from "./heads.js";
 import { HistoryCommand } from "./history.js";
 import { InitCommand } from "./init.js";
+import { LintCommand } from "./lint.js";
 import { MergeCommand } from "./merge.js";
 import { ResetCommand } from "./reset.js";
 import { RevisionCommand } from "./revision.js";
@@ -32,5 +33,6 @@ export const commands = [
   GenerateCommand,
   MergeCommand,
   CheckCommand,
+  LintCommand,
   InitCommand,
 ];

@@ -1,0 +1,40 @@
+import { Command, Option } from "clipanion";
+import { GraphCommand } from "../graph-command.js";
+import { revisionsToLint } from "../lint-range.js";
+import { findingLines, findingsSummary } from "../lint-text.js";
+import { wantsColour } from "../terminal.js";
+
+export class LintCommand extends GraphCommand {
+  static override paths = [["lint"]];
+  static override usage = Command.Usage({
+    description: "Flag revisions that would lock tables for long or break the running app (no connection)",
+    details: `
+      Reads each revision's upgrade offline, with no database: a SQL revision's statements, a TypeScript revision's operations (its \`upgrade()\` runs as \`athanor sql\` runs it). Flags CREATE INDEX without CONCURRENTLY, ADD FOREIGN KEY/CHECK without NOT VALID, SET NOT NULL without a validated CHECK, type changes that rewrite the table, ADD COLUMN with a volatile default, dropped or renamed columns and tables, DDL without lock_timeout, and non-transactional revisions with several statements; each finding says the safe way. The README's "Linting revisions" lists the rules.
+
+      Without an argument the head revisions are linted; a rev spec lints the revisions it names; \`a:b\` the revisions \`athanor sql a:b\` would run (\`base:head\` for all). A comment \`athanor-lint-disable <rule>[, <rule>]\` in a revision turns rules off for it; \`lint: { disable: [...] }\` in athanor.config.ts for every revision. Exits 1 when there are findings.
+    `,
+    examples: [
+      ["The newest revision(s)", "athanor lint"],
+      ["Every revision", "athanor lint base:head"],
+      ["What comes after 0004, for a machine", "athanor lint 0004:head --json"],
+    ],
+  });
+
+  range = Option.String({ required: false, name: "rev | a:b" });
+  asJson = Option.Boolean("--json", false, { description: "Print the findings as JSON" });
+
+  protected async run(): Promise<number> {
+    const project = await this.project();
+    const sources = revisionsToLint(project.revisionMap(), this.range);
+    const { lintSources } = await import("../../runtime/lint-revisions.js");
+    const { config } = project;
+    const findings = await lintSources(sources, { cwd: config.cwd, lockTimeout: config.lockTimeout, disable: config.lint?.disable ?? [] });
+    if (this.asJson) {
+      this.json({ ok: findings.length === 0, revisions: sources.map((s) => ({ revision: s.revision, path: s.path })), findings });
+    } else {
+      const colour = wantsColour(this.terminal.stdout);
+      this.outLines([...findings.flatMap((finding) => findingLines(finding, colour)), findingsSummary(findings, sources.length)]);
+    }
+    return findings.length === 0 ? 0 : 1;
+  }
+}
