@@ -1,0 +1,198 @@
+// Every lint rule, on a revision it must flag and on the safe recipe it recommends,
+// written both as a TypeScript revision (operations) and as a SQL revision (statements).
+// A flagged revision names the rule at the statement's line; a safe one has no finding
+// at all. `users`, `orders` and `legacy` are existing tables: no revision creates them.
+import assert from "node:assert/strict";
+import { after, describe, test } from "node:test";
+import { lintRules } from "../../src/lint/rules/index.js";
+import { LintProject, type RevisionSpec } from "./lint-project.js";
+
+interface Side {
+  /** Revisions of the range before the one under test (the scope it builds on). */
+  readonly before?: readonly RevisionSpec[];
+  readonly revision: RevisionSpec;
+  /** Which body entry the finding points at (flagged only; default the first). */
+  readonly at?: number;
+}
+
+interface RuleCase {
+  readonly rule: string;
+  readonly flagged: { readonly ts: Side; readonly sql: Side };
+  readonly safe: { readonly ts: Side; readonly sql: Side };
+}
+
+const one = (...body: string[]): Side => ({ revision: { body } });
+
+const cases: RuleCase[] = [
+  {
+    rule: "require-concurrent-index",
+    flagged: {
+      ts: one('await op.createIndex("ix_users_email", "users", ["email"]);'),
+      sql: one("CREATE INDEX ix_users_email ON users (email)"),
+    },
+    safe: {
+      ts: { revision: { transactional: false, body: ['await op.createIndex("ix_users_email", "users", ["email"], { concurrently: true });'] } },
+      sql: { revision: { transactional: false, body: ["CREATE INDEX CONCURRENTLY ix_users_email ON users (email)"] } },
+    },
+  },
+  {
+    rule: "require-not-valid-constraint",
+    flagged: {
+      ts: one('await op.createForeignKey("orders_user_fk", "orders", "users", ["user_id"], ["id"]);'),
+      sql: one("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id)"),
+    },
+    safe: {
+      // NOT VALID now, VALIDATE in a revision of its own.
+      ts: {
+        revision: { body: ['await op.createForeignKey("orders_user_fk", "orders", "users", ["user_id"], ["id"], { notValid: true });'] },
+        before: [],
+      },
+      sql: { revision: { body: ["ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID"] } },
+    },
+  },
+  {
+    rule: "require-check-before-not-null",
+    flagged: {
+      ts: one('await op.alterColumn("users", "email", { nullable: false });'),
+      sql: one("ALTER TABLE users ALTER COLUMN email SET NOT NULL"),
+    },
+    safe: {
+      ts: {
+        before: [{ body: ['await op.createCheckConstraint("users_email_not_null", "users", "email IS NOT NULL", { notValid: true });'] }],
+        revision: { body: ['await op.validateConstraint("users_email_not_null", "users");', 'await op.alterColumn("users", "email", { nullable: false });'] },
+      },
+      sql: {
+        before: [{ body: ["ALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID"] }],
+        revision: { body: ["ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null", "ALTER TABLE users ALTER COLUMN email SET NOT NULL"] },
+      },
+    },
+  },
+  {
+    rule: "no-rewriting-type-change",
+    flagged: {
+      ts: one('await op.alterColumn("users", "age", { type: "bigint" });'),
+      sql: one("ALTER TABLE users ALTER COLUMN age TYPE bigint"),
+    },
+    safe: {
+      // Widening a varchar the range added keeps the table as it is.
+      ts: {
+        before: [{ body: ['await op.addColumn("users", { name: "nickname", type: "varchar(50)" });'] }],
+        revision: { body: ['await op.alterColumn("users", "nickname", { type: "varchar(100)" });'] },
+      },
+      sql: {
+        before: [{ body: ["ALTER TABLE users ADD COLUMN nickname varchar(50)"] }],
+        revision: { body: ["ALTER TABLE users ALTER COLUMN nickname TYPE text"] },
+      },
+    },
+  },
+  {
+    rule: "no-volatile-default",
+    flagged: {
+      ts: one('await op.addColumn("users", { name: "token", type: "uuid", default: "gen_random_uuid()" });'),
+      sql: one("ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid()"),
+    },
+    safe: {
+      ts: one('await op.addColumn("users", { name: "created_at", type: "timestamptz", default: "now()", nullable: false });'),
+      sql: one("ALTER TABLE users ADD COLUMN created_at timestamptz NOT NULL DEFAULT now()"),
+    },
+  },
+  {
+    rule: "no-drop-column",
+    flagged: { ts: one('await op.dropColumn("users", "legacy_flag");'), sql: one("ALTER TABLE users DROP COLUMN legacy_flag") },
+    safe: {
+      ts: one('await op.createTable("staging", { columns: [{ name: "id", type: "int" }, { name: "junk", type: "text" }] });', 'await op.dropColumn("staging", "junk");'),
+      sql: one("CREATE TABLE staging (id int, junk text)", "ALTER TABLE staging DROP COLUMN junk"),
+    },
+  },
+  {
+    rule: "no-drop-table",
+    flagged: { ts: one('await op.dropTable("legacy");'), sql: one("DROP TABLE legacy") },
+    safe: {
+      ts: one('await op.createTable("scratch", { columns: [{ name: "id", type: "int" }] });', 'await op.dropTable("scratch");'),
+      sql: one("CREATE TABLE scratch (id int)", "DROP TABLE scratch"),
+    },
+  },
+  {
+    rule: "no-rename-column",
+    flagged: {
+      ts: one('await op.alterColumn("users", "name", { newName: "full_name" });'),
+      sql: one("ALTER TABLE users RENAME COLUMN name TO full_name"),
+    },
+    safe: {
+      ts: one('await op.createTable("people", { columns: [{ name: "name", type: "text" }] });', 'await op.alterColumn("people", "name", { newName: "full_name" });'),
+      sql: one("CREATE TABLE people (name text)", "ALTER TABLE people RENAME COLUMN name TO full_name"),
+    },
+  },
+  {
+    rule: "no-rename-table",
+    flagged: { ts: one('await op.renameTable("users", "accounts");'), sql: one("ALTER TABLE users RENAME TO accounts") },
+    safe: {
+      ts: one('await op.createTable("draft", { columns: [{ name: "id", type: "int" }] });', 'await op.renameTable("draft", "drafts");'),
+      sql: one("CREATE TABLE draft (id int)", "ALTER TABLE draft RENAME TO drafts"),
+    },
+  },
+  {
+    rule: "require-lock-timeout",
+    flagged: {
+      ts: { revision: { lockTimeout: false, body: ['await op.createTable("notes", { columns: [{ name: "id", type: "int" }] });', 'await op.addColumn("users", { name: "bio", type: "text" });'] }, at: 1 },
+      sql: { revision: { lockTimeout: false, body: ["CREATE TABLE notes (id int)", "ALTER TABLE users ADD COLUMN bio text"] }, at: 1 },
+    },
+    safe: {
+      ts: { revision: { lockTimeout: false, body: ['await op.execute("SET lock_timeout = \'2s\'");', 'await op.addColumn("users", { name: "bio", type: "text" });'] } },
+      sql: { revision: { lockTimeout: false, body: ["SET lock_timeout = '2s'", "ALTER TABLE users ADD COLUMN bio text"] } },
+    },
+  },
+  {
+    rule: "non-transactional-single-statement",
+    flagged: {
+      ts: {
+        revision: { transactional: false, body: ['await op.createIndex("ix_a", "users", ["a"], { concurrently: true });', 'await op.createIndex("ix_b", "users", ["b"], { concurrently: true });'] },
+        at: 1,
+      },
+      sql: { revision: { transactional: false, body: ["CREATE INDEX CONCURRENTLY ix_a ON users (a)", "CREATE INDEX CONCURRENTLY ix_b ON users (b)"] }, at: 1 },
+    },
+    safe: {
+      ts: { revision: { transactional: false, body: ['await op.execute("SET lock_timeout = \'2s\'");', 'await op.createIndex("ix_a", "users", ["a"], { concurrently: true });'] } },
+      sql: { revision: { transactional: false, body: ["SET lock_timeout = '2s'", "CREATE INDEX CONCURRENTLY ix_a ON users (a)"] } },
+    },
+  },
+];
+
+const projects: LintProject[] = [];
+after(() => {
+  for (const project of projects) project.remove();
+});
+
+async function lintSide(format: "ts" | "sql", side: Side) {
+  const project = new LintProject();
+  projects.push(project);
+  for (const revision of side.before ?? []) project.add(format, revision);
+  const written = project.add(format, side.revision);
+  return { written, findings: await project.lint() };
+}
+
+test("every rule has a flagged and a safe case", () => {
+  assert.deepEqual(cases.map((c) => c.rule).sort(), lintRules.map((r) => r.id).sort());
+});
+
+for (const ruleCase of cases) {
+  describe(ruleCase.rule, () => {
+    for (const format of ["ts", "sql"] as const) {
+      test(`flags the ${format.toUpperCase()} revision at the statement's line, with the fix`, async () => {
+        const side = ruleCase.flagged[format];
+        const { written, findings } = await lintSide(format, side);
+        const found = findings.filter((f) => f.rule === ruleCase.rule);
+        assert.equal(found.length, 1, JSON.stringify(findings, null, 2));
+        const finding = found[0]!;
+        assert.equal(finding.path, written.path);
+        assert.equal(finding.line, written.lines[side.at ?? 0]);
+        assert.equal(finding.fix, lintRules.find((r) => r.id === ruleCase.rule)!.fix);
+        assert.equal(finding.docs, `README.md#lint-${ruleCase.rule}`);
+      });
+      test(`passes the safe ${format.toUpperCase()} revision with no finding at all`, async () => {
+        const { findings } = await lintSide(format, ruleCase.safe[format]);
+        assert.deepEqual(findings, []);
+      });
+    }
+  });
+}
