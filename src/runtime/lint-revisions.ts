@@ -5,6 +5,7 @@
 import path from "node:path";
 import { locateStatements } from "../dialect/postgres/split-statements.js";
 import { renderOperation } from "../dialect/postgres/render.js";
+import { AthanorError, isAthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { classifySql } from "../lint/classify-sql.js";
 import { disableDirectives } from "../lint/disable-comments.js";
@@ -71,8 +72,21 @@ async function tsStatements(absolute: string, source: RevisionSource, cwd: strin
   const sink = new LintSink(absolute, source.path, upgradeLine(text));
   // The same facade the runtime hands upgrade(): it refuses what a run would refuse.
   const op = new Operations(sink, { transactional: source.transactional, isTransactional: (operation) => renderOperation(operation).every((s) => s.transactional) });
-  await loaded.upgrade(op);
+  await loaded.upgrade(op).catch((error: unknown) => {
+    throw namingRevision(error, source);
+  });
   return { statements: fromOperations(sink.operations), text };
+}
+
+/** An error from a revision's upgrade(), with the revision and file it came from (as `sql` names them). */
+function namingRevision(error: unknown, source: RevisionSource): unknown {
+  if (!isAthanorError(error)) return error;
+  const hint = error.code === "OFFLINE_UNSUPPORTED" ? "lint runs revisions offline, as `athanor sql` does: guard the query with `if (!op.offline) { … }`, or use op.execute() for statements whose result the revision does not need" : error.hint;
+  return new AthanorError(error.code, `lint: revision ${source.revision} (${source.path}): ${error.message}`, {
+    ...(hint === undefined ? {} : { hint }),
+    details: { ...(error.details ?? {}), revision: source.revision, file: source.path },
+    cause: error,
+  });
 }
 
 /** The line of `function upgrade`, where a finding goes when no stack frame names the file. */

@@ -25,10 +25,8 @@ export class LintSink implements OperationSink {
   }
 
   async query(_sql: string, _params?: readonly unknown[]): Promise<Row[]> {
-    throw new AthanorError("OFFLINE_UNSUPPORTED", `${this.#shownPath}: op.query() cannot run in offline mode (lint reads no database)`, {
-      hint: "lint runs revisions offline, as `athanor sql` does: guard the query with `if (!op.offline) { … }`, or use op.execute() for statements whose result the revision does not need",
-      details: { file: this.#shownPath },
-    });
+    // The facade refuses first (op.offline is true); this is for a sink handed elsewhere.
+    throw new AthanorError("OFFLINE_UNSUPPORTED", `${this.#shownPath}: op.query() cannot run in offline mode (lint reads no database)`, { details: { file: this.#shownPath } });
   }
 
   async autocommitBlock<T>(body: () => Promise<T>): Promise<T> {
