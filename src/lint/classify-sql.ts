@@ -63,8 +63,8 @@ function setsLockTimeoutByFunction(tokens: readonly SqlToken[]): boolean {
 
 function create(c: TokenCursor): Shape[] {
   c.accept("or", "replace");
-  const unique = c.accept("unique");
-  if (c.accept("index")) return [createIndex(c, unique)];
+  c.accept("unique");
+  if (c.accept("index")) return [createIndex(c)];
   c.acceptOne("global", "local");
   c.acceptOne("temp", "temporary", "unlogged");
   if (c.accept("table")) {
@@ -82,7 +82,7 @@ function create(c: TokenCursor): Shape[] {
   return [other(false)];
 }
 
-function createIndex(c: TokenCursor, _unique: boolean): Shape {
+function createIndex(c: TokenCursor): Shape {
   const concurrently = c.accept("concurrently");
   c.accept("if", "not", "exists");
   const name = c.isWord("on") ? undefined : c.name();

@@ -7,7 +7,6 @@ import { classifySql } from "../../src/lint/classify-sql.js";
 import { lintRevisions, type LintInput } from "../../src/lint/lint.js";
 import { locateStatements } from "../../src/dialect/postgres/split-statements.js";
 
-const kinds = (sql: string) => classifySql(sql, { line: 1, statement: 0 }).map((s) => s.kind);
 
 function lintSql(sql: string, overrides: Partial<LintInput> = {}) {
   const statements = [...locateStatements(sql)].flatMap((s, i) => classifySql(s.sql, { line: s.line, statement: i }));
