@@ -11,7 +11,7 @@ export const noRewritingTypeChange: LintRule = {
   title: "a column type change on an existing table that rewrites it",
   why: "the table and all its indexes are rewritten under an ACCESS EXCLUSIVE lock: nothing reads or writes the table until it is done, and the new types can break the running code",
   fix: "add a column of the new type, write to both from the code, backfill in batches, switch reads, then drop the old column in a later revision; widening varchar(n), varchar → text or numeric precision does not rewrite (disable the rule for that revision)",
-  equivalents: { squawk: "changing-column-type", strongMigrations: "change_column", atlas: "PG301 (rewrite detection differs)" },
+  equivalents: { squawk: "changing-column-type", strongMigrations: "change_column", atlas: "PG301" },
   statement(statement, scope) {
     if (statement.kind !== "alterColumnType" || !scope.isExisting(statement.table)) return undefined;
     const column = `${tableLabel(statement.table)}.${statement.column}`;

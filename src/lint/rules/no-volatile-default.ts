@@ -10,7 +10,7 @@ export const noVolatileDefault: LintRule = {
   title: "ADD COLUMN on an existing table with a volatile default (or serial, identity, stored generated)",
   why: "a volatile default (gen_random_uuid(), clock_timestamp(), nextval()) is computed for every row, so the table is rewritten under an ACCESS EXCLUSIVE lock; a constant or now() is stored once and costs nothing (PostgreSQL 11+)",
   fix: "add the column without the default (or with a constant one), then SET DEFAULT for new rows, and backfill existing rows in batches from a later revision or a job",
-  equivalents: { squawk: "adding-field-with-default, adding-serial-primary-key-field", strongMigrations: "add_column_default_callable, add_column_auto_incrementing, add_column_generated_stored", atlas: "PG302" },
+  equivalents: { squawk: "adding-field-with-default, adding-serial-primary-key-field", strongMigrations: "add_column_default_callable, add_column_auto_incrementing, add_column_generated_stored", atlas: "PG302, PG309, PG310" },
   statement(statement, scope) {
     if (statement.kind !== "addColumn" || !scope.isExisting(statement.table)) return undefined;
     const column = `${tableLabel(statement.table)}.${statement.column}`;

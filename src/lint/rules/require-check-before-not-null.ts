@@ -10,7 +10,7 @@ export const requireCheckBeforeNotNull: LintRule = {
   title: "SET NOT NULL on an existing table without a validated CHECK (col IS NOT NULL) first",
   why: "SET NOT NULL reads every row to prove it under an ACCESS EXCLUSIVE lock: reads and writes wait for the whole scan",
   fix: "add `CHECK (col IS NOT NULL) NOT VALID`, VALIDATE CONSTRAINT it in a later revision, then SET NOT NULL (PostgreSQL 12+ uses the check and skips the scan) and drop the check",
-  equivalents: { squawk: "adding-not-nullable-field", strongMigrations: "change_column_null", atlas: "MF104" },
+  equivalents: { squawk: "adding-not-nullable-field", strongMigrations: "change_column_null", atlas: "PG303" },
   statement(statement, scope) {
     if (statement.kind !== "setNotNull" || !scope.isExisting(statement.table)) return undefined;
     if (scope.provesNotNull(statement.table, statement.column)) return undefined;

@@ -10,7 +10,7 @@ export const requireNotValidConstraint: LintRule = {
   title: "ADD FOREIGN KEY or CHECK on an existing table without NOT VALID, or validated in the same transaction",
   why: "adding the constraint scans the whole table under a lock that blocks writes (a foreign key also locks the referenced table); with VALIDATE in the same transaction the ADD's lock is still held while it scans",
   fix: "add it NOT VALID (TS: `notValid: true`), then VALIDATE CONSTRAINT in a later revision (TS: `validateConstraint`), which lets reads and writes go on",
-  equivalents: { squawk: "adding-foreign-key-constraint, constraint-missing-not-valid", strongMigrations: "add_foreign_key, add_check_constraint, validate_foreign_key", atlas: null },
+  equivalents: { squawk: "adding-foreign-key-constraint, constraint-missing-not-valid", strongMigrations: "add_foreign_key, add_check_constraint, validate_foreign_key, validate_check_constraint", atlas: "PG305, PG306" },
   statement(statement, scope, revision) {
     if (statement.kind !== "addConstraint" || (statement.constraint !== "foreignKey" && statement.constraint !== "check")) return undefined;
     if (!scope.isExisting(statement.table)) return undefined;
