@@ -2,6 +2,7 @@
 // itself, naming each. Read from comments only (the SQL lexer decides what is a comment
 // in a SQL file; in TypeScript a line comment or block comment line), never from strings.
 import { SqlScanner } from "../dialect/postgres/sql-lexer.js";
+import type { SqlText } from "../dialect/postgres/sql-text.js";
 
 export interface DisableDirective {
   /** 1-based line of the comment in the file. */
@@ -27,14 +28,16 @@ function idsOf(rest: string): string[] {
  * // [{ line: 1, ids: ["no-drop-column"] }]
  * ```
  */
-export function disableDirectives(text: string, format: "ts" | "sql"): DisableDirective[] {
-  return format === "sql" ? sqlDirectives(text) : tsDirectives(text);
+export function disableDirectives(text: SqlText, format: "ts" | "sql"): DisableDirective[] {
+  if (format === "sql") return sqlDirectives(text);
+  return tsDirectives(typeof text === "string" ? text : text.slice(0, text.length));
 }
 
-function sqlDirectives(text: string): DisableDirective[] {
+/** A SQL file's directives; `text` may be the bytes of a large file, scanned as they are. */
+function sqlDirectives(text: SqlText): DisableDirective[] {
   const found: DisableDirective[] = [];
   // Only worth a scan when the word is there at all (a data revision can be 50 MB).
-  if (!text.includes("athanor-lint-disable")) return found;
+  if (text.indexOf("athanor-lint-disable") < 0) return found;
   const scanner = new SqlScanner(text);
   let line = 1;
   let counted = 0;

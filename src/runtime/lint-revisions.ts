@@ -5,6 +5,7 @@
 import path from "node:path";
 import { locateStatements } from "../dialect/postgres/split-statements.js";
 import { renderOperation } from "../dialect/postgres/render.js";
+import type { SqlText } from "../dialect/postgres/sql-text.js";
 import { AthanorError, isAthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { classifySql } from "../lint/classify-sql.js";
@@ -54,7 +55,7 @@ async function lintInput(source: RevisionSource, settings: LintSettings): Promis
   };
 }
 
-function sqlStatements(absolute: string, source: RevisionSource): { statements: LintStatement[]; text: string } {
+function sqlStatements(absolute: string, source: RevisionSource): { statements: LintStatement[]; text: SqlText } {
   const file = readSqlFile(absolute, source.path);
   const { upgradeSql, upgradeLine } = readSqlRevision(file, source.path);
   const statements: LintStatement[] = [];
@@ -62,7 +63,7 @@ function sqlStatements(absolute: string, source: RevisionSource): { statements: 
   for (const located of locateStatements(upgradeSql)) {
     statements.push(...classifySql(located.sql, { line: upgradeLine + located.line - 1, statement: index++ }));
   }
-  return { statements, text: typeof file === "string" ? file : file.slice(0, file.length) };
+  return { statements, text: file };
 }
 
 async function tsStatements(absolute: string, source: RevisionSource, cwd: string): Promise<{ statements: LintStatement[]; text: string }> {

@@ -1,6 +1,7 @@
 // The OperationSink a lint run hands a TypeScript revision: offline like `sql` (no
 // database, op.offline is true, op.query refuses the same way), and instead of
 // rendering each operation it keeps it, with the line of the revision file that called it.
+import { pathToFileURL } from "node:url";
 import { AthanorError } from "../graph/errors.js";
 import type { LocatedOperation } from "../lint/from-operations.js";
 import type { Operation } from "../ops/operation.js";
@@ -9,13 +10,14 @@ import type { OperationSink, Row } from "../ops/operation-sink.js";
 export class LintSink implements OperationSink {
   readonly offline = true;
   readonly operations: LocatedOperation[] = [];
-  readonly #file: string;
+  /** The file as stack frames may name it: a path, or a file:// URL (spaces and the like escaped). */
+  readonly #names: readonly string[];
   readonly #shownPath: string;
   readonly #fallbackLine: number;
 
   /** `file` is the revision's absolute path, found in call stacks; `fallbackLine` is used when no frame names it. */
   constructor(file: string, shownPath: string, fallbackLine: number) {
-    this.#file = file;
+    this.#names = [pathToFileURL(file).href, file];
     this.#shownPath = shownPath;
     this.#fallbackLine = fallbackLine;
   }
@@ -36,10 +38,12 @@ export class LintSink implements OperationSink {
   /** The revision file's line in the stack (tsx maps it to the TypeScript source). */
   #callerLine(stack: string): number {
     for (const frame of stack.split("\n")) {
-      const at = frame.lastIndexOf(this.#file);
-      if (at < 0) continue;
-      const match = /^:(\d+)(?::\d+)?\)?$/.exec(frame.slice(at + this.#file.length).trim());
-      if (match) return Number(match[1]);
+      for (const name of this.#names) {
+        const at = frame.lastIndexOf(name);
+        if (at < 0) continue;
+        const match = /^:(\d+)(?::\d+)?\)?$/.exec(frame.slice(at + name.length).trim());
+        if (match) return Number(match[1]);
+      }
     }
     return this.#fallbackLine;
   }

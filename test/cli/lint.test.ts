@@ -65,6 +65,15 @@ test("findings print as file:line  rule  message with the fix under each, and ex
   assert.doesNotMatch(result.stdout, /\u001b\[/, "no colour off a terminal");
 });
 
+test("colour only where asked for: the rule id is painted with FORCE_COLOR, never with NO_COLOR", async () => {
+  const p = fresh();
+  const painted = await lint(p, ["0002"], { NO_COLOR: undefined, FORCE_COLOR: "1" });
+  assert.equal(painted.code, 1, shown(painted));
+  assert.match(painted.stdout, /\u001b\[31mrequire-concurrent-index\u001b\[39m/);
+  const plain = await lint(p, ["0002"], { FORCE_COLOR: "1", NO_COLOR: "1" });
+  assert.doesNotMatch(plain.stdout, /\u001b\[/);
+});
+
 test("no argument lints the head only; base:head the range, where 0001 created the table", async () => {
   const p = fresh();
   const head = await lint(p, []);

@@ -27,7 +27,8 @@ export interface WrittenRevision {
 }
 
 export class LintProject {
-  readonly dir = mkdtempSync(path.join(tmpdir(), "athanor-lint-"));
+  // A space in the path: stack frames name the file as an escaped file:// URL.
+  readonly dir = mkdtempSync(path.join(tmpdir(), "athanor lint-"));
   #count = 0;
 
   constructor() {
