@@ -2,12 +2,11 @@
 // creates, drops, renames or alters, on which table. Only the statements the rules are
 // about are read closely; everything else is `other`, marked by whether it takes a
 // lock the application would wait on.
-import type { ConstraintType, LintStatement, TableName } from "./lint-statement.js";
+import type { ConstraintType, LintShape as Shape, LintStatement, TableName } from "./lint-statement.js";
 import { joinTokens, sqlTokens, type SqlToken } from "./sql-tokens.js";
 import { splitTopLevel, TokenCursor } from "./token-cursor.js";
 
 type Where = { readonly line: number; readonly statement: number };
-type Shape = LintStatement extends infer S ? (S extends LintStatement ? Omit<S, "line" | "statement"> : never) : never;
 
 /**
  * The schema changes of one statement (several for an ALTER TABLE with several actions).

@@ -4,7 +4,7 @@
 import { locateStatements } from "../dialect/postgres/split-statements.js";
 import type { Operation } from "../ops/operation.js";
 import { classifySql, provenNotNull } from "./classify-sql.js";
-import type { LintStatement, TableName } from "./lint-statement.js";
+import type { LintShape as Shape, LintStatement, TableName } from "./lint-statement.js";
 import { sqlTokens } from "./sql-tokens.js";
 
 /** One operation a revision's upgrade() emitted, and the file line of the call. */
@@ -37,8 +37,6 @@ export function fromOperations(operations: readonly LocatedOperation[]): LintSta
   }
   return statements;
 }
-
-type Shape = LintStatement extends infer S ? (S extends LintStatement ? Omit<S, "line" | "statement"> : never) : never;
 
 function tableOf(operation: { readonly table: string; readonly schema?: string }): TableName {
   return operation.schema === undefined ? { name: operation.table } : { name: operation.table, schema: operation.schema };

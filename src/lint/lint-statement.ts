@@ -66,6 +66,9 @@ export type LintStatement = Located &
 
 export type LintStatementKind = LintStatement["kind"];
 
+/** A statement before it is placed: what the classifiers build, `line` and `statement` added after. */
+export type LintShape = LintStatement extends infer S ? (S extends LintStatement ? Omit<S, "line" | "statement"> : never) : never;
+
 /** Two names of one table: same name, and the same schema when both statements spell one. */
 export function sameTable(a: TableName, b: TableName): boolean {
   return a.name === b.name && (a.schema === undefined || b.schema === undefined || a.schema === b.schema);
