@@ -2,11 +2,12 @@
 // creates, drops, renames or alters, on which table. Only the statements the rules are
 // about are read closely; everything else is `other`, marked by whether it takes a
 // lock the application would wait on.
+import { isTransactionalStatement } from "../dialect/postgres/transactional.js";
 import type { ConstraintType, LintShape as Shape, LintStatement, TableName } from "./lint-statement.js";
 import { joinTokens, sqlTokens, type SqlToken } from "./sql-tokens.js";
 import { splitTopLevel, TokenCursor } from "./token-cursor.js";
 
-type Where = { readonly line: number; readonly statement: number };
+type Where = { readonly line: number; readonly statement: number; readonly autocommit?: true };
 
 /**
  * The schema changes of one statement (several for an ALTER TABLE with several actions).
@@ -21,8 +22,13 @@ export function classifySql(sql: string, where: Where): LintStatement[] {
   const tokens = sqlTokens(sql);
   const first = tokens[0];
   if (first === undefined) return [];
-  const line = where.line + countNewlines(sql, first.start);
-  return shapes(new TokenCursor(tokens)).map((shape) => ({ ...shape, line, statement: where.statement }) as LintStatement);
+  const placed = {
+    line: where.line + countNewlines(sql, first.start),
+    statement: where.statement,
+    ...(isTransactionalStatement(sql) ? {} : { refusesTransaction: true as const }),
+    ...(where.autocommit ? { autocommit: true as const } : {}),
+  };
+  return shapes(new TokenCursor(tokens)).map((shape) => ({ ...shape, ...placed }) as LintStatement);
 }
 
 function countNewlines(text: string, end: number): number {

@@ -11,6 +11,8 @@ import { sqlTokens } from "./sql-tokens.js";
 export interface LocatedOperation {
   readonly operation: Operation;
   readonly line: number;
+  /** Emitted inside `op.autocommitBlock`. */
+  readonly autocommit?: boolean;
 }
 
 /**
@@ -25,14 +27,16 @@ export interface LocatedOperation {
 export function fromOperations(operations: readonly LocatedOperation[]): LintStatement[] {
   const statements: LintStatement[] = [];
   let index = 0;
-  for (const { operation, line } of operations) {
+  for (const { operation, line, autocommit } of operations) {
+    const outside = autocommit === true ? { autocommit: true as const } : {};
     if (operation.kind === "execute") {
       for (const located of locateStatements(operation.sql)) {
-        statements.push(...classifySql(located.sql, { line, statement: index++ }));
+        statements.push(...classifySql(located.sql, { line, statement: index++, ...outside }));
       }
       continue;
     }
-    const where = { line, statement: index++ };
+    const concurrently = (operation.kind === "createIndex" || operation.kind === "dropIndex") && operation.concurrently === true;
+    const where = { line, statement: index++, ...outside, ...(concurrently ? { refusesTransaction: true as const } : {}) };
     for (const shape of shapesOf(operation)) statements.push({ ...shape, ...where } as LintStatement);
   }
   return statements;

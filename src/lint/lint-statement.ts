@@ -14,6 +14,10 @@ interface Located {
   readonly line: number;
   /** Which statement of the revision this came from (an ALTER TABLE with two actions gives two entries, one statement). */
   readonly statement: number;
+  /** PostgreSQL refuses the statement inside a transaction block (CREATE INDEX CONCURRENTLY, VACUUM, …). */
+  readonly refusesTransaction?: true;
+  /** TS: emitted inside `op.autocommitBlock`, so outside the revision's transaction. */
+  readonly autocommit?: true;
 }
 
 export type ConstraintType = "foreignKey" | "check" | "unique" | "primaryKey" | "exclude";

@@ -4,7 +4,6 @@
 // and each file's disable comments. Then runs the pure lint over the range.
 import path from "node:path";
 import { locateStatements } from "../dialect/postgres/split-statements.js";
-import { renderOperation } from "../dialect/postgres/render.js";
 import type { SqlText } from "../dialect/postgres/sql-text.js";
 import { AthanorError, isAthanorError } from "../graph/errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
@@ -71,8 +70,10 @@ async function tsStatements(absolute: string, source: RevisionSource, cwd: strin
   const loaded = await loadRevision(source, cwd);
   if (loaded.format !== "ts") return { statements: [], text };
   const sink = new LintSink(absolute, source.path, upgradeLine(text));
-  // The same facade the runtime hands upgrade(): it refuses what a run would refuse.
-  const op = new Operations(sink, { transactional: source.transactional, isTransactional: (operation) => renderOperation(operation).every((s) => s.transactional) });
+  // The facade the runtime hands upgrade(), except that a statement refusing the
+  // revision's transaction is let through: no-concurrently-in-transaction reports it
+  // with the rest, where a run would stop at it.
+  const op = new Operations(sink, { transactional: source.transactional, isTransactional: () => true });
   await loaded.upgrade(op).catch((error: unknown) => {
     throw namingRevision(error, source);
   });

@@ -14,6 +14,7 @@ export class LintSink implements OperationSink {
   readonly #names: readonly string[];
   readonly #shownPath: string;
   readonly #fallbackLine: number;
+  #autocommitDepth = 0;
 
   /** `file` is the revision's absolute path, found in call stacks; `fallbackLine` is used when no frame names it. */
   constructor(file: string, shownPath: string, fallbackLine: number) {
@@ -23,7 +24,7 @@ export class LintSink implements OperationSink {
   }
 
   async emit(operation: Operation): Promise<void> {
-    this.operations.push({ operation, line: this.#callerLine(new Error().stack ?? "") });
+    this.operations.push({ operation, line: this.#callerLine(new Error().stack ?? ""), autocommit: this.#autocommitDepth > 0 });
   }
 
   async query(_sql: string, _params?: readonly unknown[]): Promise<Row[]> {
@@ -32,7 +33,12 @@ export class LintSink implements OperationSink {
   }
 
   async autocommitBlock<T>(body: () => Promise<T>): Promise<T> {
-    return body();
+    this.#autocommitDepth += 1;
+    try {
+      return await body();
+    } finally {
+      this.#autocommitDepth -= 1;
+    }
   }
 
   /** The revision file's line in the stack (tsx maps it to the TypeScript source). */

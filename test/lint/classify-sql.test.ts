@@ -38,7 +38,7 @@ test("quoted and schema-qualified names are read as PostgreSQL reads them", () =
   const [drop] = classifySql('ALTER TABLE "App"."Users" DROP COLUMN "Email"', { line: 1, statement: 0 });
   assert.deepEqual(drop, { kind: "dropColumn", table: { name: "Users", schema: "App" }, column: "Email", line: 1, statement: 0 });
   const [index] = classifySql("create unique index concurrently if not exists ix on only public.users using btree (lower(email))", { line: 1, statement: 0 });
-  assert.deepEqual(index, { kind: "createIndex", table: { name: "users", schema: "public" }, name: "ix", concurrently: true, line: 1, statement: 0 });
+  assert.deepEqual(index, { kind: "createIndex", table: { name: "users", schema: "public" }, name: "ix", concurrently: true, line: 1, statement: 0, refusesTransaction: true });
 });
 
 test("a table created earlier in the revision is new: nothing on it is flagged", () => {

@@ -156,6 +156,18 @@ const cases: RuleCase[] = [
       sql: { revision: { transactional: false, body: ["SET lock_timeout = '2s'", "CREATE INDEX CONCURRENTLY ix_a ON users (a)"] } },
     },
   },
+  {
+    rule: "no-concurrently-in-transaction",
+    flagged: {
+      ts: one('await op.createIndex("ix_users_email", "users", ["email"], { concurrently: true });'),
+      sql: one("CREATE INDEX CONCURRENTLY ix_users_email ON users (email)"),
+    },
+    safe: {
+      // TS: the autocommit block runs it outside the revision's transaction.
+      ts: one('await op.autocommitBlock(async () => {', '  await op.createIndex("ix_users_email", "users", ["email"], { concurrently: true });', "});"),
+      sql: { revision: { transactional: false, body: ["CREATE INDEX CONCURRENTLY ix_users_email ON users (email)"] } },
+    },
+  },
 ];
 
 const projects: LintProject[] = [];

@@ -1,5 +1,6 @@
 // Every lint rule, in the order the README lists them.
 import type { LintRule } from "../rule.js";
+import { noConcurrentlyInTransaction } from "./no-concurrently-in-transaction.js";
 import { nonTransactionalSingleStatement } from "./non-transactional-single-statement.js";
 import { noDropColumn, noDropTable, noRenameColumn, noRenameTable } from "./no-drop-or-rename.js";
 import { noRewritingTypeChange } from "./no-rewriting-type-change.js";
@@ -21,4 +22,5 @@ export const lintRules: readonly LintRule[] = [
   noRenameTable,
   requireLockTimeout,
   nonTransactionalSingleStatement,
+  noConcurrentlyInTransaction,
 ];
