@@ -150,3 +150,19 @@ test("check --lint fails with the pending revisions' findings, and passes once t
     await db.drop();
   }
 });
+
+test("with two heads no argument lints both; `head` is refused as ambiguous, naming the merge", async () => {
+  const p = createProject();
+  projects.push(p);
+  p.write("versions/0001_users.sql", sqlRevision("0001", null, ["CREATE TABLE users (id bigint, email text, name text)"]));
+  p.write("versions/0002_drop.sql", sqlRevision("0002", "0001", ["ALTER TABLE users DROP COLUMN name"]));
+  p.write("versions/0003_index.sql", sqlRevision("0003", "0001", ["CREATE INDEX ix_users_email ON users (email)"]));
+  const both = await lint(p, ["--json"]);
+  assert.equal(both.code, 1, shown(both));
+  const parsed = JSON.parse(both.stdout) as { revisions: { revision: string }[]; findings: { revision: string; rule: string }[] };
+  assert.deepEqual(parsed.revisions.map((r) => r.revision).sort(), ["0002", "0003"]);
+  assert.deepEqual(parsed.findings.map((f) => [f.revision, f.rule]).sort(), [["0002", "no-drop-column"], ["0003", "require-concurrent-index"]]);
+  const head = await lint(p, ["head"]);
+  assert.equal(head.code, 2, shown(head));
+  assert.match(head.stderr, /merge/);
+});

@@ -85,3 +85,18 @@ test("a TS revision that queries the database is refused as `sql` refuses it, na
   guarded.add("ts", { body: ["if (!op.offline) await op.query(\"SELECT 1\");", 'await op.dropColumn("users", "legacy");'] });
   assert.deepEqual((await guarded.lint()).map((f) => f.rule), ["no-drop-column"]);
 });
+
+test("an autocommit block in a transactional TS revision with other statements is half-applied on failure too", async () => {
+  const p = project();
+  const written = p.add("ts", {
+    body: [
+      'await op.addColumn("users", { name: "bio", type: "text" });',
+      "await op.autocommitBlock(async () => {",
+      '  await op.createIndex("ix_users_bio", "users", ["bio"], { concurrently: true });',
+      "});",
+    ],
+  });
+  const findings = await p.lint();
+  assert.deepEqual(findings.map((f) => [f.rule, f.line]), [["non-transactional-single-statement", written.lines[2]]]);
+  assert.match(findings[0]!.message, /commits part of its work in an autocommit block and has 2 statements/);
+});
