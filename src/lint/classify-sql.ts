@@ -190,6 +190,10 @@ function addConstraint(c: TokenCursor, table: TableName): Shape {
   c.pos += 1;
   const words = c.tokens.slice(c.pos);
   const has = (...seq: string[]) => words.some((_, i) => seq.every((w, k) => words[i + k]?.kind === "word" && words[i + k]?.text === w));
+  // `UNIQUE USING INDEX ix` / `PRIMARY KEY USING INDEX ix` adopt an index; `UNIQUE (a) USING INDEX TABLESPACE t` builds one.
+  c.accept("key");
+  c.accept("nulls", "not", "distinct") || c.accept("nulls", "distinct");
+  const usingIndex = c.isWord("using") && c.isWord("index", 1);
   const check = constraint === "check" ? c.skipGroup() : [];
   const notNullColumn = constraint === "check" ? provenNotNull(check) : undefined;
   return {
@@ -197,7 +201,7 @@ function addConstraint(c: TokenCursor, table: TableName): Shape {
     table,
     constraint,
     notValid: has("not", "valid"),
-    usingIndex: has("using", "index"),
+    usingIndex,
     ...(name === undefined ? {} : { name }),
     ...(notNullColumn === undefined ? {} : { notNullColumn }),
   };

@@ -63,6 +63,8 @@ test("the same statements on an existing table are each flagged", () => {
 test("ADD UNIQUE or PRIMARY KEY builds an index unless USING INDEX names one built concurrently", () => {
   assert.deepEqual(lintSql("ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email)").map((f) => f.rule), ["require-concurrent-index"]);
   assert.deepEqual(lintSql("ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX ix_users_email"), []);
+  assert.deepEqual(lintSql("ALTER TABLE users ADD PRIMARY KEY USING INDEX users_id_idx"), []);
+  assert.deepEqual(lintSql("ALTER TABLE users ADD UNIQUE (email) USING INDEX TABLESPACE fast").map((f) => f.rule), ["require-concurrent-index"]);
 });
 
 test("NOT VALID then VALIDATE in the same transaction is flagged at the VALIDATE", () => {
