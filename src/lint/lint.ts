@@ -26,6 +26,8 @@ export interface LintFinding {
 export interface LintOptions {
   /** Rule ids turned off for every revision (athanor.config.ts `lint.disable`). */
   readonly disable?: readonly string[];
+  /** The file `disable` comes from, named when an id in it is unknown. */
+  readonly configFile?: string;
 }
 
 /** The id a disable comment naming no known rule is reported under. */
@@ -48,9 +50,10 @@ export function lintRevisions(revisions: readonly LintInput[], options: LintOpti
   const configured = options.disable ?? [];
   const unknownConfigured = configured.filter((id) => !known.has(id));
   if (unknownConfigured.length > 0) {
-    throw new AthanorError("CONFIG_INVALID", `lint.disable names no lint rule: ${unknownConfigured.join(", ")}`, {
+    const where = options.configFile === undefined ? "" : `${options.configFile}: `;
+    throw new AthanorError("CONFIG_INVALID", `${where}lint.disable names no lint rule: ${unknownConfigured.join(", ")}`, {
       hint: `the rules are ${ruleIds().join(", ")}`,
-      details: { unknown: unknownConfigured },
+      details: { unknown: unknownConfigured, ...(options.configFile === undefined ? {} : { file: options.configFile }) },
     });
   }
   const scope = new Scope();

@@ -24,6 +24,8 @@ export interface LintSettings {
   readonly lockTimeout?: number | undefined;
   /** Rule ids turned off everywhere (config `lint.disable`). */
   readonly disable?: readonly string[] | undefined;
+  /** Where `disable` was written, for the error naming an unknown id. */
+  readonly configFile?: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface LintSettings {
 export async function lintSources(sources: readonly RevisionSource[], settings: LintSettings): Promise<LintFinding[]> {
   const inputs: LintInput[] = [];
   for (const source of sources) inputs.push(await lintInput(source, settings));
-  return lintRevisions(inputs, { disable: settings.disable ?? [] });
+  return lintRevisions(inputs, { disable: settings.disable ?? [], ...(settings.configFile === undefined ? {} : { configFile: settings.configFile }) });
 }
 
 async function lintInput(source: RevisionSource, settings: LintSettings): Promise<LintInput> {

@@ -113,7 +113,7 @@ test("lint.disable in athanor.config.ts turns a rule off; an unknown id there is
   other.write("athanor.config.ts", 'export default { lint: { disable: ["require-concurrent-indexes"] } };\n');
   const bad = await lint(other, ["0002"]);
   assert.equal(bad.code, 4, shown(bad));
-  assert.match(bad.stderr, /lint\.disable names no lint rule: require-concurrent-indexes/);
+  assert.match(bad.stderr, /athanor\.config\.ts: lint\.disable names no lint rule: require-concurrent-indexes/);
 });
 
 test("lint opens no database: an unreachable DATABASE_URL is never dialled, and no embedded one is created", async () => {

@@ -4,6 +4,7 @@ import { planUpgrade } from "../../graph/plan-upgrade.js";
 import type { RevisionMap } from "../../graph/revision-map.js";
 import type { LintFinding } from "../../lint/lint.js";
 import { DatabaseCommand } from "../database-command.js";
+import { lintProjectRevisions } from "../lint-project.js";
 import type { Project } from "../project.js";
 
 interface Problem {
@@ -120,9 +121,7 @@ export class CheckCommand extends DatabaseCommand {
 async function pendingFindings(project: Project, current: readonly string[]): Promise<LintFinding[]> {
   const map = project.revisionMap();
   const sources = planUpgrade(map, current, "heads").steps.map((step) => map.get(step.revision)!.source);
-  const { lintSources } = await import("../../runtime/lint-revisions.js");
-  const { config } = project;
-  return lintSources(sources, { cwd: config.cwd, lockTimeout: config.lockTimeout, disable: config.lint?.disable ?? [] });
+  return lintProjectRevisions(project, sources);
 }
 
 /**

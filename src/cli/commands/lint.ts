@@ -1,5 +1,6 @@
 import { Command, Option } from "clipanion";
 import { GraphCommand } from "../graph-command.js";
+import { lintProjectRevisions } from "../lint-project.js";
 import { revisionsToLint } from "../lint-range.js";
 import { findingLines, findingsSummary } from "../lint-text.js";
 import { wantsColour } from "../terminal.js";
@@ -26,9 +27,7 @@ export class LintCommand extends GraphCommand {
   protected async run(): Promise<number> {
     const project = await this.project();
     const sources = revisionsToLint(project.revisionMap(), this.range);
-    const { lintSources } = await import("../../runtime/lint-revisions.js");
-    const { config } = project;
-    const findings = await lintSources(sources, { cwd: config.cwd, lockTimeout: config.lockTimeout, disable: config.lint?.disable ?? [] });
+    const findings = await lintProjectRevisions(project, sources);
     if (this.asJson) {
       this.json({ ok: findings.length === 0, revisions: sources.map((s) => ({ revision: s.revision, path: s.path })), findings });
     } else {
