@@ -51,7 +51,7 @@ function shapes(c: TokenCursor): Shape[] {
   if (c.accept("create")) return create(c);
   if (c.accept("alter", "table")) return alterTable(c);
   if (c.accept("drop", "table")) return dropTable(c);
-  if (c.accept("drop", "index")) return [other(!c.isWord("concurrently"))];
+  if (c.accept("drop", "index")) return dropIndex(c);
   if (c.isWord("set") || c.isWord("reset")) return [setting(c)];
   if (c.isWord("select") && setsLockTimeoutByFunction(c.tokens)) return [{ kind: "setLockTimeout" }];
   if (c.acceptOne("truncate", "lock", "cluster")) return [other(true)];
@@ -104,6 +104,16 @@ function createIndex(c: TokenCursor): Shape {
   const table = c.tableName();
   if (table === undefined) return other(!concurrently);
   return { kind: "createIndex", table, concurrently, ...(name === undefined ? {} : { name }) };
+}
+
+function dropIndex(c: TokenCursor): Shape[] {
+  const concurrently = c.accept("concurrently");
+  c.accept("if", "exists");
+  const names = splitTopLevel(c.until((cursor) => cursor.isWord("cascade") || cursor.isWord("restrict")));
+  return names.flatMap((part) => {
+    const index = new TokenCursor(part).tableName();
+    return index ? [{ kind: "dropIndex", name: index.name, concurrently, ...(index.schema === undefined ? {} : { schema: index.schema }) } as Shape] : [];
+  });
 }
 
 function dropTable(c: TokenCursor): Shape[] {
@@ -168,8 +178,10 @@ function addColumn(c: TokenCursor, table: TableName): Shape {
   let defaultExpression: string | undefined;
   let identity = false;
   let stored = false;
+  let notNull = false;
   while (!c.done) {
     if (c.accept("default")) defaultExpression = joinTokens(c.until(isConstraintWord));
+    else if (c.accept("not", "null") || c.accept("primary", "key")) notNull = true;
     else if (c.accept("generated")) {
       const rest = c.until((cursor) => cursor.isWord("identity") || cursor.isWord("stored"));
       if (c.accept("identity")) identity = true;
@@ -185,6 +197,7 @@ function addColumn(c: TokenCursor, table: TableName): Shape {
     ...(defaultExpression === undefined ? {} : { default: defaultExpression }),
     ...(identity ? { identity } : {}),
     ...(stored ? { stored } : {}),
+    ...(notNull ? { notNull } : {}),
   };
 }
 

@@ -64,6 +64,7 @@ function shapesOf(operation: Operation): Shape[] {
         ...(column.default === undefined ? {} : { default: column.default }),
         ...(column.identity === undefined ? {} : { identity: true }),
         ...(column.generated === undefined ? {} : { stored: true }),
+        ...(column.nullable === false || column.primaryKey === true ? { notNull: true } : {}),
       }];
     }
     case "dropColumn":
@@ -73,7 +74,7 @@ function shapesOf(operation: Operation): Shape[] {
     case "createIndex":
       return [{ kind: "createIndex", table: tableOf(operation), name: operation.name, concurrently: operation.concurrently === true }];
     case "dropIndex":
-      return [{ kind: "other", locks: operation.concurrently !== true }];
+      return [{ kind: "dropIndex", name: operation.name, concurrently: operation.concurrently === true, ...(operation.schema === undefined ? {} : { schema: operation.schema }) }];
     case "createPrimaryKey":
     case "createUniqueConstraint":
       return [{

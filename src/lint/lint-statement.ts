@@ -38,12 +38,15 @@ export type LintStatement = Located &
         readonly identity?: boolean;
         /** GENERATED ALWAYS AS (…) STORED: the table is rewritten to compute it. */
         readonly stored?: boolean;
+        /** NOT NULL (or PRIMARY KEY). */
+        readonly notNull?: boolean;
       }
     | { readonly kind: "dropColumn"; readonly table: TableName; readonly column: string }
     | { readonly kind: "renameColumn"; readonly table: TableName; readonly column: string; readonly newName: string }
     | { readonly kind: "alterColumnType"; readonly table: TableName; readonly column: string; readonly type: string; readonly using: boolean }
     | { readonly kind: "setNotNull"; readonly table: TableName; readonly column: string }
     | { readonly kind: "createIndex"; readonly table: TableName; readonly name?: string; readonly concurrently: boolean }
+    | { readonly kind: "dropIndex"; readonly name: string; readonly schema?: string; readonly concurrently: boolean }
     | {
         readonly kind: "addConstraint";
         readonly table: TableName;

@@ -11,6 +11,8 @@ interface KnownConstraint {
 
 export class Scope {
   #created: TableName[] = [];
+  /** Indexes the range created (by name): dropping one of them again is harmless. */
+  #createdIndexes = new Set<string>();
   #columnTypes: { table: TableName; column: string; type: string }[] = [];
   #constraints: KnownConstraint[] = [];
   /** Validated constraints: the column a CHECK proves NOT NULL, or null for one whose definition the range does not show. */
@@ -19,6 +21,11 @@ export class Scope {
   /** The table was not created earlier in the linted range: it may hold rows and be in use. */
   isExisting(table: TableName | undefined): boolean {
     return table === undefined || !this.#created.some((t) => sameTable(t, table));
+  }
+
+  /** The index was not created earlier in the linted range. */
+  isExistingIndex(name: string): boolean {
+    return !this.#createdIndexes.has(name);
   }
 
   /** The column's type when the range added the column; undefined when it did not. */
@@ -41,6 +48,9 @@ export class Scope {
         break;
       case "renameTable":
         if (!this.isExisting(statement.table)) this.#created.push({ ...statement.table, name: statement.newName });
+        break;
+      case "createIndex":
+        if (statement.name !== undefined) this.#createdIndexes.add(statement.name);
         break;
       case "addColumn":
         this.#columnTypes.push({ table: statement.table, column: statement.column, type: statement.type });

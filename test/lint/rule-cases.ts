@@ -9,6 +9,7 @@ export const EXISTING_TABLES = [
   "CREATE TABLE users (id bigint PRIMARY KEY, email text, name text, age int, legacy_flag boolean, a int, b int)",
   "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint)",
   "CREATE TABLE legacy (id int)",
+  "CREATE INDEX users_pkey_old ON users (id)",
 ];
 
 export interface Side {
@@ -37,6 +38,14 @@ export const cases: RuleCase[] = [
     safe: {
       ts: { revision: { transactional: false, body: ['await op.createIndex("ix_users_email", "users", ["email"], { concurrently: true });'] } },
       sql: { revision: { transactional: false, body: ["CREATE INDEX CONCURRENTLY ix_users_email ON users (email)"] } },
+    },
+  },
+  {
+    rule: "require-concurrent-index-drop",
+    flagged: { ts: one('await op.dropIndex("users_pkey_old");'), sql: one("DROP INDEX users_pkey_old") },
+    safe: {
+      ts: { revision: { transactional: false, body: ['await op.dropIndex("users_pkey_old", { concurrently: true });'] } },
+      sql: { revision: { transactional: false, body: ["DROP INDEX CONCURRENTLY users_pkey_old"] } },
     },
   },
   {
@@ -98,6 +107,17 @@ export const cases: RuleCase[] = [
     safe: {
       ts: one('await op.addColumn("users", { name: "created_at", type: "timestamptz", default: "now()", nullable: false });'),
       sql: one("ALTER TABLE users ADD COLUMN created_at timestamptz NOT NULL DEFAULT now()"),
+    },
+  },
+  {
+    rule: "no-required-column",
+    flagged: {
+      ts: one('await op.addColumn("users", { name: "plan", type: "text", nullable: false });'),
+      sql: one("ALTER TABLE users ADD COLUMN plan text NOT NULL"),
+    },
+    safe: {
+      ts: one('await op.addColumn("users", { name: "plan", type: "text", nullable: false, default: "\'free\'" });'),
+      sql: one("ALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free'"),
     },
   },
   {

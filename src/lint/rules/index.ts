@@ -1,6 +1,8 @@
 // Every lint rule, in the order the README lists them.
 import type { LintRule } from "../rule.js";
 import { noConcurrentlyInTransaction } from "./no-concurrently-in-transaction.js";
+import { noRequiredColumn } from "./no-required-column.js";
+import { requireConcurrentIndexDrop } from "./require-concurrent-index-drop.js";
 import { nonTransactionalSingleStatement } from "./non-transactional-single-statement.js";
 import { noDropColumn, noDropTable, noRenameColumn, noRenameTable } from "./no-drop-or-rename.js";
 import { noRewritingTypeChange } from "./no-rewriting-type-change.js";
@@ -12,10 +14,12 @@ import { requireNotValidConstraint } from "./require-not-valid-constraint.js";
 
 export const lintRules: readonly LintRule[] = [
   requireConcurrentIndex,
+  requireConcurrentIndexDrop,
   requireNotValidConstraint,
   requireCheckBeforeNotNull,
   noRewritingTypeChange,
   noVolatileDefault,
+  noRequiredColumn,
   noDropColumn,
   noDropTable,
   noRenameColumn,

@@ -15,6 +15,8 @@ function locksExisting(statement: LintStatement, scope: Scope): boolean {
       return statement.locks && scope.isExisting(statement.table);
     case "createIndex":
       return !statement.concurrently && scope.isExisting(statement.table);
+    case "dropIndex":
+      return !statement.concurrently && scope.isExistingIndex(statement.name);
     default:
       return scope.isExisting(statement.table);
   }
