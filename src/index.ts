@@ -35,3 +35,10 @@ export { scanRevisionFiles } from "./scripts/scan-version-locations.js";
 
 export { AthanorError, ExitCode } from "./graph/errors.js";
 export type { ErrorCode } from "./graph/errors.js";
+
+// Lint: the rules as data, and the offline run over revision files (README, Linting revisions).
+export { lintRules } from "./lint/rules/index.js";
+export type { LintFinding } from "./lint/lint.js";
+export type { LintRule, Severity } from "./lint/rule.js";
+export { lintSources } from "./runtime/lint-revisions.js";
+export type { LintSettings } from "./runtime/lint-revisions.js";
