@@ -21,8 +21,38 @@ export type { UnmodelledObject } from "./autogenerate/include-filter.js";
 export { Migrator } from "./runtime/migrator.js";
 export type { MigratorConfig, MigratorOptions, RunOptions, RunResult, StepDone } from "./runtime/migrator.js";
 export { fromPgPool, fromPgClient, fromPGlite } from "./runtime/connection-source.js";
+export { revisionFiles, type RevisionProvider, type RevisionFilesSettings } from "./runtime/revision-provider.js";
+export type { LoadedRevision } from "./runtime/loaded-revision.js";
 export type { ConnectionSource, MigratorConnection, PgPoolLike, PGliteLike } from "./runtime/connection-source.js";
 export type { PgClientLike } from "./runtime/pg-connection.js";
+
+// The commands the CLI runs, as calls with typed results (revision, merge, generate, check, init).
+export {
+  checkProject,
+  lintProject,
+  createRevision,
+  generateRevision,
+  initProject,
+  mergeRevisions,
+  openProject,
+  silentReporter,
+  type CheckOptions,
+  type CheckProblem,
+  type CheckProblemKind,
+  type CheckResult,
+  type CreateRevisionOptions,
+  type GenerateOptions,
+  type GenerateResult,
+  type InitProjectOptions,
+  type InitProjectResult,
+  type LintProjectOptions,
+  type LintResult,
+  type MergeOptions,
+  type Project,
+  type ProjectOptions,
+  type Reporter,
+  type WrittenRevision,
+} from "./commands/index.js";
 
 // The revision graph.
 export { RevisionMap } from "./graph/revision-map.js";

@@ -2,7 +2,8 @@
 // runs every test/**/*.test.ts with node:test. Without a server the integration tests
 // would fail, so a server that cannot start stops the run with the reason.
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { provideServer } from "./helpers/postgres-server.js";
 
@@ -21,7 +22,13 @@ const filters = process.argv.slice(2);
 const files = testFiles(root).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
 
 const server = await provideServer();
-const stop = () => server.stop();
+// One embedded-database template for the run (pglite-template.ts), not the user's cache:
+// the first new PGlite database pays initdb, every later one in every test unpacks it.
+const cacheDir = process.env.ATHANOR_CACHE_DIR ?? mkdtempSync(path.join(tmpdir(), "athanor-test-cache-"));
+const stop = () => {
+  server.stop();
+  if (process.env.ATHANOR_CACHE_DIR === undefined) rmSync(cacheDir, { recursive: true, force: true });
+};
 process.on("SIGINT", () => {
   stop();
   process.exit(130);
@@ -31,7 +38,7 @@ try {
   const result = spawnSync(
     process.execPath,
     ["--import", "tsx", "--test", "--test-concurrency=4", "--test-reporter=spec", ...files],
-    { stdio: "inherit", env: { ...process.env, TEST_DATABASE_URL: server.url } },
+    { stdio: "inherit", env: { ...process.env, TEST_DATABASE_URL: server.url, ATHANOR_CACHE_DIR: cacheDir } },
   );
   status = result.status ?? 1;
 } finally {

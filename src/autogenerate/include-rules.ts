@@ -76,7 +76,7 @@ export function matchesAny(patterns: readonly Pattern[], schema: string, name: s
 }
 
 /** A schema passes `include.schemas` when it matches an including pattern (or there is none) and no excluding one. */
-export function schemaIncluded(patterns: NamePatterns, schema: string): boolean {
+function schemaIncluded(patterns: NamePatterns, schema: string): boolean {
   const included = patterns.include.length === 0 || patterns.include.some((p) => p.regex.test(schema));
   return included && !patterns.exclude.some((p) => p.regex.test(schema));
 }

@@ -72,7 +72,7 @@ export function normalizeDefault(expression: string | null | undefined): string 
  * and whitespace dropped, case folded outside quotes. Two expressions with the same
  * loose form are taken as unchanged; different ones are reported.
  */
-export function normalizeExpression(expression: string | null | undefined): string | null {
+function normalizeExpression(expression: string | null | undefined): string | null {
   if (expression === null || expression === undefined) return null;
   return mapOutsideQuotes(expression, (code) => {
     let c = code.toLowerCase().replace(castPattern, "");

@@ -6,7 +6,15 @@ import { AthanorError, ExitCode } from "../graph/errors.js";
 import { debugStack, redactSecrets } from "./redact.js";
 import { paint, processTerminal, type Terminal } from "./terminal.js";
 
-export abstract class AthanorCommand extends Command {
+/** Where a command's report goes: what helpers shared by several commands write to. */
+export interface CommandOutput {
+  out(...lines: string[]): void;
+  note(line: string): void;
+  warn(line: string): void;
+  json(value: unknown): void;
+}
+
+export abstract class AthanorCommand extends Command implements CommandOutput {
   debug = Option.Boolean("--debug", false, { description: "Show stack traces and internal details of errors" });
   config = Option.String("-c,--config", { description: "Path to the config file (default: athanor.config.ts if present)" });
 
@@ -24,7 +32,7 @@ export abstract class AthanorCommand extends Command {
   }
 
   /** Print result lines (stdout), with secrets scrubbed. */
-  protected out(...lines: string[]): void {
+  out(...lines: string[]): void {
     this.outLines(lines);
   }
 
@@ -34,15 +42,15 @@ export abstract class AthanorCommand extends Command {
   }
 
   /** Print a notice or progress line (stderr), with secrets scrubbed. */
-  protected note(line: string): void {
+  note(line: string): void {
     this.terminal.stderr.write(redactSecrets(line) + "\n");
   }
 
-  protected json(value: unknown): void {
+  json(value: unknown): void {
     this.terminal.stdout.write(redactSecrets(JSON.stringify(value, null, 2)) + "\n");
   }
 
-  protected warn(line: string): void {
+  warn(line: string): void {
     this.note(`${paint(this.terminal.colour, "yellow", "warning:")} ${line}`);
   }
 

@@ -12,7 +12,7 @@ import { interruptedRevision } from "../runtime/started-markers.js";
 import { AthanorError } from "../graph/errors.js";
 import { AthanorCommand } from "./athanor-command.js";
 import { OfflineOutput } from "./offline-output.js";
-import { migratorFor, openProject, type Project } from "./project.js";
+import { migratorFor, openProject, type Project } from "../commands/project.js";
 import { describeHeads } from "./revision-text.js";
 import { confirmDestructive } from "./confirm.js";
 import { StepProgress } from "./step-progress.js";
@@ -60,7 +60,7 @@ function databaseName(config: Project["config"]): string {
 }
 
 /** The one line naming the database an online command uses, and where it was set. */
-function databaseNotice(config: Project["config"]): string {
+export function databaseNotice(config: Project["config"]): string {
   if (config.databaseUrl === undefined) return `Using the embedded database in ${embeddedDataDir} (no DATABASE_URL set)`;
   return `Database: ${databaseName(config)} (${config.databaseUrlOrigin?.shown ?? "configured"})`;
 }

@@ -53,7 +53,7 @@ class VersionVerb extends Builtins.VersionCommand {
   static override paths = [["-v"], ["--version"], ["-V"]];
 }
 
-export function buildCli(argv: readonly string[] = []): AthanorCli {
+function buildCli(argv: readonly string[] = []): AthanorCli {
   const cli = new AthanorCli({
     binaryLabel: "athanor",
     binaryName: "athanor",
@@ -73,7 +73,7 @@ export function buildCli(argv: readonly string[] = []): AthanorCli {
  * `downgrade -1` is a rev spec, not an option: clipanion would reject it, so relative
  * specs (`-1`, `-2`) move behind a `--` where they are read as the positional argument.
  */
-export function protectRelativeSpecs(rawArgv: readonly string[]): string[] {
+function protectRelativeSpecs(rawArgv: readonly string[]): string[] {
   const argv = attachRangeValues(rawArgv);
   if (argv.includes("--")) return [...argv];
   const relative = argv.filter((arg) => /^-\d+$/.test(arg));

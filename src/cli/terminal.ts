@@ -28,6 +28,3 @@ export function paint(enabled: boolean, style: Style, text: string): string {
   return `\u001b[${open}m${text}\u001b[${close}m`;
 }
 
-export function writeLines(stream: Writable, lines: readonly string[]): void {
-  if (lines.length > 0) stream.write(lines.join("\n") + "\n");
-}

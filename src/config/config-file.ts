@@ -5,7 +5,7 @@ import path from "node:path";
 import { AthanorError } from "../graph/errors.js";
 import { importProjectModule } from "../scripts/typescript-loader.js";
 
-export const configFileNames = ["athanor.config.ts", "athanor.config.mts", "athanor.config.js", "athanor.config.mjs"] as const;
+const configFileNames = ["athanor.config.ts", "athanor.config.mts", "athanor.config.js", "athanor.config.mjs"] as const;
 
 /**
  * The explicit config file (which must exist), or the nearest one from `cwd` up to the

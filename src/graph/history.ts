@@ -7,7 +7,7 @@ import { assertNoOverlap } from "./current-heads.js";
 import { resolveUpgradeTarget, walk } from "./relative-walk.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
-import { matchRelative, parseRange, resolveRevision, resolveRevisions } from "./rev-spec.js";
+import { matchRelative, parseRange, resolveRevision, resolveRevisions, splitBranch } from "./rev-spec.js";
 import { alembicOrder } from "./walk-order.js";
 import { shownArgument } from "./shown-argument.js";
 
@@ -93,7 +93,7 @@ function resolveLower(map: RevisionMap, spec: string): Revision[] {
 
 /** `label@base:...` keeps only the upper revisions carrying that label (Alembic's named-base rule). */
 function onLowerBranch(map: RevisionMap, targets: readonly Revision[], lowerSpec: string): Revision[] {
-  let branch = lowerSpec.slice(0, lowerSpec.indexOf("@"));
+  let branch = splitBranch(lowerSpec).branch!;
   const owner = map.labelOwner(branch) ?? map.get(branch);
   if (owner !== undefined && owner.id === branch && owner.labels.length === 1) branch = owner.labels[0]!;
   return targets.filter((t) => t.labels.includes(branch));

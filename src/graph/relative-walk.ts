@@ -55,7 +55,7 @@ function stepCount(text: string): string {
   return Number.isSafeInteger(count) ? String(count) : shownArgument(text.replace(/^[+-]/, ""));
 }
 
-export function pastEnd(text: string, detail: string): AthanorError {
+function pastEnd(text: string, detail: string): AthanorError {
   const shown = shownArgument(text);
   return new AthanorError("RELATIVE_PAST_BASE", `Relative revision ${shown} didn't produce ${stepCount(text)} migrations: ${detail}`, {
     hint: "Use a smaller step, or name the revision (`athanor history` lists them).",
@@ -162,7 +162,7 @@ export function resolveDowngradeTarget(
  * Before walking: the branch of `label@…` must exist, and `heads-1` must have one head
  * to count from (with several, say which forms do, instead of Alembic's generic error).
  */
-export function checkWalkStart(map: RevisionMap, spec: string, branch: string | undefined, symbol: string | undefined): void {
+function checkWalkStart(map: RevisionMap, spec: string, branch: string | undefined, symbol: string | undefined): void {
   if (branch !== undefined) resolveBranch(map, branch);
   if (symbol !== "heads") return;
   const heads = branch === undefined ? [...map.heads] : filterForLineage(map, map.heads, branch);
@@ -225,4 +225,29 @@ function effectiveCurrent(map: RevisionMap, current: readonly Revision[]): strin
     if (!hasAppliedChild) ids.push(map.at(index).id);
   });
   return ids;
+}
+
+/**
+ * What a rev spec names with nothing applied: absolute specs as resolveRevisions, walks
+ * (`rev+1`, `head-1`, `label@head-2`) as a downgrade target would be ([] for base).
+ *
+ * ### Examples
+ * ```ts
+ * resolve(map, "heads").map((r) => r.id); // ["0006", "a101"]
+ * resolve(map, "0005-1"); // throws AMBIGUOUS_WALK: 0005 has two parents
+ * ```
+ */
+export function resolve(map: RevisionMap, text: string): Revision[] {
+  const relative = matchRelative(text);
+  if (relative === undefined) return resolveRevisions(map, text);
+  if (relative.symbol === undefined) {
+    const shown = shownArgument(text);
+    const steps = shown.slice(shown.search(/[+-]\d/));
+    throw new AthanorError("BAD_REV_SPEC", `Relative revision '${shown}' counts from the database's current revision, and nothing here reads the database`, {
+      hint: `Count from a revision instead, e.g. \`head${steps}\` or \`<revision>${steps}\`; \`athanor current\` says where the database is.`,
+      details: { spec: text },
+    });
+  }
+  const { revision } = resolveDowngradeTarget(map, [], text);
+  return revision === null ? [] : [revision];
 }

@@ -1,14 +1,13 @@
 // Rev specs: parsing (`head`, `heads`, `base`, ids and prefixes, `label@head`, `-1`, `rev+2`,
 // `a:b`) and resolving the absolute ones against a RevisionMap, with Alembic's rules and
-// words (RevisionMap.get_revisions / get_revision). Relative walks live in relative-walk.ts.
+// words (RevisionMap.get_revisions / get_revision). Relative walks live in relative-walk.ts,
+// which builds on this module (never the reverse).
 
 import { AthanorError } from "./errors.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
 import { multipleHeadsError } from "./multiple-heads.js";
 import { shownArgument, shownList } from "./shown-argument.js";
-// relative-walk.js imports this module too; both only call each other at run time.
-import { resolveDowngradeTarget } from "./relative-walk.js";
 
 /** A parsed rev spec. `branch` is the part before `@` (a label, or a revision used as one). */
 export type RevSpec =
@@ -116,7 +115,7 @@ export function parseRange(text: string): { from: string | undefined; to: string
 }
 
 /** Alembic's _resolve_revision_number: the ids a spec names (before prefix lookup) and its branch. */
-export function resolveNumber(map: RevisionMap, text: string): { ids: string[]; branch: string | undefined } {
+function resolveNumber(map: RevisionMap, text: string): { ids: string[]; branch: string | undefined } {
   const { branch, id } = splitKnownBranch(map, text);
   if (id === "heads") {
     return { ids: branch !== undefined ? filterForLineage(map, map.heads, branch) : [...map.realHeads], branch };
@@ -130,7 +129,7 @@ export function resolveNumber(map: RevisionMap, text: string): { ids: string[]; 
 }
 
 /** The single head (of a branch); several → MULTIPLE_HEADS. */
-export function currentHead(map: RevisionMap, branch?: string): string | undefined {
+function currentHead(map: RevisionMap, branch?: string): string | undefined {
   const heads = branch !== undefined ? filterForLineage(map, map.heads, branch) : [...map.heads];
   if (heads.length > 1) throw multipleHeadsError(map, heads, branch !== undefined ? `${branch}@head` : "head");
   return heads[0];
@@ -210,7 +209,7 @@ export function filterForLineage(map: RevisionMap, targets: readonly string[], c
   return targets.filter((t) => related[revisionForIdent(map, t).index]);
 }
 
-export function sharesLineage(map: RevisionMap, target: Revision, against: readonly Revision[], includeDependencies = false): boolean {
+function sharesLineage(map: RevisionMap, target: Revision, against: readonly Revision[], includeDependencies = false): boolean {
   if (against.length === 0) return true;
   return lineageMarks(map, against, includeDependencies)[target.index] === 1;
 }
@@ -222,29 +221,4 @@ function lineageMarks(map: RevisionMap, against: readonly Revision[], includeDep
   const below = map.graph.descendants(starts, kind);
   for (let i = 0; i < marks.length; i++) marks[i] = marks[i]! | below[i]!;
   return marks;
-}
-
-/**
- * What a rev spec names with nothing applied: absolute specs as resolveRevisions, walks
- * (`rev+1`, `head-1`, `label@head-2`) as a downgrade target would be ([] for base).
- *
- * ### Examples
- * ```ts
- * resolve(map, "heads").map((r) => r.id); // ["0006", "a101"]
- * resolve(map, "0005-1"); // throws AMBIGUOUS_WALK: 0005 has two parents
- * ```
- */
-export function resolve(map: RevisionMap, text: string): Revision[] {
-  const relative = matchRelative(text);
-  if (relative === undefined) return resolveRevisions(map, text);
-  if (relative.symbol === undefined) {
-    const shown = shownArgument(text);
-    const steps = shown.slice(shown.search(/[+-]\d/));
-    throw new AthanorError("BAD_REV_SPEC", `Relative revision '${shown}' counts from the database's current revision, and nothing here reads the database`, {
-      hint: `Count from a revision instead, e.g. \`head${steps}\` or \`<revision>${steps}\`; \`athanor current\` says where the database is.`,
-      details: { spec: text },
-    });
-  }
-  const { revision } = resolveDowngradeTarget(map, [], text);
-  return revision === null ? [] : [revision];
 }

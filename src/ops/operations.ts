@@ -25,7 +25,7 @@ export interface OperationsOptions {
 }
 
 /** Non-transactional by its data alone: CREATE/DROP INDEX CONCURRENTLY. */
-export function isTransactionalByData(operation: Operation): boolean {
+function isTransactionalByData(operation: Operation): boolean {
   return !((operation.kind === "createIndex" || operation.kind === "dropIndex") && operation.concurrently === true);
 }
 

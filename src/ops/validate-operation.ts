@@ -10,7 +10,7 @@ import { operationSchemas } from "./operation-schema.js";
 const schemas: Record<OperationKind, z.ZodType> = operationSchemas;
 
 /** `columns[1].type`; the operation's own fields are its options. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let text = "";
   for (const part of path) {
     if (typeof part === "number") text += `[${part}]`;

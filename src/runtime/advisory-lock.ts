@@ -77,7 +77,7 @@ export async function acquireAdvisoryLock(connection: Connection, key: bigint, o
 }
 
 /** The session holding the lock, from pg_locks and pg_stat_activity. */
-export async function findHolder(connection: Connection, key: bigint): Promise<LockHolder | undefined> {
+async function findHolder(connection: Connection, key: bigint): Promise<LockHolder | undefined> {
   const unsigned = BigInt.asUintN(64, key);
   const high = (unsigned >> 32n).toString();
   const low = (unsigned & 0xffffffffn).toString();

@@ -95,7 +95,7 @@ export function fromPGlite(db: PGliteLike): ConnectionSource {
   });
 }
 
-export function isConnectionSource(value: unknown): value is ConnectionSource {
+function isConnectionSource(value: unknown): value is ConnectionSource {
   return typeof value === "object" && value !== null && sourceBrand in value;
 }
 

@@ -229,7 +229,7 @@ function fileStart(context: FailureContext): { path: string; line: number } | un
  * Postgres gives a 1-based character offset; people read line and column, and for a SQL
  * revision the place in the file (`file`: where the statement starts).
  */
-export function describePosition(statement: string, position: number, file?: { path: string; line: number }): string {
+function describePosition(statement: string, position: number, file?: { path: string; line: number }): string {
   const before = [...statement].slice(0, Math.max(0, position - 1)).join("");
   const line = before.split("\n").length;
   const column = before.length - before.lastIndexOf("\n");

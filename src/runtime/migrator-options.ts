@@ -1,6 +1,8 @@
 // What a Migrator is configured with and what each of its runs takes and returns.
 // loadConfig()'s result fits MigratorConfig as is.
 import type { RevisionSource } from "../graph/revision-source.js";
+import type { RevisionMap } from "../graph/revision-map.js";
+import type { RevisionProvider } from "./revision-provider.js";
 import type { Step } from "../graph/step.js";
 import type { Connection } from "./connection.js";
 import type { MigratorConnection } from "./connection-source.js";
@@ -38,8 +40,14 @@ export interface MigratorOptions {
    * fromPgPool/fromPgClient/fromPGlite return.
    */
   readonly connection?: Connection | MigratorConnection;
-  /** The revision files, when the caller has read them already (else versionLocations are scanned). */
-  readonly revisions?: readonly RevisionSource[];
+  /**
+   * The revisions, when the caller has read them already: their sources, or the graph
+   * built from them (not built again). Else `provider` lists them, else the version
+   * locations are scanned.
+   */
+  readonly revisions?: readonly RevisionSource[] | RevisionMap;
+  /** Where revisions are listed and loaded from (default: the revision files, `revisionFiles(config)`). */
+  readonly provider?: RevisionProvider;
   readonly dependencies?: Partial<StepDependencies>;
   /** Progress lines for stderr: `Running upgrade 0001 -> 0002, add users`. */
   readonly onProgress?: (line: string) => void;

@@ -14,7 +14,6 @@ import { shownArgument } from "../graph/shown-argument.js";
 import { RevisionMap } from "../graph/revision-map.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Plan } from "../graph/step.js";
-import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
 import type { Connection } from "./connection.js";
 import type { EditedRevision } from "./edited-revisions.js";
 import { HistoryGuard } from "./history-guard.js";
@@ -25,13 +24,14 @@ import { executeStamp } from "./execute-stamp.js";
 import { missingOfflineStart, offlineDowngradePlan, refuseOnlineRange, refuseRangeWithPurge, splitRange } from "./offline-range.js";
 import { OfflineWriter } from "./offline-writer.js";
 import { defaultStepDependencies } from "./step-dependencies.js";
+import { revisionFiles, type RevisionProvider } from "./revision-provider.js";
 import { interruptedRevision, StartedMarkers, type StartedMarker } from "./started-markers.js";
 import { OnlineRunner, type StatementRunner } from "./statement-runner.js";
 import { withSession } from "./session.js";
 import { VersionTable } from "./version-table.js";
 import type { MigratorConfig, MigratorOptions, RunOptions, RunResult } from "./migrator-options.js";
 import { type ConnectionSource, toConnectionSource } from "./connection-source.js";
-import { DEFAULT_HISTORY_TABLE, DEFAULT_TRANSACTION_MODE, DEFAULT_VERSION_LOCATIONS, DEFAULT_VERSION_TABLE } from "../config/defaults.js";
+import { DEFAULT_HISTORY_TABLE, DEFAULT_TRANSACTION_MODE, DEFAULT_VERSION_TABLE } from "../config/defaults.js";
 
 /** athanor's own Connection (the CLI's, tests'), as opposed to an application's driver object. */
 function isInternalConnection(value: unknown): value is Connection {
@@ -54,6 +54,31 @@ interface OnlineState {
   readonly historyExists: boolean;
 }
 
+/**
+ * Runs a project's revisions against one database: what `athanor upgrade`, `downgrade`,
+ * `stamp` and `current` do, as calls. Nothing connects until a method needs the
+ * database; each online call opens (or borrows) one session, takes the advisory lock,
+ * runs, and gives the session back. With `sql: true` a call prints the script instead.
+ *
+ * ### Examples
+ * Upgrade before the application starts, through the application's own pool:
+ * ```ts
+ * import { Migrator } from "athanor";
+ * const migrator = new Migrator({ config: { cwd: import.meta.dirname }, connection: pool });
+ * const { before, after } = await migrator.upgrade("head");
+ * ```
+ * Where the database stands, and a downgrade by one revision:
+ * ```ts
+ * const migrator = new Migrator({ config: { cwd: ".", databaseUrl: process.env.DATABASE_URL } });
+ * console.log(await migrator.currentHeads()); // ["0002"]
+ * await migrator.downgrade("-1");
+ * ```
+ * The SQL a DBA reviews, without a connection:
+ * ```ts
+ * await new Migrator({ config: { cwd: "." } }).upgrade("0001:head", { sql: true, output: process.stdout });
+ * ```
+ * Revisions bundled into the application instead of files: pass `provider` (list + load).
+ */
 export class Migrator {
   readonly #options: MigratorOptions;
   readonly #config: MigratorConfig;
@@ -100,14 +125,21 @@ export class Migrator {
     return this.#history;
   }
 
-  /** The revision graph, read from the version locations once. */
+  /** The revision graph: the one given, else built once from the sources given or listed. */
   revisionMap(): RevisionMap {
     if (this.#map === undefined) {
-      const sources = this.#options.revisions ?? this.#scan();
-      this.#map = RevisionMap.fromSources(sources);
-      this.#sources = new Map(sources.map((source) => [source.revision, source]));
+      const given = this.#options.revisions;
+      // A caller that built the graph already (the CLI) hands it over: it is not built twice.
+      // A list of sources, or a map (not instanceof: the CLI bundle and the library are two copies).
+      const map = given === undefined || Array.isArray(given) ? RevisionMap.fromSources(given ?? this.#provider().list()) : (given as RevisionMap);
+      this.#map = map;
+      this.#sources = new Map(map.revisions.map((revision) => [revision.id, revision.source]));
     }
     return this.#map;
+  }
+
+  #provider(): RevisionProvider {
+    return this.#options.provider ?? revisionFiles(this.#config);
   }
 
   /**
@@ -394,7 +426,11 @@ export class Migrator {
       markers: this.#markers,
       runTimeouts: { statementTimeout: config.statementTimeout, lockTimeout: config.lockTimeout },
       sourceOf: (revision) => this.#sourceOf(revision),
-      dependencies: { ...defaultStepDependencies(this.#config.cwd), ...this.#options.dependencies },
+      dependencies: {
+        ...defaultStepDependencies(this.#config.cwd),
+        ...(this.#options.provider ? { loadRevision: (source: RevisionSource) => this.#provider().load(source) } : {}),
+        ...this.#options.dependencies,
+      },
       onProgress: this.#options.onProgress,
       onStepDone: this.#options.onStepDone,
     });
@@ -443,8 +479,4 @@ export class Migrator {
     return resolveRevisions(this.revisionMap(), from).map((revision) => revision.id);
   }
 
-  #scan(): RevisionSource[] {
-    const { cwd, versionLocations = DEFAULT_VERSION_LOCATIONS, recursiveVersionLocations = false } = this.#config;
-    return scanRevisionFiles(versionLocations.map((path) => ({ path, recursive: recursiveVersionLocations })), { cwd });
-  }
 }

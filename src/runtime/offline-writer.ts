@@ -79,7 +79,7 @@ export class OfflineWriter implements StatementRunner {
  * `sql;` plus a newline. A statement whose last line holds a `--` comment gets its `;`
  * on a line of its own, or the comment would swallow it.
  */
-export function terminate(sql: string): string {
+function terminate(sql: string): string {
   const body = sql.replace(/[\s;]+$/, "");
   const lastLine = body.slice(body.lastIndexOf("\n") + 1);
   return lastLine.includes("--") ? `${body}\n;\n` : `${body};\n`;

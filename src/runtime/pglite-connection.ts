@@ -7,6 +7,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { AthanorError } from "../graph/errors.js";
 import type { Connection, OpenOptions, QueryResult } from "./connection.js";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.js";
+import { createFromTemplate, isNewDataDir, templatePath } from "./pglite-template.js";
 import type { PgliteTarget } from "./database-url.js";
 
 export async function openPgliteConnection(target: PgliteTarget, options: OpenOptions): Promise<Connection> {
@@ -27,7 +28,7 @@ export async function openPgliteConnection(target: PgliteTarget, options: OpenOp
   }
   let db: PGlite;
   try {
-    db = dataDir === null ? await PGlite.create() : await PGlite.create(dataDir);
+    db = dataDir === null || isNewDataDir(dataDir) ? await createFromTemplate(PGlite, dataDir, templatePath()) : await PGlite.create(dataDir);
     if (dataDir !== null) makePrivate(dataDir);
   } catch (cause) {
     lock?.release();
@@ -73,7 +74,7 @@ const EMSCRIPTEN_ERRNO: Record<number, string> = {
 };
 
 /** Why the open failed, in words: PGlite's file errors have no message of their own. */
-export function describeOpenFailure(cause: unknown): string {
+function describeOpenFailure(cause: unknown): string {
   if (cause instanceof Error || (typeof cause === "object" && cause !== null)) {
     const { message, errno, code } = cause as { message?: unknown; errno?: unknown; code?: unknown };
     if (typeof message === "string" && message.trim() !== "") return message;

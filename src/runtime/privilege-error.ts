@@ -13,7 +13,7 @@ export function isPrivilegeError(cause: unknown): boolean {
 }
 
 /** The GRANT that would have let `message` ("permission denied for table x") through. */
-export function missingGrant(message: string, role: string): string {
+function missingGrant(message: string, role: string): string {
   const object = /permission denied for (table|relation|sequence|schema|database|function) "?([^"\s]+)"?/i.exec(message);
   if (object === null) return `ask the database owner for the privilege the statement needs, for role ${role}`;
   const [, kind, name] = object;

@@ -92,7 +92,7 @@ function literal(value: string): string {
 }
 
 /** The role the session runs as, for a GRANT to name; undefined when even that fails. */
-export async function currentRole(connection: Connection): Promise<string | undefined> {
+async function currentRole(connection: Connection): Promise<string | undefined> {
   try {
     const { rows } = await connection.query("SELECT current_user AS role");
     return rows[0] === undefined ? undefined : String(rows[0].role);

@@ -158,6 +158,3 @@ export const column = {
   custom: <T = unknown>(type: string) => make<T>(type),
 };
 
-export function isReferentialAction(value: unknown): value is ReferentialAction {
-  return ["no action", "restrict", "cascade", "set null", "set default"].includes(value as string);
-}

@@ -5,6 +5,7 @@ import { AthanorError } from "../graph/errors.js";
 import { type PgEnum, isPgEnum } from "./enum.js";
 import { type PgSequence, isPgSequence } from "./sequence.js";
 import { type Table, getTableInfo, isTable } from "./table.js";
+import { checkModels } from "./model-checks.js";
 
 export interface ModelSchema {
   readonly tables: readonly Table[];
@@ -57,7 +58,9 @@ export function collectModels(values: Iterable<unknown>, origin = "the models"):
       sequences.set(key, value);
     }
   }
-  return { tables: [...tables.values()], enums: [...enums.values()], sequences: [...sequences.values()] };
+  const models = { tables: [...tables.values()], enums: [...enums.values()], sequences: [...sequences.values()] };
+  checkModels(origin, { tables: models.tables.map(getTableInfo), enums: models.enums, sequences: models.sequences });
+  return models;
 }
 
 export function mergeModels(parts: readonly ModelSchema[]): ModelSchema {

@@ -5,6 +5,7 @@
 import type { ColumnBuilder, ColumnState, ColumnTarget } from "./column.js";
 import type { CheckDef, ForeignKeyDef, IndexBuilder, PrimaryKeyDef, UniqueDef } from "./constraint.js";
 import { recordDeclaration } from "./declared-tables.js";
+import { checkTableArguments } from "./model-checks.js";
 import type { SnakeCase } from "./snake-case.js";
 
 export const tableInfo: unique symbol = Symbol.for("athanor.table");
@@ -86,6 +87,7 @@ export function table<C extends Columns>(
   extras?: (t: RefsOf<C>) => TableExtras,
   schema: string | null = null,
 ): Table<C> {
+  checkTableArguments(name, columns);
   const identity = { name, schema };
   const refs: Record<string, ColumnRef> = {};
   for (const [key, builder] of Object.entries(columns)) {

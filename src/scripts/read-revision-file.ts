@@ -26,14 +26,17 @@ export function revisionFormatOf(fileName: string): RevisionFormat | null {
 }
 
 // Revision files are small: one read into this buffer takes the whole file, without the
-// fstat readFileSync makes to size its own (a tenth of a 10,000-file scan).
+// fstat readFileSync makes to size its own (a tenth of a 10,000-file scan). What is read
+// is copied out at once: a copy of a few kilobytes costs nothing measurable, and bytes
+// that alias a shared buffer would change under a caller that kept them.
 const buffer = Buffer.allocUnsafe(64 * 1024);
 
+/** The file's bytes: a fresh copy, never the shared buffer, so nothing outlives the next read. */
 function readBytes(absolutePath: string): Buffer {
   const fd = openSync(absolutePath, "r");
   try {
     const length = readSync(fd, buffer, 0, buffer.length, 0);
-    return length < buffer.length ? buffer.subarray(0, length) : readFileSync(absolutePath);
+    return length < buffer.length ? Buffer.from(buffer.subarray(0, length)) : readFileSync(absolutePath);
   } finally {
     closeSync(fd);
   }

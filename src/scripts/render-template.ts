@@ -15,7 +15,7 @@ const TOKEN = /\$\$\{|\$\{([^}\n]*)\}|\$\{/g;
 const ALONE = /^([ \t]*)\$\{([A-Za-z]+)\}[ \t]*$/;
 
 /** Throws INVALID_TEMPLATE naming the template file and line for an unknown or unclosed placeholder. */
-export function checkTemplate(template: string, templatePath: string): void {
+function checkTemplate(template: string, templatePath: string): void {
   template.split("\n").forEach((line, index) => {
     for (const match of line.matchAll(TOKEN)) {
       if (match[0] === "$${") continue;

@@ -15,7 +15,7 @@ export function slugOf(message: string): string {
 }
 
 /** `YYYYMMDD` in local time, like the creation date written into the file. */
-export function datePrefix(date: Date): string {
+function datePrefix(date: Date): string {
   return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;
 }
 

@@ -44,10 +44,6 @@ export function scanRevisionFiles(
   });
 }
 
-/** The absolute paths of the revision files in `locations`, sorted, without reading them. */
-export function listRevisionFiles(locations: readonly VersionLocation[], options: ScanOptions): string[] {
-  return listEntries(locations, options).map(absolutePathOf);
-}
 
 interface Entry {
   readonly directory: string;

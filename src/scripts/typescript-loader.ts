@@ -57,7 +57,7 @@ export async function importProjectModule(absolutePath: string): Promise<Record<
 }
 
 /** Imports the TypeScript (or JavaScript) module at an absolute path, as an ES module. */
-export async function importTypeScript(absolutePath: string): Promise<Record<string, unknown>> {
+async function importTypeScript(absolutePath: string): Promise<Record<string, unknown>> {
   const importModule = await esmLoader();
   return importModule(pathToFileURL(absolutePath).href, import.meta.url);
 }

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { AthanorError } from "../../src/graph/errors.js";
 import { resolveDowngradeTarget, resolveUpgradeTarget } from "../../src/graph/relative-walk.js";
-import { parseRange, parseRevSpec, resolve, resolveRevision } from "../../src/graph/rev-spec.js";
+import { parseRange, parseRevSpec, resolveRevision } from "../../src/graph/rev-spec.js";
+import { resolve } from "../../src/graph/relative-walk.js";
 import { graph, referenceGraph } from "./graph-fixture.js";
 
 const map = referenceGraph();

@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { revisionsToLint } from "../../src/cli/lint-range.js";
+import { revisionsToLint } from "../../src/commands/lint.js";
 import { RevisionMap } from "../../src/graph/revision-map.js";
 import type { LintFinding } from "../../src/lint/lint.js";
 import { lintSources } from "../../src/runtime/lint-revisions.js";

@@ -14,6 +14,7 @@ import {
   pgEnum,
   primaryKey,
   schema,
+  sequence,
   sql,
   table,
   unique,
@@ -95,3 +96,31 @@ test("InferRow gives the row type: NOT NULL columns non-null, the others nullabl
   const bad: InferRow<typeof users> = { id: "1", name: "x", age: null };
   assert.ok(row && bad);
 });
+
+// A JavaScript project has no compiler to catch these: each is refused when the models
+// are collected, naming the table and column, never a TypeError from deep inside.
+const misuses: [string, () => unknown, RegExp][] = [
+  ["a table without a name", () => collectModels([table("", { id: column.int() })]), /a table has no name/],
+  ["a table whose columns are not an object", () => table("t", null as never), /table\("t", …\) was given null for its columns/],
+  ["a column that is not a column builder", () => table("t", { id: 5 as never }), /column id is number 5, not a column/],
+  ["two keys with one column name", () => collectModels([table("t", { createdAt: column.int(), created_at: column.int() })]), /column created_at of table t is named created_at in the database, as createdAt is/],
+  ["a name PostgreSQL would cut", () => collectModels([table("t".repeat(64), { id: column.int() })]), /64 bytes; PostgreSQL keeps 63/],
+  ["a varchar of length 0", () => collectModels([table("t", { a: column.varchar(0) })]), /column a of table t is varchar\(0\): the length must be/],
+  ["a timestamp precision of 9", () => collectModels([table("t", { a: column.timestamptz(9) })]), /precision must be a whole number from 0 to 6/],
+  ["a default that is an object", () => collectModels([table("t", { a: column.int().default({} as never) })]), /has the default an object/],
+  ["a reference to nothing", () => collectModels([table("t", { a: column.int().references(() => undefined as never) })]), /references nothing, not a column of a model table/],
+  ["an index without keys", () => collectModels([table("t", { a: column.int() }, () => ({ indexes: [index("ix_t", [])] }))]), /index ix_t of table t has no key/],
+  ["an index on another table's column", () => {
+    const other = table("other", { b: column.int() });
+    return collectModels([table("t", { a: column.int() }, () => ({ indexes: [index("ix_t", [other.b])] }))]);
+  }, /index ix_t of table t lists an object, not a column of table t/],
+  ["an enum without values", () => collectModels([pgEnum("mood", [])]), /enum mood has no values/],
+  ["an enum value listed twice", () => collectModels([pgEnum("mood", ["ok", "ok"])]), /enum mood lists "ok" twice/],
+  ["a sequence start that is not a whole number", () => collectModels([sequence("n", { start: 1.5 })]), /sequence n has start: number 1.5/],
+  ["a named check without its expression", () => check("ck_price"), /check\("ck_price"\) has a name and no expression/],
+];
+for (const [what, declare, message] of misuses) {
+  test(`${what} is refused as INVALID_MODELS naming it`, () => {
+    assert.throws(declare, (e) => isAthanorError(e) && e.code === "INVALID_MODELS" && message.test(e.message) && (e.hint ?? "").length > 0);
+  });
+}

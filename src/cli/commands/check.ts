@@ -1,16 +1,5 @@
 import { Command, Option } from "clipanion";
-import { assertKnownRows } from "../../graph/current-heads.js";
-import { planUpgrade } from "../../graph/plan-upgrade.js";
-import type { RevisionMap } from "../../graph/revision-map.js";
-import type { LintFinding } from "../../lint/lint.js";
 import { DatabaseCommand } from "../database-command.js";
-import { lintProjectRevisions } from "../lint-project.js";
-import type { Project } from "../project.js";
-
-interface Problem {
-  kind: "multiple-heads" | "objects-exist" | "not-at-head" | "models-differ" | "unmodelled" | "edited-revision" | "interrupted-revision" | "lint";
-  message: string;
-}
 
 export class CheckCommand extends DatabaseCommand {
   static override paths = [["check"]];
@@ -32,105 +21,27 @@ export class CheckCommand extends DatabaseCommand {
   lint = Option.Boolean("--lint", false, { description: "Also lint the pending revisions (as `athanor lint`) and fail on findings" });
 
   protected async run(): Promise<number> {
+    const { checkProject } = await import("../../commands/check.js");
     const project = await this.project();
-    const map = project.revisionMap();
-    const problems: Problem[] = [];
-    const heads = [...map.heads];
-    if (heads.length > 1) {
-      problems.push({ kind: "multiple-heads", message: `several heads: ${heads.join(", ")}; join them with \`athanor merge -m "merge_heads" heads\`` });
-    }
-    const { compareModels, projectModels, sameRevisions } = await import("../model-diff.js");
-    const report = await import("../model-report.js");
-    const { describeEdit } = await import("../../runtime/edited-revisions.js");
-    const { interruptedRevision } = await import("../../runtime/started-markers.js");
-    const { inspectDatabase } = await import("../../runtime/inspect-database.js");
-    const { untrackedTables } = await import("../../runtime/untracked-tables.js");
-    const { config } = project;
-    const ownTables = [config.versionTable, ...(config.historyTable === false ? [] : [{ name: config.historyTable, schema: config.versionTable.schema }])];
-    // Models are compared only with a database at the heads: one behind differs from them
-    // by the pending revisions' changes, and reporting those would advise a duplicate revision.
-    const isAtHeads = (currentHeads: readonly string[]) => sameRevisions(currentHeads, heads);
-    const models = await projectModels(project, false);
-    // One read-only session for both looks (opening the embedded database takes a second).
-    const { diff, edits, untracked, interrupted } = await inspectDatabase(
-      project.config,
-      async (db) => {
-        // Rows naming no file stop the check as they stop upgrade: "run upgrade" would be wrong.
-        assertKnownRows(map, db.currentHeads, db.versionTable);
-        const diff = await compareModels(project, db, models, { compareWhen: isAtHeads });
-        const migrator = await this.migrator(project, db.connection);
-        return {
-          diff,
-          edits: await migrator.editedRevisions(),
-          interrupted: await migrator.interruptedRevisions(),
-          untracked: db.currentHeads.length === 0 ? await untrackedTables(db.connection, { schemas: config.schemas, ownTables }) : [],
-        };
-      },
-      (line) => this.note(line),
-    );
-    if (!isAtHeads(diff.currentHeads) && untracked.length > 0) {
-      problems.push({ kind: "objects-exist", message: builtBeforeMigrations(untracked, map) });
-    } else if (!isAtHeads(diff.currentHeads)) {
-      const at = diff.currentHeads.length === 0 ? "base (no revision applied)" : diff.currentHeads.join(", ");
-      problems.push({ kind: "not-at-head", message: `the database is at ${at}, the head(s) are ${heads.join(", ") || "none"}; run \`athanor upgrade${heads.length > 1 ? " heads" : ""}\`` });
-    }
-    for (const edit of edits) problems.push({ kind: "edited-revision", message: describeEdit(edit) });
-    for (const marker of interrupted) {
-      const error = interruptedRevision(marker, marker.path, diff.currentHeads);
-      problems.push({ kind: "interrupted-revision", message: `${error.message}; ${error.hint}` });
-    }
-    const result = diff.result;
-    if (models) for (const warning of models.warnings) this.warn(warning);
-    if (models && this.verbose) for (const line of report.comparisonLines(models, result)) this.note(line);
-    if (result !== undefined && !result.empty) {
-      const changes = result.upgradeBody.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("await op."));
-      problems.push({
-        kind: "models-differ",
-        message: `the models differ from the revisions (${changes.length} operation${changes.length === 1 ? "" : "s"}); run \`athanor generate "<message>"\`\n${changes.map((c) => `    ${c}`).join("\n")}`,
-      });
-    }
-    if (result !== undefined && result.unmodelled.length > 0) {
-      problems.push({ kind: "unmodelled", message: report.unmodelledAdvice(result.unmodelled, result.compared, project.config.schemas[0] ?? "public") });
-    }
-    const lintFindings = this.lint ? await pendingFindings(project, diff.currentHeads) : undefined;
-    for (const finding of lintFindings ?? []) {
-      problems.push({ kind: "lint", message: `${finding.path}:${finding.line}  ${finding.rule}  ${finding.message}; fix: ${finding.fix}` });
-    }
+    const result = await checkProject(project, { verbose: this.verbose, lint: this.lint, reporter: { note: (line) => this.note(line), warn: (line) => this.warn(line) } });
+    const { comparison, models, problems } = result;
     if (this.asJson) {
       this.json({
-        ok: problems.length === 0,
-        database: diff.database,
-        current: diff.currentHeads,
-        heads,
-        modelsChecked: result !== undefined,
-        ...(result && models ? { models: models.modules, compared: result.compared, unmodelled: result.unmodelled } : {}),
-        ...(lintFindings === undefined ? {} : { lint: lintFindings }),
+        ok: result.ok,
+        database: result.database,
+        current: result.current,
+        heads: result.heads,
+        modelsChecked: comparison !== undefined,
+        ...(comparison && models ? { models: models.modules, compared: comparison.compared, unmodelled: comparison.unmodelled } : {}),
+        ...(result.lint === undefined ? {} : { lint: result.lint }),
         problems,
       });
-    } else if (problems.length === 0) {
-      this.out(`OK: ${diff.database} is at the head (${heads.join(", ") || "no revisions"})${result ? " and the models match" : ""}.`);
+    } else if (result.ok) {
+      this.out(`OK: ${result.database} is at the head (${result.heads.join(", ") || "no revisions"})${comparison ? " and the models match" : ""}.`);
     } else {
       this.out(`FAILED: ${problems.length} problem${problems.length === 1 ? "" : "s"}`);
       for (const problem of problems) this.out(`- ${problem.message}`);
     }
-    return problems.length === 0 ? 0 : 1;
+    return result.ok ? 0 : 1;
   }
-}
-
-/** The lint findings of the revisions an upgrade to the heads would run from `current` (read after the database session closed). */
-async function pendingFindings(project: Project, current: readonly string[]): Promise<LintFinding[]> {
-  const map = project.revisionMap();
-  const sources = planUpgrade(map, current, "heads").steps.map((step) => map.get(step.revision)!.source);
-  return lintProjectRevisions(project, sources);
-}
-
-/**
- * The version table records nothing, yet the database has tables: `upgrade` would fail on
- * the first revision's CREATE, so the advice is to stamp the revision the database matches.
- */
-function builtBeforeMigrations(tables: readonly string[], map: RevisionMap): string {
-  const first = map.heads.length === 0 ? undefined : planUpgrade(map, [], "heads").steps[0]?.revision;
-  const shown = tables.length > 5 ? `${tables.slice(0, 5).join(", ")}, …` : tables.join(", ");
-  const stamp = first === undefined ? "`athanor stamp <revision>`" : `\`athanor stamp ${first}\` (or the later revision it matches)`;
-  return `the database already has tables (${shown}) but its version table records no revision: it was built before migrations, and \`athanor upgrade\` would fail creating them again; if it matches revision ${first ?? "<revision>"}, record that with ${stamp}, then run \`athanor upgrade\``;
 }

@@ -1,4 +1,6 @@
 import { Command, Option } from "clipanion";
+import type { GenerateResult } from "../../commands/generate.js";
+import type { CommandOutput } from "../athanor-command.js";
 import { DatabaseCommand, refuseJsonWithSql } from "../database-command.js";
 
 export class GenerateCommand extends DatabaseCommand {
@@ -32,47 +34,39 @@ export class GenerateCommand extends DatabaseCommand {
 
   protected async run(): Promise<number> {
     refuseJsonWithSql("generate", this.asJson, this.sql);
-    const [{ dependenciesForNewRevision, parentsForNewRevision }, { diffModels, requireAtParents }, { writeNewRevision }, report] = await Promise.all([
-      import("../../scripts/new-revision-parents.js"),
-      import("../model-diff.js"),
-      import("../authoring.js"),
-      import("../model-report.js"),
-    ]);
+    const { generateRevision } = await import("../../commands/generate.js");
     const project = await this.project();
-    const map = project.revisionMap();
-    const parents = parentsForNewRevision(map, this.head ?? "head", this.splice);
-    const diff = await diffModels(project, { requireModels: true, dropUnmodelled: this.dropUnmodelled, onNotice: (line) => this.note(line) });
-    requireAtParents(diff.currentHeads, parents, diff.database);
-    const result = diff.result!;
-    const models = diff.models!;
-    for (const line of report.comparisonLines(models, result)) this.note(line);
-    for (const warning of models.warnings) this.warn(warning);
-    if (result.unmodelled.length > 0) this.warn(`not dropped: ${report.unmodelledAdvice(result.unmodelled, result.compared, project.config.schemas[0] ?? "public")}`);
-    for (const warning of result.warnings) this.warn(warning);
-    if (result.empty) {
-      this.note(result.unmodelled.length > 0 ? "No changes detected besides the objects above." : "No changes detected: the models match the database.");
-      if (this.asJson) this.json({ revision: null, path: null, message: this.message, operations: 0 });
-      return 0;
-    }
-    if (this.sql) {
-      const { renderOperation } = await import("../../dialect/postgres/render.js");
-      for (const op of result.upgradeOps) for (const statement of renderOperation(op)) this.out(`${statement.sql};`);
-      return 0;
-    }
-    const written = writeNewRevision(project, map, {
-      revId: this.revId,
-      versionPath: this.versionPath,
+    const result = await generateRevision(project, {
       message: this.message,
-      downRevisions: parents,
+      head: this.head,
+      splice: this.splice,
+      revId: this.revId,
       branchLabels: this.branchLabel ?? [],
-      dependsOn: dependenciesForNewRevision(map, this.dependsOn ?? []),
-      format: "ts",
-      upgradeBody: result.upgradeBody,
-      downgradeBody: result.downgradeBody,
+      dependsOn: this.dependsOn ?? [],
+      versionPath: this.versionPath,
+      dropUnmodelled: this.dropUnmodelled,
+      dryRun: this.sql,
+      reporter: this,
     });
-    if (this.asJson) this.json({ revision: written.revision, path: written.path, message: this.message, operations: result.upgradeOps.length });
-    else this.out(`Generating ${written.path} ... done`);
-    this.note("Review it, then run `athanor upgrade`.");
+    return reportGenerated(this, result, { message: this.message, sql: this.sql, json: this.asJson });
+  }
+}
+
+/** What `generate` (and `revision --autogenerate`) prints about the result. */
+export async function reportGenerated(output: CommandOutput, result: GenerateResult, flags: { message: string; sql: boolean; json: boolean }): Promise<number> {
+  if (result.comparison.empty) {
+    output.note(result.comparison.unmodelled.length > 0 ? "No changes detected besides the objects above." : "No changes detected: the models match the database.");
+    if (flags.json) output.json({ revision: null, path: null, message: flags.message, operations: 0 });
     return 0;
   }
+  if (flags.sql) {
+    const { renderOperation } = await import("../../dialect/postgres/render.js");
+    for (const op of result.upgradeOps) for (const statement of renderOperation(op)) output.out(`${statement.sql};`);
+    return 0;
+  }
+  const written = result.written!;
+  if (flags.json) output.json({ revision: written.revision, path: written.path, message: flags.message, operations: result.upgradeOps.length });
+  else output.out(`Generating ${written.path} ... done`);
+  output.note("Review it, then run `athanor upgrade`.");
+  return 0;
 }

@@ -4,7 +4,7 @@ import { historyRevisions } from "../../graph/history.js";
 import { parseRange } from "../../graph/rev-spec.js";
 import type { DatabaseView } from "../../runtime/inspect-database.js";
 import type { HistoryEntry } from "../../runtime/history-table.js";
-import { migratorFor, type Project } from "../project.js";
+import { migratorFor, type Project } from "../../commands/project.js";
 import { GraphCommand } from "../graph-command.js";
 import { drawGraph } from "../graph-drawing.js";
 import { historyLine, historyLines, revisionJson, verboseBlock } from "../revision-text.js";
@@ -83,7 +83,7 @@ export class HistoryCommand extends GraphCommand {
 }
 
 /** `2026-11-25 14:03:11  upgrade  0002 add_new_field_to_users  12 ms  by alice@host  (athanor 0.1.0)` */
-export function appliedLine(entry: HistoryEntry, formatTimestamp: (date: Date) => string): string {
+function appliedLine(entry: HistoryEntry, formatTimestamp: (date: Date) => string): string {
   const duration = entry.durationMs === null ? "offline script" : `${entry.durationMs} ms`;
   const message = entry.message ? ` ${entry.message}` : "";
   return `${formatTimestamp(entry.appliedAt)}  ${entry.direction.padEnd(7)}  ${entry.revision}${message}  ${duration}  by ${entry.appliedBy}  (athanor ${entry.athanorVersion})`;

@@ -1,7 +1,5 @@
 import { Command, Option } from "clipanion";
 import { GraphCommand } from "../graph-command.js";
-import { lintProjectRevisions } from "../lint-project.js";
-import { revisionsToLint } from "../lint-range.js";
 import { findingLines, findingsSummary } from "../lint-text.js";
 import { wantsColour } from "../terminal.js";
 
@@ -25,15 +23,13 @@ export class LintCommand extends GraphCommand {
   asJson = Option.Boolean("--json", false, { description: "Print the findings as JSON" });
 
   protected async run(): Promise<number> {
-    const project = await this.project();
-    const sources = revisionsToLint(project.revisionMap(), this.range);
-    const findings = await lintProjectRevisions(project, sources);
-    if (this.asJson) {
-      this.json({ ok: findings.length === 0, revisions: sources.map((s) => ({ revision: s.revision, path: s.path })), findings });
-    } else {
+    const { lintProject } = await import("../../commands/lint.js");
+    const result = await lintProject(await this.project(), { range: this.range });
+    if (this.asJson) this.json(result);
+    else {
       const colour = wantsColour(this.terminal.stdout);
-      this.outLines([...findings.flatMap((finding) => findingLines(finding, colour)), findingsSummary(findings, sources.length)]);
+      this.outLines([...result.findings.flatMap((finding) => findingLines(finding, colour)), findingsSummary(result.findings, result.revisions.length)]);
     }
-    return findings.length === 0 ? 0 : 1;
+    return result.ok ? 0 : 1;
   }
 }

@@ -1,6 +1,6 @@
 import { Command, Option } from "clipanion";
 import { AthanorCommand } from "../athanor-command.js";
-import { openProject } from "../project.js";
+import { openProject } from "../../commands/project.js";
 
 export class MergeCommand extends AthanorCommand {
   static override paths = [["merge"]];
@@ -23,13 +23,12 @@ export class MergeCommand extends AthanorCommand {
   asJson = Option.Boolean("--json", false, { description: "Print the new revision's id and file as JSON" });
 
   protected async run(): Promise<number> {
-    const [{ parentsForMerge }, { writeNewRevision }] = await Promise.all([import("../../scripts/new-revision-parents.js"), import("../authoring.js")]);
+    const { mergeRevisions } = await import("../../commands/new-revision.js");
     const project = await openProject({ configFile: this.config });
-    const map = project.revisionMap();
-    const written = writeNewRevision(project, map, {
-      revId: this.revId,
+    const written = await mergeRevisions(project, {
+      revisions: this.revisions,
       message: this.message,
-      downRevisions: (current) => parentsForMerge(current, this.revisions),
+      revId: this.revId,
       branchLabels: this.branchLabel ?? [],
       format: this.sql ? "sql" : "ts",
     });

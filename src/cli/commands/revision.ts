@@ -1,6 +1,6 @@
 import { Command, Option } from "clipanion";
 import { AthanorCommand } from "../athanor-command.js";
-import { openProject } from "../project.js";
+import { openProject } from "../../commands/project.js";
 
 export class RevisionCommand extends AthanorCommand {
   static override paths = [["revision"]];
@@ -32,30 +32,30 @@ export class RevisionCommand extends AthanorCommand {
   asJson = Option.Boolean("--json", false, { description: "Print the new revision's id and file as JSON" });
 
   protected async run(): Promise<number> {
-    if (this.autogenerate) {
-      const args = ["generate", this.message, ...(this.url ? ["--url", this.url] : []), ...(this.config ? ["--config", this.config] : [])];
-      if (this.revId) args.push("--rev-id", this.revId);
-      if (this.head) args.push("--head", this.head);
-      if (this.splice) args.push("--splice");
-      for (const label of this.branchLabel ?? []) args.push("--branch-label", label);
-      for (const dep of this.dependsOn ?? []) args.push("--depends-on", dep);
-      if (this.versionPath) args.push("--version-path", this.versionPath);
-      if (this.debug) args.push("--debug");
-      if (this.asJson) args.push("--json");
-      return this.cli.run(args);
-    }
-    const [{ dependenciesForNewRevision, parentsForNewRevision }, { writeNewRevision }] = await Promise.all([import("../../scripts/new-revision-parents.js"), import("../authoring.js")]);
-    const project = await openProject({ configFile: this.config });
-    const map = project.revisionMap();
-    const written = writeNewRevision(project, map, {
-      revId: this.revId,
-      versionPath: this.versionPath,
+    const project = await openProject({ configFile: this.config, ...(this.autogenerate ? { overrides: { databaseUrl: this.url } } : {}) });
+    const options = {
       message: this.message,
-      downRevisions: (current) => parentsForNewRevision(current, this.head ?? "head", this.splice),
+      head: this.head,
+      splice: this.splice,
+      revId: this.revId,
       branchLabels: this.branchLabel ?? [],
-      dependsOn: dependenciesForNewRevision(map, this.dependsOn ?? []),
-      format: this.sql ? "sql" : "ts",
-    });
+      dependsOn: this.dependsOn ?? [],
+      versionPath: this.versionPath,
+    };
+    if (this.autogenerate) {
+      // The same call `athanor generate` makes, with the same report.
+      const [{ generateRevision }, { reportGenerated }, { databaseNotice }] = await Promise.all([
+        import("../../commands/generate.js"),
+        import("./generate.js"),
+        import("../database-command.js"),
+      ]);
+      for (const warning of project.config.warnings) this.warn(warning);
+      this.note(databaseNotice(project.config));
+      const result = await generateRevision(project, { ...options, reporter: this });
+      return reportGenerated(this, result, { message: this.message, sql: false, json: this.asJson });
+    }
+    const { createRevision } = await import("../../commands/new-revision.js");
+    const written = await createRevision(project, { ...options, format: this.sql ? "sql" : "ts" });
     if (this.asJson) this.json({ revision: written.revision, path: written.path, message: this.message });
     else this.out(`Generating ${written.path} ... done`);
     return 0;

@@ -1,6 +1,6 @@
 import { Command, Option } from "clipanion";
 import { AthanorError } from "../../graph/errors.js";
-import { resolve } from "../../graph/rev-spec.js";
+import { resolve } from "../../graph/relative-walk.js";
 import { shownArgument } from "../../graph/shown-argument.js";
 import { GraphCommand } from "../graph-command.js";
 import { revisionJson, verboseBlock } from "../revision-text.js";

@@ -13,7 +13,7 @@ export interface TypePair {
   readonly to: string;
 }
 
-export const castQuery = `
+const castQuery = `
 with p as (
   select p.n, s0.oid as s_oid, t0.oid as t_oid,
          case when s0.typcategory = 'A' and t0.typcategory = 'A' then s0.typelem else s0.oid end as s,

@@ -120,7 +120,7 @@ const resultQuery = `
   )::text`;
 
 /** The DO block: each table whole (else piece by piece), each index on its own, read back, rolled back. */
-export function canonicalFormsBlock(tables: readonly ThrowawayTable[]): string {
+function canonicalFormsBlock(tables: readonly ThrowawayTable[]): string {
   const lines = ["DO " + bodyTag, "DECLARE result text; statement text;", "BEGIN", "  BEGIN"];
   tables.forEach((t, i) => {
     const { whole, pieces } = tableStatements(t, i);

@@ -89,7 +89,3 @@ export function isTransactionalOperation(op: Operation): boolean {
   return renderOperation(op).every((statement) => statement.transactional);
 }
 
-/** Render several operations, statements concatenated in order. */
-export function renderOperations(ops: readonly Operation[]): Statement[] {
-  return ops.flatMap(renderOperation);
-}

@@ -1,6 +1,6 @@
 // The lines `generate` and `check` print about a comparison: which model modules were
 // loaded and how much was compared, and what to do about the tables only the database
-// has. Formatting only.
+// has: the lines of a command's report, used by the CLI and the commands layer alike.
 import type { AutogenerateResult, ComparedScope } from "../autogenerate/autogenerate.js";
 import type { UnmodelledObject } from "../autogenerate/include-filter.js";
 import type { LoadedModels } from "../schema/load-models.js";
@@ -25,7 +25,7 @@ export function comparisonLines(models: LoadedModels, result: AutogenerateResult
 }
 
 /** `legacy` in the default schema, `billing.invoices` elsewhere. */
-export function objectName(o: { schema: string; name: string }, defaultSchema: string): string {
+function objectName(o: { schema: string; name: string }, defaultSchema: string): string {
   return o.schema === defaultSchema ? o.name : `${o.schema}.${o.name}`;
 }
 

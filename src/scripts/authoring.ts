@@ -4,11 +4,14 @@
 import path from "node:path";
 import { AthanorError } from "../graph/errors.js";
 import { RevisionMap } from "../graph/revision-map.js";
-import { newRevisionId } from "../scripts/revision-id.js";
-import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
-import { writeRevisionFile, type WriteRevisionOptions } from "../scripts/write-revision.js";
+import { newRevisionId } from "./revision-id.js";
+import { scanRevisionFiles } from "./scan-version-locations.js";
+import { writeRevisionFile, type WriteRevisionOptions } from "./write-revision.js";
 import { withAuthoringLock } from "./authoring-lock.js";
-import type { Project } from "./project.js";
+import type { AthanorConfig } from "../config/index.js";
+
+/** What writing a revision needs of the settings. */
+export type AuthoringSettings = Pick<AthanorConfig, "cwd" | "versionLocations" | "recursiveVersionLocations" | "revisionIds" | "templatesDir">;
 
 export interface NewRevision {
   revId?: string | undefined;
@@ -24,8 +27,7 @@ export interface NewRevision {
 }
 
 /** Writes the file; returns its path relative to the project. */
-export function writeNewRevision(project: Project, map: RevisionMap, revision: NewRevision): { path: string; revision: string } {
-  const { config } = project;
+export function writeNewRevision(config: AuthoringSettings, map: RevisionMap, revision: NewRevision): { path: string; revision: string } {
   const location = revision.versionPath ?? config.versionLocations[0] ?? "versions";
   if (revision.versionPath !== undefined && !config.versionLocations.some((l) => path.resolve(config.cwd, l) === path.resolve(config.cwd, location))) {
     throw new AthanorError("USAGE", `--version-path ${location} is not one of the configured version locations (${config.versionLocations.join(", ")})`, {
@@ -35,12 +37,12 @@ export function writeNewRevision(project: Project, map: RevisionMap, revision: N
   const directory = path.resolve(config.cwd, location);
   return withAuthoringLock(directory, () => {
     // Another writer may have added a file since `map` was read.
-    const current = rereadMap(project) ?? map;
+    const current = rereadMap(config) ?? map;
     checkLabels(current, revision.branchLabels ?? []);
     const downRevisions = typeof revision.downRevisions === "function" ? revision.downRevisions(current) : revision.downRevisions;
     const existing = current.revisions.map((r) => r.id);
     const id = revision.revId ?? newRevisionId(config.revisionIds, existing);
-    const written = writeRevisionFile(writeOptions(project, directory, id, existing, { ...revision, downRevisions }));
+    const written = writeRevisionFile(writeOptions(config, directory, id, existing, { ...revision, downRevisions }));
     return { path: path.relative(config.cwd, written.path), revision: id };
   });
 }
@@ -57,13 +59,12 @@ function checkLabels(map: RevisionMap, labels: readonly string[]): void {
 }
 
 function writeOptions(
-  project: Project,
+  config: AuthoringSettings,
   directory: string,
   id: string,
   existing: readonly string[],
   revision: NewRevision & { downRevisions: readonly string[] },
 ): WriteRevisionOptions {
-  const { config } = project;
   return {
     directory,
     revision: id,
@@ -81,8 +82,7 @@ function writeOptions(
 }
 
 /** The graph as the files say now; undefined when a file broke since (the first read stands). */
-function rereadMap(project: Project): RevisionMap | undefined {
-  const { config } = project;
+function rereadMap(config: AuthoringSettings): RevisionMap | undefined {
   try {
     const locations = config.versionLocations.map((location) => ({ path: location, recursive: config.recursiveVersionLocations }));
     return RevisionMap.fromSources(scanRevisionFiles(locations, { cwd: config.cwd }));

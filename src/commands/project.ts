@@ -1,6 +1,6 @@
 // Opens the project a command works on: its configuration, its revision graph, and a
 // Migrator for commands that reach the database. Nothing here connects: the Migrator
-// connects only when a command asks it to.
+// connects only when a command asks it to. The CLI and library callers share it.
 import { loadConfig, type AthanorConfig } from "../config/index.js";
 import type { AthanorConfigInput } from "../config/index.js";
 import { RevisionMap } from "../graph/revision-map.js";
@@ -9,6 +9,8 @@ import type { Migrator, StepDone } from "../runtime/migrator.js";
 import { scanRevisionFiles } from "../scripts/scan-version-locations.js";
 
 export interface ProjectOptions {
+  /** Where the config is looked for (walking up to the package or repository root); default the process's. */
+  cwd?: string;
   configFile?: string | undefined;
   overrides?: AthanorConfigInput;
 }
@@ -21,7 +23,7 @@ export interface Project {
 
 export async function openProject(options: ProjectOptions = {}): Promise<Project> {
   const config = await loadConfig({
-    cwd: process.cwd(),
+    cwd: options.cwd ?? process.cwd(),
     ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
     overrides: options.overrides ?? {},
   });
@@ -56,7 +58,7 @@ export async function migratorFor(project: Project, hooks: MigratorHooks, connec
   return new Migrator({
     config: project.config,
     ...(connection === undefined ? {} : { connection }),
-    revisions: project.revisionMap().revisions.map((r) => r.source),
+    revisions: project.revisionMap(),
     onProgress: hooks.onProgress,
     ...(hooks.onStepDone ? { onStepDone: hooks.onStepDone } : {}),
     onNotice: hooks.onNotice,

@@ -1,0 +1,10 @@
+// The commands layer: every CLI verb that is more than a graph query is one call here,
+// returning typed results (Alembic's command.py). The CLI only parses arguments, calls
+// one of these and formats what comes back; a library caller gets the same behaviour.
+export { openProject, migratorFor, type Project, type ProjectOptions } from "./project.js";
+export { silentReporter, type Reporter } from "./reporter.js";
+export { createRevision, mergeRevisions, type CreateRevisionOptions, type MergeOptions, type WrittenRevision } from "./new-revision.js";
+export { generateRevision, type GenerateOptions, type GenerateResult } from "./generate.js";
+export { checkProject, type CheckOptions, type CheckProblem, type CheckProblemKind, type CheckResult } from "./check.js";
+export { lintProject, type LintProjectOptions, type LintResult } from "./lint.js";
+export { initProject, type InitProjectOptions, type InitProjectResult } from "../scripts/init-project.js";
