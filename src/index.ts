@@ -34,6 +34,7 @@ export type { PgClientLike } from "./runtime/pg-connection.js";
 // The commands the CLI runs, as calls with typed results (revision, merge, generate, check, init).
 export {
   checkProject,
+  lintProject,
   createRevision,
   generateRevision,
   initProject,
@@ -49,6 +50,8 @@ export {
   type GenerateResult,
   type InitProjectOptions,
   type InitProjectResult,
+  type LintProjectOptions,
+  type LintResult,
   type MergeOptions,
   type Project,
   type ProjectOptions,
@@ -67,3 +70,10 @@ export { scanRevisionFiles } from "./scripts/scan-version-locations.js";
 
 export { AthanorError, ExitCode } from "./graph/errors.js";
 export type { ErrorCode } from "./graph/errors.js";
+
+// Lint: the rules as data, and the offline run over revision files (README, Linting revisions).
+export { lintRules } from "./lint/rules/index.js";
+export type { LintFinding } from "./lint/lint.js";
+export type { LintRule, Severity } from "./lint/rule.js";
+export { lintSources } from "./runtime/lint-revisions.js";
+export type { LintSettings } from "./runtime/lint-revisions.js";

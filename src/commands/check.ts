@@ -6,7 +6,9 @@ import { assertKnownRows } from "../graph/current-heads.js";
 import { planUpgrade } from "../graph/plan-upgrade.js";
 import type { RevisionMap } from "../graph/revision-map.js";
 import type { LoadedModels } from "../schema/load-models.js";
+import type { LintFinding } from "../lint/lint.js";
 import { compareModels, projectModels, sameRevisions } from "./compare-models.js";
+import { lintSourcesOf } from "./lint.js";
 import { comparisonLines, unmodelledAdvice } from "./model-report.js";
 import { migratorFor, type Project } from "./project.js";
 import { silentReporter, type Reporter } from "./reporter.js";
@@ -18,7 +20,8 @@ export type CheckProblemKind =
   | "models-differ"
   | "unmodelled"
   | "edited-revision"
-  | "interrupted-revision";
+  | "interrupted-revision"
+  | "lint";
 
 export interface CheckProblem {
   readonly kind: CheckProblemKind;
@@ -36,11 +39,15 @@ export interface CheckResult {
   /** undefined when the project declares no models or the database is not at the heads. */
   readonly comparison: AutogenerateResult | undefined;
   readonly models: LoadedModels | undefined;
+  /** With `lint`: the findings of the revisions pending on the database (each also a problem). */
+  readonly lint?: readonly LintFinding[];
 }
 
 export interface CheckOptions {
   /** Also note which model modules were loaded and how many tables were compared. */
   readonly verbose?: boolean;
+  /** Also lint the revisions an upgrade to the heads would run, as `athanor lint` does. */
+  readonly lint?: boolean;
   readonly reporter?: Reporter;
 }
 
@@ -104,7 +111,13 @@ export async function checkProject(project: Project, options: CheckOptions = {})
   if (comparison !== undefined && comparison.unmodelled.length > 0) {
     problems.push({ kind: "unmodelled", message: unmodelledAdvice(comparison.unmodelled, comparison.compared, config.schemas[0] ?? "public") });
   }
-  return { ok: problems.length === 0, problems, database: diff.database, current: diff.currentHeads, heads, comparison, models };
+  // Offline, after the session closed: the pending revisions, from the database's rows.
+  const pending = options.lint ? planUpgrade(map, diff.currentHeads, "heads").steps.map((step) => map.get(step.revision)!.source) : undefined;
+  const lint = pending === undefined ? undefined : await lintSourcesOf(project, pending);
+  for (const finding of lint ?? []) {
+    problems.push({ kind: "lint", message: `${finding.path}:${finding.line}  ${finding.rule}  ${finding.message}; fix: ${finding.fix}` });
+  }
+  return { ok: problems.length === 0, problems, database: diff.database, current: diff.currentHeads, heads, comparison, models, ...(lint === undefined ? {} : { lint }) };
 }
 
 /** The pending operations, one per line as a revision would call them. */

@@ -6,5 +6,6 @@ export { silentReporter, type Reporter } from "./reporter.js";
 export { createRevision, mergeRevisions, type CreateRevisionOptions, type MergeOptions, type WrittenRevision } from "./new-revision.js";
 export { generateRevision, type GenerateOptions, type GenerateResult } from "./generate.js";
 export { checkProject, type CheckOptions, type CheckProblem, type CheckProblemKind, type CheckResult } from "./check.js";
+export { lintProject, type LintProjectOptions, type LintResult } from "./lint.js";
 export { initProject, type InitProjectOptions, type InitProjectResult } from "../scripts/init-project.js";
 export { pullProject, type PullOptions, type PullResult, type PulledModelFile } from "./pull.js";

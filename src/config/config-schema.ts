@@ -77,6 +77,8 @@ function buildConfigSchema() {
       connectTimeout: duration.default(DEFAULT_CONNECT_TIMEOUT_MS),
       /** false: do not take the advisory lock (only when something else serialises runs). */
       lock: z.boolean().default(true),
+      /** `athanor lint`: rule ids turned off for every revision (README, Linting revisions). */
+      lint: z.object({ disable: z.array(z.string().min(1)).default([]) }).strict().optional(),
     })
     .strict();
 }

@@ -7,6 +7,7 @@ import { GenerateCommand } from "./generate.js";
 import { HeadsCommand } from "./heads.js";
 import { HistoryCommand } from "./history.js";
 import { InitCommand } from "./init.js";
+import { LintCommand } from "./lint.js";
 import { MergeCommand } from "./merge.js";
 import { PullCommand } from "./pull.js";
 import { ResetCommand } from "./reset.js";
@@ -36,5 +37,6 @@ export const commands = [
   RebaseCommand,
   CheckCommand,
   PullCommand,
+  LintCommand,
   InitCommand,
 ];
