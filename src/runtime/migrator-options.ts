@@ -22,6 +22,8 @@ export interface MigratorConfig {
   readonly lockTimeout?: number | undefined;
   readonly statementTimeout?: number | undefined;
   readonly connectTimeout?: number | undefined;
+  /** Milliseconds to keep retrying the connection while the server comes up (default: one try). */
+  readonly waitForDatabase?: number | undefined;
   readonly lock?: boolean;
   /** The applied-history table (default athanor_history, in the version table's schema); false: none. */
   readonly historyTable?: string | false;

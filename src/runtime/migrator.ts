@@ -412,6 +412,7 @@ export class Migrator {
       lockTimeout: config.lockTimeout,
       statementTimeout: config.statementTimeout,
       connectTimeout: config.connectTimeout,
+      waitForDatabase: config.waitForDatabase,
       onNotice: this.#options.onNotice,
     };
   }
