@@ -118,8 +118,10 @@ export abstract class MigrationCommand extends DatabaseCommand {
   /** Runs `action` with the run options the flags say; online, reports where the database ends up. */
   protected async migrate(
     verb: string,
-    action: (migrator: Migrator, options: RunOptions) => Promise<RunResult>,
+    action: (migrator: Migrator, options: RunOptions, project: Project) => Promise<RunResult>,
     destructive?: { readonly action: string; readonly yes: boolean },
+    /** More members of the --json report (upgrade's `backup`). */
+    report: () => Record<string, unknown> = () => ({}),
   ): Promise<number> {
     refuseJsonWithSql(verb, this.asJson, this.sql);
     const project = await this.project({ offline: this.sql });
@@ -131,14 +133,14 @@ export abstract class MigrationCommand extends DatabaseCommand {
       sql: this.sql,
       output,
       ...(this.transaction ? { transactionMode: this.transaction } : {}),
-    }).catch((error: unknown) => {
+    }, project).catch((error: unknown) => {
       output.abandon();
       throw error;
     });
     output.finish();
     if (this.sql) return 0;
     if (this.asJson) {
-      this.json(runJson(migrator.target.description, result, this.progress.done, performance.now() - started));
+      this.json({ ...runJson(migrator.target.description, result, this.progress.done, performance.now() - started), ...report() });
       return 0;
     }
     if (result.steps.length === 0) this.note(`Nothing to ${verb}: the database is already at the target.`);

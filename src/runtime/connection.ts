@@ -24,6 +24,8 @@ export interface Connection {
    * result each. The server stops at the first error, and so does the batch.
    */
   queryBatch(statements: readonly string[]): Promise<QueryResult[]>;
+  /** PGlite only: its data directory as a .tar.gz (upgrade --backup). */
+  dumpDataDir?(): Promise<Uint8Array>;
   /** The backend's process id, shown to other runners waiting for the lock. */
   backendPid(): Promise<number>;
   close(): Promise<void>;

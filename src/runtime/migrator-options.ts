@@ -62,6 +62,19 @@ export interface RunOptions {
   readonly lock?: boolean;
   /** Override the config's `strict` for this run. */
   readonly strict?: boolean;
+  /**
+   * Online upgrade: runs once the session holds the lock and the plan is known, before
+   * the first step (not when there is nothing to run). A throw stops the run with
+   * nothing applied; `upgrade --backup` takes its dump here.
+   */
+  readonly beforeSteps?: (run: BeforeSteps) => Promise<void>;
+}
+
+/** What beforeSteps is told: the run's session, where the database is, and what will run. */
+export interface BeforeSteps {
+  readonly connection: Connection;
+  readonly current: readonly string[];
+  readonly steps: readonly Step[];
 }
 
 export interface RunResult {
