@@ -14,6 +14,7 @@ import { ShowCommand } from "./show.js";
 import { SqlCommand } from "./sql.js";
 import { StatusCommand } from "./status.js";
 import { StampCommand } from "./stamp.js";
+import { TestCommand } from "./test.js";
 import { UpgradeCommand } from "./upgrade.js";
 
 export const commands = [
@@ -32,5 +33,6 @@ export const commands = [
   GenerateCommand,
   MergeCommand,
   CheckCommand,
+  TestCommand,
   InitCommand,
 ];
