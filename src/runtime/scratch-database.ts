@@ -29,7 +29,14 @@ export async function openScratchDatabase(url: string | undefined, options: Scra
       });
     }
     const connection = await openConnection(target, options);
-    return { connection, description: "in-memory PGlite", dispose: async () => (await connection.close(), undefined) };
+    return {
+      connection,
+      description: "in-memory PGlite",
+      async dispose() {
+        await connection.close();
+        return undefined;
+      },
+    };
   }
   return createOnServer(target, options);
 }
