@@ -19,7 +19,7 @@ export type { UnmodelledObject } from "./autogenerate/include-filter.js";
 
 // Running migrations from code (e.g. before an app starts, or in tests).
 export { Migrator } from "./runtime/migrator.js";
-export type { MigratorConfig, MigratorOptions, RunOptions, RunResult, StepDone } from "./runtime/migrator.js";
+export type { BeforeSteps, MigratorConfig, MigratorOptions, RunOptions, RunResult, StepDone } from "./runtime/migrator.js";
 export { fromPgPool, fromPgClient, fromPGlite } from "./runtime/connection-source.js";
 export type { ConnectionSource, MigratorConnection, PgPoolLike, PGliteLike } from "./runtime/connection-source.js";
 export type { PgClientLike } from "./runtime/pg-connection.js";

@@ -39,7 +39,7 @@ function isInternalConnection(value: unknown): value is Connection {
   return typeof shape?.queryBatch === "function" && typeof shape.backendPid === "function";
 }
 
-export type { MigratorConfig, MigratorOptions, RunOptions, RunResult } from "./migrator-options.js";
+export type { BeforeSteps, MigratorConfig, MigratorOptions, RunOptions, RunResult } from "./migrator-options.js";
 export type { StepDone } from "./execute-plan.js";
 
 /** A non-transactional revision whose run started and was never recorded; `path` is its file, when there is one. */

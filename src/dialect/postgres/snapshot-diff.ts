@@ -5,6 +5,8 @@
 import type { SchemaSnapshot, TableSnapshot } from "./introspect-types.js";
 
 type Named = { readonly name: string };
+/** One line: `what` is `how` (missing, still there, differs) `when`, then what changed. */
+type Say = (what: string, how: "missing" | "still there" | "differs", detail?: string) => void;
 
 /**
  * Lines saying how `actual` differs from `expected`, each ending in `when`
@@ -18,7 +20,7 @@ type Named = { readonly name: string };
  */
 export function snapshotDifferences(expected: SchemaSnapshot, actual: SchemaSnapshot, when: string): string[] {
   const lines: string[] = [];
-  const say = (what: string, how: "missing" | "still there" | string) => lines.push(`${what} ${how} ${when}`);
+  const say: Say = (what, how, detail) => lines.push(`${what} ${how} ${when}${detail === undefined ? "" : `: ${detail}`}`);
   for (const name of missing(expected.schemas, actual.schemas)) say(`schema ${name}`, "missing");
   for (const name of missing(actual.schemas, expected.schemas)) say(`schema ${name}`, "still there");
   compareNamed(
@@ -45,9 +47,9 @@ export function snapshotDifferences(expected: SchemaSnapshot, actual: SchemaSnap
   return lines;
 }
 
-function compareTable(name: string, expected: TableSnapshot, actual: TableSnapshot, say: (what: string, how: string) => void): void {
+function compareTable(name: string, expected: TableSnapshot, actual: TableSnapshot, say: Say): void {
   const where = `table ${name}:`;
-  if (expected.comment !== actual.comment) say(`${where} comment`, `differs (${shown(expected.comment)} → ${shown(actual.comment)})`);
+  if (expected.comment !== actual.comment) say(`${where} comment`, "differs", `${shown(expected.comment)} → ${shown(actual.comment)}`);
   compareNamed(expected.columns, actual.columns, `${where} column`, say);
   const keyName = (key: TableSnapshot["primaryKey"]) => (key === null ? [] : [key]);
   compareNamed(keyName(expected.primaryKey), keyName(actual.primaryKey), `${where} primary key`, say);
@@ -58,7 +60,7 @@ function compareTable(name: string, expected: TableSnapshot, actual: TableSnapsh
 }
 
 /** Missing, left over, or changed (naming each field that changed: before → after). */
-function compareNamed<T extends Named>(expected: readonly T[], actual: readonly T[], kind: string, say: (what: string, how: string) => void): void {
+function compareNamed<T extends Named>(expected: readonly T[], actual: readonly T[], kind: string, say: Say): void {
   const others = new Map(actual.map((item) => [item.name, item]));
   const known = new Set(expected.map((item) => item.name));
   for (const item of expected) {
@@ -68,7 +70,7 @@ function compareNamed<T extends Named>(expected: readonly T[], actual: readonly 
       continue;
     }
     const changed = fieldChanges(item, other);
-    if (changed.length > 0) say(`${kind} ${item.name}`, `differs (${changed.join("; ")})`);
+    if (changed.length > 0) say(`${kind} ${item.name}`, "differs", changed.join("; "));
   }
   for (const item of actual) if (!known.has(item.name)) say(`${kind} ${item.name}`, "still there");
 }
