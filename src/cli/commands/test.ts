@@ -1,9 +1,10 @@
 import { Command, Option } from "clipanion";
 import { AthanorError } from "../../graph/errors.js";
 import { startedMarkersTableOf } from "../../config/defaults.js";
-import type { RevisionRoundTrip } from "../../runtime/revision-round-trips.js";
+import type { RevisionRoundTrip, RoundTripReport } from "../../runtime/revision-round-trips.js";
+import type { ScratchDatabase } from "../../runtime/scratch-database.js";
 import { ProjectCommand, waitForDatabaseOption } from "../database-command.js";
-import { migratorFor } from "../project.js";
+import { migratorFor, type Project } from "../project.js";
 import { paint } from "../terminal.js";
 
 interface Problem {
@@ -52,7 +53,14 @@ export class TestCommand extends ProjectCommand {
       onNotice: (line) => this.note(line),
     });
     this.note(`Testing revisions on a scratch database: ${scratch.description}`);
-    let report: Awaited<ReturnType<typeof import("../../runtime/revision-round-trips.js").roundTripRevisions>>;
+    // Ctrl-C or a CI job's timeout: the scratch database goes too, then the process.
+    const interrupted = (signal: NodeJS.Signals) => {
+      this.note(`${signal}: dropping the scratch database ${scratch.description}`);
+      void scratch.dispose().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    };
+    process.once("SIGINT", interrupted);
+    process.once("SIGTERM", interrupted);
+    let report: RoundTripReport;
     let models: ModelsResult = { checked: false, reason: "no models configured" };
     try {
       // No applied history on a database thrown away after: its checks and rows would
@@ -76,6 +84,8 @@ export class TestCommand extends ProjectCommand {
         models = to === "heads" ? await this.compareModels(project, scratch, report.end) : { checked: false, reason: `the range ends at ${to}, not at the heads` };
       }
     } finally {
+      process.off("SIGINT", interrupted);
+      process.off("SIGTERM", interrupted);
       const left = await scratch.dispose();
       if (left !== undefined) this.warn(left);
     }
@@ -122,7 +132,7 @@ export class TestCommand extends ProjectCommand {
   }
 
   /** The models against the scratch database at the heads, as `check` compares them. */
-  private async compareModels(project: Awaited<ReturnType<TestCommand["project"]>>, scratch: { connection: import("../../runtime/connection.js").Connection; description: string }, end: readonly string[]): Promise<ModelsResult> {
+  private async compareModels(project: Project, scratch: ScratchDatabase, end: readonly string[]): Promise<ModelsResult> {
     const { compareModels, projectModels } = await import("../model-diff.js");
     const loaded = await projectModels(project, false);
     if (loaded === undefined) return { checked: false, reason: "no models configured" };
