@@ -5,12 +5,22 @@
 import { PGlite } from "@electric-sql/pglite";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { createTestDatabase } from "../helpers/database.js";
-import { addRevision, createProject, pgliteEngine, postgresEngine, schemaDump, shown, type TempProject } from "./run-cli.js";
+import { validate } from "../helpers/json-schema-subset.js";
+import { addRevision, createProject, pgliteEngine, postgresEngine, repoRoot, schemaDump, shown, type TempProject } from "./run-cli.js";
+
+const outputSchema = JSON.parse(readFileSync(path.join(repoRoot, "schemas", "cli-output.schema.json"), "utf8")) as Record<string, unknown>;
+
+/** upgrade --json with a backup member, as the published schema has it. */
+function runReport(stdout: string): Record<string, unknown> {
+  const value = JSON.parse(stdout) as Record<string, unknown>;
+  assert.deepEqual(validate(outputSchema, { $ref: "#/$defs/run" }, value), [], stdout);
+  return value;
+}
 
 function twoRevisions(project: TempProject): void {
   addRevision(project, {
@@ -58,7 +68,7 @@ describe("upgrade --backup on PostgreSQL", { concurrency: true }, () => {
       const upgrade = await project.run(["upgrade", "--backup", "--url", db.url, "--json"]);
       assert.equal(upgrade.code, 0, shown(upgrade));
       const file = writtenPath(upgrade.stderr);
-      const report = JSON.parse(upgrade.stdout);
+      const report = runReport(upgrade.stdout) as { backup: { format: string; path: string } };
       assert.equal(report.backup.format, "pg_dump-custom");
       assert.equal(path.resolve(project.dir, report.backup.path), path.resolve(project.dir, file));
       assert.match(path.basename(file), /_\d{8}T\d{6}Z_0001\.dump$/);
@@ -108,7 +118,7 @@ describe("upgrade --backup on PostgreSQL", { concurrency: true }, () => {
       assert.equal(readdirSync(path.join(dir, "nested")).length, 1);
       const again = await project.run(["upgrade", `--backup=${dir}/nested`, "--url", db.url, "--json"]);
       assert.equal(again.code, 0, shown(again));
-      assert.equal(JSON.parse(again.stdout).backup, null);
+      assert.equal(runReport(again.stdout).backup, null);
       assert.match(again.stderr, /No backup taken: there was nothing to apply/);
       assert.equal(readdirSync(path.join(dir, "nested")).length, 1);
       // `--backup <dir>` would make the directory the target revision: refused, saying how to write it.
