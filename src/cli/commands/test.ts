@@ -113,7 +113,7 @@ export class TestCommand extends ProjectCommand {
       });
     } else {
       if (report.untested.length > 0) this.out(`stopped: ${report.untested.length} later revision${report.untested.length === 1 ? " was" : "s were"} not tested (${report.untested.slice(0, 5).join(", ")}${report.untested.length > 5 ? ", …" : ""})`);
-      this.out(heads.length > 1 ? `heads: ${heads.length} (${heads.join(", ")})` : `heads: one (${heads[0] ?? "no revisions"})`);
+      this.out(heads.length > 1 ? `heads: ${heads.length} (${heads.join(", ")})` : heads.length === 1 ? `heads: one (${heads[0]})` : "heads: none (no revisions yet)");
       this.out(models.checked ? `models: ${models.operations.length === 0 && models.unmodelled.length === 0 ? "match the head" : "differ from the head"}` : `models: not compared (${models.reason})`);
       if (problems.length === 0) this.out(`OK: ${report.results.length} revision${report.results.length === 1 ? "" : "s"} upgrade, downgrade and upgrade again cleanly`);
       else {
