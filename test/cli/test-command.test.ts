@@ -118,6 +118,19 @@ describe("athanor test", { concurrency: true }, () => {
     }
   });
 
+  test("a view the downgrade leaves behind is caught too, though views are not compared in detail", async () => {
+    const project = createProject();
+    addRevision(project, { id: "0001", down: null, message: "users", up: ["CREATE TABLE users (id int PRIMARY KEY, active boolean)"], downSql: ["DROP TABLE users"] });
+    addRevision(project, { id: "0002", down: "0001", message: "active_users", up: ["CREATE VIEW active_users AS SELECT id FROM users WHERE active"], downSql: ["SELECT 'forgot the view'"] });
+    try {
+      const result = await project.run(["test"]);
+      assert.equal(result.code, 1, shown(result));
+      assert.match(result.stdout, /^\[2\/2\] 0002 active_users failed\n {4}view active_users still there after downgrade$/m);
+    } finally {
+      project.remove();
+    }
+  });
+
   test("a range tests only the revisions after its start; a data directory is refused as a scratch database", async () => {
     const project = brokenDowngrade();
     try {

@@ -17,7 +17,7 @@ export class TestCommand extends ProjectCommand {
   static override usage = Command.Usage({
     description: "Run every revision up, down and up again on a scratch database, and check the heads and the models",
     details: `
-      On a throwaway database (an in-memory PGlite, or with \`--url\` a database \`athanor_test_<random>\` created on that PostgreSQL server and dropped afterwards, even on failure), for each revision in upgrade order: upgrade it, snapshot the catalog, downgrade it, compare with the snapshot taken before its upgrade, and upgrade it again. A downgrade that does not give back the schema is reported with the difference (\`table users: column nickname still there after downgrade\`) and stops the walk. Then: there must be one head (else merge them), and the models must match the schema at the head (as \`athanor check\` compares them).
+      On a throwaway database (an in-memory PGlite, or with \`--url\` a database \`athanor_test_<random>\` created on that PostgreSQL server and dropped afterwards, even on failure), for each revision in upgrade order: upgrade it, downgrade it, compare the catalog with the one from before its upgrade, and upgrade it again. A downgrade that does not give back the schema is reported with the difference (\`table users: column nickname still there after downgrade\`) and stops the walk. Then: there must be one head (else merge them), and the models must match the schema at the head (as \`athanor check\` compares them).
 
       The range is \`a:b\` (revisions after \`a\` up to \`b\`; \`a\` is applied first, untested) or \`b\`; default \`base:heads\`. The configured database is never opened. Exits 1 on any failure. Compared: schemas, tables, columns (not their order), keys, constraints, indexes, enums and standalone sequences; not views, functions, triggers or rows.
     `,
@@ -46,12 +46,8 @@ export class TestCommand extends ProjectCommand {
     const problems: Problem[] = [];
     const { config } = project;
     const { openScratchDatabase } = await import("../../runtime/scratch-database.js");
-    const scratch = await openScratchDatabase(this.url, {
-      cwd: config.cwd,
-      connectTimeout: config.connectTimeout,
-      waitForDatabase: config.waitForDatabase,
-      onNotice: (line) => this.note(line),
-    });
+    const scratchOptions = { cwd: config.cwd, connectTimeout: config.connectTimeout, waitForDatabase: config.waitForDatabase, onNotice: (line: string) => this.note(line) };
+    const scratch = await openScratchDatabase(this.url, scratchOptions);
     this.note(`Testing revisions on a scratch database: ${scratch.description}`);
     // Ctrl-C or a CI job's timeout: the scratch database goes too, then the process.
     const interrupted = (signal: NodeJS.Signals) => {
@@ -66,7 +62,8 @@ export class TestCommand extends ProjectCommand {
       // No applied history on a database thrown away after: its checks and rows would
       // double the run's queries (bench/README.md) and test athanor, not the revisions.
       const scratchProject = { ...project, config: { ...config, historyTable: false as const } };
-      const migrator = await migratorFor(scratchProject, { onProgress: () => {}, onNotice: (line) => this.note(line), onWarning: (line) => this.warn(line) }, scratch.connection);
+      const hooks = { onProgress: () => {}, onNotice: (line: string) => this.note(line), onWarning: (line: string) => this.warn(line) };
+      const migrator = await migratorFor(scratchProject, hooks, scratch.connection);
       const { roundTripRevisions } = await import("../../runtime/revision-round-trips.js");
       report = await roundTripRevisions({
         migrator,
@@ -74,6 +71,10 @@ export class TestCommand extends ProjectCommand {
         from,
         to,
         ownTables: ownTables(config),
+        openReplica: async () => {
+          const replica = await openScratchDatabase(this.url, scratchOptions);
+          return { migrator: await migratorFor(scratchProject, hooks, replica.connection), connection: replica.connection, dispose: () => replica.dispose() };
+        },
         onResult: (result) => {
           if (!this.asJson) this.out(...this.resultLines(result));
         },
