@@ -1,6 +1,6 @@
 // Benchmark 6: `athanor test` on the in-memory PGlite, 100 generated revisions in a
 // chain: tables, columns, indexes and foreign keys, each with its inverse downgrade. Each
-// revision is upgraded, snapshotted, downgraded, compared and upgraded again. Target:
+// revision is upgraded, downgraded, compared with the catalog before it and upgraded again. Target:
 // 100 revisions ≤ 30 s. The answer is checked (every revision ok), and once, untimed, a
 // control: the same project with one downgrade that forgets a column must fail naming it.
 // Usage: node --import tsx bench/revision-test.ts [--revisions 100] [--runs 3]
@@ -93,7 +93,7 @@ export async function runRevisionTest(argv: string[]): Promise<void> {
       ? { label: `athanor test (${count} revisions, in-memory PGlite)`, ok: false, runs: 0, note: control }
       : measure({ label: `athanor test (${count} revisions, in-memory PGlite)`, argv: [process.execPath, athanorBin, "test"], cwd: dir, env, runs, timeoutSeconds: 300, check: allOk });
   const met = measurement.ok && measurement.medianWallSeconds !== undefined && measurement.medianWallSeconds <= 30 * (count / 100);
-  const text = `**${count} revisions in a chain (a table every fourth, then a column with a default, a unique index, a check or a foreign key), each upgraded, snapshotted, downgraded, compared and upgraded again; the control (one downgrade that forgets a column) fails as it must**\n\n${resultsTable([{ measurement, target: count === 100 ? "≤ 30 s" : `≤ ${(30 * count) / 100} s`, met }])}\n\n_${machineLine(started, ["PGlite in memory"])}_`;
+  const text = `**${count} revisions in a chain (a table every fourth, then a column with a default, a unique index, a check or a foreign key), each upgraded, downgraded, compared with the catalog from before it and upgraded again; the control (one downgrade that forgets a column) fails as it must**\n\n${resultsTable([{ measurement, target: count === 100 ? "≤ 30 s" : `≤ ${(30 * count) / 100} s`, met }])}\n\n_${machineLine(started, ["PGlite in memory"])}_`;
   process.stdout.write(`${text}\n`);
   if (!values["no-readme"]) writeResults(readmePath, "revision-test", text);
 }

@@ -19,7 +19,7 @@ export class TestCommand extends ProjectCommand {
     details: `
       On a throwaway database (an in-memory PGlite, or with \`--url\` a database \`athanor_test_<random>\` created on that PostgreSQL server and dropped afterwards, even on failure), for each revision in upgrade order: upgrade it, downgrade it, compare the catalog with the one from before its upgrade, and upgrade it again. A downgrade that does not give back the schema is reported with the difference (\`table users: column nickname still there after downgrade\`) and stops the walk. Then: there must be one head (else merge them), and the models must match the schema at the head (as \`athanor check\` compares them).
 
-      The range is \`a:b\` (revisions after \`a\` up to \`b\`; \`a\` is applied first, untested) or \`b\`; default \`base:heads\`. The configured database is never opened. Exits 1 on any failure. Compared: schemas, tables, columns (not their order), keys, constraints, indexes, enums and standalone sequences; not views, functions, triggers or rows.
+      The range is \`a:b\` (revisions after \`a\` up to \`b\`; \`a\` is applied first, untested) or \`b\`; default \`base:heads\`. The configured database is never opened. Exits 1 on any failure. Compared: schemas, tables, columns (not their order), keys, constraints, indexes, enums, sequences and views by name; not views' definitions, functions, triggers or rows.
     `,
     examples: [
       ["Test every revision on an in-memory PGlite", "athanor test"],
