@@ -5,6 +5,7 @@ import { runEmbeddedStart } from "./embedded-start.js";
 import { runGraphRead } from "./graph-read.js";
 import { runLargeSqlRevision } from "./large-sql-revision.js";
 import { runOnlineUpgrade } from "./online-upgrade.js";
+import { runRevisionTest } from "./revision-test.js";
 
 const benchmarks: Record<string, (argv: string[]) => Promise<void>> = {
   "graph-read": runGraphRead,
@@ -12,6 +13,7 @@ const benchmarks: Record<string, (argv: string[]) => Promise<void>> = {
   "autogenerate-noop": runAutogenerateNoop,
   "large-sql-revision": runLargeSqlRevision,
   "embedded-start": runEmbeddedStart,
+  "revision-test": runRevisionTest,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -24,7 +24,7 @@ export { pullProject, type PullOptions, type PullResult, type PulledModelFile } 
 
 // Running migrations from code (e.g. before an app starts, or in tests).
 export { Migrator } from "./runtime/migrator.js";
-export type { MigratorConfig, MigratorOptions, RunOptions, RunResult, StepDone } from "./runtime/migrator.js";
+export type { BeforeSteps, MigratorConfig, MigratorOptions, RunOptions, RunResult, StepDone } from "./runtime/migrator.js";
 export { fromPgPool, fromPgClient, fromPGlite } from "./runtime/connection-source.js";
 export { revisionFiles, type RevisionProvider, type RevisionFilesSettings } from "./runtime/revision-provider.js";
 export type { LoadedRevision } from "./runtime/loaded-revision.js";

@@ -10,6 +10,7 @@ const valueNames: Record<string, string> = {
   "--url": "url",
   "--lock-timeout": "duration",
   "--statement-timeout": "duration",
+  "--wait-for-database": "duration",
   "-o,--output": "file",
   "--transaction": "each|all",
   "-m,--message": "text",

@@ -65,6 +65,12 @@ export function databaseNotice(config: Project["config"]): string {
   return `Database: ${databaseName(config)} (${config.databaseUrlOrigin?.shown ?? "configured"})`;
 }
 
+/** --wait-for-database on every command that connects (also the config's `waitForDatabase`). */
+export const waitForDatabaseOption = () =>
+  Option.String("--wait-for-database", {
+    description: "Keep retrying the connection this long while the server comes up, e.g. 60s (default: the config's waitForDatabase, else one try)",
+  });
+
 /** --yes on the commands that destroy schema or bookkeeping. */
 export const yesOption = () =>
   Option.Boolean("-y,--yes", false, { description: "Go ahead without asking (nothing is asked when stdin is not a terminal)" });
@@ -76,6 +82,7 @@ export abstract class DatabaseCommand extends ProjectCommand {
   lockTimeout = Option.String("--lock-timeout", { description: "How long to wait for another run's lock, e.g. 30s (default: wait)" });
   statementTimeout = Option.String("--statement-timeout", { description: "Postgres statement_timeout for the run, e.g. 5min" });
   strict = Option.Boolean("--strict", false, { description: "Fail (exit 1) when an applied revision's file was edited, instead of warning" });
+  waitForDatabase = waitForDatabaseOption();
 
   /** On a terminal, asks before `action` (e.g. "reset reverts every revision") on the project's database; see confirm.ts. */
   protected async confirm(project: Project, action: string, yes: boolean): Promise<void> {
@@ -95,6 +102,7 @@ export abstract class DatabaseCommand extends ProjectCommand {
       lock: this.lock,
       lockTimeout: this.lockTimeout,
       statementTimeout: this.statementTimeout,
+      waitForDatabase: this.waitForDatabase,
       ...(this.strict ? { strict: true } : {}),
     };
   }
@@ -110,8 +118,10 @@ export abstract class MigrationCommand extends DatabaseCommand {
   /** Runs `action` with the run options the flags say; online, reports where the database ends up. */
   protected async migrate(
     verb: string,
-    action: (migrator: Migrator, options: RunOptions) => Promise<RunResult>,
+    action: (migrator: Migrator, options: RunOptions, project: Project) => Promise<RunResult>,
     destructive?: { readonly action: string; readonly yes: boolean },
+    /** More members of the --json report (upgrade's `backup`). */
+    report: () => Record<string, unknown> = () => ({}),
   ): Promise<number> {
     refuseJsonWithSql(verb, this.asJson, this.sql);
     const project = await this.project({ offline: this.sql });
@@ -123,14 +133,14 @@ export abstract class MigrationCommand extends DatabaseCommand {
       sql: this.sql,
       output,
       ...(this.transaction ? { transactionMode: this.transaction } : {}),
-    }).catch((error: unknown) => {
+    }, project).catch((error: unknown) => {
       output.abandon();
       throw error;
     });
     output.finish();
     if (this.sql) return 0;
     if (this.asJson) {
-      this.json(runJson(migrator.target.description, result, this.progress.done, performance.now() - started));
+      this.json({ ...runJson(migrator.target.description, result, this.progress.done, performance.now() - started), ...report() });
       return 0;
     }
     if (result.steps.length === 0) this.note(`Nothing to ${verb}: the database is already at the target.`);

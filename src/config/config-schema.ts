@@ -75,6 +75,8 @@ function buildConfigSchema() {
       /** Postgres's statement_timeout for the run, when set. */
       statementTimeout: duration.optional(),
       connectTimeout: duration.default(DEFAULT_CONNECT_TIMEOUT_MS),
+      /** Keep retrying the connection this long while the server comes up (containers); default: one try. */
+      waitForDatabase: duration.optional(),
       /** false: do not take the advisory lock (only when something else serialises runs). */
       lock: z.boolean().default(true),
       /** `athanor lint`: rule ids turned off for every revision (README, Linting revisions). */

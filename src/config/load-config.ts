@@ -168,6 +168,7 @@ const optionOf: Record<string, string> = {
   lockTimeout: "--lock-timeout",
   statementTimeout: "--statement-timeout",
   connectTimeout: "--connect-timeout",
+  waitForDatabase: "--wait-for-database",
   lock: "--lock",
   strict: "--strict",
   transactionMode: "--transaction",
@@ -182,7 +183,7 @@ function validateOverrides(overrides: Record<string, unknown>): void {
     const option = optionOf[key] ?? key;
     return { option, text: `${option}: ${issue.message}` };
   });
-  const durations = problems.some(({ option }) => option.endsWith("-timeout"));
+  const durations = problems.some(({ option }) => option.endsWith("-timeout") || option === "--wait-for-database");
   throw new AthanorError("USAGE", `invalid value for ${problems.map((p) => p.text).join("; ")}`, {
     hint: durations
       ? "a duration is a number of milliseconds or a number with a unit: 500ms, 30s, 2min, 1h (e.g. --lock-timeout 30s)"

@@ -65,6 +65,8 @@ const exitCodeOf = {
   /** A non-transactional revision an earlier run started and did not finish. */
   INTERRUPTED_REVISION: ExitCode.FAILED,
   CONNECTION_LOST: ExitCode.DATABASE,
+  /** upgrade --backup could not take its backup (no pg_dump, one too old, a failed dump): nothing applied. */
+  BACKUP_FAILED: ExitCode.DATABASE,
   /** A destructive command the user declined at its confirmation prompt: nothing changed. */
   CANCELLED: ExitCode.FAILED,
 } as const satisfies Record<string, ExitCode>;

@@ -24,6 +24,8 @@ export interface Connection {
    * result each. The server stops at the first error, and so does the batch.
    */
   queryBatch(statements: readonly string[]): Promise<QueryResult[]>;
+  /** PGlite only: its data directory as a .tar.gz (upgrade --backup). */
+  dumpDataDir?(): Promise<Uint8Array>;
   /** The backend's process id, shown to other runners waiting for the lock. */
   backendPid(): Promise<number>;
   close(): Promise<void>;
@@ -33,8 +35,10 @@ export interface OpenOptions {
   /** Milliseconds to wait for the server (pg) or for another process's PGlite lock. */
   connectTimeout?: number;
   lockTimeout?: number;
-  /** Told once when the open waits on someone else (e.g. a PGlite data dir in use). */
+  /** Told once when the open waits on someone else (e.g. a PGlite data dir in use), and at each retry. */
   onNotice?: (message: string) => void;
+  /** Milliseconds to keep retrying a server that is not up yet (pg only; see wait-for-database.ts). */
+  waitForDatabase?: number | undefined;
 }
 
 /**
@@ -49,7 +53,12 @@ export interface OpenOptions {
 export async function openConnection(target: DatabaseTarget, options: OpenOptions = {}): Promise<Connection> {
   if (target.kind === "postgres") {
     const { openPgConnection } = await import("./pg-connection.js");
-    return openPgConnection(target, options);
+    const { withConnectRetry } = await import("./wait-for-database.js");
+    return withConnectRetry(() => openPgConnection(target, options), {
+      waitMs: options.waitForDatabase,
+      description: target.description,
+      onNotice: options.onNotice,
+    });
   }
   const { openPgliteConnection } = await import("./pglite-connection.js");
   return openPgliteConnection(target, options);

@@ -27,7 +27,7 @@ export interface DatabaseView {
  * ```
  */
 export async function inspectDatabase<T>(
-  config: Pick<AthanorConfig, "databaseUrl" | "databaseUrlOrigin" | "cwd" | "versionTable" | "connectTimeout" | "statementTimeout">,
+  config: Pick<AthanorConfig, "databaseUrl" | "databaseUrlOrigin" | "cwd" | "versionTable" | "connectTimeout" | "statementTimeout" | "waitForDatabase">,
   body: (view: DatabaseView) => Promise<T>,
   onNotice?: (line: string) => void,
 ): Promise<T> {
@@ -38,6 +38,7 @@ export async function inspectDatabase<T>(
       versionTable,
       lock: false,
       connectTimeout: config.connectTimeout,
+      waitForDatabase: config.waitForDatabase,
       statementTimeout: config.statementTimeout,
       onNotice,
     },

@@ -24,6 +24,8 @@ export interface MigratorConfig {
   readonly lockTimeout?: number | undefined;
   readonly statementTimeout?: number | undefined;
   readonly connectTimeout?: number | undefined;
+  /** Milliseconds to keep retrying the connection while the server comes up (default: one try). */
+  readonly waitForDatabase?: number | undefined;
   readonly lock?: boolean;
   /** The applied-history table (default athanor_history, in the version table's schema); false: none. */
   readonly historyTable?: string | false;
@@ -68,6 +70,19 @@ export interface RunOptions {
   readonly lock?: boolean;
   /** Override the config's `strict` for this run. */
   readonly strict?: boolean;
+  /**
+   * Online upgrade: runs once the session holds the lock and the plan is known, before
+   * the first step (not when there is nothing to run). A throw stops the run with
+   * nothing applied; `upgrade --backup` takes its dump here.
+   */
+  readonly beforeSteps?: (run: BeforeSteps) => Promise<void>;
+}
+
+/** What beforeSteps is told: the run's session, where the database is, and what will run. */
+export interface BeforeSteps {
+  readonly connection: Connection;
+  readonly current: readonly string[];
+  readonly steps: readonly Step[];
 }
 
 export interface RunResult {

@@ -39,7 +39,7 @@ function isInternalConnection(value: unknown): value is Connection {
   return typeof shape?.queryBatch === "function" && typeof shape.backendPid === "function";
 }
 
-export type { MigratorConfig, MigratorOptions, RunOptions, RunResult } from "./migrator-options.js";
+export type { BeforeSteps, MigratorConfig, MigratorOptions, RunOptions, RunResult } from "./migrator-options.js";
 export type { StepDone } from "./execute-plan.js";
 
 /** A non-transactional revision whose run started and was never recorded; `path` is its file, when there is one. */
@@ -49,6 +49,7 @@ export interface InterruptedRevision extends StartedMarker {
 
 /** What an online body learns once the session holds the lock. */
 interface OnlineState {
+  readonly connection: Connection;
   readonly current: string[];
   readonly tableExists: boolean;
   readonly historyExists: boolean;
@@ -169,6 +170,8 @@ export class Migrator {
     refuseOnlineRange(target, "upgrade");
     return this.#online(options, async (runner, state) => {
       const plan = planUpgrade(map, state.current, target);
+      // Under the lock, before anything runs: e.g. upgrade --backup's dump.
+      if (plan.steps.length > 0) await options.beforeSteps?.({ connection: state.connection, current: state.current, steps: plan.steps });
       const startedAtBase = state.current.length === 0;
       await this.#runPlan(runner, plan, options, { createTable: !state.tableExists, createHistory: !state.historyExists, startedAtBase });
       return { before: state.current, after: plan.end, steps: plan.steps };
@@ -200,6 +203,31 @@ export class Migrator {
       const plan = planDowngrade(map, state.current, target);
       await this.#runPlan(runner, plan, options, { createTable: !state.tableExists, createHistory: !state.historyExists });
       return { before: state.current, after: plan.end, steps: plan.steps };
+    });
+  }
+
+  /**
+   * Runs a plan the caller built (from planUpgrade/planDowngrade, or single steps of
+   * them), online. The version table must hold exactly the plan's start, so a plan made
+   * for another state is refused before anything runs. `athanor test` upgrades and
+   * downgrades one revision at a time with it.
+   *
+   * ### Examples
+   * ```ts
+   * const [first] = planUpgrade(migrator.revisionMap(), [], "heads").steps;
+   * await migrator.runPlan({ direction: "upgrade", start: [], steps: [first], end: [first.revision] });
+   * ```
+   */
+  async runPlan(plan: Plan, options: RunOptions = {}): Promise<RunResult> {
+    return this.#online(options, async (runner, state) => {
+      const start = new Set(plan.start);
+      if (start.size !== state.current.length || state.current.some((id) => !start.has(id))) {
+        throw new AthanorError("USAGE", `the plan starts at ${plan.start.join(", ") || "base"} but the database is at ${state.current.join(", ") || "base"}`, {
+          hint: "plan again from the version table's rows (migrator.currentHeads())",
+          details: { start: [...plan.start], current: state.current },
+        });
+      }
+      return this.#runPlan(runner, plan, options, { createTable: !state.tableExists, createHistory: !state.historyExists });
     });
   }
 
@@ -381,7 +409,7 @@ export class Migrator {
       if (checkMarkers) await this.#refuseInterrupted(connection, current);
       const historyExists = this.#history === undefined ? true : await this.#history.exists(connection);
       if (historyExists) await this.#guard.check(connection, current, this.revisionMap(), (id) => this.#sources?.get(id), options.strict);
-      const result = await body(new OnlineRunner(connection), { current, tableExists, historyExists });
+      const result = await body(new OnlineRunner(connection), { connection, current, tableExists, historyExists });
       return { offline: false, ...result };
     });
   }
@@ -448,6 +476,7 @@ export class Migrator {
       lockTimeout: config.lockTimeout,
       statementTimeout: config.statementTimeout,
       connectTimeout: config.connectTimeout,
+      waitForDatabase: config.waitForDatabase,
       onNotice: this.#options.onNotice,
     };
   }

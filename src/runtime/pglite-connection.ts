@@ -137,6 +137,11 @@ export function pgliteConnection(db: PGlite, description = "pglite:memory", onCl
       }
       return results;
     },
+    async dumpDataDir() {
+      // PGlite's own tar of the data directory, taken between queries of this session.
+      const blob = await db.dumpDataDir("gzip");
+      return new Uint8Array(await blob.arrayBuffer());
+    },
     async backendPid() {
       return process.pid;
     },

@@ -22,6 +22,8 @@ export interface SessionOptions {
   readonly lockTimeout?: number | undefined;
   readonly statementTimeout?: number | undefined;
   readonly connectTimeout?: number | undefined;
+  /** Milliseconds to keep retrying a server that is not up yet (--wait-for-database). */
+  readonly waitForDatabase?: number | undefined;
   readonly onNotice?: ((message: string) => void) | undefined;
 }
 
@@ -33,6 +35,7 @@ export async function withSession<T>(options: SessionOptions, body: (connection:
     borrowed ??
     (await openConnection(options.target, {
       connectTimeout: options.connectTimeout,
+      waitForDatabase: options.waitForDatabase,
       lockTimeout: options.lockTimeout ?? defaultLockWait,
       onNotice: options.onNotice,
     }));

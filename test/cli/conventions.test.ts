@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { addRevision, createProject, postgresEngine, sampleGraph, shown, type EngineDatabase, type TempProject } from "./run-cli.js";
 
-const commands = ["upgrade", "downgrade", "current", "history", "heads", "branches", "show", "stamp", "sql", "reset", "revision", "generate", "merge", "check", "init"];
+const commands = ["upgrade", "downgrade", "current", "history", "heads", "branches", "show", "stamp", "sql", "reset", "revision", "generate", "merge", "check", "test", "init"];
 
 // Nothing listens on port 1: a URL that any connection attempt fails on.
 const closedUrl = "postgres://app@127.0.0.1:1/app";

@@ -31,7 +31,8 @@ function findBinDir(): string | undefined {
   return candidates.find((dir) => existsSync(path.join(dir, "initdb")) && existsSync(path.join(dir, "pg_ctl")));
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port nothing listens on (at the moment it is asked). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -55,7 +56,8 @@ function serverUser(): { uid: number; gid: number } | undefined {
   throw new Error("running as root and no postgres/nobody user to run the test server as");
 }
 
-export async function startLocalServer(): Promise<LocalServer> {
+/** `port`: listen there (a test may point a command at it before the server starts). */
+export async function startLocalServer(wanted: { port?: number } = {}): Promise<LocalServer> {
   const bin = findBinDir();
   if (!bin) throw new Error("no PostgreSQL binaries (initdb, pg_ctl) found; install postgresql or set TEST_DATABASE_URL");
   const user = serverUser();
@@ -66,7 +68,7 @@ export async function startLocalServer(): Promise<LocalServer> {
   }
   chmodSync(root, 0o755);
   const asUser = user ? { uid: user.uid, gid: user.gid } : {};
-  const port = await freePort();
+  const port = wanted.port ?? (await freePort());
   execFileSync(path.join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], {
     ...asUser,
     stdio: "pipe",

@@ -17,6 +17,7 @@ import { ShowCommand } from "./show.js";
 import { SqlCommand } from "./sql.js";
 import { StatusCommand } from "./status.js";
 import { StampCommand } from "./stamp.js";
+import { TestCommand } from "./test.js";
 import { UpgradeCommand } from "./upgrade.js";
 
 export const commands = [
@@ -38,5 +39,6 @@ export const commands = [
   CheckCommand,
   PullCommand,
   LintCommand,
+  TestCommand,
   InitCommand,
 ];

@@ -1,4 +1,5 @@
 import { Command, Option } from "clipanion";
+import { BackupOption } from "../backup-option.js";
 import { MigrationCommand } from "../database-command.js";
 
 export class UpgradeCommand extends MigrationCommand {
@@ -9,20 +10,40 @@ export class UpgradeCommand extends MigrationCommand {
       Runs each pending revision's \`upgrade()\` in order, each in its own transaction (\`--transaction all\` for one), under an advisory lock so concurrent deployments migrate once.
 
       \`head\` refuses when there are several heads: use \`heads\` to apply every branch, \`<label>@head\` for one, or join them with \`athanor merge\`. With \`--sql\`, nothing connects: the statements are printed for review; \`a:b\` starts the script at \`a\`.
+
+      \`--backup\` (or \`--backup=DIR\`) first writes a backup into DIR (default \`backups/\` beside the config): \`pg_dump -Fc\` of a PostgreSQL database (pg_dump must be on PATH, of the server's major version or newer), the data directory as a .tar.gz for the embedded one. It is taken under the run's lock before anything is applied, and only when there is something to apply; if it fails, nothing is applied. README "Backups" says how to restore.
     `,
     examples: [
       ["Apply everything", "athanor upgrade"],
       ["Apply every branch when there are several heads", "athanor upgrade heads"],
       ["Apply two more revisions", "athanor upgrade +2"],
+      ["Dump the database into ./backups first", "athanor upgrade --backup"],
+      ["Dump it elsewhere first", "athanor upgrade head --backup=/var/backups/app"],
       ["Print the SQL from 0001 to head for a DBA", "athanor upgrade 0001:head --sql > deploy.sql"],
     ],
   });
 
   target = Option.String({ required: false, name: "revision" });
+  backup = Option.String("--backup", false, {
+    tolerateBoolean: true,
+    description: "Back the database up before applying anything (pg_dump -Fc; embedded: its data directory), into backups/ or --backup=DIR",
+  });
 
   protected async run(): Promise<number> {
-    return this.migrate("upgrade", (migrator, options) =>
-      migrator.upgrade(this.target ?? "head", options),
+    let backup: BackupOption | undefined;
+    return this.migrate(
+      "upgrade",
+      async (migrator, options, project) => {
+        backup = BackupOption.from(this.backup, this.target, this.sql, project.config.cwd, (line) => this.note(line));
+        if (backup === undefined) return migrator.upgrade(this.target ?? "head", options);
+        const chosen = backup;
+        await chosen.prepare(migrator.target);
+        const result = await migrator.upgrade(this.target ?? "head", { ...options, beforeSteps: (run) => chosen.take(run, migrator.target) });
+        if (chosen.taken === undefined) this.note("No backup taken: there was nothing to apply.");
+        return result;
+      },
+      undefined,
+      () => (backup === undefined ? {} : { backup: backup.taken ?? null }),
     );
   }
 }
