@@ -40,7 +40,9 @@ export {
   initProject,
   mergeRevisions,
   openProject,
+  rebaseRevisions,
   silentReporter,
+  testRevisions,
   type CheckOptions,
   type CheckProblem,
   type CheckProblemKind,
@@ -56,6 +58,10 @@ export {
   type Project,
   type ProjectOptions,
   type Reporter,
+  type RebaseOptions,
+  type RebaseResult,
+  type TestRevisionsOptions,
+  type TestRevisionsResult,
   type WrittenRevision,
 } from "./commands/index.js";
 

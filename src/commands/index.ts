@@ -9,3 +9,5 @@ export { checkProject, type CheckOptions, type CheckProblem, type CheckProblemKi
 export { lintProject, type LintProjectOptions, type LintResult } from "./lint.js";
 export { initProject, type InitProjectOptions, type InitProjectResult } from "../scripts/init-project.js";
 export { pullProject, type PullOptions, type PullResult, type PulledModelFile } from "./pull.js";
+export { rebaseRevisions, type RebaseOptions, type RebaseResult } from "./rebase.js";
+export { testRevisions, type TestModels, type TestProblem, type TestRevisionsOptions, type TestRevisionsResult } from "./test-revisions.js";
