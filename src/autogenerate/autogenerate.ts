@@ -7,7 +7,7 @@ import type { QueryFunction, SchemaSnapshot } from "../dialect/postgres/introspe
 import type { Operation } from "../ops/operation.js";
 import type { ModelSchema } from "../schema/model-schema.js";
 import { judgeExpressions } from "./canonical-expressions.js";
-import type { Step } from "./change.js";
+import { type Step, flatSteps } from "./change.js";
 import { readCasts } from "../dialect/postgres/assignment-casts.js";
 import { castLookup, typePairs } from "./compare-casts.js";
 import { compareSchemas } from "./compare.js";
@@ -73,8 +73,8 @@ function ownTables(options: AutogenerateOptions, currentSchema: string): string[
   return [dot === -1 ? `${schema}.${version}` : version, ...others];
 }
 
-const opsOf = (steps: readonly Step[]) => steps.flatMap((s) => ("op" in s ? [s.op] : []));
-const notesOf = (steps: readonly Step[]) => steps.flatMap((s) => ("note" in s ? [s.note] : []));
+const opsOf = (steps: readonly Step[]) => flatSteps(steps).flatMap((s) => ("op" in s ? [s.op] : []));
+const notesOf = (steps: readonly Step[]) => flatSteps(steps).flatMap((s) => ("note" in s ? [s.note] : []));
 
 /**
  * Compares the models with the database.

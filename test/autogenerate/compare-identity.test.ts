@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { type Step, flatSteps } from "../../src/autogenerate/change.js";
 import { compareSchemas } from "../../src/autogenerate/compare.js";
 import { modelSnapshot } from "../../src/autogenerate/model-snapshot.js";
 import type { SchemaSnapshot } from "../../src/dialect/postgres/introspect-types.js";
@@ -14,7 +15,7 @@ function serialInDatabase(): SchemaSnapshot {
   return { ...s, tables: [{ ...t!, columns: [{ ...t!.columns[0]!, default: "nextval('tickets_id_seq'::regclass)" }] }] };
 }
 
-const ops = (steps: readonly ({ op: object } | { note: string })[]) => steps.flatMap((s) => ("op" in s ? [s.op] : []));
+const ops = (steps: readonly Step[]) => flatSteps(steps).flatMap((s) => ("op" in s ? [s.op] : []));
 
 test("identity by default → always is one SET GENERATED, never a drop and add; the downgrade switches back", () => {
   const { upgrade, downgrade } = compareSchemas(snapshot(column.int().identity("always")), snapshot(column.int().identity("by default")));

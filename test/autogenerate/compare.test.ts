@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import type { Step } from "../../src/autogenerate/change.js";
 import { compareSchemas } from "../../src/autogenerate/compare.js";
 import { modelSnapshot } from "../../src/autogenerate/model-snapshot.js";
 import type { SchemaSnapshot } from "../../src/dialect/postgres/introspect-types.js";
 import { type ColumnRef, collectModels, column, pgEnum, table } from "../../src/schema/index.js";
 
 const empty: SchemaSnapshot = { schemas: ["public"], enums: [], tables: [] };
-const kinds = (steps: readonly ({ op: { kind: string } } | { note: string })[]) =>
-  steps.map((s) => ("op" in s ? s.op.kind : "note"));
+const kinds = (steps: readonly Step[]) => steps.map((s) => ("op" in s ? s.op.kind : "note" in s ? "note" : "autocommitBlock"));
 
 test("new tables referencing each other in a cycle: tables first, the closing foreign key after both exist", () => {
   const a = table("a", { id: column.int().primaryKey(), bId: column.int().references((): ColumnRef => b.id) });
