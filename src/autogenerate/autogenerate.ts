@@ -31,7 +31,7 @@ export interface AutogenerateOptions {
   readonly ignoreTables?: readonly string[];
   /** Which objects are compared: `include` of athanor.config.ts. */
   readonly include?: IncludeRules;
-  /** Also drop the tables and enums only the database has that no include rule covers. */
+  /** Also drop the tables, enums and sequences only the database has that no include rule covers. */
   readonly dropUnmodelled?: boolean;
 }
 
@@ -56,7 +56,7 @@ export interface AutogenerateResult {
   readonly warnings: string[];
   /** True when the models and the database agree: no revision should be written. */
   readonly empty: boolean;
-  /** Tables and enums only the database has, not dropped: no include rule covers them and dropUnmodelled is off. */
+  /** Tables, enums and sequences only the database has, not dropped: no include rule covers them and dropUnmodelled is off. */
   readonly unmodelled: readonly UnmodelledObject[];
   readonly compared: ComparedScope;
   /** What was compared, for --json output and debugging. */

@@ -14,7 +14,7 @@ export class CheckCommand extends DatabaseCommand {
   static override usage = Command.Usage({
     description: "Fail when the database is behind, the heads are split, or the models differ from the revisions",
     details: `
-      A gate for CI. Exits 1 with a list of problems when: there are several heads (a merge is missing); the database is not at the head(s); an applied revision's file was edited since (its sha256 differs from the one recorded in the history table); or \`generate\` would write a revision (a model changed without one); or the database has a table no model declares and no \`include\` rule covers (drop it with \`generate --drop-unmodelled\`, or leave it out with \`include\`). Exits 0 when all is well. Without configured models only the first three are checked. \`--verbose\` also says which model modules were loaded and how many tables were compared.
+      A gate for CI. Exits 1 with a list of problems when: there are several heads (a merge is missing); the database is not at the head(s); an applied revision's file was edited since (its sha256 differs from the one recorded in the history table); or \`generate\` would write a revision (a model changed without one); or the database has a table, enum or sequence no model declares and no \`include\` rule covers (drop it with \`generate --drop-unmodelled\`, or leave it out with \`include\`). Exits 0 when all is well. Without configured models only the first three are checked. \`--verbose\` also says which model modules were loaded and how many tables were compared.
     `,
     examples: [
       ["In CI, after upgrading a test database", "athanor upgrade && athanor check"],
@@ -78,7 +78,8 @@ export class CheckCommand extends DatabaseCommand {
     if (models) for (const warning of models.warnings) this.warn(warning);
     if (models && this.verbose) for (const line of report.comparisonLines(models, result)) this.note(line);
     if (result !== undefined && !result.empty) {
-      const changes = result.upgradeBody.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("await op."));
+      // The operations, one a line (an autocommit block's opening line is not one).
+      const changes = result.upgradeBody.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("await op.") && !l.startsWith("await op.autocommitBlock("));
       problems.push({
         kind: "models-differ",
         message: `the models differ from the revisions (${changes.length} operation${changes.length === 1 ? "" : "s"}); run \`athanor generate "<message>"\`\n${changes.map((c) => `    ${c}`).join("\n")}`,
