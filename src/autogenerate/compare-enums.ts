@@ -1,8 +1,9 @@
 // Enum types: new enums are created (before the tables using them), enums no model
 // declares are dropped (after the tables that used them), and new values are added
-// at their place. A value removed and one added at the same place is proposed as a
-// rename; any other removal or reordering (and the downgrade of an addition) makes the
-// type again (recreate-enum.ts), since PostgreSQL cannot remove values in place.
+// at their place. Values removed and as many added at the same place are proposed as
+// renames (RENAME VALUE, then the additions); any other removal or reordering (and the
+// downgrade of an addition) makes the type again (recreate-enum.ts), since PostgreSQL
+// cannot remove values in place.
 import type { EnumSnapshot, TableSnapshot } from "../dialect/postgres/introspect-types.js";
 import { enumColumns, recreateEnum } from "./recreate-enum.js";
 import { sameDefault } from "./normalize-expression.js";
@@ -102,14 +103,13 @@ function valueChanges(model: EnumSnapshot, db: EnumSnapshot, tables: TablesBothS
   const label = model.schema === defaultSchema ? model.name : key(model);
   const schema = model.schema === defaultSchema ? {} : { schema: model.schema };
   const plan = inPlace(model.values, db.values);
-  // The columns' defaults during the downgrade are the models' (those not modelled: the database's).
-  const modelled = (table: TableSnapshot, column: string) => tables.modelDefault(table, column);
   if (plan === null) {
     return [
       {
         phase: Phase.enumValues,
         up: recreateEnum(db, model.values, tables.db, defaultSchema, { target: tables.modelDefault }),
-        down: recreateEnum(db, db.values, tables.db, defaultSchema, { current: modelled }),
+        // During the downgrade the columns have the models' defaults (those not modelled: the database's).
+        down: recreateEnum(db, db.values, tables.db, defaultSchema, { current: tables.modelDefault }),
       },
     ];
   }
@@ -122,14 +122,14 @@ function valueChanges(model: EnumSnapshot, db: EnumSnapshot, tables: TablesBothS
       ...plan.renames.map(([f, t]) => rename(f, t)),
     );
   }
-  // Renamed first, so a new value may sit next to a renamed one.
+  // The additions after the renames, anchored on values the type has by then.
   up.push(...addValueSteps({ name: model.name, ...schema }, model.values, renamed, plan.additions));
   up.push(...defaultSteps(db, tables, defaultSchema, tables.modelDefault, plan.renames));
   const renameBack = [...plan.renames].reverse().map(([f, t]) => rename(t, f));
   // PostgreSQL cannot remove a value: the downgrade renames back, then makes the type again without the new ones.
   const down =
     plan.additions.length > 0
-      ? [...renameBack, ...recreateEnum(db, db.values, tables.db, defaultSchema, { current: modelled })]
+      ? [...renameBack, ...recreateEnum(db, db.values, tables.db, defaultSchema, { current: tables.modelDefault })]
       : [...renameBack, ...defaultSteps(db, tables, defaultSchema, () => undefined, plan.renames.map(([f, t]) => [t, f] as const))];
   return [{ phase: Phase.enumValues, up, down }];
 }
