@@ -149,3 +149,42 @@ for (const engine of engines) {
     }
   });
 }
+
+for (const engine of engines) {
+  test(`on ${engine.name}, an enum value added and made a default in one revision: generate writes an autocommit block, upgrade runs it in the default transaction mode, check is clean`, async () => {
+    const project = createProject({ example: true });
+    const db = await engine.open(project);
+    const model = (values: string, fallback: string) => `import { column, pgEnum, table } from "athanor";
+
+export const mood = pgEnum("mood", [${values}]);
+export const people = table("people", { id: column.int().primaryKey(), mood: column.enum(mood).notNull().default("${fallback}") });
+`;
+    try {
+      const url = ["--url", db.url];
+      project.write("app/models/people.ts", model(`"sad", "ok"`, "ok"));
+      for (const args of [["upgrade"], ["generate", "people"], ["upgrade"]]) {
+        const result = await project.run([...args, ...url]);
+        assert.equal(result.code, 0, shown(result));
+      }
+      await db.query("INSERT INTO people (id, mood) VALUES (1, 'sad')");
+      project.write("app/models/people.ts", model(`"sad", "meh", "ok"`, "meh"));
+      const files = project.versionFiles();
+      const generated = await project.run(["generate", "meh_by_default", ...url]);
+      assert.equal(generated.code, 0, shown(generated));
+      const file = project.versionFiles().find((f) => !files.includes(f))!;
+      assert.match(project.read(`versions/${file}`), /await op\.autocommitBlock\(async \(\) => \{\n\s+await op\.addEnumValue\("mood", "meh", \{ before: "ok", ifNotExists: true \}\);\n\s+\}\);\n\s+await op\.alterColumn\("people", "mood", \{ default: "'meh'" \}\);/);
+      const offline = await project.run(["upgrade", "--sql", "0003:head"]);
+      assert.equal(offline.code, 0, shown(offline));
+      assert.match(offline.stdout, /COMMIT;\n+(?:--.*\n+)*ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh' BEFORE 'ok';\n+(?:--.*\n+)*BEGIN;/, "offline, the block is a COMMIT before and a BEGIN after");
+      const upgraded = await project.run(["upgrade", ...url]);
+      assert.equal(upgraded.code, 0, shown(upgraded));
+      await db.query("INSERT INTO people (id) VALUES (2)");
+      assert.deepEqual((await db.query("SELECT mood::text AS mood FROM people ORDER BY id")).map((r) => r.mood), ["sad", "meh"]);
+      const check = await project.run(["check", ...url]);
+      assert.equal(check.code, 0, shown(check));
+    } finally {
+      await db.drop();
+      project.remove();
+    }
+  });
+}
