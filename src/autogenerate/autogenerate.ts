@@ -7,7 +7,7 @@ import type { QueryFunction, SchemaSnapshot } from "../dialect/postgres/introspe
 import type { Operation } from "../ops/operation.js";
 import type { ModelSchema } from "../schema/model-schema.js";
 import { judgeExpressions } from "./canonical-expressions.js";
-import type { Step } from "./change.js";
+import { type Step, flatSteps } from "./change.js";
 import { readCasts } from "../dialect/postgres/assignment-casts.js";
 import { castLookup, typePairs } from "./compare-casts.js";
 import { compareSchemas } from "./compare.js";
@@ -32,7 +32,7 @@ export interface AutogenerateOptions {
   readonly ignoreTables?: readonly string[];
   /** Which objects are compared: `include` of athanor.config.ts. */
   readonly include?: IncludeRules;
-  /** Also drop the tables and enums only the database has that no include rule covers. */
+  /** Also drop the tables, enums and sequences only the database has that no include rule covers. */
   readonly dropUnmodelled?: boolean;
 }
 
@@ -57,7 +57,7 @@ export interface AutogenerateResult {
   readonly warnings: string[];
   /** True when the models and the database agree: no revision should be written. */
   readonly empty: boolean;
-  /** Tables and enums only the database has, not dropped: no include rule covers them and dropUnmodelled is off. */
+  /** Tables, enums and sequences only the database has, not dropped: no include rule covers them and dropUnmodelled is off. */
   readonly unmodelled: readonly UnmodelledObject[];
   readonly compared: ComparedScope;
   /** What was compared, for --json output and debugging. */
@@ -74,8 +74,8 @@ export function ownTables(options: Pick<AutogenerateOptions, "versionTable" | "i
   return [dot === -1 ? `${schema}.${version}` : version, ...others];
 }
 
-const opsOf = (steps: readonly Step[]) => steps.flatMap((s) => ("op" in s ? [s.op] : []));
-const notesOf = (steps: readonly Step[]) => steps.flatMap((s) => ("note" in s ? [s.note] : []));
+const opsOf = (steps: readonly Step[]) => flatSteps(steps).flatMap((s) => ("op" in s ? [s.op] : []));
+const notesOf = (steps: readonly Step[]) => flatSteps(steps).flatMap((s) => ("note" in s ? [s.note] : []));
 
 /**
  * Compares the models with the database.

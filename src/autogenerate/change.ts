@@ -5,8 +5,11 @@
 // upgrade's changes in reverse, each undone.
 import type { Operation } from "../ops/operation.js";
 
-/** A line of the generated body: an operation, or a comment for the reader. */
-export type Step = { readonly op: Operation } | { readonly note: string };
+/**
+ * A line of the generated body: an operation, a comment for the reader, or steps run in
+ * `op.autocommitBlock` (committed before the rest of the revision continues).
+ */
+export type Step = { readonly op: Operation } | { readonly note: string } | { readonly autocommit: readonly Step[] };
 
 export const Phase = {
   createSchema: 0,
@@ -33,6 +36,11 @@ export interface Change {
 
 export const op = (operation: Operation): Step => ({ op: operation });
 export const note = (text: string): Step => ({ note: text });
+
+/** The operations and notes of `steps` in running order, those inside autocommit blocks included. */
+export function flatSteps(steps: readonly Step[]): ({ readonly op: Operation } | { readonly note: string })[] {
+  return steps.flatMap((s) => ("autocommit" in s ? flatSteps(s.autocommit) : [s]));
+}
 
 /** Upgrade and downgrade steps in running order. */
 export function orderChanges(changes: readonly Change[]): { up: Step[]; down: Step[] } {

@@ -30,7 +30,8 @@ export function typeChange(model: ColumnSnapshot, db: ColumnSnapshot, table: Tab
   if (typeKey(model.type, defaultSchema) === typeKey(db.type, defaultSchema)) return null;
   const modelType = plain(columnSpec(model, table).type);
   const dbType = plain(columnSpec(db, table).type);
-  return { up: { from: db.type, to: modelType }, down: { from: model.type, to: dbType } };
+  // A serial model column is its integer type to pg_cast.
+  return { up: { from: db.type, to: modelType }, down: { from: plain(model.type), to: dbType } };
 }
 
 /** Every type conversion the comparison may write, both ways, for one catalog query. */

@@ -6,10 +6,11 @@ import type { ColumnSnapshot, TableSnapshot } from "../dialect/postgres/introspe
 import { type Change, Phase, type Step, note, op } from "./change.js";
 import { type ExpressionVerdicts, noVerdicts } from "./canonical-expressions.js";
 import { sameDefault } from "./normalize-expression.js";
-import { isSerialType } from "./normalize-type.js";
+import { isSerialType, sameType } from "./normalize-type.js";
 import type { TypePair } from "../dialect/postgres/assignment-casts.js";
 import { type CastLookup, assignmentOnly, reviewNote, typeChange, usingClause } from "./compare-casts.js";
-import { identityChange, serialInvolved } from "./compare-identity.js";
+import { identityChange, serialInvolved, sourceChanges } from "./compare-identity.js";
+import { ownedSequenceChange } from "./compare-owned-sequence.js";
 import { columnSpec, tableName } from "./operation-specs.js";
 
 function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnapshot, defaultSchema: string, context: ColumnContext) {
@@ -25,8 +26,9 @@ function alterations(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnap
     up.nullable = model.nullable;
     down.nullable = db.nullable;
   }
-  // A serial column's nextval default comes and goes with it (compare-identity).
-  const moved = context.defaultElsewhere?.(model.name) === true || serialInvolved(model, db, table);
+  // A serial column's nextval default comes and goes with it, and a default set or dropped as
+  // a column leaves or becomes an identity is ordered around it (compare-identity).
+  const moved = context.defaultElsewhere?.(model.name) === true || serialInvolved(model, db, table) || sourceChanges(model, db, table);
   // PostgreSQL's own reading of the model's default when it was asked (canonical-expressions).
   const sameServerDefault = (context.verdicts ?? noVerdicts).of("default", table, model.name) ?? sameDefault(model.default, db.default);
   if (!moved && model.identity === null && !sameServerDefault) {
@@ -100,7 +102,17 @@ export function compareColumns(
 
   for (const column of dropped) {
     const up: Step[] = [note(`Drops ${label}.${column.name} and its data.`)];
-    if (added.length > 0) {
+    // A rename looks like a drop and an add (Alembic writes the same); one of the same type is the likely one.
+    const sameTyped = added.filter((c) => sameType(c.type, column.type));
+    if (sameTyped.length > 0) {
+      const names = sameTyped.map((c) => c.name);
+      up.push(
+        note(
+          `review: ${label}.${column.name} is dropped and ${names.join(" or ")} added with the same type (${column.type}): if it was renamed, ` +
+            `replace this drop and the add below with op.alterColumn(${JSON.stringify(label)}, ${JSON.stringify(column.name)}, { newName: ${JSON.stringify(names[0])} }), or its data is lost.`,
+        ),
+      );
+    } else if (added.length > 0) {
       up.push(note(`If ${column.name} was renamed, replace this drop and the add below with op.alterColumn(${JSON.stringify(label)}, ${JSON.stringify(column.name)}, { newName: … }).`));
     }
     up.push(op({ kind: "dropColumn", ...where, column: column.name }));
@@ -131,6 +143,8 @@ export function compareColumns(
     }
     const identity = identityChange(column, existing, model, defaultSchema);
     if (identity) changes.push(identity);
+    const sequence = identity ? null : ownedSequenceChange(column, existing, types !== null, defaultSchema);
+    if (sequence) changes.push(sequence);
   }
   return changes;
 }

@@ -1,8 +1,9 @@
 // Enum types: new enums are created (before the tables using them), enums no model
 // declares are dropped (after the tables that used them), and new values are added
-// at their place. A value removed and one added at the same place is proposed as a
-// rename; any other removal or reordering (and the downgrade of an addition) makes the
-// type again (recreate-enum.ts), since PostgreSQL cannot remove values in place.
+// at their place. Values removed and as many added at the same place are proposed as
+// renames (RENAME VALUE, then the additions); any other removal or reordering (and the
+// downgrade of an addition) makes the type again (recreate-enum.ts), since PostgreSQL
+// cannot remove values in place.
 import type { EnumSnapshot, TableSnapshot } from "../dialect/postgres/introspect-types.js";
 import { enumColumns, recreateEnum } from "./recreate-enum.js";
 import { sameDefault } from "./normalize-expression.js";
@@ -13,81 +14,124 @@ import { createEnumOp } from "./operation-specs.js";
 
 const key = (e: EnumSnapshot) => `${e.schema}.${e.name}`;
 
+/** A default `'from'` (with or without its cast) as it reads once RENAME VALUE ran: the label follows the rename. */
+function renamedDefault(text: string | null, renames: readonly (readonly [string, string])[]): string | null {
+  const match = text === null ? null : /^'((?:[^']|'')*)'(::.+)?$/s.exec(text);
+  const pair = match ? renames.find(([from]) => from === match[1]!.replaceAll("''", "'")) : undefined;
+  return pair && match ? `'${pair[1].replaceAll("'", "''")}'${match[2] ?? ""}` : text;
+}
+
 /**
  * The defaults of the enum's columns set to `target`'s (undefined: as the database has
- * them, which after the upgrade means setting them back). Only those that differ.
+ * them, which after the upgrade means setting them back), once `renames` ran. Only those that differ.
  */
-function defaultSteps(e: EnumSnapshot, tables: TablesBothSides, defaultSchema: string, target: (table: TableSnapshot, column: string) => string | null | undefined): Step[] {
+function defaultSteps(
+  e: EnumSnapshot,
+  tables: TablesBothSides,
+  defaultSchema: string,
+  target: (table: TableSnapshot, column: string) => string | null | undefined,
+  renames: readonly (readonly [string, string])[] = [],
+): Step[] {
   return enumColumns(e, tables.db, defaultSchema).flatMap(({ table, column }) => {
     const model = tables.modelDefault(table, column.name);
-    const wanted = target(table, column.name) ?? column.default;
-    const current = target === tables.modelDefault ? column.default : model ?? column.default;
+    const given = target(table, column.name);
+    const wanted = given === undefined ? column.default : given;
+    const current = renamedDefault(target === tables.modelDefault || model === undefined ? column.default : model, renames);
     if (sameDefault(wanted, current)) return [];
     return [op({ kind: "alterColumn", ...tableName(table, defaultSchema), column: column.name, default: wanted } as AlterColumnOperation)];
   });
 }
 
-/** Pairs a removed value with an added one at the same position: a rename, proposed for review. */
-function renamesOf(model: EnumSnapshot, db: EnumSnapshot): [string, string][] | null {
-  if (model.values.length !== db.values.length) return null;
-  const pairs: [string, string][] = [];
-  for (let i = 0; i < db.values.length; i++) {
-    const from = db.values[i]!;
-    const to = model.values[i]!;
-    if (from === to) continue;
-    if (model.values.includes(from) || db.values.includes(to)) return null;
-    pairs.push([from, to]);
+/** What PostgreSQL can do in place to turn the database's values into the models'. */
+interface InPlace {
+  /** Values removed and added at the same place, taken as renames: [from, to]. */
+  readonly renames: [string, string][];
+  /** New values, in the models' order. */
+  readonly additions: string[];
+}
+
+/**
+ * The renames and additions that make `db`'s values `model`'s, or null when only making
+ * the type again can (a value removed, values reordered). The values both sides have
+ * must keep their order; between two of them (or before the first, after the last), as
+ * many values removed as added are renames by position, and values only added are
+ * additions. Any other mix is a removal.
+ */
+function inPlace(model: readonly string[], db: readonly string[]): InPlace | null {
+  const kept = model.filter((v) => db.includes(v));
+  const keptInDb = db.filter((v) => model.includes(v));
+  if (kept.some((v, i) => v !== keptInDb[i])) return null;
+  const gaps = (values: readonly string[]) => {
+    const out: string[][] = [[]];
+    for (const v of values) {
+      if (kept.includes(v)) out.push([]);
+      else out[out.length - 1]!.push(v);
+    }
+    return out;
+  };
+  const removedGaps = gaps(db);
+  const addedGaps = gaps(model);
+  const renames: [string, string][] = [];
+  const additions: string[] = [];
+  for (let i = 0; i < addedGaps.length; i++) {
+    const removed = removedGaps[i]!;
+    const added = addedGaps[i]!;
+    if (removed.length === 0) additions.push(...added);
+    else if (removed.length === added.length) removed.forEach((from, k) => renames.push([from, added[k]!]));
+    else return null;
   }
-  return pairs;
+  return { renames, additions };
 }
 
 /** True when the values change: the enum's change then sets its columns' defaults, compare-columns leaves them. */
 export function ownsColumnDefaults(model: EnumSnapshot, db: EnumSnapshot): boolean {
-  const removed = db.values.filter((v) => !model.values.includes(v));
-  const kept = model.values.filter((v) => db.values.includes(v));
-  const reordered = kept.some((v, i) => v !== db.values.filter((x) => model.values.includes(x))[i]);
-  const added = model.values.length > kept.length;
-  return removed.length > 0 || reordered || added;
+  return model.values.length !== db.values.length || model.values.some((v, i) => v !== db.values[i]);
+}
+
+/** ADD VALUE for each addition, anchored on the next value the type already has, so it lands in its place. */
+function addValueSteps(type: { name: string; schema?: string }, values: readonly string[], existingValues: readonly string[], additions: readonly string[]): Step[] {
+  const existing = new Set(existingValues);
+  return values.flatMap((value, i) => {
+    if (!additions.includes(value)) return [];
+    const next = values.slice(i + 1).find((v) => existing.has(v));
+    return [op({ kind: "addEnumValue", ...type, value, ...(next !== undefined ? { before: next } : {}) } as AddEnumValueOperation)];
+  });
 }
 
 function valueChanges(model: EnumSnapshot, db: EnumSnapshot, tables: TablesBothSides, defaultSchema: string): Change[] {
+  if (!ownsColumnDefaults(model, db)) return [];
   const label = model.schema === defaultSchema ? model.name : key(model);
   const schema = model.schema === defaultSchema ? {} : { schema: model.schema };
-  const existing = new Set(db.values);
-  const removed = db.values.filter((v) => !model.values.includes(v));
-  const kept = model.values.filter((v) => existing.has(v));
-  const reordered = kept.some((v, i) => v !== db.values.filter((x) => model.values.includes(x))[i]);
-  if (removed.length === 0 && !reordered && kept.length === model.values.length) return [];
-  const renames = removed.length > 0 ? renamesOf(model, db) : null;
-  if (renames) {
-    const rename = (from: string, to: string): Step => op({ kind: "renameEnumValue", name: model.name, ...schema, from, to });
+  const plan = inPlace(model.values, db.values);
+  if (plan === null) {
     return [
       {
         phase: Phase.enumValues,
-        up: [
-          note(`review: enum ${label}: ${renames.map(([f, t]) => `'${f}' → '${t}'`).join(", ")} is taken as a rename (a value removed and one added at the same place); if it is not, write the removal and the addition instead.`),
-          ...renames.map(([f, t]) => rename(f, t)),
-          ...defaultSteps(db, tables, defaultSchema, tables.modelDefault),
-        ],
-        down: [...renames.map(([f, t]) => rename(t, f)), ...defaultSteps(db, tables, defaultSchema, () => undefined)],
+        up: recreateEnum(db, model.values, tables.db, defaultSchema, { target: tables.modelDefault }),
+        // During the downgrade the columns have the models' defaults (those not modelled: the database's).
+        down: recreateEnum(db, db.values, tables.db, defaultSchema, { current: tables.modelDefault }),
       },
     ];
   }
-  if (removed.length > 0 || reordered) {
-    return [{ phase: Phase.enumValues, up: recreateEnum(db, model.values, tables.db, defaultSchema, tables.modelDefault), down: recreateEnum(db, db.values, tables.db, defaultSchema) }];
-  }
+  const rename = (from: string, to: string): Step => op({ kind: "renameEnumValue", name: model.name, ...schema, from, to });
+  const renamed = db.values.map((v) => plan.renames.find(([from]) => from === v)?.[1] ?? v);
   const up: Step[] = [];
-  model.values.forEach((value, i) => {
-    if (existing.has(value)) return;
-    // Anchor on the next value that already exists, so the new one lands in its place.
-    const next = model.values.slice(i + 1).find((v) => existing.has(v));
-    const position = next !== undefined ? { before: next } : {};
-    up.push(op({ kind: "addEnumValue", name: model.name, ...schema, value, ...position } as AddEnumValueOperation));
-    existing.add(value);
-  });
-  // PostgreSQL cannot remove a value: the downgrade makes the type again without them.
-  // The columns' defaults come back as the database has them now (compare-columns leaves them).
-  return [{ phase: Phase.enumValues, up: [...up, ...defaultSteps(db, tables, defaultSchema, tables.modelDefault)], down: recreateEnum(db, db.values, tables.db, defaultSchema) }];
+  if (plan.renames.length > 0) {
+    up.push(
+      note(`review: enum ${label}: ${plan.renames.map(([f, t]) => `'${f}' → '${t}'`).join(", ")} is taken as a rename (a value removed and one added at the same place); if it is not, write the removal and the addition instead.`),
+      ...plan.renames.map(([f, t]) => rename(f, t)),
+    );
+  }
+  // The additions after the renames, anchored on values the type has by then.
+  up.push(...addValueSteps({ name: model.name, ...schema }, model.values, renamed, plan.additions));
+  up.push(...defaultSteps(db, tables, defaultSchema, tables.modelDefault, plan.renames));
+  const renameBack = [...plan.renames].reverse().map(([f, t]) => rename(t, f));
+  // PostgreSQL cannot remove a value: the downgrade renames back, then makes the type again without the new ones.
+  const down =
+    plan.additions.length > 0
+      ? [...renameBack, ...recreateEnum(db, db.values, tables.db, defaultSchema, { current: tables.modelDefault })]
+      : [...renameBack, ...defaultSteps(db, tables, defaultSchema, () => undefined, plan.renames.map(([f, t]) => [t, f] as const))];
+  return [{ phase: Phase.enumValues, up, down }];
 }
 
 /** The database's tables, and the default the models give one of their columns (undefined: not modelled). */

@@ -33,6 +33,15 @@ export function serialInvolved(model: ColumnSnapshot, db: ColumnSnapshot, table:
   return modelSource(model).kind === "serial" || databaseSource(db, table).kind === "serial";
 }
 
+/**
+ * True when the column changes how it gets its values (plain, serial, identity): the
+ * plain side's default is then set or dropped by this comparison, in the order
+ * PostgreSQL needs (no identity on a column with a default), not by the default one.
+ */
+export function sourceChanges(model: ColumnSnapshot, db: ColumnSnapshot, table: TableSnapshot): boolean {
+  return modelSource(model).kind !== databaseSource(db, table).kind;
+}
+
 const sequenceType: Record<string, string> = { integer: "integer", bigint: "bigint", smallint: "smallint" };
 
 interface Where {
@@ -65,16 +74,16 @@ function resumeSequence(w: Where): Step {
 }
 
 /** Leaves `from`: the column keeps its values and has no default or identity left. */
-function leave(from: Source, w: Where): Step[] {
+function leave(from: Source, w: Where, plainDefault: string | null): Step[] {
   if (from.kind === "identity") return [alter(w, { identity: null })];
   if (from.kind === "serial") {
     // The default uses the sequence: it goes first, then the sequence the column owned.
     return [alter(w, { default: null }), op({ kind: "dropSequence", ...sequenceName(w) })];
   }
-  return [];
+  return plainDefault === null ? [] : [alter(w, { default: null })];
 }
 
-/** Enters `to` from a column that has neither a serial default nor an identity. */
+/** Enters `to` from a column that has neither a default nor an identity. */
 function enter(to: Source, w: Where, plainDefault: string | null): Step[] {
   if (to.kind === "identity") return [alter(w, { identity: { generated: to.generated } }), resumeSequence(w)];
   if (to.kind === "serial") {
@@ -89,13 +98,15 @@ function enter(to: Source, w: Where, plainDefault: string | null): Step[] {
   return plainDefault === null ? [] : [alter(w, { default: plainDefault })];
 }
 
-function transition(from: Source, to: Source, w: Where, plainDefault: string | null): Step[] {
+/** The steps from `from` to `to`; the defaults are the plain side's own (null on the others). */
+function transition(from: Source, to: Source, w: Where, defaults: { from: string | null; to: string | null }): Step[] {
   if (from.kind === to.kind) {
     if (from.kind !== "identity" || to.kind !== "identity" || from.generated === to.generated) return [];
     return [alter(w, { setGenerated: to.generated })];
   }
-  // Leaving serial for a plain column: the plain column's own default (if any) comes back.
-  return [...leave(from, w), ...enter(to, w, from.kind === "serial" ? plainDefault : null)];
+  // A plain column's default goes before it becomes an identity (PostgreSQL refuses one on a
+  // column with a default; serial's SET DEFAULT replaces it); a column that becomes plain gets its own after.
+  return [...leave(from, w, from.kind === "plain" && to.kind === "identity" ? defaults.from : null), ...enter(to, w, to.kind === "plain" ? defaults.to : null)];
 }
 
 /** The change of how `model`'s values are generated, or null when it is the same on both sides. */
@@ -104,7 +115,9 @@ export function identityChange(model: ColumnSnapshot, db: ColumnSnapshot, table:
   const existing = databaseSource(db, table);
   const type = normalizeType(isSerialType(model.type) ? model.type : db.type);
   const w: Where = { table, column: model.name, defaultSchema, type };
-  const up = transition(existing, wanted, w, model.default);
+  const plainDefault = (source: Source, column: ColumnSnapshot) => (source.kind === "plain" ? column.default : null);
+  const defaults = { db: plainDefault(existing, db), model: plainDefault(wanted, model) };
+  const up = transition(existing, wanted, w, { from: defaults.db, to: defaults.model });
   if (up.length === 0) return null;
-  return { phase: Phase.alterColumn, up, down: transition(wanted, existing, w, existing.kind === "plain" ? db.default : null) };
+  return { phase: Phase.alterColumn, up, down: transition(wanted, existing, w, { from: defaults.model, to: defaults.db }) };
 }

@@ -7,7 +7,8 @@ import type { AlterSequenceOperation, CreateSequenceOperation } from "../ops/ope
 import type { PgSequence } from "../schema/sequence.js";
 import { type Change, Phase, op } from "./change.js";
 
-const bounds: Record<string, [string, string]> = {
+/** The lowest and highest value of each sequence type. */
+export const sequenceBounds: Readonly<Record<string, readonly [string, string]>> = {
   smallint: ["-32768", "32767"],
   integer: ["-2147483648", "2147483647"],
   bigint: ["-9223372036854775808", "9223372036854775807"],
@@ -17,7 +18,7 @@ const bounds: Record<string, [string, string]> = {
 export function sequenceSnapshot(s: PgSequence, defaultSchema: string): SequenceSnapshot {
   const o = s.options;
   const as = o.as ?? "bigint";
-  const [low, high] = bounds[as] ?? bounds.bigint!;
+  const [low, high] = sequenceBounds[as] ?? sequenceBounds.bigint!;
   const increment = o.increment ?? 1;
   const minValue = o.minValue !== undefined ? String(o.minValue) : increment > 0 ? "1" : low;
   const maxValue = o.maxValue !== undefined ? String(o.maxValue) : increment > 0 ? high : "-1";
@@ -35,7 +36,8 @@ export function sequenceSnapshot(s: PgSequence, defaultSchema: string): Sequence
 }
 
 const key = (s: SequenceSnapshot) => `${s.schema}.${s.name}`;
-const num = (text: string) => (Number.isSafeInteger(Number(text)) ? Number(text) : BigInt(text));
+/** A bound as a number when it fits one exactly, else a bigint. */
+export const num = (text: string) => (Number.isSafeInteger(Number(text)) ? Number(text) : BigInt(text));
 const fields = ["as", "start", "increment", "minValue", "maxValue", "cache", "cycle"] as const;
 
 /** The options of `to` that differ from `from` (all that differ from the defaults when creating). */

@@ -5,6 +5,7 @@ import type { SchemaSnapshot, TableSnapshot } from "../dialect/postgres/introspe
 import { type Change, Phase, type Step, note, op, orderChanges } from "./change.js";
 import { type ExpressionVerdicts, noVerdicts } from "./canonical-expressions.js";
 import type { CastLookup } from "./compare-casts.js";
+import { commitUsedEnumValues } from "./commit-enum-values.js";
 import { compareColumns } from "./compare-columns.js";
 import { compareGenerated } from "./compare-generated.js";
 import { compareConstraints } from "./compare-constraints.js";
@@ -185,5 +186,5 @@ export function compareSchemas(model: SchemaSnapshot, database: SchemaSnapshot, 
     );
   }
   const { up, down } = orderChanges(changes);
-  return { changes, upgrade: up, downgrade: down };
+  return { changes, upgrade: commitUsedEnumValues(up), downgrade: commitUsedEnumValues(down) };
 }

@@ -1,16 +1,16 @@
 // Applies the `include` rules to the model and database snapshots before they are
 // compared: what a rule leaves out disappears from both sides, so it is neither
-// created, altered nor dropped. A table or enum only the database has is dropped only
-// when a rule covers it (a `tables` pattern, or `object` answering true) or the caller
-// asks for it (--drop-unmodelled); otherwise it is set aside as unmodelled, for `check`
-// and `generate` to report.
-import type { EnumSnapshot, SchemaSnapshot, TableSnapshot } from "../dialect/postgres/introspect-types.js";
+// created, altered nor dropped. A table, enum or standalone sequence only the database
+// has is dropped only when a rule covers it (a `tables` pattern, or `object` answering
+// true) or the caller asks for it (--drop-unmodelled); otherwise it is set aside as
+// unmodelled, for `check` and `generate` to report.
+import type { EnumSnapshot, SchemaSnapshot, SequenceSnapshot, TableSnapshot } from "../dialect/postgres/introspect-types.js";
 import { AthanorError } from "../graph/errors.js";
 import { type IncludeObject, type IncludeRules, type NamePatterns, compilePatterns, matchesAny } from "./include-rules.js";
 
-/** A table or enum the database has and no model declares, left in place. */
+/** A table, enum or sequence the database has and no model declares, left in place. */
 export interface UnmodelledObject {
-  readonly kind: "table" | "enum";
+  readonly kind: "table" | "enum" | "sequence";
   readonly schema: string;
   readonly name: string;
 }
@@ -99,9 +99,9 @@ function filterParts(judge: Judge, model: TableSnapshot, db: TableSnapshot): [Ta
   ];
 }
 
-/** Tables or enums of both sides: left out, compared, or (only in the database, by default) set aside. */
-function filterTopLevel<T extends TableSnapshot | EnumSnapshot>(
-  kind: "table" | "enum",
+/** Tables, enums or sequences of both sides: left out, compared, or (only in the database, by default) set aside. */
+function filterTopLevel<T extends TableSnapshot | EnumSnapshot | SequenceSnapshot>(
+  kind: UnmodelledObject["kind"],
   model: readonly T[],
   db: readonly T[],
   judge: Judge,
@@ -145,6 +145,8 @@ export function applyInclude(model: SchemaSnapshot, db: SchemaSnapshot, rules: I
   const leftOut: string[] = [];
   let [modelTables, dbTables] = filterTopLevel("table", model.tables, db.tables, judge, dropUnmodelled, unmodelled, leftOut);
   const [modelEnums, dbEnums] = filterTopLevel("enum", model.enums, db.enums, judge, dropUnmodelled, unmodelled, leftOut);
+  // A hand-made sequence (used by a trigger, say) must not disappear because no model declares it.
+  const [modelSequences, dbSequences] = filterTopLevel("sequence", model.sequences ?? [], db.sequences ?? [], judge, dropUnmodelled, unmodelled, leftOut);
   if (judge.asksObjects) {
     const dbByKey = new Map(dbTables.map((t) => [key(t), t]));
     const replaced = new Map<string, TableSnapshot>();
@@ -158,15 +160,8 @@ export function applyInclude(model: SchemaSnapshot, db: SchemaSnapshot, rules: I
     dbTables = dbTables.map((t) => replaced.get(key(t)) ?? t);
   }
   return {
-    model: { ...model, tables: modelTables, enums: modelEnums },
-    // A sequence only the database has is dropped only with --drop-unmodelled: a hand-made
-    // one (used by a trigger, say) must not disappear because no model declares it.
-    database: {
-      ...db,
-      tables: dbTables,
-      enums: dbEnums,
-      sequences: (db.sequences ?? []).filter((s) => dropUnmodelled || (model.sequences ?? []).some((m) => m.schema === s.schema && m.name === s.name)),
-    },
+    model: { ...model, tables: modelTables, enums: modelEnums, sequences: modelSequences },
+    database: { ...db, tables: dbTables, enums: dbEnums, sequences: dbSequences },
     unmodelled,
     leftOut,
   };

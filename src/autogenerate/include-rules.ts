@@ -4,14 +4,14 @@
 // pattern matching only; include-filter.ts applies them to the two snapshots.
 
 /** The kinds of object the `object` function is asked about. */
-export type IncludeKind = "table" | "column" | "primaryKey" | "unique" | "foreignKey" | "check" | "index" | "enum";
+export type IncludeKind = "table" | "column" | "primaryKey" | "unique" | "foreignKey" | "check" | "index" | "enum" | "sequence";
 
 /** One object of the comparison, as the `object` function sees it. */
 export interface IncludeObject {
   readonly kind: IncludeKind;
   readonly schema: string;
   readonly name: string;
-  /** The table a column, key, constraint or index belongs to; absent for tables and enums. */
+  /** The table a column, key, constraint or index belongs to; absent for tables, enums and sequences. */
   readonly table?: string;
   /** A model declares it. */
   readonly inModels: boolean;
@@ -21,7 +21,7 @@ export interface IncludeObject {
 
 /**
  * false: leave the object out of the comparison (neither created, altered nor dropped).
- * true: compare it; a table or enum only the database has is then dropped.
+ * true: compare it; a table, enum or sequence only the database has is then dropped.
  * Nothing (undefined): the default rules decide.
  */
 export type IncludeFunction = (object: IncludeObject) => boolean | undefined | void;

@@ -31,15 +31,20 @@ export function enumColumns(e: EnumSnapshot, tables: readonly TableSnapshot[], d
   );
 }
 
+/** A column's default on one side; undefined: as `tables` has it. */
+type DefaultOf = (table: TableSnapshot, column: string) => string | null | undefined;
+
+export interface RecreateDefaults {
+  /** The default a column has once converted (the target side's). */
+  readonly target?: DefaultOf;
+  /** The default it has when the type is made again (the models', in a downgrade), dropped before the conversion. */
+  readonly current?: DefaultOf;
+}
+
 /** The steps that give enum `e` the values `values`, converting the columns of `tables` that use it. */
-export function recreateEnum(
-  e: EnumSnapshot,
-  values: readonly string[],
-  tables: readonly TableSnapshot[],
-  defaultSchema: string,
-  /** The default a column has once converted (the target side's); absent: the one it has now. */
-  targetDefault: (table: TableSnapshot, column: string) => string | null | undefined = () => undefined,
-): Step[] {
+export function recreateEnum(e: EnumSnapshot, values: readonly string[], tables: readonly TableSnapshot[], defaultSchema: string, defaults: RecreateDefaults = {}): Step[] {
+  const targetDefault = defaults.target ?? (() => undefined);
+  const currentDefault = defaults.current ?? (() => undefined);
   const schema = e.schema === defaultSchema ? undefined : e.schema;
   const aside = `${e.name}__old`;
   const type = qualifiedName(e.name, schema);
@@ -53,7 +58,8 @@ export function recreateEnum(
     const suffix = array ? "[]" : "";
     const wanted = targetDefault(table, column.name);
     const restored = wanted === undefined ? (column.default === null ? null : uncast(column.default)) : wanted;
-    if (column.default !== null) steps.push(op({ ...where, default: null } as AlterColumnOperation));
+    const current = currentDefault(table, column.name);
+    if ((current === undefined ? column.default : current) !== null) steps.push(op({ ...where, default: null } as AlterColumnOperation));
     steps.push(
       op({
         ...where,

@@ -70,6 +70,7 @@ export function renderBody(steps: readonly Step[], indent = "  "): string {
   const lines: string[] = [];
   for (const step of steps) {
     if ("note" in step) lines.push(...commentLines(step.note, indent));
+    else if ("autocommit" in step) lines.push(`${indent}await op.autocommitBlock(async () => {`, renderBody(step.autocommit, `${indent}  `), `${indent}});`);
     else lines.push(`${indent}${renderOperationSource(step.op, indent)}`);
   }
   return lines.join("\n");

@@ -125,8 +125,9 @@ function modelsDiffer(comparison: AutogenerateResult): string {
   const calls = comparison.upgradeBody
     .split("\n")
     .map((l) => l.trim())
-    .filter((l) => l.startsWith("await op."));
-  const count = comparison.upgradeOps.length;
+    // The operations, one a line (an autocommit block's opening line is not one).
+    .filter((l) => l.startsWith("await op.") && !l.startsWith("await op.autocommitBlock("));
+  const count = calls.length;
   return `the models differ from the revisions (${count} operation${count === 1 ? "" : "s"}); run \`athanor generate "<message>"\`\n${calls.map((c) => `    ${c}`).join("\n")}`;
 }
 

@@ -29,27 +29,42 @@ function objectName(o: { schema: string; name: string }, defaultSchema: string):
   return o.schema === defaultSchema ? o.name : `${o.schema}.${o.name}`;
 }
 
+const kindWords: Record<UnmodelledObject["kind"], [string, string]> = { table: ["table", "tables"], enum: ["enum", "enums"], sequence: ["sequence", "sequences"] };
+
+/**
+ * One `object` function leaving out the enums and sequences named. It answers nothing for
+ * the rest: `true` would make every other object only the database has a drop.
+ */
+function objectRule(inNamed: readonly UnmodelledObject[]): string[] {
+  const terms = (["enum", "sequence"] as const).flatMap((kind) => {
+    const names = inNamed.filter((o) => o.kind === kind).map((o) => o.name);
+    return names.length > 0 ? [`o.kind === "${kind}" && ${JSON.stringify(names)}.includes(o.name)`] : [];
+  });
+  if (terms.length === 0) return [];
+  const test = terms.length === 1 ? terms[0]! : terms.map((t) => `(${t})`).join(" || ");
+  return [`object: (o) => (${test} ? false : undefined)`];
+}
+
 /**
  * What the unmodelled objects are and the two ways to settle them. The include lines
- * offered leave out a whole schema nothing else names, else each table, else each enum.
+ * offered leave out a whole schema nothing else names, else each table, else each enum
+ * or sequence (through one `object` function).
  */
 export function unmodelledAdvice(unmodelled: readonly UnmodelledObject[], compared: ComparedScope, defaultSchema: string): string {
-  const names = (kind: UnmodelledObject["kind"]) => unmodelled.filter((o) => o.kind === kind).map((o) => objectName(o, defaultSchema));
-  const tables = names("table");
-  const enums = names("enum");
-  const what = [
-    ...(tables.length > 0 ? [`${tables.length === 1 ? "table" : "tables"} ${tables.join(", ")}`] : []),
-    ...(enums.length > 0 ? [`${enums.length === 1 ? "enum" : "enums"} ${enums.join(", ")}`] : []),
-  ].join(" and ");
+  const what = (["table", "enum", "sequence"] as const)
+    .flatMap((kind) => {
+      const names = unmodelled.filter((o) => o.kind === kind).map((o) => objectName(o, defaultSchema));
+      return names.length > 0 ? [`${kindWords[kind][names.length === 1 ? 0 : 1]} ${names.join(", ")}`] : [];
+    })
+    .join(" and ");
   const other = new Set(compared.otherSchemas);
   const inNamed = unmodelled.filter((o) => !other.has(o.schema));
   const schemas = [...new Set(unmodelled.filter((o) => other.has(o.schema)).map((o) => o.schema))];
   const namedTables = inNamed.filter((o) => o.kind === "table").map((o) => objectName(o, defaultSchema));
-  const namedEnums = inNamed.filter((o) => o.kind === "enum").map((o) => o.name);
   const lines = [
     ...(schemas.length > 0 ? [`schemas: ${JSON.stringify(schemas.map((x) => `!${x}`))}`] : []),
     ...(namedTables.length > 0 ? [`tables: ${JSON.stringify(namedTables.map((x) => `!${x}`))}`] : []),
-    ...(namedEnums.length > 0 ? [`object: (o) => !(o.kind === "enum" && ${JSON.stringify(namedEnums)}.includes(o.name))`] : []),
+    ...objectRule(inNamed),
   ];
   const them = unmodelled.length === 1 ? "it" : "them";
   return `the database has ${what}, which no model declares; to drop ${them}, run \`athanor generate "drop_unmodelled" --drop-unmodelled\`; to leave ${them} out of the comparison, add to athanor.config.ts: include: { ${lines.join(", ")} }`;

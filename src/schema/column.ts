@@ -142,7 +142,8 @@ export const column = {
   varchar: (length?: number) => make<string>(length === undefined ? "varchar" : `varchar(${length})`),
   char: (length = 1) => make<string>(`char(${length})`),
   boolean: () => make<boolean>("boolean"),
-  date: () => make<string>("date"),
+  /** node-postgres parses a date into a Date at local midnight. */
+  date: () => make<Date>("date"),
   time: (precision?: number) => make<string>(withPrecision("time", precision)),
   timestamp: (precision?: number) => make<Date>(withPrecision("timestamp", precision)),
   timestamptz: (precision?: number) => make<Date>(withPrecision("timestamptz", precision)),

@@ -32,6 +32,23 @@ test("a table only the database has is set aside as unmodelled by default, and k
   assert.deepEqual(dropping.unmodelled, []);
 });
 
+test("a sequence only the database has is unmodelled like a table: set aside by default, dropped with dropUnmodelled or when object() says true, left out when it says false", () => {
+  const sequenceOf = (name: string) => ({ schema: "public", name, as: "bigint", start: "1", increment: "1", minValue: "1", maxValue: "9223372036854775807", cache: "1", cycle: false });
+  const model: SchemaSnapshot = { ...snapshot([]), sequences: [sequenceOf("invoice_no")] };
+  const db: SchemaSnapshot = { ...snapshot([]), sequences: [sequenceOf("invoice_no"), sequenceOf("batch_no"), sequenceOf("audit_no")] };
+  const sequences = (s: SchemaSnapshot) => (s.sequences ?? []).map((x) => x.name);
+  const byDefault = applyInclude(model, db);
+  assert.deepEqual(sequences(byDefault.database), ["invoice_no"]);
+  assert.deepEqual(byDefault.unmodelled, [
+    { kind: "sequence", schema: "public", name: "batch_no" },
+    { kind: "sequence", schema: "public", name: "audit_no" },
+  ]);
+  assert.deepEqual(sequences(applyInclude(model, db, {}, true).database), ["invoice_no", "batch_no", "audit_no"]);
+  const ruled = applyInclude(model, db, { object: (o) => (o.kind !== "sequence" ? undefined : o.name === "batch_no" ? true : o.name === "audit_no" ? false : undefined) });
+  assert.deepEqual(sequences(ruled.database), ["invoice_no", "batch_no"], "batch_no is compared (and so dropped), audit_no left out");
+  assert.deepEqual(ruled.unmodelled, []);
+});
+
 test("table globs: a plain pattern matches the name in any schema, a dotted one schema.name; ! leaves out on both sides and wins", () => {
   const model = snapshot([tableOf("public", "users"), tableOf("public", "tmp_model")]);
   const db = snapshot([tableOf("public", "users"), tableOf("billing", "old_a"), tableOf("public", "old_b"), tableOf("public", "tmp_x"), tableOf("public", "other")]);

@@ -1,6 +1,7 @@
 // Every round-trip case: the basic kinds of change and one file per area in cases/.
 import { cases as basic, type RoundTripCase } from "./round-trip-cases.js";
 import { castCases } from "./cases/casts.js";
+import { columnCases } from "./cases/columns.js";
 import { enumCases } from "./cases/enums.js";
 import { expressionCases } from "./cases/expressions.js";
 import { identityCases } from "./cases/identity.js";
@@ -17,4 +18,5 @@ export const allCases: readonly RoundTripCase[] = [
   ...castCases,
   ...enumCases,
   ...sequenceCases,
+  ...columnCases,
 ];

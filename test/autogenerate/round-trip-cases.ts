@@ -11,6 +11,8 @@ export interface RoundTripCase {
   readonly after: () => ModelSchema;
   /** Downgrade cannot restore this exactly (Postgres cannot remove enum values). */
   readonly irreversibleEnums?: boolean;
+  /** A column is rebuilt (dropped and added), so it ends up last: the downgrade restores all but the column order. */
+  readonly movesColumns?: boolean;
   /** The schemas compared (the first is the default); default `["public"]`. */
   readonly schemas?: readonly string[];
   /** Include rules and dropUnmodelled for generate (default: drop what only the database has). */

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import pg from "pg";
 import { createTestDatabase } from "../helpers/database.js";
 import { allCases } from "./round-trip-all-cases.js";
+import type { RoundTripCase } from "./round-trip-cases.js";
 import { runRoundTrip, type ScratchTarget, type Target } from "./round-trip-harness.js";
 
 function schemaDump(url: string): string {
@@ -11,6 +12,11 @@ function schemaDump(url: string): string {
     .split("\n")
     .filter((line) => !line.startsWith("--") && !line.startsWith("\\restrict") && !line.startsWith("\\unrestrict"))
     .join("\n");
+}
+
+/** The dump, or where a case moves a column (it comes back last), its lines in any order and without the commas between columns. */
+function comparable(dump: string, c: RoundTripCase): string | string[] {
+  return c.movesColumns ? dump.split("\n").map((line) => line.replace(/,$/, "")).sort() : dump;
 }
 
 async function connect(url: string): Promise<{ client: pg.Client; target: Target }> {
@@ -45,7 +51,7 @@ for (const c of allCases) {
       let dumpBefore = "";
       await runRoundTrip(target, c, {
         beforeGenerate: async () => void (dumpBefore = schemaDump(database.url)),
-        afterDowngrade: async () => assert.equal(schemaDump(database.url), dumpBefore),
+        afterDowngrade: async () => assert.deepEqual(comparable(schemaDump(database.url), c), comparable(dumpBefore, c)),
         scratch,
       });
     } finally {

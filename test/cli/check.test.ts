@@ -102,3 +102,89 @@ for (const engine of engines) {
     });
   });
 }
+
+for (const engine of engines) {
+  test(`check on ${engine.name} reports a sequence only the database has as unmodelled, with an include rule that leaves it out; --drop-unmodelled drops it`, async () => {
+    const project = createProject({ example: true });
+    const db = await engine.open(project);
+    try {
+      const url = ["--url", db.url];
+      assert.equal((await project.run(["upgrade", ...url])).code, 0);
+      await db.query("CREATE SEQUENCE legacy_no START WITH 7");
+      await db.query("CREATE TYPE old_mood AS ENUM ('a', 'b')");
+      const text = await project.run(["check", ...url]);
+      assert.equal(text.code, 1, shown(text));
+      const rule = `object: (o) => ((o.kind === "enum" && ["old_mood"].includes(o.name)) || (o.kind === "sequence" && ["legacy_no"].includes(o.name)) ? false : undefined)`;
+      assert.ok(
+        text.stdout.includes(
+          `- the database has enum old_mood and sequence legacy_no, which no model declares; to drop them, run \`athanor generate "drop_unmodelled" --drop-unmodelled\`; to leave them out of the comparison, add to athanor.config.ts: include: { ${rule} }`,
+        ),
+        text.stdout,
+      );
+      const json = parseCheck(await project.run(["check", "--json", ...url])) as CheckJson & { unmodelled: unknown[] };
+      assert.deepEqual(json.problems.map((p) => p.kind), ["unmodelled"]);
+      assert.deepEqual(json.unmodelled, [
+        { kind: "enum", schema: "public", name: "old_mood" },
+        { kind: "sequence", schema: "public", name: "legacy_no" },
+      ]);
+
+      const config = project.read("athanor.config.ts");
+      project.write("athanor.config.ts", config.replace(`schemas: ["public"],`, `schemas: ["public"],\n  include: { ${rule} },`));
+      const ruled = await project.run(["check", ...url]);
+      assert.equal(ruled.code, 0, shown(ruled));
+
+      project.write("athanor.config.ts", config);
+      const files = project.versionFiles();
+      const dropped = await project.run(["generate", "drop_old", "--drop-unmodelled", ...url]);
+      assert.equal(dropped.code, 0, shown(dropped));
+      const source = project.read(`versions/${project.versionFiles().find((f) => !files.includes(f))!}`);
+      assert.match(source, /await op\.dropSequence\("legacy_no"\);/);
+      assert.match(source, /await op\.createSequence\("legacy_no", \{ start: 7 \}\);/, "the downgrade makes it again");
+      assert.equal((await project.run(["upgrade", ...url])).code, 0);
+      const after = await project.run(["check", ...url]);
+      assert.equal(after.code, 0, shown(after));
+    } finally {
+      await db.drop();
+      project.remove();
+    }
+  });
+}
+
+for (const engine of engines) {
+  test(`on ${engine.name}, an enum value added and made a default in one revision: generate writes an autocommit block, upgrade runs it in the default transaction mode, check is clean`, async () => {
+    const project = createProject({ example: true });
+    const db = await engine.open(project);
+    const model = (values: string, fallback: string) => `import { column, pgEnum, table } from "athanor";
+
+export const mood = pgEnum("mood", [${values}]);
+export const people = table("people", { id: column.int().primaryKey(), mood: column.enum(mood).notNull().default("${fallback}") });
+`;
+    try {
+      const url = ["--url", db.url];
+      project.write("app/models/people.ts", model(`"sad", "ok"`, "ok"));
+      for (const args of [["upgrade"], ["generate", "people"], ["upgrade"]]) {
+        const result = await project.run([...args, ...url]);
+        assert.equal(result.code, 0, shown(result));
+      }
+      await db.query("INSERT INTO people (id, mood) VALUES (1, 'sad')");
+      project.write("app/models/people.ts", model(`"sad", "meh", "ok"`, "meh"));
+      const files = project.versionFiles();
+      const generated = await project.run(["generate", "meh_by_default", ...url]);
+      assert.equal(generated.code, 0, shown(generated));
+      const file = project.versionFiles().find((f) => !files.includes(f))!;
+      assert.match(project.read(`versions/${file}`), /await op\.autocommitBlock\(async \(\) => \{\n\s+await op\.addEnumValue\("mood", "meh", \{ before: "ok", ifNotExists: true \}\);\n\s+\}\);\n\s+await op\.alterColumn\("people", "mood", \{ default: "'meh'" \}\);/);
+      const offline = await project.run(["upgrade", "--sql", "0003:head"]);
+      assert.equal(offline.code, 0, shown(offline));
+      assert.match(offline.stdout, /COMMIT;\n+(?:--.*\n+)*ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh' BEFORE 'ok';\n+(?:--.*\n+)*BEGIN;/, "offline, the block is a COMMIT before and a BEGIN after");
+      const upgraded = await project.run(["upgrade", ...url]);
+      assert.equal(upgraded.code, 0, shown(upgraded));
+      await db.query("INSERT INTO people (id) VALUES (2)");
+      assert.deepEqual((await db.query("SELECT mood::text AS mood FROM people ORDER BY id")).map((r) => r.mood), ["sad", "meh"]);
+      const check = await project.run(["check", ...url]);
+      assert.equal(check.code, 0, shown(check));
+    } finally {
+      await db.drop();
+      project.remove();
+    }
+  });
+}

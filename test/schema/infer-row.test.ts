@@ -8,7 +8,7 @@ import { test } from "node:test";
 import pg from "pg";
 import { autogenerate } from "../../src/autogenerate/autogenerate.js";
 import type { QueryFunction } from "../../src/dialect/postgres/introspect-types.js";
-import { type InferRow, collectModels, column, getTableInfo, sql, table } from "../../src/schema/index.js";
+import { type InferRow, collectModels, column, getTableInfo, pgEnum, sql, table } from "../../src/schema/index.js";
 import type { SnakeCase } from "../../src/schema/snake-case.js";
 import { snakeCase } from "../../src/schema/table.js";
 import { createTestDatabase } from "../helpers/database.js";
@@ -103,5 +103,85 @@ test("PGlite: SELECT * on the table built from the model returns exactly InferRo
     assert.deepEqual(keys, Object.keys(rowKeys).sort());
   } finally {
     await db.close();
+  }
+});
+
+// Every builder's value type, as README's Columns table says node-postgres returns it.
+const mood = pgEnum("infer_mood", ["sad", "ok"]);
+const kinds = table("kinds", {
+  small: column.smallint().notNull(),
+  whole: column.int(),
+  big: column.bigint(),
+  counter: column.serial(),
+  bigCounter: column.bigserial(),
+  amount: column.numeric(12, 2),
+  ratio: column.double(),
+  label: column.varchar(20),
+  flag: column.boolean(),
+  day: column.date(),
+  at: column.time(),
+  stamp: column.timestamptz(),
+  span: column.interval(),
+  key: column.uuid(),
+  doc: column.jsonb<{ a: number }>(),
+  bytes: column.bytea(),
+  mood: column.enum(mood).notNull(),
+  words: column.custom<string>("tsvector"),
+  tags: column.text().array(),
+  ident: column.int().identity(),
+});
+type Kinds = InferRow<typeof kinds>;
+assertType<
+  Equal<
+    Kinds,
+    {
+      small: number;
+      whole: number | null;
+      big: string | null;
+      counter: number;
+      big_counter: string;
+      amount: string | null;
+      ratio: number | null;
+      label: string | null;
+      flag: boolean | null;
+      day: Date | null;
+      at: string | null;
+      stamp: Date | null;
+      span: unknown;
+      key: string | null;
+      doc: { a: number } | null;
+      bytes: Buffer | null;
+      mood: "sad" | "ok";
+      words: string | null;
+      tags: string[] | null;
+      ident: number;
+    }
+  >
+>();
+
+test("PostgreSQL: node-postgres returns each column's value as InferRow types it", async () => {
+  const database = await createTestDatabase("infer");
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const query: QueryFunction = async (text, params) => (await client.query(text, params as unknown[])).rows;
+    const result = await autogenerate({ query, models: collectModels([mood, kinds]) });
+    await runGeneratedBody({ query, exec: async (text) => void (await query(text)) }, result.upgradeBody);
+    await client.query(`INSERT INTO kinds (small, whole, big, amount, ratio, label, flag, day, "at", stamp, span, key, doc, bytes, mood, words, tags)
+      VALUES (1, 2, 3, 4.5, 0.5, 'x', true, '2025-12-15', '10:00', now(), '1 day', gen_random_uuid(), '{"a": 1}', '\\x00', 'ok', 'a b', '{t}')`);
+    const { rows } = await client.query<Kinds>("SELECT * FROM kinds");
+    const row = rows[0]!;
+    const kindOf = (v: unknown) => (v instanceof Date ? "Date" : Buffer.isBuffer(v) ? "Buffer" : Array.isArray(v) ? "array" : typeof v);
+    assert.deepEqual(
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, kindOf(v)])),
+      {
+        small: "number", whole: "number", big: "string", counter: "number", big_counter: "string", amount: "string", ratio: "number",
+        label: "string", flag: "boolean", day: "Date", at: "string", stamp: "Date", span: "object", key: "string", doc: "object",
+        bytes: "Buffer", mood: "string", words: "string", tags: "array", ident: "number",
+      },
+    );
+  } finally {
+    await client.end();
+    await database.drop();
   }
 });

@@ -30,7 +30,7 @@ export class GenerateCommand extends DatabaseCommand {
   versionPath = Option.String("--version-path", { description: "Which version location to write into" });
   sql = Option.Boolean("--sql", false, { description: "Print the upgrade SQL instead of writing a revision" });
   asJson = Option.Boolean("--json", false, { description: "Print the new revision's id, file and operation count as JSON (revision null when nothing changed)" });
-  dropUnmodelled = Option.Boolean("--drop-unmodelled", false, { description: "Also drop the tables and enums only the database has that no include rule covers" });
+  dropUnmodelled = Option.Boolean("--drop-unmodelled", false, { description: "Also drop the tables, enums and sequences only the database has that no include rule covers" });
 
   protected async run(): Promise<number> {
     refuseJsonWithSql("generate", this.asJson, this.sql);

@@ -27,11 +27,24 @@ select a.attrelid::int8::text as table_oid, a.attname::text as name,
        not a.attnotnull as nullable,
        pg_catalog.pg_get_expr(d.adbin, d.adrelid) as default,
        a.attidentity::text as identity, a.attgenerated::text as generated,
-       pg_catalog.col_description(a.attrelid, a.attnum) as comment
+       pg_catalog.col_description(a.attrelid, a.attnum) as comment,
+       seq.schema as sequence_schema, seq.name as sequence_name, seq.as as sequence_as, seq.max_value as sequence_max
 from pg_catalog.pg_attribute a
 join pg_catalog.pg_class c on c.oid = a.attrelid
 join pg_catalog.pg_namespace n on n.oid = c.relnamespace
 left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+-- The sequence the column owns: serial ('a', OWNED BY) or identity ('i').
+left join lateral (
+  select sn.nspname::text as schema, sc.relname::text as name, pg_catalog.format_type(s.seqtypid, null) as as,
+         s.seqmax::text as max_value
+  from pg_catalog.pg_depend dep
+  join pg_catalog.pg_sequence s on s.seqrelid = dep.objid
+  join pg_catalog.pg_class sc on sc.oid = s.seqrelid
+  join pg_catalog.pg_namespace sn on sn.oid = sc.relnamespace
+  where dep.classid = 'pg_catalog.pg_class'::regclass and dep.refclassid = 'pg_catalog.pg_class'::regclass
+    and dep.refobjid = a.attrelid and dep.refobjsubid = a.attnum and dep.deptype in ('a', 'i')
+  order by sc.relname
+  limit 1) seq on true
 where c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
   and n.nspname = any($1::text[])
 order by a.attrelid, a.attnum`;

@@ -14,6 +14,18 @@ export interface ColumnSnapshot {
   /** A stored generated column's expression, or null. */
   readonly generated: string | null;
   readonly comment: string | null;
+  /** The sequence the column owns (serial, identity), read from the catalog; absent on the model side. */
+  readonly ownedSequence?: OwnedSequenceSnapshot | null;
+}
+
+/** A serial's or identity's sequence: what compares is its type and its maximum. */
+export interface OwnedSequenceSnapshot {
+  readonly schema: string;
+  readonly name: string;
+  /** smallint, integer or bigint. */
+  readonly as: string;
+  /** Decimal text: a bigint bound does not fit a JS number. */
+  readonly maxValue: string;
 }
 
 export interface PrimaryKeySnapshot {

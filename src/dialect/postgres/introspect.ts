@@ -124,6 +124,10 @@ export async function introspect(query: QueryFunction, options: IntrospectOption
       identity: row.identity === "a" ? "always" : row.identity === "d" ? "by default" : null,
       generated: generated ? strOrNull(row.default) : null,
       comment: strOrNull(row.comment),
+      ownedSequence:
+        row.sequence_name == null
+          ? null
+          : { schema: str(row.sequence_schema), name: str(row.sequence_name), as: str(row.sequence_as), maxValue: str(row.sequence_max) },
     });
   }
   for (const row of constraintRows) {

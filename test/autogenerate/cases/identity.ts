@@ -30,6 +30,11 @@ async function sequenceExists(target: Target, name: string): Promise<boolean> {
   return row?.present === true;
 }
 
+async function sequenceType(target: Target, name: string): Promise<string> {
+  const [row] = await target.query("SELECT format_type(seqtypid, NULL) AS type, seqmax::text AS max FROM pg_sequence WHERE seqrelid = $1::regclass", [name]);
+  return `${String(row?.type)} up to ${String(row?.max)}`;
+}
+
 const tickets = (id: ColumnBuilder<any, any>) => () => collectModels([table("tickets", { id, title: column.text() })]);
 
 export const identityCases: RoundTripCase[] = [
@@ -110,5 +115,50 @@ export const identityCases: RoundTripCase[] = [
     after: () => collectModels([table("tickets", { id: column.bigserial().primaryKey(), title: column.text() }, undefined, "ops")]),
     seed: (t) => seedExplicit(t, "ops.tickets"),
     afterUpgrade: async (t) => assert.equal(await insertedId(t, "ops.tickets"), 4),
+  },
+  {
+    name: "an identity column becomes a plain column with a server default: DROP IDENTITY, then SET DEFAULT; the downgrade drops the default and makes it an identity again past the rows",
+    before: "CREATE TABLE tickets (id integer PRIMARY KEY, position integer GENERATED ALWAYS AS IDENTITY, title text);",
+    after: () => collectModels([table("tickets", { id: column.int().primaryKey(), position: column.int().notNull().default(0), title: column.text() })]),
+    seed: (t) => t.exec("INSERT INTO tickets (id, title) VALUES (1, 'a'), (2, 'b')"),
+    afterUpgrade: async (t) => {
+      await t.exec("INSERT INTO tickets (id, position, title) VALUES (3, 7, 'c')");
+      await t.exec("INSERT INTO tickets (id, title) VALUES (4, 'd')");
+      const rows = await t.query("SELECT position FROM tickets ORDER BY id");
+      assert.deepEqual(rows.map((r) => r.position), [1, 2, 7, 0]);
+      assert.equal(await sequenceExists(t, "tickets_position_seq"), false);
+    },
+    afterDowngrade: async (t) => {
+      const [row] = await t.query("INSERT INTO tickets (id, title) VALUES (5, 'e') RETURNING position");
+      assert.equal(row?.position, 8, "the identity continues after the largest value");
+    },
+  },
+  {
+    name: "serial becomes bigserial: the column and its sequence become bigint (ALTER SEQUENCE … AS bigint) and the rows and next value are kept; the downgrade makes both integer again",
+    before: "CREATE TABLE tickets (id serial PRIMARY KEY, title text);",
+    after: tickets(column.bigserial().primaryKey()),
+    seed: (t) => seedGenerated(t, "tickets"),
+    afterUpgrade: async (t) => {
+      assert.equal(await sequenceType(t, "tickets_id_seq"), "bigint up to 9223372036854775807");
+      assert.equal(await insertedId(t, "tickets"), 4);
+    },
+    afterDowngrade: async (t) => {
+      assert.equal(await sequenceType(t, "tickets_id_seq"), "integer up to 2147483647");
+      assert.equal(await insertedId(t, "tickets"), 5);
+    },
+  },
+  {
+    name: "an integer identity becomes a bigint identity: its sequence becomes bigint with the column, and back",
+    before: "CREATE TABLE tickets (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text);",
+    after: tickets(column.bigint().primaryKey().identity("always")),
+    seed: (t) => seedGenerated(t, "tickets"),
+    afterUpgrade: async (t) => {
+      assert.equal(await sequenceType(t, "tickets_id_seq"), "bigint up to 9223372036854775807");
+      assert.equal(await insertedId(t, "tickets"), 4);
+    },
+    afterDowngrade: async (t) => {
+      assert.equal(await sequenceType(t, "tickets_id_seq"), "integer up to 2147483647");
+      assert.equal(await insertedId(t, "tickets"), 5);
+    },
   },
 ];

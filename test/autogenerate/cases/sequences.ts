@@ -34,4 +34,12 @@ export const sequenceCases: RoundTripCase[] = [
     afterUpgrade: async (t) => assert.equal((await t.query("SELECT to_regclass('batch_no') IS NULL AS gone"))[0]?.gone, true),
     afterDowngrade: async (t) => assert.equal(await nextval(t, "batch_no"), -1),
   },
+  {
+    name: "a sequence only the database has is dropped without --drop-unmodelled when include.object says true for it",
+    before: "CREATE SEQUENCE legacy_no START WITH 7;",
+    after: () => collectModels([]),
+    autogenerate: { include: { object: (o) => (o.kind === "sequence" && o.name === "legacy_no" ? true : undefined) }, dropUnmodelled: false },
+    afterUpgrade: async (t) => assert.equal((await t.query("SELECT to_regclass('legacy_no') IS NULL AS gone"))[0]?.gone, true),
+    afterDowngrade: async (t) => assert.equal(await nextval(t, "legacy_no"), 7),
+  },
 ];
