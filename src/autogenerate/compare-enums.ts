@@ -77,7 +77,9 @@ function inPlace(model: readonly string[], db: readonly string[]): InPlace | nul
     const removed = removedGaps[i]!;
     const added = addedGaps[i]!;
     if (removed.length === 0) additions.push(...added);
-    else if (removed.length === added.length) removed.forEach((from, k) => renames.push([from, added[k]!]));
+    else if (removed.length === added.length) {
+      for (const [k, from] of removed.entries()) renames.push([from, added[k]!]);
+    }
     else return null;
   }
   return { renames, additions };

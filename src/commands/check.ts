@@ -127,7 +127,7 @@ function modelsDiffer(comparison: AutogenerateResult): string {
     .map((l) => l.trim())
     // The operations, one a line (an autocommit block's opening line is not one).
     .filter((l) => l.startsWith("await op.") && !l.startsWith("await op.autocommitBlock("));
-  const count = calls.length;
+  const count = comparison.upgradeOps.length;
   return `the models differ from the revisions (${count} operation${count === 1 ? "" : "s"}); run \`athanor generate "<message>"\`\n${calls.map((c) => `    ${c}`).join("\n")}`;
 }
 
