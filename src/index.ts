@@ -74,8 +74,8 @@ export { planUpgrade, planDowngrade, planStamp } from "./graph/plan.js";
 export { historyRevisions } from "./graph/history.js";
 export { scanRevisionFiles } from "./scripts/scan-version-locations.js";
 
-export { AthanorError, ExitCode } from "./graph/errors.js";
-export type { ErrorCode } from "./graph/errors.js";
+export { AthanorError, ExitCode } from "./errors.js";
+export type { ErrorCode } from "./errors.js";
 
 // Lint: the rules as data, and the offline run over revision files (README, Linting revisions).
 export { lintRules } from "./lint/rules/index.js";

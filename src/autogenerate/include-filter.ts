@@ -5,7 +5,7 @@
 // true) or the caller asks for it (--drop-unmodelled); otherwise it is set aside as
 // unmodelled, for `check` and `generate` to report.
 import type { EnumSnapshot, SchemaSnapshot, SequenceSnapshot, TableSnapshot } from "../dialect/postgres/introspect-types.js";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { type IncludeObject, type IncludeRules, type NamePatterns, compilePatterns, matchesAny } from "./include-rules.js";
 
 /** A table, enum or sequence the database has and no model declares, left in place. */

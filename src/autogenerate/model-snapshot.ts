@@ -19,7 +19,7 @@ import type { ModelSchema } from "../schema/model-schema.js";
 import { naming } from "../schema/naming.js";
 import { isSqlExpression, sqlLiteral } from "../schema/sql.js";
 import { type ColumnRef, type TableInfo, getTableInfo } from "../schema/table.js";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { sequenceSnapshot } from "./compare-sequences.js";
 
 function defaultText(value: ServerDefault | undefined): string | null {

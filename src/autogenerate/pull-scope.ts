@@ -5,7 +5,7 @@ import { introspect } from "../dialect/postgres/introspect.js";
 import { readScope } from "../dialect/postgres/introspect-scope.js";
 import type { QueryFunction, SchemaSnapshot } from "../dialect/postgres/introspect-types.js";
 import { type UnsupportedObject, introspectUnsupported } from "../dialect/postgres/introspect-unsupported.js";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { ownTables } from "./autogenerate.js";
 import { applyInclude } from "./include-filter.js";
 import { type IncludeRules, comparedSchemas } from "./include-rules.js";

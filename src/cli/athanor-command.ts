@@ -2,7 +2,7 @@
 // text and exit codes. Subclasses implement run(); a user mistake prints a message and a
 // hint, never a stack trace (unless --debug).
 import { Command, Option } from "clipanion";
-import { AthanorError, ExitCode } from "../graph/errors.js";
+import { AthanorError, ExitCode } from "../errors.js";
 import { debugStack, redactSecrets } from "./redact.js";
 import { paint, processTerminal, type Terminal } from "./terminal.js";
 

@@ -3,7 +3,7 @@
 // (runtime/backup.ts), taken under the run's lock before the first step.
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { Backup } from "../runtime/backup.js";
 import type { DatabaseTarget } from "../runtime/database-url.js";
 import type { BeforeSteps } from "../runtime/migrator-options.js";

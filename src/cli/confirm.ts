@@ -2,7 +2,7 @@
 // terminal before it touches the database. Scripts and CI never see it: without a TTY
 // on stdin, or with --yes, the command goes ahead, as the help says.
 import type { Readable, Writable } from "node:stream";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 
 export interface ConfirmOptions {
   /** What will happen, naming the database: `reset reverts every revision on db:5432/app`. */

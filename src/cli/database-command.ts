@@ -9,7 +9,7 @@ import type { Connection } from "../runtime/connection.js";
 import { embeddedDataDir, parseDatabaseUrl } from "../runtime/database-url.js";
 import type { InterruptedRevision, Migrator, RunOptions, RunResult, StepDone } from "../runtime/migrator.js";
 import { interruptedRevision } from "../runtime/started-markers.js";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { AthanorCommand } from "./athanor-command.js";
 import { OfflineOutput } from "./offline-output.js";
 import { migratorFor, openProject, type Project } from "../commands/project.js";

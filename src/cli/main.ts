@@ -2,7 +2,7 @@
 // clipanion go to stderr with exit code 2; everything else is the command's business.
 import { Builtins, Command, Option, type BaseContext } from "clipanion";
 import { readFileSync } from "node:fs";
-import { AthanorError, ExitCode } from "../graph/errors.js";
+import { AthanorError, ExitCode } from "../errors.js";
 import { shownArgument } from "../graph/shown-argument.js";
 import { errorJson } from "./athanor-command.js";
 import { AthanorCli } from "./athanor-cli.js";

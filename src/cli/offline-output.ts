@@ -5,7 +5,7 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { Writable } from "node:stream";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 
 export class OfflineOutput {
   #fd: number | undefined;

@@ -1,7 +1,7 @@
 // What `generate` and `check` share: load the configured models and compare them with
 // the database, inside one read-only session that also reports the database's heads.
 import { autogenerate, type AutogenerateResult } from "../autogenerate/autogenerate.js";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { inspectDatabase, type DatabaseView } from "../runtime/inspect-database.js";
 import { type LoadedModels, loadModels } from "../schema/load-models.js";
 import type { Project } from "./project.js";

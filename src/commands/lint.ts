@@ -4,7 +4,7 @@
 // a:b` would run (after a, up to b; `base:head` is all). `check --lint` lints the
 // revisions pending on a database through lintSourcesOf.
 import path from "node:path";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { planUpgrade } from "../graph/plan-upgrade.js";
 import { parseRange, resolveRevisions } from "../graph/rev-spec.js";
 import type { RevisionMap } from "../graph/revision-map.js";

@@ -4,7 +4,7 @@
 // table). Refuses, changing nothing, when a revision to move is applied somewhere, when
 // a file to rewrite has changes not committed, or when the result is not one head.
 import path from "node:path";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { ancestorsOf, defaultOnto, planRebase, type RebasePlan } from "../graph/plan-rebase.js";
 import { resolveRevision } from "../graph/rev-spec.js";
 import { filesAt, gitRoot, refExists, uncommitted, upstreamOf } from "../scripts/git.js";

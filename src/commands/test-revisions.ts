@@ -3,7 +3,7 @@
 // built-in tests), then one head, then the models against the head. Typed results; the
 // CLI formats them.
 import { startedMarkersTableOf } from "../config/defaults.js";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { RevisionRoundTrip } from "../runtime/revision-round-trips.js";
 import type { ScratchDatabase } from "../runtime/scratch-database.js";
 import { compareModels, projectModels } from "./compare-models.js";

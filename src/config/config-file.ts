@@ -2,7 +2,7 @@
 // when a config file exists, so a directory holding only versions/ costs nothing extra.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { importProjectModule } from "../scripts/typescript-loader.js";
 
 const configFileNames = ["athanor.config.ts", "athanor.config.mts", "athanor.config.js", "athanor.config.mjs"] as const;

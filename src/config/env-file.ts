@@ -1,7 +1,7 @@
 // Reads the project's dotenv file (secrets/.env by default) into a plain object,
 // without touching process.env: the values are the config loader's, nobody else's.
 import { readFileSync, statSync } from "node:fs";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 
 export interface EnvFile {
   readonly path: string;

@@ -3,7 +3,7 @@
 // source is validated on its own, so an error names the place it came from.
 import path from "node:path";
 import type { z } from "zod";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { findConfigFile, importConfigFile } from "./config-file.js";
 import { type AthanorConfigInput, type AthanorSettings, configSchema, defaultSettings } from "./config-schema.js";
 import { type EnvFile, readEnvFile } from "./env-file.js";

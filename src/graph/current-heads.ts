@@ -2,7 +2,7 @@
 // or, for an offline `a:b` range, the spec `a`. Also the check Alembic makes that no two
 // of a set of revisions lie on one line ("overlaps").
 
-import { AthanorError, isAthanorError } from "./errors.js";
+import { AthanorError, isAthanorError } from "../errors.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
 import { resolveRevisions } from "./rev-spec.js";

@@ -1,7 +1,7 @@
 // Finds cycles before anything walks the graph, first along downRevision links (CYCLE),
 // then with dependencies too (DEPENDENCY_CYCLE), and names the revisions in the loop.
 
-import { AthanorError } from "./errors.js";
+import { AthanorError } from "../errors.js";
 import { reverse } from "./indexed-graph.js";
 import type { RevisionSource } from "./revision-source.js";
 import { locate } from "./source-location.js";

@@ -4,7 +4,7 @@
 // meant, each checked to plan something. A range whose ends coincide (`0006:head` when
 // 0006 is the head) is a real answer, "nothing to do", and the caller prints the empty script.
 
-import { AthanorError } from "./errors.js";
+import { AthanorError } from "../errors.js";
 import { resolveCurrent } from "./current-heads.js";
 import { planDowngrade } from "./plan-downgrade.js";
 import { planUpgrade } from "./plan-upgrade.js";

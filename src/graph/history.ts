@@ -2,7 +2,7 @@
 // (ScriptDirectory.walk_revisions: the upgrade walk from the upper end, inclusive of the
 // lower end, limited to its descendants). `current` in a range means the version table's rows.
 
-import { AthanorError } from "./errors.js";
+import { AthanorError } from "../errors.js";
 import { assertNoOverlap } from "./current-heads.js";
 import { resolveUpgradeTarget, walk } from "./relative-walk.js";
 import type { Revision } from "./revision.js";

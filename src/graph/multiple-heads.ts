@@ -1,7 +1,7 @@
 // The error for `head` (or `label@head`) when the graph has several heads: Alembic's
 // sentence, then each head with its file, and the merge command that ends the split.
 
-import { AthanorError } from "./errors.js";
+import { AthanorError } from "../errors.js";
 import type { RevisionMap } from "./revision-map.js";
 
 export function multipleHeadsError(map: RevisionMap, heads: readonly string[], argument: string): AthanorError {

@@ -2,7 +2,7 @@
 // that the current heads stand on), newest first in Alembic's walk from the current heads,
 // with each step's version-table change (ScriptDirectory._downgrade_revs + HeadMaintainer).
 
-import { AthanorError } from "./errors.js";
+import { AthanorError } from "../errors.js";
 import { assertNoOverlap, resolveCurrent } from "./current-heads.js";
 import { resolveDowngradeTarget } from "./relative-walk.js";
 import type { Revision } from "./revision.js";

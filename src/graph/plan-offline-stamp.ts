@@ -4,7 +4,7 @@
 // "no rows" means "no table": the script creates alembic_version when it starts from base
 // and writes a row, and drops it when no row is left (MigrationContext.run_migrations).
 
-import { AthanorError } from "./errors.js";
+import { AthanorError } from "../errors.js";
 import { multipleHeadsError } from "./multiple-heads.js";
 import { planStampSteps, type StampStep } from "./plan-stamp.js";
 import { resolveRevision } from "./rev-spec.js";

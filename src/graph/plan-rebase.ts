@@ -3,7 +3,7 @@
 // onto the upstream head, so history stays linear without a merge revision. Pure: which
 // revisions are local is the caller's finding; this decides the new parents and refuses
 // a result that is not one line of history.
-import { AthanorError } from "./errors.js";
+import { AthanorError } from "../errors.js";
 import { RevisionMap } from "./revision-map.js";
 import type { RevisionSource } from "./revision-source.js";
 

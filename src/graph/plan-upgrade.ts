@@ -2,7 +2,7 @@
 // reversed), and the version-table change of each step (ScriptDirectory._upgrade_revs +
 // HeadMaintainer).
 
-import { AthanorError } from "./errors.js";
+import { AthanorError } from "../errors.js";
 import { assertNoOverlap, resolveCurrent } from "./current-heads.js";
 import { resolveUpgradeTarget } from "./relative-walk.js";
 import type { RevisionMap } from "./revision-map.js";

@@ -2,7 +2,7 @@
 // downRevision links (Alembic's RevisionMap._walk) and turning an upgrade or downgrade
 // target into revisions given the current heads (_parse_upgrade/_parse_downgrade_target).
 
-import { AthanorError } from "./errors.js";
+import { AthanorError } from "../errors.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
 import { filterForLineage, matchRelative, resolveBranch, resolveRevision, resolveRevisions, splitKnownBranch } from "./rev-spec.js";

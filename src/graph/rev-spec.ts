@@ -3,7 +3,7 @@
 // words (RevisionMap.get_revisions / get_revision). Relative walks live in relative-walk.ts,
 // which builds on this module (never the reverse).
 
-import { AthanorError } from "./errors.js";
+import { AthanorError } from "../errors.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
 import { multipleHeadsError } from "./multiple-heads.js";

@@ -2,7 +2,7 @@
 // rejects duplicates, dangling references, bad labels and cycles (each error naming the
 // files), resolves and normalizes dependencies. RevisionMap.fromSources is its only caller.
 
-import { AthanorError } from "./errors.js";
+import { AthanorError } from "../errors.js";
 import { IndexedGraph, closure, reverse } from "./indexed-graph.js";
 import type { RevisionSource } from "./revision-source.js";
 import { locate, sortKeyOf } from "./source-location.js";

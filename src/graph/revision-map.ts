@@ -2,7 +2,7 @@
 // validated, immutable. Every graph question (heads, bases, labels, lookups) is a method
 // here; rev specs, plans and history are functions over it in their own modules.
 
-import { AthanorError } from "./errors.js";
+import { AthanorError } from "../errors.js";
 import type { IndexedGraph } from "./indexed-graph.js";
 import { inheritLabels } from "./branch-labels.js";
 import { Revision } from "./revision.js";

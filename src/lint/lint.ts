@@ -2,7 +2,7 @@
 // for the whole range (a table created by an earlier revision of the range is new), the
 // rules a revision's comments or the configuration turn off left out, and unknown rule
 // ids in a comment reported. Pure: the caller reads the files and collects operations.
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { DisableDirective } from "./disable-comments.js";
 import { docsLink, type LintRule, type RevisionUnderLint, type RuleHit, type Severity } from "./rule.js";
 import { lintRules } from "./rules/index.js";

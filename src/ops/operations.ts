@@ -1,7 +1,7 @@
 // The Operations facade a revision's upgrade()/downgrade() receives as `op`. Each method
 // builds one Operation (plain data), validates it, and hands it to the OperationSink;
 // it never writes SQL. Argument order follows Alembic's op.* (object name, then table).
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { ColumnSpec } from "./column.js";
 import type { Operation } from "./operation.js";
 import type * as O from "./operation-options.js";

@@ -2,7 +2,7 @@
 // AthanorError INVALID_OPERATION that names the operation and the option path
 // (`createTable: columns[1].type …`). The runtime adds the revision and file.
 import type { z } from "zod";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { Operation, OperationKind } from "./operation.js";
 import { operationSchemas } from "./operation-schema.js";
 

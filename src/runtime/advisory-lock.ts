@@ -3,7 +3,7 @@
 // version table do not block each other). It is never released by hand: it dies with
 // the session, so a killed run cannot leave a stale lock (knex's failure mode).
 import { createHash } from "node:crypto";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { Connection } from "./connection.js";
 
 /** Default wait for another run when lockTimeout is not configured. */

@@ -4,7 +4,7 @@
 // a data directory. The file appears under its final name only once it is complete.
 import { chmodSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { AthanorError, isAthanorError } from "../graph/errors.js";
+import { AthanorError, isAthanorError } from "../errors.js";
 import type { Connection } from "./connection.js";
 import type { DatabaseTarget } from "./database-url.js";
 import { assertCanDump, runPgDump, serverMajor, type PgDumpTool } from "./pg-dump.js";

@@ -4,7 +4,7 @@
 // dedicated client, so the advisory lock and the SET values stay on it; a single
 // session (a Client, a PGlite instance) is used by one run at a time in this process,
 // since two runs sharing one session would interleave their transactions.
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { Connection } from "./connection.js";
 import { pgClientConnection, type PgClientLike } from "./pg-connection.js";
 import { pgliteConnection } from "./pglite-connection.js";

@@ -8,7 +8,7 @@ import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync 
 import { createRequire } from "node:module";
 import { hostname } from "node:os";
 import path from "node:path";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 
 export interface DataDirLock {
   readonly path: string;

@@ -2,7 +2,7 @@
 // SQLAlchemy driver suffix of +asyncpg/+psycopg URLs is ignored), PGlite for pglite://
 // or no URL at all. Also redacts URLs for display: a password never reaches output.
 import path from "node:path";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 
 /** Where the embedded database lives when no DATABASE_URL is configured. */
 export const embeddedDataDir = ".athanor/pglite";

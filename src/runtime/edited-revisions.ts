@@ -1,7 +1,7 @@
 // Revisions whose file changed after the database applied it: the history table's
 // recorded sha256 against the file now (scripts/revision-checksum.ts says which hashes match). An applied revision is never re-run, so
 // an edit silently makes this database differ from one migrated from scratch.
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { HistoryEntry } from "./history-table.js";
 

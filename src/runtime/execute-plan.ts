@@ -4,7 +4,7 @@
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Plan, Step, VersionChange } from "../graph/step.js";
 import { isTransactionalStatement } from "../dialect/postgres/transactional.js";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { HistoryRecording } from "./history-table.js";
 import type { LocatedStatement } from "../dialect/postgres/split-statements.js";
 import type { SqlText } from "../dialect/postgres/sql-text.js";

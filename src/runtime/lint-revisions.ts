@@ -5,7 +5,7 @@
 import path from "node:path";
 import { locateStatements } from "../dialect/postgres/split-statements.js";
 import type { SqlText } from "../dialect/postgres/sql-text.js";
-import { AthanorError, isAthanorError } from "../graph/errors.js";
+import { AthanorError, isAthanorError } from "../errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { classifySql } from "../lint/classify-sql.js";
 import { disableDirectives } from "../lint/disable-comments.js";

@@ -2,7 +2,7 @@
 // database, op.offline is true, op.query refuses the same way), and instead of
 // rendering each operation it keeps it, with the line of the revision file that called it.
 import { pathToFileURL } from "node:url";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { LocatedOperation } from "../lint/from-operations.js";
 import type { Operation } from "../ops/operation.js";
 import type { OperationSink, Row } from "../ops/operation-sink.js";

@@ -1,6 +1,6 @@
 // Wraps whatever a step threw into one error a person can act on: which revision and
 // file, which statement, and Postgres's own message, detail, hint and position.
-import { AthanorError, isAthanorError } from "../graph/errors.js";
+import { AthanorError, isAthanorError } from "../errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Step } from "../graph/step.js";
 import { formatDuration } from "../config/duration.js";

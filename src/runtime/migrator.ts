@@ -3,7 +3,7 @@
 // (`sql: true`) printing the same statements. Revision files are read (and the graph
 // checked) before anything touches the database.
 import { assertKnownRows } from "../graph/current-heads.js";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { planDowngrade } from "../graph/plan-downgrade.js";
 import { planOfflineStamp } from "../graph/plan-offline-stamp.js";
 import { planStampSteps } from "../graph/plan-stamp.js";

@@ -1,13 +1,13 @@
 // Offline (`--sql`) runs have no database to read the current revision from: the
 // request names where the script starts, as `from:to`. Parsing that range, and the
 // example a downgrade without one is answered with.
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { planDowngrade } from "../graph/plan-downgrade.js";
 import { planUpgrade } from "../graph/plan-upgrade.js";
 import { parseRange } from "../graph/rev-spec.js";
 import type { RevisionMap } from "../graph/revision-map.js";
 import type { Plan } from "../graph/step.js";
-import { isAthanorError } from "../graph/errors.js";
+import { isAthanorError } from "../errors.js";
 import { shownArgument } from "../graph/shown-argument.js";
 
 /** `athanor downgrade 0006:0005 --sql`: the head the script would start from, and the target it reaches. */

@@ -1,7 +1,7 @@
 // Offline mode (`--sql`): the statements an online run would send, printed for review,
 // each ending in `;`, with BEGIN;/COMMIT; where the run would open and close its
 // transactions and Alembic's `-- Running upgrade …` comments. No connection at all.
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { QueryResult } from "./connection.js";
 import type { StatementRunner } from "./statement-runner.js";
 

@@ -1,7 +1,7 @@
 // The node-postgres connection: one Client (a session, so the advisory lock and SET
 // values hold for the run), application_name "athanor", connect timeout, and connect
 // errors turned into one clear line naming host:port/db but never the password.
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { Connection, OpenOptions, QueryResult } from "./connection.js";
 import type { PostgresTarget } from "./database-url.js";
 import type { QueryResult as PgQueryResult } from "pg";

@@ -3,7 +3,7 @@
 // running it with the connection's parameters in libpq's environment variables: never
 // on the command line, where `ps` would show the password to every user of the machine.
 import { spawn, spawnSync } from "node:child_process";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { PostgresTarget } from "./database-url.js";
 
 export interface PgDumpTool {

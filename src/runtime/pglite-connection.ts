@@ -4,7 +4,7 @@
 import { chmodSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { Connection, OpenOptions, QueryResult } from "./connection.js";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.js";
 import { createFromTemplate, isNewDataDir, templatePath } from "./pglite-template.js";

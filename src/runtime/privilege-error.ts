@@ -1,7 +1,7 @@
 // PostgreSQL privilege errors (SQLSTATE 42501) and a version table of another shape:
 // neither is a bug nor a broken revision, but a database set up for someone else. Say
 // which grant is missing, or what athanor expects the table to look like.
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 
 interface PostgresFields {
   code?: string;

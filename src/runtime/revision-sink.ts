@@ -1,7 +1,7 @@
 // The runtime's OperationSink: the Operations facade a revision calls hands each
 // operation here; it is rendered by the dialect and sent (online) or printed (offline)
 // through the run's StatementRunner — one renderer for both, so they cannot differ.
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { Operation } from "../ops/operation.js";
 import type { OperationSink, Row } from "../ops/operation-sink.js";
 import type { StatementRunner } from "./statement-runner.js";

@@ -3,7 +3,7 @@
 // and dropped afterwards, whatever happened. The server's other databases, the
 // configured one included, are never touched.
 import { randomBytes } from "node:crypto";
-import { AthanorError, isAthanorError } from "../graph/errors.js";
+import { AthanorError, isAthanorError } from "../errors.js";
 import { openConnection, type Connection, type OpenOptions } from "./connection.js";
 import { parseDatabaseUrl, type PostgresTarget } from "./database-url.js";
 

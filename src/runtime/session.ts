@@ -7,7 +7,7 @@ import { openConnection } from "./connection.js";
 import { acquireAdvisoryLock, advisoryLockKey, defaultLockWait } from "./advisory-lock.js";
 import type { DatabaseTarget } from "./database-url.js";
 import type { VersionTable } from "./version-table.js";
-import { AthanorError, isAthanorError } from "../graph/errors.js";
+import { AthanorError, isAthanorError } from "../errors.js";
 import { isConnectionLost } from "./migration-error.js";
 
 export interface SessionOptions {

@@ -6,7 +6,7 @@
 // The version table stays exactly Alembic's; this table sits beside the history table.
 import { quoteString } from "../dialect/postgres/literal.js";
 import { qualifiedName } from "../dialect/postgres/quote.js";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { QueryResult } from "./connection.js";
 import type { HistoryTableSettings } from "./history-table.js";
 import { startedMarkersTableOf } from "../config/defaults.js";

@@ -2,7 +2,7 @@
 // migration) often starts before the database accepts connections. Only failures that a
 // starting server explains are retried (refused, unknown host, no answer, "starting up");
 // a wrong password or database name fails at once. Each retry is one line on stderr.
-import { isAthanorError } from "../graph/errors.js";
+import { isAthanorError } from "../errors.js";
 import { formatDuration } from "../config/duration.js";
 
 export interface WaitOptions {

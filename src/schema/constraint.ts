@@ -1,7 +1,7 @@
 // Table-level constraints and indexes, declared in table()'s third argument:
 // `(t) => ({ indexes: [index("ix_users_email", [t.email]).unique()], checks: [...] })`.
 // Names are optional; naming.ts gives the Postgres default for an unnamed one.
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { ReferentialAction } from "./column.js";
 import type { IndexKey } from "./index-key.js";
 import type { ColumnRef } from "./table.js";

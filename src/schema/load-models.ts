@@ -5,7 +5,7 @@
 // is reported, since autogenerate cannot see it.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { importProjectModule } from "../scripts/typescript-loader.js";
 import { type Declaration, watchDeclarations } from "./declared-tables.js";
 import { type ModelSchema, collectModels, mergeModels } from "./model-schema.js";

@@ -4,7 +4,7 @@
 // JavaScript project has no compiler to catch these, and without this they surfaced as
 // a TypeError deep in autogenerate or as SQL the server refused. Every refusal is
 // INVALID_MODELS naming the module, the table and the column.
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { isColumnBuilder } from "./column.js";
 import type { PgEnum } from "./enum.js";
 import { isIndexKey } from "./index-key.js";

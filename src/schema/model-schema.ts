@@ -1,7 +1,7 @@
 // ModelSchema: every table and enum a project's model modules declare, collected from
 // their exports (enums used by a column count even when not exported). This is the
 // "MetaData" autogenerate compares with the database.
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { type PgEnum, isPgEnum } from "./enum.js";
 import { type PgSequence, isPgSequence } from "./sequence.js";
 import { type Table, getTableInfo, isTable } from "./table.js";

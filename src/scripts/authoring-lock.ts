@@ -3,7 +3,7 @@
 // its file must be one step, or two writers started at once both take the same id.
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 
 /** Dot-prefixed, so the revision scanner never reads it. */
 export const AUTHORING_LOCK_NAME = ".athanor-revision.lock";

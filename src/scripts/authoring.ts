@@ -2,7 +2,7 @@
 // its id, decided and written under the authoring lock from the files as they are then,
 // so writers started at once behave as if run one after the other.
 import path from "node:path";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { RevisionMap } from "../graph/revision-map.js";
 import { newRevisionId } from "./revision-id.js";
 import { scanRevisionFiles } from "./scan-version-locations.js";

@@ -3,7 +3,7 @@
 // embedded database out of git. Existing files are kept, never overwritten.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { BUILTIN_TEMPLATES_DIR } from "./write-revision.js";
 import { DEFAULT_ENV_FILE } from "../config/defaults.js";
 

@@ -2,7 +2,7 @@
 // lazily, so read-only commands never pay for it) or a SQL file's two sections. The
 // runtime passes its Operations object to upgrade/downgrade; this module does not know it.
 import path from "node:path";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Utf8Text } from "../dialect/postgres/sql-text.js";
 import { readSqlFile } from "./read-revision-file.js";

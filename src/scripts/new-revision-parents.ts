@@ -1,7 +1,7 @@
 // Which revisions a new revision builds on, with Alembic's rules for `revision --head`,
 // `--splice` and `merge`: the parents must be heads unless splicing, a merge needs two
 // distinct heads, and `dependsOn` specs are stored as ids (a label stays a label).
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { resolveRevisions, revisionForIdent } from "../graph/rev-spec.js";
 import type { RevisionMap } from "../graph/revision-map.js";
 

@@ -5,7 +5,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import path from "node:path";
 import { Utf8Text } from "../dialect/postgres/sql-text.js";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { readTsMetadata } from "./read-ts-metadata.js";
 import { readSqlMetadata, sqlSpelling } from "./read-sql-revision.js";

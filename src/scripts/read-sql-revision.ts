@@ -7,7 +7,7 @@
 // such as `-- down_revison: 0002` would otherwise silently turn the file into a new base.
 // Prose comments are fine in the header as long as they do not start with `word:`.
 import type { Utf8Text } from "../dialect/postgres/sql-text.js";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { ownString } from "./own-string.js";
 import type { MetadataName, RawMetadata } from "./revision-metadata.js";
 

@@ -1,7 +1,7 @@
 // Reads a TypeScript/JavaScript revision's metadata — top-level `export const NAME = <literal>`
 // — without compiling or running the file, so building the graph never executes user code.
 // Only literals are accepted: a value that needs evaluating is an error naming file:line.
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import { LexError, TsLexer, type TokenKind } from "./ts-lexer.js";
 import { readPlainHeader } from "./read-ts-header.js";
 import { METADATA_NAMES, isMetadataName, type MetadataName, type RawMetadata } from "./revision-metadata.js";

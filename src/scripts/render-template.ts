@@ -1,7 +1,7 @@
 // A deliberately tiny template engine for revision files: `${name}` placeholders from a
 // fixed list, `$${` for a literal `${`. A placeholder alone on its line is indented as a
 // block (every line of the value gets the line's indent) and drops the line when empty.
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 
 export const TEMPLATE_PLACEHOLDERS = [
   "revision", "downRevision", "branchLabels", "dependsOn", "message", "createDate",

@@ -2,7 +2,7 @@
 // them into the RevisionSource the graph consumes. Both readers collect raw values with
 // their line numbers; every rule about what a value may be lives here, once.
 import type { ZodType } from "zod";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { REVISION_ID_PATTERN, REVISION_ID_RULE } from "../graph/revision-id-rule.js";
 // A leaf module with no imports of its own: revision timeouts read like config timeouts.

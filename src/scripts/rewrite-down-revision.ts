@@ -4,7 +4,7 @@
 // parents is refused and the file is left as it was.
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { readRevisionText } from "./read-revision-file.js";
 

@@ -3,7 +3,7 @@
 // read-only commands (heads, history, current) cost a directory walk and a text scan.
 import { readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { readRevisionText, revisionFormatOf, type RevisionFormat } from "./read-revision-file.js";
 

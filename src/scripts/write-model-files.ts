@@ -2,7 +2,7 @@
 // so a refusal (a file exists and --force was not given) leaves the directory as it was.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 
 export interface ModelFileText {
   /** Relative to the directory. */

@@ -5,7 +5,7 @@ import { existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from "n
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { AthanorError } from "../graph/errors.js";
+import { AthanorError } from "../errors.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { readSqlMetadata, sqlSpelling } from "./read-sql-revision.js";
 import { readTsMetadata } from "./read-ts-metadata.js";

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { repoRoot } from "./run-cli.js";
 
 test("README lists every error code under its exit code", () => {

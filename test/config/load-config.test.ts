@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { loadConfig } from "../../src/config/load-config.js";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 
 const dirs: string[] = [];
 function project(files: Record<string, string>): string {

@@ -2,7 +2,7 @@
 // values PostgreSQL text cannot hold refused with a clear reason.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { AthanorError } from "../../src/graph/errors.js";
+import type { AthanorError } from "../../src/errors.js";
 import { inlineParams } from "../../src/dialect/postgres/inline-params.js";
 import { renderLiteral } from "../../src/dialect/postgres/literal.js";
 

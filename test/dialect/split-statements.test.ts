@@ -2,7 +2,7 @@
 // quoted identifiers, dollar-quoted bodies, comments, or a BEGIN ATOMIC routine body.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { AthanorError } from "../../src/graph/errors.js";
+import type { AthanorError } from "../../src/errors.js";
 import { splitStatements } from "../../src/dialect/postgres/split-statements.js";
 
 const cases: { name: string; sql: string; expected: string[] }[] = [

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { isAthanorError } from "../../src/graph/errors.js";
+import { isAthanorError } from "../../src/errors.js";
 import type { RevisionSource } from "../../src/graph/revision-source.js";
 import type { OfflineStampPlan } from "../../src/graph/plan.js";
 import type { VersionChange } from "../../src/graph/step.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { AthanorError, isAthanorError } from "../../src/graph/errors.js";
+import { AthanorError, isAthanorError } from "../../src/errors.js";
 
 test("an AthanorError from another copy of athanor is still one (the CLI bundle beside the library)", async () => {
   // dist/index.js is the library as `import "athanor"` loads it: a separate module instance.

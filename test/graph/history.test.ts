@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { historyRevisions } from "../../src/graph/history.js";
 import { formatBranches, formatHeadLine, formatHistory, formatRevisionBlock } from "../../src/graph/history-format.js";
 import { graph, referenceGraph } from "./graph-fixture.js";

@@ -3,7 +3,7 @@
 // plus whether the script creates or drops alembic_version.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { planOfflineStamp } from "../../src/graph/plan-offline-stamp.js";
 import { referenceGraph } from "./graph-fixture.js";
 

@@ -1,7 +1,7 @@
 // The rebase planner on graphs made here: what moves, what stays, what is refused.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { defaultOnto, planRebase } from "../../src/graph/plan-rebase.js";
 import { RevisionMap } from "../../src/graph/revision-map.js";
 import type { RevisionSource } from "../../src/graph/revision-source.js";

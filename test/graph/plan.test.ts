@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { planDowngrade, planStamp, planStampSteps, planUpgrade } from "../../src/graph/plan.js";
 import type { Plan } from "../../src/graph/step.js";
 import { graph, referenceGraph } from "./graph-fixture.js";

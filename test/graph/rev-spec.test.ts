@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { resolveDowngradeTarget, resolveUpgradeTarget } from "../../src/graph/relative-walk.js";
 import { parseRange, parseRevSpec, resolveRevision } from "../../src/graph/rev-spec.js";
 import { resolve } from "../../src/graph/relative-walk.js";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { RevisionMap } from "../../src/graph/revision-map.js";
 import { graph, referenceGraph, sources } from "./graph-fixture.js";
 

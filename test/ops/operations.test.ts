@@ -3,7 +3,7 @@
 // are refused inside a transaction unless wrapped in autocommitBlock.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { Operations } from "../../src/ops/operations.js";
 import type { Operation } from "../../src/ops/operation.js";
 import { CollectingSink } from "./collecting-sink.js";

@@ -1,7 +1,7 @@
 // Does athanor's error say what Alembic's says? Compares loosely: the AthanorError code must
 // be one that fits Alembic's error, and the message must carry Alembic's key phrase or the
 // argument it is about. athanor adds files and hints; it must not lose the point.
-import type { AthanorError, ErrorCode } from "../../src/graph/errors.js";
+import type { AthanorError, ErrorCode } from "../../src/errors.js";
 import type { AlembicError } from "./fixture.js";
 
 interface Rule {

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { Migrator, type MigratorConfig } from "../../src/runtime/migrator.js";
 import { athanorVersion, clientIdentity } from "../../src/runtime/run-identity.js";
 import { engines, versionRows, type EngineDatabase } from "./engines.js";

@@ -10,7 +10,7 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import pg from "pg";
 import { createTestDatabase, requireServer } from "../helpers/database.js";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { acquireAdvisoryLock, advisoryLockKey } from "../../src/runtime/advisory-lock.js";
 import { openConnection } from "../../src/runtime/connection.js";
 import { parseDatabaseUrl } from "../../src/runtime/database-url.js";

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { openConnection } from "../../src/runtime/connection.js";
 import { parseDatabaseUrl } from "../../src/runtime/database-url.js";
 import { seededRandom } from "../helpers/seeded-random.js";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { parseDatabaseUrl, redactUrl } from "../../src/runtime/database-url.js";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 
 describe("parseDatabaseUrl", () => {
   const cases: [string, Record<string, unknown>][] = [

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { appendFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { Migrator, type MigratorConfig, type MigratorOptions } from "../../src/runtime/migrator.js";
 import { engines, type EngineDatabase } from "./engines.js";
 import { sampleRevisions, writeProject } from "./sample-project.js";

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { locateStatements } from "../../src/dialect/postgres/split-statements.js";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import type { RevisionSource } from "../../src/graph/revision-source.js";
 import type { Plan, Step, VersionChange } from "../../src/graph/step.js";
 import { executePlan, type TransactionMode } from "../../src/runtime/execute-plan.js";

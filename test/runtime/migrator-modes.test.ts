@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createTestDatabase } from "../helpers/database.js";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { Migrator } from "../../src/runtime/migrator.js";
 import { openConnection } from "../../src/runtime/connection.js";
 import { parseDatabaseUrl } from "../../src/runtime/database-url.js";

@@ -2,7 +2,7 @@
 // projects on disk: upgrade, downgrade, stamp, reset, several heads, merges, failures.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { Migrator, type MigratorOptions } from "../../src/runtime/migrator.js";
 import { engines, versionRows, type Engine, type EngineDatabase } from "./engines.js";
 import { sampleRevisions, writeProject, type RevisionSpec, type SampleProject } from "./sample-project.js";

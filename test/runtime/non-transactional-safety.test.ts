@@ -4,7 +4,7 @@
 // the next run stop and name it (stamp after checking), never apply it twice.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { Migrator } from "../../src/runtime/migrator.js";
 import { engines, versionRows } from "./engines.js";
 import { writeProject, type RevisionSpec } from "./sample-project.js";

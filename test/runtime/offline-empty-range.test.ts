@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { tmpdir } from "node:os";
 import { test } from "node:test";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { Migrator } from "../../src/runtime/migrator.js";
 import { REFERENCE, sources } from "../graph/graph-fixture.js";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { refuseOnlineRange, refuseRangeWithPurge, splitRange } from "../../src/runtime/offline-range.js";
 
 const refusal = (pattern: RegExp) => (error: unknown) => error instanceof AthanorError && error.exitCode === 2 && pattern.test(`${error.message}\n${error.hint}`);

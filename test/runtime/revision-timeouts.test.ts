@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import pg from "pg";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { Migrator } from "../../src/runtime/migrator.js";
 import { relationsIn } from "../../src/runtime/lock-holders.js";
 import { readSqlRevision } from "../../src/scripts/read-sql-revision.js";

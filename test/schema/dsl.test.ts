@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { modelSnapshot } from "../../src/autogenerate/model-snapshot.js";
-import { isAthanorError } from "../../src/graph/errors.js";
+import { isAthanorError } from "../../src/errors.js";
 import {
   check,
   collectModels,

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { loadRevision } from "../../src/scripts/load-revision.js";
 import { scanRevisionFiles } from "../../src/scripts/scan-version-locations.js";
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { readSqlMetadata, readSqlRevision, sqlSpelling } from "../../src/scripts/read-sql-revision.js";
 import { toRevisionSource } from "../../src/scripts/revision-metadata.js";
 

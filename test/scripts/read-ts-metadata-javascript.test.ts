@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { readRevisionFile } from "../../src/scripts/read-revision-file.js";
 import { readTsMetadata, readWithLexer } from "../../src/scripts/read-ts-metadata.js";
 

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { readTextFile } from "../../src/scripts/read-revision-file.js";
 import { readTsMetadata } from "../../src/scripts/read-ts-metadata.js";
 import { loadModule } from "../../src/scripts/typescript-loader.js";

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { readTsMetadata } from "../../src/scripts/read-ts-metadata.js";
 import { toRevisionSource } from "../../src/scripts/revision-metadata.js";
 import type { RevisionSource } from "../../src/graph/revision-source.js";

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { firstInvalidUtf8, readRevisionFile } from "../../src/scripts/read-revision-file.js";
 import { loadRevision } from "../../src/scripts/load-revision.js";
 

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { AthanorError } from "../../src/graph/errors.js";
+import { AthanorError } from "../../src/errors.js";
 import { scanRevisionFiles } from "../../src/scripts/scan-version-locations.js";
 import { readRevisionFile } from "../../src/scripts/read-revision-file.js";
 

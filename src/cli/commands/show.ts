@@ -1,5 +1,5 @@
 import { Command, Option } from "clipanion";
-import { AthanorError } from "../../graph/errors.js";
+import { AthanorError } from "../../errors.js";
 import { resolve } from "../../graph/relative-walk.js";
 import { shownArgument } from "../../graph/shown-argument.js";
 import { GraphCommand } from "../graph-command.js";

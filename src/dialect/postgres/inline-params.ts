@@ -1,7 +1,7 @@
 // Replaces $1…$n in raw SQL with literals, so execute(sql, params) renders to one text
 // that runs online and prints offline alike. Only $n in code is a parameter; inside
 // strings, quoted identifiers, dollar-quoted bodies and comments it is left alone.
-import { AthanorError } from "../../graph/errors.js";
+import { AthanorError } from "../../errors.js";
 import { renderLiteral } from "./literal.js";
 import { scanSql } from "./sql-lexer.js";
 

@@ -1,7 +1,7 @@
 // Values as inline SQL literals, for bulkInsert and execute params: online and offline
 // send the same text, so every value must survive the trip byte for byte. Strings with
 // a backslash use the E'' form, which reads the same whatever standard_conforming_strings is.
-import { AthanorError } from "../../graph/errors.js";
+import { AthanorError } from "../../errors.js";
 
 function refuse(what: string, hint: string): never {
   throw new AthanorError("INVALID_OPERATION", `cannot render ${what} as a SQL literal`, { hint });

@@ -1,7 +1,7 @@
 // Splits the text of a SQL revision file into statements, the way psql does: a `;` ends
 // a statement only in code, never inside a string, quoted identifier, dollar-quoted body
 // or comment, nor inside a CREATE FUNCTION/PROCEDURE … BEGIN ATOMIC … END body.
-import { AthanorError } from "../../graph/errors.js";
+import { AthanorError } from "../../errors.js";
 import { lineOf, SqlScanner, type TokenKind } from "./sql-lexer.js";
 import type { SqlText } from "./sql-text.js";
 

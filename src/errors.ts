@@ -1,6 +1,6 @@
-// The error family every layer throws. It lives in src/graph because graph is the
-// bottom of the dependency order and must import nothing from outside itself; the
-// other layers import it from here. Only src/cli turns these into text and exit codes.
+// The error family every layer throws, and the exit code each error code maps to. A
+// leaf below every layer (it imports nothing), so src/graph, which imports nothing else
+// outside itself, may use it too. Only src/cli turns these into text and exit codes.
 
 /** Exit codes, documented in the README. Each error code maps to exactly one. */
 export const ExitCode = {
