@@ -8,7 +8,7 @@ import { AthanorError } from "../../src/errors.js";
 import { repoRoot } from "./run-cli.js";
 
 test("README lists every error code under its exit code", () => {
-  const source = readFileSync(path.join(repoRoot, "src", "graph", "errors.ts"), "utf8");
+  const source = readFileSync(path.join(repoRoot, "src", "errors.ts"), "utf8");
   const table = source.slice(source.indexOf("const exitCodeOf = {"), source.indexOf("} as const satisfies"));
   const codes = [...table.matchAll(/^\s+([A-Z_]+): ExitCode\.[A-Z_]+,/gm)].map((m) => m[1]!);
   assert.ok(codes.length > 30, "the codes were read");

@@ -52,7 +52,7 @@ for (const [what, file, text, reason] of refused) {
 const allowed: [string, string, string][] = [
   ["the graph imports the error family", "src/graph/plan.ts", 'import { AthanorError } from "../errors.js";\nexport const x = AthanorError;\n'],
   ["the runtime imports the dialect and the graph", "src/runtime/migrator.ts", 'import { renderOperation } from "../dialect/postgres/render.js";\nimport { RevisionMap } from "../graph/revision-map.js";\nexport const x = [renderOperation, RevisionMap];\n'],
-  ["the dialect imports ops and the graph", "src/dialect/postgres/render.ts", 'import type { Operation } from "../../ops/operation.js";\nimport { AthanorError } from "../../graph/errors.js";\nexport type X = Operation;\nexport const y = AthanorError;\n'],
+  ["the dialect imports ops and the graph", "src/dialect/postgres/render.ts", 'import type { Operation } from "../../ops/operation.js";\nimport { AthanorError } from "../../errors.js";\nexport type X = Operation;\nexport const y = AthanorError;\n'],
   ["the commands layer imports the runtime, autogenerate and scripts", "src/commands/check.ts", 'import { Migrator } from "../runtime/migrator.js";\nimport { autogenerate } from "../autogenerate/autogenerate.js";\nimport { writeNewRevision } from "../scripts/authoring.js";\nexport const x = [Migrator, autogenerate, writeNewRevision];\n'],
   ["the CLI imports anything", "src/cli/main.ts", 'import { Migrator } from "../runtime/migrator.js";\nimport { readFileSync } from "node:fs";\nexport const x = [Migrator, readFileSync];\n'],
 ];
