@@ -101,7 +101,15 @@ export async function runAutogenerateNoop(argv: string[]): Promise<void> {
     const missing = athanorMissing();
     const m: Measurement = missing
       ? { label, ok: false, runs: 0, note: missing }
-      : measure({ label, argv: [process.execPath, athanorBin, ...commandArgs, "--url", url], cwd: dir, env: cleanEnv(), runs: Number(values.runs), warmup: true, timeoutSeconds: 120 });
+      : measure({
+          label,
+          argv: [process.execPath, athanorBin, ...commandArgs, "--url", url],
+          cwd: dir,
+          env: cleanEnv(),
+          runs: Number(values.runs),
+          warmup: true,
+          timeoutSeconds: 120,
+        });
     const control = m.ok ? driftControl(url, [process.execPath, athanorBin, ...commandArgs, "--url", url], dir) : undefined;
     const measured: Measurement = control ? { ...m, ok: false, note: `wrong answer: ${control}` } : m;
     // 300 tables in at most 1 s, 1,000 in at most 2 s (other sizes: 2 s).

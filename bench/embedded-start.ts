@@ -53,7 +53,16 @@ export async function runEmbeddedStart(argv: string[]): Promise<void> {
     timeoutSeconds: 120,
     check: atHead,
   });
-  const current = run({ label: "`current` on the existing data directory", argv: [process.execPath, athanorBin, "current"], cwd: dir, env, runs, warmup: true, timeoutSeconds: 60, check: atHead });
+  const current = run({
+    label: "`current` on the existing data directory",
+    argv: [process.execPath, athanorBin, "current"],
+    cwd: dir,
+    env,
+    runs,
+    warmup: true,
+    timeoutSeconds: 60,
+    check: atHead,
+  });
   const noop = run({
     label: "`upgrade head` with nothing to do",
     argv: [process.execPath, athanorBin, "upgrade", "head"],

@@ -16,7 +16,10 @@ const TARGET = "< 1 s, ≤ 2× floor, < 200 MB";
 
 function headsCheck(dag: Dag) {
   return (stdout: string): string | undefined => {
-    const ids = stdout.split("\n").map((l) => l.trim().split(/\s+/)[0]).filter((id): id is string => !!id);
+    const ids = stdout
+      .split("\n")
+      .map((l) => l.trim().split(/\s+/)[0])
+      .filter((id): id is string => !!id);
     const expected = [...dag.heads].sort();
     const got = [...ids].sort();
     return JSON.stringify(got) === JSON.stringify(expected) ? undefined : `expected heads ${expected.join(", ")}, got ${got.join(", ") || "nothing"}`;
@@ -56,7 +59,16 @@ function benchSize(size: number, runs: number, alembic: AlembicCommand | null, a
   const missing = athanorMissing();
   if (!missing) {
     for (const command of ["heads", "history"] as const) {
-      specs.push({ label: `athanor ${command}`, argv: [process.execPath, athanorBin, command], cwd: dir, env: cleanEnv(), runs, warmup: true, timeoutSeconds: 60, check: checks[command] });
+      specs.push({
+        label: `athanor ${command}`,
+        argv: [process.execPath, athanorBin, command],
+        cwd: dir,
+        env: cleanEnv(),
+        runs,
+        warmup: true,
+        timeoutSeconds: 60,
+        check: checks[command],
+      });
     }
   }
   if (alembic) {

@@ -51,7 +51,7 @@ export async function runLargeSqlRevision(argv: string[]): Promise<void> {
         const inserts = count(out, "INSERT INTO bench_rows");
         if (inserts !== fixture.inserts) return `printed ${inserts} INSERTs, expected ${fixture.inserts}`;
         const functions = count(out, "CREATE FUNCTION");
-        const expected = (fixture.statements - 1 - fixture.inserts);
+        const expected = fixture.statements - 1 - fixture.inserts;
         return functions === expected ? undefined : `printed ${functions} CREATE FUNCTION, expected ${expected}`;
       },
     },

@@ -110,7 +110,10 @@ export async function runOnlineUpgrade(argv: string[]): Promise<void> {
     if (alembic) rows.push({ measurement: byLabel(labels.alembic), floor: allFloor });
 
     const shape = `${size.toLocaleString("en")} revisions, one \`CREATE TABLE\` each: ${dag.branchPoints} branch points, ${dag.mergePoints} merge points, ${dag.heads.length} heads; a fresh database before every run`;
-    const machine = machineLine(started, [`PostgreSQL ${serverVersion(server.url)} (local, fsync off)`, alembic ? `Alembic ${alembic.version}` : "Alembic not measured"]);
+    const machine = machineLine(started, [
+      `PostgreSQL ${serverVersion(server.url)} (local, fsync off)`,
+      alembic ? `Alembic ${alembic.version}` : "Alembic not measured",
+    ]);
     const text = `**${shape}**\n\n${resultsTable(rows)}\n\n_${machine}_`;
     process.stdout.write(`${text}\n`);
     if (!values["no-readme"]) writeResults(readmePath, "online-upgrade", text);

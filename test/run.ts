@@ -35,11 +35,10 @@ process.on("SIGINT", () => {
 });
 let status = 1;
 try {
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "--test", "--test-concurrency=4", "--test-reporter=spec", ...files],
-    { stdio: "inherit", env: { ...process.env, TEST_DATABASE_URL: server.url, ATHANOR_CACHE_DIR: cacheDir } },
-  );
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=4", "--test-reporter=spec", ...files], {
+    stdio: "inherit",
+    env: { ...process.env, TEST_DATABASE_URL: server.url, ATHANOR_CACHE_DIR: cacheDir },
+  });
   status = result.status ?? 1;
 } finally {
   stop();

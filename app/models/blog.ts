@@ -6,7 +6,10 @@ export const blogs = table(
   "blogs",
   {
     id: column.bigint().primaryKey().identity(),
-    userId: column.bigint().notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: column
+      .bigint()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     title: column.varchar(200).notNull(),
     body: column.text(),
     published: column.boolean().notNull().default(false),

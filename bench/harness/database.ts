@@ -22,7 +22,9 @@ export function recreateDatabase(serverUrl: string, name: string): void {
 
 /** Rows of a one-column query, as text. */
 export function queryColumn(url: string, sql: string): string[] {
-  return psql(url, sql).split("\n").filter((line) => line !== "");
+  return psql(url, sql)
+    .split("\n")
+    .filter((line) => line !== "");
 }
 
 export function serverVersion(url: string): string {

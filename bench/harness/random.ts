@@ -25,7 +25,10 @@ export function seededRandom(seed: number): Random {
     below: (n) => Math.floor(next() * n),
     hex(length) {
       let out = "";
-      while (out.length < length) out += Math.floor(next() * 0x10000).toString(16).padStart(4, "0");
+      while (out.length < length)
+        out += Math.floor(next() * 0x10000)
+          .toString(16)
+          .padStart(4, "0");
       return out.slice(0, length);
     },
   };

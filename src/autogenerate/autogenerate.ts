@@ -70,7 +70,9 @@ export function ownTables(options: Pick<AutogenerateOptions, "versionTable" | "i
   const version = options.versionTable ?? DEFAULT_VERSION_TABLE;
   const dot = version.indexOf(".");
   const schema = dot === -1 ? currentSchema : version.slice(0, dot);
-  const others = (options.ignoreTables ?? [DEFAULT_HISTORY_TABLE, startedMarkersTableOf(DEFAULT_HISTORY_TABLE)]).map((t) => (t.includes(".") ? t : `${schema}.${t}`));
+  const others = (options.ignoreTables ?? [DEFAULT_HISTORY_TABLE, startedMarkersTableOf(DEFAULT_HISTORY_TABLE)]).map((t) =>
+    t.includes(".") ? t : `${schema}.${t}`,
+  );
   return [dot === -1 ? `${schema}.${version}` : version, ...others];
 }
 

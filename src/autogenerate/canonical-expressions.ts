@@ -42,7 +42,12 @@ type Judge = { key: string; item: string; kind: "expression"; db: string } | { k
 interface Bin {
   columns: Map<string, string>;
   width: number;
-  table: { defaults: ThrowawayTable["defaults"][number][]; generated: ThrowawayTable["generated"][number][]; checks: ThrowawayTable["checks"][number][]; indexes: ThrowawayIndex[] };
+  table: {
+    defaults: ThrowawayTable["defaults"][number][];
+    generated: ThrowawayTable["generated"][number][];
+    checks: ThrowawayTable["checks"][number][];
+    indexes: ThrowawayIndex[];
+  };
   seen: Map<string, string>;
 }
 

@@ -44,7 +44,10 @@ export function flatSteps(steps: readonly Step[]): ({ readonly op: Operation } |
 
 /** Upgrade and downgrade steps in running order. */
 export function orderChanges(changes: readonly Change[]): { up: Step[]; down: Step[] } {
-  const sorted = changes.map((c, i) => ({ c, i })).sort((a, b) => a.c.phase - b.c.phase || a.i - b.i).map((x) => x.c);
+  const sorted = changes
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => a.c.phase - b.c.phase || a.i - b.i)
+    .map((x) => x.c);
   return {
     up: sorted.flatMap((c) => c.up),
     down: [...sorted].reverse().flatMap((c) => c.down),

@@ -86,12 +86,7 @@ export interface ColumnContext {
   readonly defaultElsewhere?: (column: string) => boolean;
 }
 
-export function compareColumns(
-  model: TableSnapshot,
-  db: TableSnapshot,
-  defaultSchema: string,
-  context: ColumnContext = {},
-): Change[] {
+export function compareColumns(model: TableSnapshot, db: TableSnapshot, defaultSchema: string, context: ColumnContext = {}): Change[] {
   const changes: Change[] = [];
   const dbColumns = new Map(db.columns.map((c) => [c.name, c]));
   const modelNames = new Set(model.columns.map((c) => c.name));
@@ -113,7 +108,11 @@ export function compareColumns(
         ),
       );
     } else if (added.length > 0) {
-      up.push(note(`If ${column.name} was renamed, replace this drop and the add below with op.alterColumn(${JSON.stringify(label)}, ${JSON.stringify(column.name)}, { newName: … }).`));
+      up.push(
+        note(
+          `If ${column.name} was renamed, replace this drop and the add below with op.alterColumn(${JSON.stringify(label)}, ${JSON.stringify(column.name)}, { newName: … }).`,
+        ),
+      );
     }
     up.push(op({ kind: "dropColumn", ...where, column: column.name }));
     changes.push({ phase: Phase.dropColumn, up, down: [op({ kind: "addColumn", ...where, column: columnSpec(column, db) })] });
@@ -122,7 +121,11 @@ export function compareColumns(
     const spec = columnSpec(column, model);
     const up: Step[] = [];
     if (!column.nullable && column.default === null && column.identity === null && !isSerialType(column.type) && column.generated === null) {
-      up.push(note(`${label}.${column.name} is NOT NULL without a default: this fails if ${label} has rows. Add a default, or add it nullable, fill it, then set nullable: false.`));
+      up.push(
+        note(
+          `${label}.${column.name} is NOT NULL without a default: this fails if ${label} has rows. Add a default, or add it nullable, fill it, then set nullable: false.`,
+        ),
+      );
     }
     up.push(op({ kind: "addColumn", ...where, column: spec }));
     changes.push({ phase: Phase.addColumn, up, down: [op({ kind: "dropColumn", ...where, column: column.name })] });
@@ -138,7 +141,11 @@ export function compareColumns(
       changes.push({
         phase: Phase.alterColumn,
         up: alterSteps(up, types?.up, context.casts ?? assignmentOnly, { ...w, fromDefault: serial ? null : existing.default, toDefault: column.default }),
-        down: alterSteps(down, types?.down, context.casts ?? assignmentOnly, { ...w, fromDefault: serial ? null : column.default, toDefault: existing.default }),
+        down: alterSteps(down, types?.down, context.casts ?? assignmentOnly, {
+          ...w,
+          fromDefault: serial ? null : column.default,
+          toDefault: existing.default,
+        }),
       });
     }
     const identity = identityChange(column, existing, model, defaultSchema);

@@ -15,15 +15,7 @@ import { type Change, Phase, op } from "./change.js";
 import { type ExpressionVerdicts, noVerdicts } from "./canonical-expressions.js";
 import { mentionsColumn } from "./compare-generated.js";
 import { sameExpression } from "./normalize-expression.js";
-import {
-  createCheckOp,
-  createForeignKeyOp,
-  createIndexOp,
-  createPrimaryKeyOp,
-  createUniqueOp,
-  dropConstraintOp,
-  dropIndexOp,
-} from "./operation-specs.js";
+import { createCheckOp, createForeignKeyOp, createIndexOp, createPrimaryKeyOp, createUniqueOp, dropConstraintOp, dropIndexOp } from "./operation-specs.js";
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 

@@ -79,8 +79,7 @@ function inPlace(model: readonly string[], db: readonly string[]): InPlace | nul
     if (removed.length === 0) additions.push(...added);
     else if (removed.length === added.length) {
       for (const [k, from] of removed.entries()) renames.push([from, added[k]!]);
-    }
-    else return null;
+    } else return null;
   }
   return { renames, additions };
 }
@@ -91,7 +90,12 @@ export function ownsColumnDefaults(model: EnumSnapshot, db: EnumSnapshot): boole
 }
 
 /** ADD VALUE for each addition, anchored on the next value the type already has, so it lands in its place. */
-function addValueSteps(type: { name: string; schema?: string }, values: readonly string[], existingValues: readonly string[], additions: readonly string[]): Step[] {
+function addValueSteps(
+  type: { name: string; schema?: string },
+  values: readonly string[],
+  existingValues: readonly string[],
+  additions: readonly string[],
+): Step[] {
   const existing = new Set(existingValues);
   return values.flatMap((value, i) => {
     if (!additions.includes(value)) return [];
@@ -120,7 +124,9 @@ function valueChanges(model: EnumSnapshot, db: EnumSnapshot, tables: TablesBothS
   const up: Step[] = [];
   if (plan.renames.length > 0) {
     up.push(
-      note(`review: enum ${label}: ${plan.renames.map(([f, t]) => `'${f}' → '${t}'`).join(", ")} is taken as a rename (a value removed and one added at the same place); if it is not, write the removal and the addition instead.`),
+      note(
+        `review: enum ${label}: ${plan.renames.map(([f, t]) => `'${f}' → '${t}'`).join(", ")} is taken as a rename (a value removed and one added at the same place); if it is not, write the removal and the addition instead.`,
+      ),
       ...plan.renames.map(([f, t]) => rename(f, t)),
     );
   }
@@ -132,7 +138,16 @@ function valueChanges(model: EnumSnapshot, db: EnumSnapshot, tables: TablesBothS
   const down =
     plan.additions.length > 0
       ? [...renameBack, ...recreateEnum(db, db.values, tables.db, defaultSchema, { current: tables.modelDefault })]
-      : [...renameBack, ...defaultSteps(db, tables, defaultSchema, () => undefined, plan.renames.map(([f, t]) => [t, f] as const))];
+      : [
+          ...renameBack,
+          ...defaultSteps(
+            db,
+            tables,
+            defaultSchema,
+            () => undefined,
+            plan.renames.map(([f, t]) => [t, f] as const),
+          ),
+        ];
   return [{ phase: Phase.enumValues, up, down }];
 }
 

@@ -13,10 +13,7 @@ import { type Change, Phase, type Step, op } from "./change.js";
 import { isSerialType, normalizeType } from "./normalize-type.js";
 import { serialSpelling, tableName } from "./operation-specs.js";
 
-type Source =
-  | { readonly kind: "plain" }
-  | { readonly kind: "serial" }
-  | { readonly kind: "identity"; readonly generated: "always" | "by default" };
+type Source = { readonly kind: "plain" } | { readonly kind: "serial" } | { readonly kind: "identity"; readonly generated: "always" | "by default" };
 
 function modelSource(column: ColumnSnapshot): Source {
   if (column.identity) return { kind: "identity", generated: column.identity };

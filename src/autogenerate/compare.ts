@@ -13,13 +13,7 @@ import { compareEnums, ownsColumnDefaults } from "./compare-enums.js";
 import { compareSequences } from "./compare-sequences.js";
 import { enumRenames } from "./rename-enum.js";
 import { enumColumns } from "./recreate-enum.js";
-import {
-  createForeignKeyOp,
-  createIndexOp,
-  createTableOp,
-  dropConstraintOp,
-  tableName,
-} from "./operation-specs.js";
+import { createForeignKeyOp, createIndexOp, createTableOp, dropConstraintOp, tableName } from "./operation-specs.js";
 
 const key = (t: { schema: string; name: string }) => `${t.schema}.${t.name}`;
 
@@ -64,10 +58,7 @@ function droppedTable(table: TableSnapshot, isDropped: (k: string) => boolean, a
     {
       phase: Phase.dropTable,
       up,
-      down: [
-        op(createTableOp(table, defaultSchema, (fk) => !amongDropped(fk))),
-        ...table.indexes.map((ix) => op(createIndexOp(ix, table, defaultSchema))),
-      ],
+      down: [op(createTableOp(table, defaultSchema, (fk) => !amongDropped(fk))), ...table.indexes.map((ix) => op(createIndexOp(ix, table, defaultSchema)))],
     },
     // Foreign keys between dropped tables go first, so the tables drop in any order.
     ...table.foreignKeys.filter(amongDropped).map((fk) => ({
@@ -145,7 +136,9 @@ export function compareSchemas(model: SchemaSnapshot, database: SchemaSnapshot, 
   const ownedDefaults = new Set(
     model.enums.flatMap((e) => {
       const existing = dbEnums.get(key(e));
-      return existing && ownsColumnDefaults(e, existing) ? enumColumns(existing, db.tables, defaultSchema).map(({ table, column }) => `${key(table)}.${column.name}`) : [];
+      return existing && ownsColumnDefaults(e, existing)
+        ? enumColumns(existing, db.tables, defaultSchema).map(({ table, column }) => `${key(table)}.${column.name}`)
+        : [];
     }),
   );
 

@@ -35,7 +35,10 @@ function columnSnapshot(ref: ColumnRef): ColumnSnapshot {
   const s: ColumnState = ref.state;
   return {
     name: ref.name,
-    type: s.enum ? (s.enum.schema ? `${quoteIdentifier(s.enum.schema)}.${quoteIdentifier(s.enum.name)}` : quoteIdentifier(s.enum.name)) + (s.type.match(/(\[\])+$/)?.[0] ?? "") : s.type,
+    type: s.enum
+      ? (s.enum.schema ? `${quoteIdentifier(s.enum.schema)}.${quoteIdentifier(s.enum.name)}` : quoteIdentifier(s.enum.name)) +
+        (s.type.match(/(\[\])+$/)?.[0] ?? "")
+      : s.type,
     nullable: !s.notNull,
     default: s.generated ? null : defaultText(s.default),
     identity: s.identity ?? null,
@@ -97,7 +100,15 @@ function tableSnapshot(info: TableInfo, defaultSchema: string): TableSnapshot {
     ...info.columns
       .filter((c) => c.state.unique !== false)
       .map((c) => ({ name: typeof c.state.unique === "string" ? c.state.unique : naming.unique(table, [c.name]), columns: [c.name] })),
-    ...(extras.uniques ?? []).map((u) => ({ name: u.name ?? naming.unique(table, u.columns.map((c) => c.name)), columns: u.columns.map((c) => c.name) })),
+    ...(extras.uniques ?? []).map((u) => ({
+      name:
+        u.name ??
+        naming.unique(
+          table,
+          u.columns.map((c) => c.name),
+        ),
+      columns: u.columns.map((c) => c.name),
+    })),
   ];
 
   const foreignKeys: ForeignKeySnapshot[] = [];
@@ -121,12 +132,21 @@ function tableSnapshot(info: TableInfo, defaultSchema: string): TableSnapshot {
     const targets = fk.references();
     const first = targets[0];
     if (!first || targets.length !== fk.columns.length) {
-      throw new AthanorError("INVALID_MODELS", `${where}: foreignKey() over (${fk.columns.map((c) => c.name).join(", ")}) references ${targets.length} columns`, {
-        hint: "A foreign key references as many columns, of one table, as it has.",
-      });
+      throw new AthanorError(
+        "INVALID_MODELS",
+        `${where}: foreignKey() over (${fk.columns.map((c) => c.name).join(", ")}) references ${targets.length} columns`,
+        {
+          hint: "A foreign key references as many columns, of one table, as it has.",
+        },
+      );
     }
     foreignKeys.push({
-      name: fk.name ?? naming.foreignKey(table, fk.columns.map((c) => c.name)),
+      name:
+        fk.name ??
+        naming.foreignKey(
+          table,
+          fk.columns.map((c) => c.name),
+        ),
       columns: fk.columns.map((c) => c.name),
       referencedSchema: first.columnOf.schema ?? defaultSchema,
       referencedTable: first.columnOf.name,

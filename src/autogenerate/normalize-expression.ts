@@ -14,7 +14,8 @@ function mapOutsideQuotes(text: string, code: (part: string) => string): string 
 }
 
 // A cast to a type name, possibly several words, with modifiers and array brackets.
-const castPattern = /::\s*(?:"[^"]+"|[a-z_][a-z0-9_]*)(?:\s*\.\s*(?:"[^"]+"|[a-z_][a-z0-9_]*))?(?:\s+(?:varying|precision|with(?:out)?\s+time\s+zone))*(?:\s*\([\d\s,]*\))?(?:\s+with(?:out)?\s+time\s+zone)?(?:\s*\[\s*\])*/gi;
+const castPattern =
+  /::\s*(?:"[^"]+"|[a-z_][a-z0-9_]*)(?:\s*\.\s*(?:"[^"]+"|[a-z_][a-z0-9_]*))?(?:\s+(?:varying|precision|with(?:out)?\s+time\s+zone))*(?:\s*\([\d\s,]*\))?(?:\s+with(?:out)?\s+time\s+zone)?(?:\s*\[\s*\])*/gi;
 
 const synonyms: [RegExp, string][] = [
   [/\bcurrent_timestamp\b(?!\s*\()/g, "now()"],

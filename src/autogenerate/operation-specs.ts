@@ -92,11 +92,7 @@ function checkSpec(check: CheckSnapshot): CheckSpec {
  * CREATE TABLE with its columns, primary key, uniques and checks inline; the foreign
  * keys `inlineForeignKey` accepts inline too (the others are added once every table exists).
  */
-export function createTableOp(
-  table: TableSnapshot,
-  defaultSchema: string,
-  inlineForeignKey: (fk: ForeignKeySnapshot) => boolean,
-): CreateTableOperation {
+export function createTableOp(table: TableSnapshot, defaultSchema: string, inlineForeignKey: (fk: ForeignKeySnapshot) => boolean): CreateTableOperation {
   const pk = table.primaryKey;
   const pkOnColumn = pk !== null && pk.columns.length === 1 && pk.name === naming.primaryKey(table.name);
   const uniqueOnColumn = (u: UniqueSnapshot) => u.columns.length === 1 && u.name === naming.unique(table.name, u.columns);

@@ -122,7 +122,9 @@ function nameObjects(snapshot: PulledDatabase["snapshot"], defaultSchema: string
   const defaultFirst = <T extends { schema: string }>(xs: readonly T[]) =>
     [...xs].sort((a, b) => (a.schema === defaultSchema ? 0 : 1) - (b.schema === defaultSchema ? 0 : 1));
   const names = <T extends { schema: string; name: string }>(xs: readonly T[], suffix: string) =>
-    new Map(defaultFirst(xs).map((o) => [key(o), pick([camelCase(o.name), camelCase(`${o.schema}_${o.name}`), `${camelCase(o.name)}${suffix}`], taken, suffix)]));
+    new Map(
+      defaultFirst(xs).map((o) => [key(o), pick([camelCase(o.name), camelCase(`${o.schema}_${o.name}`), `${camelCase(o.name)}${suffix}`], taken, suffix)]),
+    );
   return {
     taken,
     tableConsts: names(snapshot.tables, "Table"),
@@ -265,7 +267,9 @@ export function pullModels(db: PulledDatabase): PulledModels {
     for (const fk of t.foreignKeys) {
       if (!tableByKey.has(`${fk.referencedSchema}.${fk.referencedTable}`)) {
         const file = fileOf(fk.referencedSchema);
-        warnings.push(`${key(t)}: foreign key ${fk.name} references ${fk.referencedSchema}.${fk.referencedTable}, which is not pulled; the model imports it from ./${file.replace(/\.ts$/, ".js")}, where a pull of ${fk.referencedSchema} writes it`);
+        warnings.push(
+          `${key(t)}: foreign key ${fk.name} references ${fk.referencedSchema}.${fk.referencedTable}, which is not pulled; the model imports it from ./${file.replace(/\.ts$/, ".js")}, where a pull of ${fk.referencedSchema} writes it`,
+        );
       }
     }
     b.parts.push(tableSource(t, tableConsts.get(key(t))!, ctx, columnsOf));
@@ -274,7 +278,9 @@ export function pullModels(db: PulledDatabase): PulledModels {
 
   for (const schema of snapshot.schemas) {
     if (schema !== defaultSchema && !files.has(fileOf(schema))) {
-      warnings.push(`schema ${schema} has no tables, enums or sequences: not pulled (a model cannot declare an empty schema); create it in a revision with op.createSchema`);
+      warnings.push(
+        `schema ${schema} has no tables, enums or sequences: not pulled (a model cannot declare an empty schema); create it in a revision with op.createSchema`,
+      );
     }
   }
   const views = db.unsupported.filter((u) => u.kind === "view");

@@ -191,7 +191,9 @@ function tableNotes(table: TableSnapshot, ctx: TableContext): string[] {
       todo.push(`// TODO review: ${table.name} inherits from ${u.name}; the models declare it as a plain table with the inherited columns`);
       ctx.warn(`${label}: inherits from ${u.name}, pulled as a plain table with all its columns`);
     } else if (u.kind === "partitioned") {
-      todo.push(`// TODO review: ${table.name} is partitioned (PARTITION BY ${u.detail}); the models declare it as a plain table, its partitions are not pulled`);
+      todo.push(
+        `// TODO review: ${table.name} is partitioned (PARTITION BY ${u.detail}); the models declare it as a plain table, its partitions are not pulled`,
+      );
       ctx.warn(`${label}: partitioned by ${u.detail}, pulled as a plain table without its partitions`);
     } else if (u.kind === "constraint") {
       todo.push(`// TODO review: constraint ${u.name} is ${u.detail}, which the models cannot declare; they declare it without`);
@@ -250,9 +252,7 @@ export function tableSource(
     extraFks.push(flat.length + 7 <= 100 || entries.length === 0 ? flat : [`foreignKey(${args}, {`, ...entries, "      })"].join("\n"));
   }
 
-  const columnLines = table.columns.map((c) =>
-    w.column(c, { pk: c.name === inlinePk, unique: inlineUnique.get(c.name), fk: inlineFk.get(c.name) }),
-  );
+  const columnLines = table.columns.map((c) => w.column(c, { pk: c.name === inlinePk, unique: inlineUnique.get(c.name), fk: inlineFk.get(c.name) }));
 
   const extras: string[] = [];
   if (pk !== null && inlinePk === undefined) {
@@ -271,7 +271,13 @@ export function tableSource(
     });
     extras.push(listProperty("checks", checks));
   }
-  if (table.indexes.length > 0) extras.push(listProperty("indexes", table.indexes.map((ix) => w.index(ix))));
+  if (table.indexes.length > 0)
+    extras.push(
+      listProperty(
+        "indexes",
+        table.indexes.map((ix) => w.index(ix)),
+      ),
+    );
   if (table.comment !== null) extras.push(`    comment: ${JSON.stringify(table.comment)},`);
 
   const todo = tableNotes(table, ctx);

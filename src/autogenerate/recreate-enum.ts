@@ -42,14 +42,22 @@ export interface RecreateDefaults {
 }
 
 /** The steps that give enum `e` the values `values`, converting the columns of `tables` that use it. */
-export function recreateEnum(e: EnumSnapshot, values: readonly string[], tables: readonly TableSnapshot[], defaultSchema: string, defaults: RecreateDefaults = {}): Step[] {
+export function recreateEnum(
+  e: EnumSnapshot,
+  values: readonly string[],
+  tables: readonly TableSnapshot[],
+  defaultSchema: string,
+  defaults: RecreateDefaults = {},
+): Step[] {
   const targetDefault = defaults.target ?? (() => undefined);
   const currentDefault = defaults.current ?? (() => undefined);
   const schema = e.schema === defaultSchema ? undefined : e.schema;
   const aside = `${e.name}__old`;
   const type = qualifiedName(e.name, schema);
   const steps: Step[] = [
-    note(`review: enum ${schema ? `${schema}.` : ""}${e.name} is made again with the values (${values.map((v) => `'${v}'`).join(", ")}); a row holding another value makes the conversion below fail: update such rows first.`),
+    note(
+      `review: enum ${schema ? `${schema}.` : ""}${e.name} is made again with the values (${values.map((v) => `'${v}'`).join(", ")}); a row holding another value makes the conversion below fail: update such rows first.`,
+    ),
     op({ kind: "execute", sql: `ALTER TYPE ${type} RENAME TO ${quoteIdentifier(aside)}` }),
     op({ kind: "createEnum", name: e.name, ...(schema ? { schema } : {}), values }),
   ];

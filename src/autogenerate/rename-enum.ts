@@ -25,12 +25,20 @@ export function enumRenames(model: SchemaSnapshot, db: SchemaSnapshot, defaultSc
     const rename = (from: string, to: string) => op({ kind: "execute", sql: `ALTER TYPE ${qualifiedName(from, schema)} RENAME TO ${quoteIdentifier(to)}` });
     changes.push({
       phase: Phase.enumValues,
-      up: [note(`review: enum ${old.name} is taken as renamed to ${wanted.name} (same values, and no model declares ${old.name}); if it is not, drop one and create the other instead.`), rename(old.name, wanted.name)],
+      up: [
+        note(
+          `review: enum ${old.name} is taken as renamed to ${wanted.name} (same values, and no model declares ${old.name}); if it is not, drop one and create the other instead.`,
+        ),
+        rename(old.name, wanted.name),
+      ],
       down: [rename(wanted.name, old.name)],
     });
     const newType = qualifiedName(wanted.name, schema);
     const columns = new Set(enumColumns(old, tables, defaultSchema).map((c) => c.column));
-    tables = tables.map((t) => ({ ...t, columns: t.columns.map((c) => (columns.has(c) ? { ...c, type: c.type.endsWith("[]") ? `${newType}[]` : newType } : c)) }));
+    tables = tables.map((t) => ({
+      ...t,
+      columns: t.columns.map((c) => (columns.has(c) ? { ...c, type: c.type.endsWith("[]") ? `${newType}[]` : newType } : c)),
+    }));
     enums = enums.map((e) => (e === old ? { ...e, name: wanted.name } : e));
   }
   return { changes, db: { ...db, enums, tables } };

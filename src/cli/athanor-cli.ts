@@ -30,11 +30,13 @@ const valueNames: Record<string, string> = {
  * usage lines mark optional parts with brackets and leave required ones plain.
  */
 export function namePlaceholders(text: string): string {
-  return text
-    // The lookbehind starts a match only where a run of name characters starts: without it
-    // every position of a long echoed argument ("------…") rescans the run (quadratic).
-    .replace(/(?<![\w-])(-[\w-]*(?:,--[\w-]+)?) #\d+/g, (_all, names: string) => `${names} <${valueNames[names] ?? "value"}>`)
-    .replace(/<(-[\w,-]+ <[^<>]+>)>/g, "$1");
+  return (
+    text
+      // The lookbehind starts a match only where a run of name characters starts: without it
+      // every position of a long echoed argument ("------…") rescans the run (quadratic).
+      .replace(/(?<![\w-])(-[\w-]*(?:,--[\w-]+)?) #\d+/g, (_all, names: string) => `${names} <${valueNames[names] ?? "value"}>`)
+      .replace(/<(-[\w,-]+ <[^<>]+>)>/g, "$1")
+  );
 }
 
 type Usage = ReturnType<Cli<BaseContext>["definitions"]>[number];
@@ -62,7 +64,12 @@ export class AthanorCli extends Cli<BaseContext> {
   missingOption(argv: readonly string[]): string | null {
     const command = this.definitions().find((d: Usage) => d.path === `athanor ${argv[0]}`);
     if (command === undefined) return null;
-    const given = (names: string) => names.split(",").some((name) => argv.some((arg) => arg === name || arg.startsWith(`${name}=`) || (/^-\w$/.test(name) && arg.startsWith(name) && !arg.startsWith("--"))));
+    const given = (names: string) =>
+      names
+        .split(",")
+        .some((name) =>
+          argv.some((arg) => arg === name || arg.startsWith(`${name}=`) || (/^-\w$/.test(name) && arg.startsWith(name) && !arg.startsWith("--"))),
+        );
     const missing = command.options.filter((option) => option.required && !given(option.definition.split(" ")[0]!));
     if (missing.length === 0) return null;
     const lines = missing.map((option) => `missing required option ${option.definition}: ${(option.description ?? "").trim().replace(/\.$/, "")}`);

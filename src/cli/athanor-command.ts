@@ -83,7 +83,9 @@ export function errorJson(error: unknown): { error: { code: string; message: str
     return { error: { code: error.code, message: error.message, hint: error.hint ?? null, details: error.details ?? {} } };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { error: { code: "INTERNAL", message, hint: "run again with --debug for the stack trace, and report it if it looks like a bug in athanor", details: {} } };
+  return {
+    error: { code: "INTERNAL", message, hint: "run again with --debug for the stack trace, and report it if it looks like a bug in athanor", details: {} },
+  };
 }
 
 function causeText(cause: unknown): string {

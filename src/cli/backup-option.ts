@@ -33,10 +33,14 @@ export class BackupOption {
       });
     }
     if (value === true && target !== undefined && looksLikeDirectory(target)) {
-      throw new AthanorError("USAGE", `\`--backup ${target}\`: the backup directory is written --backup=${target} (a bare --backup is followed by the revision)`, {
-        hint: `athanor upgrade --backup=${target}${target === "head" ? "" : " [revision]"}`,
-        details: { argument: target },
-      });
+      throw new AthanorError(
+        "USAGE",
+        `\`--backup ${target}\`: the backup directory is written --backup=${target} (a bare --backup is followed by the revision)`,
+        {
+          hint: `athanor upgrade --backup=${target}${target === "head" ? "" : " [revision]"}`,
+          details: { argument: target },
+        },
+      );
     }
     if (value === "") throw new AthanorError("USAGE", "--backup= needs a directory", { hint: "athanor upgrade --backup=backups" });
     const directory = value === true ? path.relative(process.cwd(), path.join(projectDir, DEFAULT_BACKUP_DIR)) || DEFAULT_BACKUP_DIR : value;
@@ -60,7 +64,9 @@ export class BackupOption {
     const { takeBackup } = await import("../runtime/backup.js");
     this.#taken = await takeBackup({ connection: run.connection, target, current: run.current, directory: this.directory, pgDump: this.#pgDump });
     const kind = this.#taken.format === "pg_dump-custom" ? "pg_dump custom format" : "the embedded database's data directory, .tar.gz";
-    this.note(`Backup written: ${this.#taken.path} (${megabytes(this.#taken.bytes)}, ${kind}) before applying ${run.steps.length} revision${run.steps.length === 1 ? "" : "s"}`);
+    this.note(
+      `Backup written: ${this.#taken.path} (${megabytes(this.#taken.bytes)}, ${kind}) before applying ${run.steps.length} revision${run.steps.length === 1 ? "" : "s"}`,
+    );
   }
 }
 

@@ -72,8 +72,7 @@ export const waitForDatabaseOption = () =>
   });
 
 /** --yes on the commands that destroy schema or bookkeeping. */
-export const yesOption = () =>
-  Option.Boolean("-y,--yes", false, { description: "Go ahead without asking (nothing is asked when stdin is not a terminal)" });
+export const yesOption = () => Option.Boolean("-y,--yes", false, { description: "Go ahead without asking (nothing is asked when stdin is not a terminal)" });
 
 export abstract class DatabaseCommand extends ProjectCommand {
   url = Option.String("--url", { description: "Database URL (default: DATABASE_URL from the environment or secrets/.env; else the embedded database)" });
@@ -129,11 +128,15 @@ export abstract class MigrationCommand extends DatabaseCommand {
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const migrator = await this.migrator(project);
     const started = performance.now();
-    const result = await action(migrator, {
-      sql: this.sql,
-      output,
-      ...(this.transaction ? { transactionMode: this.transaction } : {}),
-    }, project).catch((error: unknown) => {
+    const result = await action(
+      migrator,
+      {
+        sql: this.sql,
+        output,
+        ...(this.transaction ? { transactionMode: this.transaction } : {}),
+      },
+      project,
+    ).catch((error: unknown) => {
       output.abandon();
       throw error;
     });

@@ -9,7 +9,10 @@ import { AthanorError } from "../errors.js";
 
 export class OfflineOutput {
   #fd: number | undefined;
-  constructor(readonly file: string | undefined, readonly stdout: Writable) {}
+  constructor(
+    readonly file: string | undefined,
+    readonly stdout: Writable,
+  ) {}
 
   /** false when stdout's buffer is full: the writer then waits for "drain" (see once). */
   write(text: string): boolean {

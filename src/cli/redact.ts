@@ -13,9 +13,7 @@ const dsnPassword = /(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s'][^\s]*)/gi;
 export function redactSecrets(text: string): string {
   // The word "password" is the placeholder of example URLs in hints.
   return text
-    .replace(urlWithPassword, (match, scheme: string, user: string, password: string) =>
-      password === "password" ? match : `${scheme}${user}:***@`,
-    )
+    .replace(urlWithPassword, (match, scheme: string, user: string, password: string) => (password === "password" ? match : `${scheme}${user}:***@`))
     .replace(passwordParameter, "$1***")
     .replace(dsnPassword, "$1***");
 }

@@ -27,4 +27,3 @@ export function paint(enabled: boolean, style: Style, text: string): string {
   const [open, close] = codes[style];
   return `\u001b[${open}m${text}\u001b[${close}m`;
 }
-

@@ -97,7 +97,10 @@ export async function checkProject(project: Project, options: CheckOptions = {})
     problems.push({ kind: "objects-exist", message: builtBeforeMigrations(untracked, map) });
   } else if (!isAtHeads(diff.currentHeads)) {
     const at = diff.currentHeads.length === 0 ? "base (no revision applied)" : diff.currentHeads.join(", ");
-    problems.push({ kind: "not-at-head", message: `the database is at ${at}, the head(s) are ${heads.join(", ") || "none"}; run \`athanor upgrade${heads.length > 1 ? " heads" : ""}\`` });
+    problems.push({
+      kind: "not-at-head",
+      message: `the database is at ${at}, the head(s) are ${heads.join(", ") || "none"}; run \`athanor upgrade${heads.length > 1 ? " heads" : ""}\``,
+    });
   }
   for (const edit of edits) problems.push({ kind: "edited-revision", message: describeEdit(edit) });
   for (const marker of interrupted) {
@@ -117,7 +120,16 @@ export async function checkProject(project: Project, options: CheckOptions = {})
   for (const finding of lint ?? []) {
     problems.push({ kind: "lint", message: `${finding.path}:${finding.line}  ${finding.rule}  ${finding.message}; fix: ${finding.fix}` });
   }
-  return { ok: problems.length === 0, problems, database: diff.database, current: diff.currentHeads, heads, comparison, models, ...(lint === undefined ? {} : { lint }) };
+  return {
+    ok: problems.length === 0,
+    problems,
+    database: diff.database,
+    current: diff.currentHeads,
+    heads,
+    comparison,
+    models,
+    ...(lint === undefined ? {} : { lint }),
+  };
 }
 
 /** The pending operations, one per line as a revision would call them. */

@@ -46,7 +46,8 @@ export async function generateRevision(project: Project, options: GenerateOption
   const models = diff.models!;
   for (const line of comparisonLines(models, comparison)) reporter.note(line);
   for (const warning of models.warnings) reporter.warn(warning);
-  if (comparison.unmodelled.length > 0) reporter.warn(`not dropped: ${unmodelledAdvice(comparison.unmodelled, comparison.compared, project.config.schemas[0] ?? "public")}`);
+  if (comparison.unmodelled.length > 0)
+    reporter.warn(`not dropped: ${unmodelledAdvice(comparison.unmodelled, comparison.compared, project.config.schemas[0] ?? "public")}`);
   for (const warning of comparison.warnings) reporter.warn(warning);
   const result = { upgradeOps: comparison.upgradeOps, models, comparison };
   if (comparison.empty || options.dryRun) return { ...result, written: null };

@@ -43,7 +43,10 @@ export function revisionsToLint(map: RevisionMap, range: string | undefined): Re
   if (!range.includes(":")) {
     const named = resolveRevisions(map, range);
     if (named.length === 0) {
-      throw new AthanorError("BAD_REV_SPEC", `'${shownArgument(range)}' names no revision to lint`, { hint: "name a revision, `heads`, or a range such as base:head", details: { spec: range } });
+      throw new AthanorError("BAD_REV_SPEC", `'${shownArgument(range)}' names no revision to lint`, {
+        hint: "name a revision, `heads`, or a range such as base:head",
+        details: { spec: range },
+      });
     }
     return named.map((r) => r.source);
   }

@@ -29,7 +29,11 @@ function objectName(o: { schema: string; name: string }, defaultSchema: string):
   return o.schema === defaultSchema ? o.name : `${o.schema}.${o.name}`;
 }
 
-const kindWords: Record<UnmodelledObject["kind"], [string, string]> = { table: ["table", "tables"], enum: ["enum", "enums"], sequence: ["sequence", "sequences"] };
+const kindWords: Record<UnmodelledObject["kind"], [string, string]> = {
+  table: ["table", "tables"],
+  enum: ["enum", "enums"],
+  sequence: ["sequence", "sequences"],
+};
 
 /**
  * One `object` function leaving out the enums and sequences named. It answers nothing for

@@ -90,14 +90,21 @@ export async function pullProject(project: Project, options: PullOptions = {}): 
     reporter.warn(`${database} has no tables, enums or sequences in the schemas pulled (${schemas.join(", ")}); nothing written`);
     return { ...result, files: [], warnings: [] };
   }
-  const others = otherModules(target.full, models.files.map((f) => f.file));
+  const others = otherModules(
+    target.full,
+    models.files.map((f) => f.file),
+  );
   const written = writeModelFiles(target.full, models.files, { cwd: config.cwd, force: options.force ?? false });
   for (const warning of models.warnings) reporter.warn(warning);
   if (others.length > 0) {
-    reporter.warn(`${target.shown} also holds ${others.join(", ")}: a table declared there and in the pulled files is declared twice, which generate and check refuse; remove those modules or merge them into the pulled ones`);
+    reporter.warn(
+      `${target.shown} also holds ${others.join(", ")}: a table declared there and in the pulled files is declared twice, which generate and check refuse; remove those modules or merge them into the pulled ones`,
+    );
   }
   if (!target.read) {
-    reporter.warn(`${target.shown} is not among the config's models, so generate and check will not read it; add it to athanor.config.ts: models: [${JSON.stringify(target.shown)}]`);
+    reporter.warn(
+      `${target.shown} is not among the config's models, so generate and check will not read it; add it to athanor.config.ts: models: [${JSON.stringify(target.shown)}]`,
+    );
   }
   return {
     ...result,

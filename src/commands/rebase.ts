@@ -42,9 +42,13 @@ export async function rebaseRevisions(project: Project, options: RebaseOptions =
   const root = gitRoot(config.cwd);
   const upstream = root === null ? null : (options.upstream ?? upstreamOf(config.cwd));
   if (root === null) reporter.warn("not a git repository: only the databases say which revisions are shared");
-  else if (upstream === null) reporter.warn("the current branch has no upstream: only the databases say which revisions are shared (name one with --upstream origin/main)");
+  else if (upstream === null)
+    reporter.warn("the current branch has no upstream: only the databases say which revisions are shared (name one with --upstream origin/main)");
   else if (!refExists(root, upstream)) {
-    throw new AthanorError("USAGE", `--upstream ${upstream} names no commit in ${root}`, { hint: "Name a branch such as origin/main (`git branch -r` lists them).", details: { upstream } });
+    throw new AthanorError("USAGE", `--upstream ${upstream} names no commit in ${root}`, {
+      hint: "Name a branch such as origin/main (`git branch -r` lists them).",
+      details: { upstream },
+    });
   }
   const onUpstream = root !== null && upstream !== null ? filesAt(root, upstream, config.versionLocations.map(absolute)) : new Set<string>();
   const candidates = new Set(map.revisions.filter((r) => !onUpstream.has(absolute(r.path))).map((r) => r.id));
@@ -70,20 +74,31 @@ export async function rebaseRevisions(project: Project, options: RebaseOptions =
   for (const move of plan.moves) {
     const where = applied.get(move.revision);
     if (where !== undefined) {
-      throw new AthanorError("USAGE", `Revision ${move.revision} (${move.path}) is applied on ${where}: rewriting its parents would leave that database's history wrong`, {
-        hint: `Merge instead (\`athanor merge -m "merge_heads" heads\`), or downgrade ${where} below ${move.revision} first.`,
-        details: { revision: move.revision, database: where },
-      });
+      throw new AthanorError(
+        "USAGE",
+        `Revision ${move.revision} (${move.path}) is applied on ${where}: rewriting its parents would leave that database's history wrong`,
+        {
+          hint: `Merge instead (\`athanor merge -m "merge_heads" heads\`), or downgrade ${where} below ${move.revision} first.`,
+          details: { revision: move.revision, database: where },
+        },
+      );
     }
   }
   if (root !== null) {
-    const dirty = uncommitted(root, plan.moves.map((m) => absolute(m.path)));
+    const dirty = uncommitted(
+      root,
+      plan.moves.map((m) => absolute(m.path)),
+    );
     if (dirty.length > 0) {
       const shown = dirty.map((f) => path.relative(config.cwd, f));
-      throw new AthanorError("USAGE", `${shown.join(", ")} ${shown.length === 1 ? "has" : "have"} changes not committed: rebase rewrites ${shown.length === 1 ? "it" : "them"}`, {
-        hint: "Commit (or stash) them first, so the rewrite is a change of its own.",
-        details: { files: shown },
-      });
+      throw new AthanorError(
+        "USAGE",
+        `${shown.join(", ")} ${shown.length === 1 ? "has" : "have"} changes not committed: rebase rewrites ${shown.length === 1 ? "it" : "them"}`,
+        {
+          hint: "Commit (or stash) them first, so the rewrite is a change of its own.",
+          details: { files: shown },
+        },
+      );
     }
   }
   const write = !options.dryRun && plan.moves.length > 0;

@@ -20,7 +20,9 @@ export interface TestRevisionsOptions {
   readonly reporter?: Reporter;
 }
 
-export type TestModels = { readonly checked: true; readonly operations: string[]; readonly unmodelled: string[] } | { readonly checked: false; readonly reason: string };
+export type TestModels =
+  | { readonly checked: true; readonly operations: string[]; readonly unmodelled: string[] }
+  | { readonly checked: false; readonly reason: string };
 
 export interface TestProblem {
   readonly kind: "revision" | "multiple-heads" | "models-differ" | "unmodelled";
@@ -50,7 +52,12 @@ export async function testRevisions(project: Project, options: TestRevisionsOpti
   const heads = [...map.heads];
   const { config } = project;
   const { openScratchDatabase } = await import("../runtime/scratch-database.js");
-  const scratchOptions = { cwd: config.cwd, connectTimeout: config.connectTimeout, waitForDatabase: config.waitForDatabase, onNotice: (line: string) => reporter.note(line) };
+  const scratchOptions = {
+    cwd: config.cwd,
+    connectTimeout: config.connectTimeout,
+    waitForDatabase: config.waitForDatabase,
+    onNotice: (line: string) => reporter.note(line),
+  };
   const scratch = await openScratchDatabase(options.url, scratchOptions);
   reporter.note(`Testing revisions on a scratch database: ${scratch.description}`);
   // Ctrl-C or a CI job's timeout: the scratch database goes too, then the process.
@@ -87,7 +94,8 @@ export async function testRevisions(project: Project, options: TestRevisionsOpti
     const passed = results.every((result) => result.ok);
     if (!passed && config.models.length > 0) models = { checked: false, reason: "a revision failed first" };
     if (passed && config.models.length > 0) {
-      models = to === "heads" ? await modelsAtHead(project, scratch, report.end, reporter) : { checked: false, reason: `the range ends at ${to}, not at the heads` };
+      models =
+        to === "heads" ? await modelsAtHead(project, scratch, report.end, reporter) : { checked: false, reason: `the range ends at ${to}, not at the heads` };
     }
   } finally {
     process.off("SIGINT", interrupted);
@@ -109,7 +117,10 @@ export async function testRevisions(project: Project, options: TestRevisionsOpti
     });
   }
   if (models.checked && models.unmodelled.length > 0) {
-    problems.push({ kind: "unmodelled", message: `the revisions create objects no model declares: ${models.unmodelled.join(", ")} (declare them, or leave them out with \`include\`)` });
+    problems.push({
+      kind: "unmodelled",
+      message: `the revisions create objects no model declares: ${models.unmodelled.join(", ")} (declare them, or leave them out with \`include\`)`,
+    });
   }
   return { ok: problems.length === 0, database: scratch.description, results, untested, heads, models, problems };
 }
@@ -139,7 +150,11 @@ async function modelsAtHead(project: Project, scratch: ScratchDatabase, end: rea
         .split("\n")
         .map((line) => line.trim())
         .filter((line) => line.startsWith("await op."));
-  return { checked: true, operations, unmodelled: result.unmodelled.map((object) => `${object.kind} ${object.schema === "public" ? object.name : `${object.schema}.${object.name}`}`) };
+  return {
+    checked: true,
+    operations,
+    unmodelled: result.unmodelled.map((object) => `${object.kind} ${object.schema === "public" ? object.name : `${object.schema}.${object.name}`}`),
+  };
 }
 
 /** `a:b`, `a:`, `:b`, `b` → [from, to]; the default is base:heads. */
@@ -147,7 +162,9 @@ function splitTestRange(range: string | undefined): [string | undefined, string]
   if (range === undefined || range.trim() === "") return [undefined, "heads"];
   const parts = range.split(":");
   if (parts.length > 2) {
-    throw new AthanorError("BAD_REV_SPEC", `athanor test takes one range a:b, got '${range}'`, { hint: "e.g. athanor test base:heads, or athanor test 0003:heads" });
+    throw new AthanorError("BAD_REV_SPEC", `athanor test takes one range a:b, got '${range}'`, {
+      hint: "e.g. athanor test base:heads, or athanor test 0003:heads",
+    });
   }
   if (parts.length === 1) return [undefined, parts[0]!];
   return [parts[0] === "" || parts[0] === "base" ? undefined : parts[0], parts[1] === "" ? "heads" : parts[1]!];

@@ -5,28 +5,43 @@
 import type { IncludeFunction } from "../autogenerate/include-rules.js";
 import { parseDuration } from "./duration.js";
 import { zod } from "./zod-loader.js";
-import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_ENV_FILE, DEFAULT_HISTORY_TABLE, DEFAULT_REVISION_IDS, DEFAULT_SCHEMAS, DEFAULT_TRANSACTION_MODE, DEFAULT_VERSION_LOCATIONS, DEFAULT_VERSION_TABLE } from "./defaults.js";
+import {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_ENV_FILE,
+  DEFAULT_HISTORY_TABLE,
+  DEFAULT_REVISION_IDS,
+  DEFAULT_SCHEMAS,
+  DEFAULT_TRANSACTION_MODE,
+  DEFAULT_VERSION_LOCATIONS,
+  DEFAULT_VERSION_TABLE,
+} from "./defaults.js";
 
 function buildConfigSchema() {
   const { z } = zod();
-  const duration = z
-    .union([z.number(), z.string()])
-    .transform((value, ctx) => {
-      const ms = parseDuration(value);
-      if (ms === undefined) {
-        ctx.addIssue({ code: "custom", message: `expected a duration like 5000, "500ms", "10s" or "2min", got ${JSON.stringify(value)}` });
-        return z.NEVER;
-      }
-      return ms;
-    });
+  const duration = z.union([z.number(), z.string()]).transform((value, ctx) => {
+    const ms = parseDuration(value);
+    if (ms === undefined) {
+      ctx.addIssue({ code: "custom", message: `expected a duration like 5000, "500ms", "10s" or "2min", got ${JSON.stringify(value)}` });
+      return z.NEVER;
+    }
+    return ms;
+  });
 
   const identifier = z.string().min(1).max(63);
-  const patterns = z.array(z.string().min(1).regex(/^!?[^!]+$/, "a glob like \"legacy_*\", \"billing.*\" or \"!tmp_*\""));
+  const patterns = z.array(
+    z
+      .string()
+      .min(1)
+      .regex(/^!?[^!]+$/, 'a glob like "legacy_*", "billing.*" or "!tmp_*"'),
+  );
 
   return z
     .object({
       /** Directories holding revision files, relative to the project directory. */
-      versionLocations: z.array(z.string().min(1)).min(1).default([...DEFAULT_VERSION_LOCATIONS]),
+      versionLocations: z
+        .array(z.string().min(1))
+        .min(1)
+        .default([...DEFAULT_VERSION_LOCATIONS]),
       /** Also scan subdirectories of each version location. */
       recursiveVersionLocations: z.boolean().default(false),
       /** How `revision`/`generate`/`merge` pick new ids: 12 random hex digits, or 0001, 0002, … */
@@ -36,7 +51,10 @@ function buildConfigSchema() {
       /** Modules exporting the models autogenerate compares with the database. */
       models: z.array(z.string().min(1)).default([]),
       /** Schemas autogenerate always compares; the first is where models without a schema live. */
-      schemas: z.array(identifier).min(1).default([...DEFAULT_SCHEMAS]),
+      schemas: z
+        .array(identifier)
+        .min(1)
+        .default([...DEFAULT_SCHEMAS]),
       /** Which database objects autogenerate compares, and which tables only the database has it may drop (README, Filters). */
       include: z
         .object({
@@ -45,9 +63,7 @@ function buildConfigSchema() {
           /** Globs over `name` or `schema.name`: a match only in the database is dropped; `!` leaves matches out. */
           tables: patterns.optional(),
           /** Asked about every table, column, key, constraint, index and enum: false leaves it out, true compares it. */
-          object: z
-            .custom<IncludeFunction>((value) => typeof value === "function", { message: "expected a function (object) => boolean" })
-            .optional(),
+          object: z.custom<IncludeFunction>((value) => typeof value === "function", { message: "expected a function (object) => boolean" }).optional(),
         })
         .strict()
         .optional(),
@@ -80,7 +96,10 @@ function buildConfigSchema() {
       /** false: do not take the advisory lock (only when something else serialises runs). */
       lock: z.boolean().default(true),
       /** `athanor lint`: rule ids turned off for every revision (README, Linting revisions). */
-      lint: z.object({ disable: z.array(z.string().min(1)).default([]) }).strict().optional(),
+      lint: z
+        .object({ disable: z.array(z.string().min(1)).default([]) })
+        .strict()
+        .optional(),
     })
     .strict();
 }

@@ -96,7 +96,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Athan
     cwd: root,
     configFile,
     databaseUrlSource: chosen?.[0],
-    databaseUrlOrigin: chosen === undefined ? undefined : originOf(chosen[0], configShown, envFileSetting, envFile?.cutAtHash.includes("DATABASE_URL") ?? false),
+    databaseUrlOrigin:
+      chosen === undefined ? undefined : originOf(chosen[0], configShown, envFileSetting, envFile?.cutAtHash.includes("DATABASE_URL") ?? false),
     warnings,
   };
 }

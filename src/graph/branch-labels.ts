@@ -12,8 +12,7 @@ export function inheritLabels(graph: IndexedGraph, ownLabels: readonly (readonly
     const list = (labels[node] ??= []);
     for (const label of carried) if (!list.includes(label)) list.push(label);
   };
-  const isStop = (node: number) =>
-    graph.versionedUp[node]!.length + dependentCount[node]! > 1 || graph.versionedDown[node]!.length > 1;
+  const isStop = (node: number) => graph.versionedUp[node]!.length + dependentCount[node]! > 1 || graph.versionedDown[node]!.length > 1;
   for (let owner = 0; owner < graph.size; owner++) {
     if (ownLabels[owner]!.length === 0) continue;
     const carried = [...labels[owner]!];

@@ -33,10 +33,14 @@ export function reversedUpgradeRange(map: RevisionMap, from: string, start: read
   const upStart = to === "base" ? [] : targets.map((t) => t.id);
   if (plansSomething(() => planUpgrade(map, upStart, from))) meant.push(`\`athanor upgrade ${shownArgument(to)}:${shownArgument(from)} --sql\``);
   const below = targets.length === 0 ? "base" : targets.map((t) => t.id).join(", ");
-  return new AthanorError("BAD_REV_SPEC", `Upgrade range ${range} goes down: ${below} is already below ${starts.map((s) => s.id).join(", ")}, so the script would run nothing`, {
-    hint: meant.length > 0 ? `Did you mean ${meant.join(" or ")}?` : "An upgrade range is <older>:<newer>; `athanor history` shows the order.",
-    details: { range: `${from}:${to}` },
-  });
+  return new AthanorError(
+    "BAD_REV_SPEC",
+    `Upgrade range ${range} goes down: ${below} is already below ${starts.map((s) => s.id).join(", ")}, so the script would run nothing`,
+    {
+      hint: meant.length > 0 ? `Did you mean ${meant.join(" or ")}?` : "An upgrade range is <older>:<newer>; `athanor history` shows the order.",
+      details: { range: `${from}:${to}` },
+    },
+  );
 }
 
 function plansSomething(plan: () => { steps: readonly unknown[] }): boolean {

@@ -85,9 +85,7 @@ export function formatBranches(map: RevisionMap, options: { verbose?: boolean } 
     .map((point) => {
       const head = options.verbose ? formatRevisionBlock(point) : formatRevisionLine(point, { parents: false, message: false });
       const pad = " ".repeat(point.id.length);
-      const children = point.children.map(
-        (id) => `${pad} -> ${formatRevisionLine(map.require(id), { parents: false, message: options.verbose === true })}`,
-      );
+      const children = point.children.map((id) => `${pad} -> ${formatRevisionLine(map.require(id), { parents: false, message: options.verbose === true })}`);
       return `${head}\n${children.join("\n")}\n`;
     });
 }

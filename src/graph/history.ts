@@ -39,7 +39,11 @@ export function historyRevisions(map: RevisionMap, rangeOrOptions: string | Hist
   // The whole graph (no range): every revision lies below a real head (it has a child or
   // a dependent, or is one), and real heads never overlap, so there is nothing to walk.
   if (options.range === undefined) {
-    return alembicOrder(graph, new Uint8Array(graph.size).fill(1), targets.map((r) => r.index)).map((i) => map.at(i));
+    return alembicOrder(
+      graph,
+      new Uint8Array(graph.size).fill(1),
+      targets.map((r) => r.index),
+    ).map((i) => map.at(i));
   }
   assertNoOverlap(map, targets, `upper end of '${shownArgument(options.range)}'`);
   assertNoOverlap(map, lower, `lower end of '${shownArgument(options.range)}'`);
@@ -55,11 +59,18 @@ export function historyRevisions(map: RevisionMap, rangeOrOptions: string | Hist
   const needs = required;
   if (lower.length > 0) {
     const below = graph.ancestors(lower.map((r) => r.index));
-    const above = graph.descendants(lower.map((r) => r.index), "versioned");
+    const above = graph.descendants(
+      lower.map((r) => r.index),
+      "versioned",
+    );
     for (let i = 0; i < needs.length; i++) needs[i] = needs[i]! & above[i]! & (below[i]! ^ 1);
     for (const r of lower) needs[r.index] = 1;
   }
-  return alembicOrder(graph, needs, targets.map((r) => r.index)).map((i) => map.at(i));
+  return alembicOrder(
+    graph,
+    needs,
+    targets.map((r) => r.index),
+  ).map((i) => map.at(i));
 }
 
 function upperTargets(map: RevisionMap, spec: string, lower: readonly Revision[]): Revision[] {
@@ -68,10 +79,7 @@ function upperTargets(map: RevisionMap, spec: string, lower: readonly Revision[]
   const { symbol, steps, branch } = relative;
   if (symbol === undefined && steps <= 0) return resolveUpgradeTarget(map, lower, spec);
   if (symbol === undefined && lower.length > 1) return resolveUpgradeTarget(map, lower, spec);
-  const start =
-    symbol === undefined
-      ? (lower[0] ?? null)
-      : resolveRevision(map, steps < 0 && branch !== undefined ? `${branch}@${symbol}` : symbol);
+  const start = symbol === undefined ? (lower[0] ?? null) : resolveRevision(map, steps < 0 && branch !== undefined ? `${branch}@${symbol}` : symbol);
   // history never fails for walking off the graph: it stops where the graph ends.
   const end = walk(map, start, steps, steps > 0 ? branch : undefined, false, spec);
   return end === undefined || end === "base" ? [] : [end];

@@ -43,7 +43,11 @@ export function planDowngrade(map: RevisionMap, current: readonly string[], targ
       details: { target, current: currentRevisions.map((r) => r.id) },
     });
   }
-  const order = alembicOrder(graph, todo, currentRevisions.map((r) => r.index));
+  const order = alembicOrder(
+    graph,
+    todo,
+    currentRevisions.map((r) => r.index),
+  );
   const rows = new VersionRows(currentRevisions.map((r) => r.id));
   const start = rows.rows;
   const steps: Step[] = order.map((index) => {

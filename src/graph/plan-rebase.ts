@@ -46,10 +46,19 @@ export function defaultOnto(map: RevisionMap, local: ReadonlySet<string>): strin
   // that is the upstream head; after a rebase, the revision the local line builds on.
   const shared = map.revisions.filter((r) => !local.has(r.id) && r.children.every((c) => local.has(c))).map((r) => r.id);
   if (shared.length === 1) return shared[0]!;
-  throw new AthanorError("MULTIPLE_HEADS", shared.length === 0 ? "There is no upstream head to rebase onto: every head is a local revision" : `Several upstream heads (${shared.join(", ")}): say which one the local revisions go on`, {
-    hint: shared.length === 0 ? "Pull the shared branch first, or there is nothing to rebase." : `Run \`athanor rebase --onto <revision>\`, e.g. --onto ${shared[0]}.`,
-    details: { heads: [...map.heads], local: [...local] },
-  });
+  throw new AthanorError(
+    "MULTIPLE_HEADS",
+    shared.length === 0
+      ? "There is no upstream head to rebase onto: every head is a local revision"
+      : `Several upstream heads (${shared.join(", ")}): say which one the local revisions go on`,
+    {
+      hint:
+        shared.length === 0
+          ? "Pull the shared branch first, or there is nothing to rebase."
+          : `Run \`athanor rebase --onto <revision>\`, e.g. --onto ${shared[0]}.`,
+      details: { heads: [...map.heads], local: [...local] },
+    },
+  );
 }
 
 export function planRebase(map: RevisionMap, onto: string, local: ReadonlySet<string>): RebasePlan {

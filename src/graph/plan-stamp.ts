@@ -37,7 +37,20 @@ export function planStampSteps(map: RevisionMap, current: readonly string[], tar
   const heads = purge ? [] : resolveCurrent(map, current);
   const rows = new VersionRows(heads.map((r) => r.id));
   const specs = targets.length > 0 ? targets : ["base"];
-  const filtered = [...new Set(specs.filter((s) => s !== "").flatMap((s) => filterForLineage(map, heads.map((r) => r.id), s, true)))];
+  const filtered = [
+    ...new Set(
+      specs
+        .filter((s) => s !== "")
+        .flatMap((s) =>
+          filterForLineage(
+            map,
+            heads.map((r) => r.id),
+            s,
+            true,
+          ),
+        ),
+    ),
+  ];
   // A destination named twice (`stamp 0003 0003`) is stamped once (Alembic asserts on it).
   const destinations: (Revision | null)[] = [...new Set(specs.flatMap((s) => resolveRevisions(map, s)))];
   if (destinations.length === 0) destinations.push(null);

@@ -31,7 +31,11 @@ export function planUpgrade(map: RevisionMap, current: readonly string[], target
   const todo = graph.ancestors(targets.map((r) => r.index));
   const applied = graph.ancestors(currentRevisions.map((r) => r.index));
   for (let i = 0; i < todo.length; i++) if (applied[i]) todo[i] = 0;
-  const order = alembicOrder(graph, todo, targets.map((r) => r.index)).reverse();
+  const order = alembicOrder(
+    graph,
+    todo,
+    targets.map((r) => r.index),
+  ).reverse();
 
   const rows = new VersionRows(currentRevisions.map((r) => r.id));
   const start = rows.rows;

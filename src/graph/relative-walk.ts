@@ -43,10 +43,14 @@ function ambiguousWalk(at: Revision | null | "base", options: readonly (Revision
   const from = at === null || at === "base" ? "base" : at.id;
   const ids = options.map((o) => (o === "base" ? "base" : o.id));
   const named = spec === undefined ? "" : ` '${shownArgument(spec)}'`;
-  return new AthanorError("AMBIGUOUS_WALK", `Ambiguous walk${named}: ${from} ${steps > 0 ? "has several children" : "has several parents"} (${ids.join(", ")})`, {
-    hint: `A relative step cannot choose at a ${steps > 0 ? "branch point" : "merge point"}; name the revision instead (one of ${ids.join(", ")}) or narrow with a label (label@+1).`,
-    details: { from, options: ids, ...(spec === undefined ? {} : { spec }) },
-  });
+  return new AthanorError(
+    "AMBIGUOUS_WALK",
+    `Ambiguous walk${named}: ${from} ${steps > 0 ? "has several children" : "has several parents"} (${ids.join(", ")})`,
+    {
+      hint: `A relative step cannot choose at a ${steps > 0 ? "branch point" : "merge point"}; name the revision instead (one of ${ids.join(", ")}) or narrow with a label (label@+1).`,
+      details: { from, options: ids, ...(spec === undefined ? {} : { spec }) },
+    },
+  );
 }
 
 /** The count of a step (`+3` → "3") as typed, cut when long: `Number` would print 1e+400 as Infinity. */
@@ -66,10 +70,14 @@ function pastEnd(text: string, detail: string): AthanorError {
 function noRelative(text: string, command: "upgrade" | "downgrade"): AthanorError {
   const other = command === "upgrade" ? "downgrade" : "upgrade";
   const shown = shownArgument(text);
-  return new AthanorError("BAD_REV_SPEC", `Relative revision ${shown} didn't produce ${shownArgument(text.replace(/^[+-]/, ""))} migrations: ${command} cannot go ${command === "upgrade" ? "back" : "forward"} from the current revision`, {
-    hint: `Did you mean \`athanor ${other} ${shown}\`?`,
-    details: { spec: text },
-  });
+  return new AthanorError(
+    "BAD_REV_SPEC",
+    `Relative revision ${shown} didn't produce ${shownArgument(text.replace(/^[+-]/, ""))} migrations: ${command} cannot go ${command === "upgrade" ? "back" : "forward"} from the current revision`,
+    {
+      hint: `Did you mean \`athanor ${other} ${shown}\`?`,
+      details: { spec: text },
+    },
+  );
 }
 
 /** The revisions `athanor upgrade <target>` aims at; [] for base. Alembic's _parse_upgrade_target. */
@@ -95,7 +103,10 @@ export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revisio
     }
     const end = walk(map, start, steps, branch, true, target);
     if (end === undefined || end === "base") {
-      throw pastEnd(stepText, `${start === null ? "base" : start.id} has fewer than ${stepCount(stepText)} revisions above it${branch ? ` on branch '${shownArgument(branch)}'` : ""}`);
+      throw pastEnd(
+        stepText,
+        `${start === null ? "base" : start.id} has fewer than ${stepCount(stepText)} revisions above it${branch ? ` on branch '${shownArgument(branch)}'` : ""}`,
+      );
     }
     return [end];
   }
@@ -110,7 +121,11 @@ export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revisio
 function upgradeStarts(map: RevisionMap, current: readonly Revision[], branch: string | undefined): (Revision | null)[] {
   if (current.length === 0) return [null];
   if (branch === undefined) return [...current];
-  const onBranch = filterForLineage(map, current.map((r) => r.id), branch);
+  const onBranch = filterForLineage(
+    map,
+    current.map((r) => r.id),
+    branch,
+  );
   if (onBranch.length > 0) return onBranch.map((id) => map.require(id));
   // The branch has no current head: start from the newest applied revisions on it.
   const applied = map.graph.ancestors(current.map((r) => r.index));
@@ -190,7 +205,11 @@ function depthNote(map: RevisionMap, start: Revision | null): string {
 function currentSymbol(map: RevisionMap, current: readonly Revision[], branch: string | undefined, stepText: string): string {
   let candidates: string[];
   if (branch !== undefined) {
-    candidates = filterForLineage(map, current.map((r) => r.id), branch);
+    candidates = filterForLineage(
+      map,
+      current.map((r) => r.id),
+      branch,
+    );
     if (candidates.length === 0) candidates = filterForLineage(map, effectiveCurrent(map, current), branch);
   } else {
     candidates = [...new Set(current.map((r) => r.id))];

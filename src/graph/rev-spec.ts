@@ -167,7 +167,10 @@ export function revisionForIdent(map: RevisionMap, ident: string, branch?: strin
       );
     }
     if (candidates.length > 1) {
-      const first = candidates.slice(0, 3).map((c) => `'${c}'`).join(", ");
+      const first = candidates
+        .slice(0, 3)
+        .map((c) => `'${c}'`)
+        .join(", ");
       throw new AthanorError("AMBIGUOUS_PREFIX", `Multiple revisions start with '${shown}': ${first}...`, {
         hint: `Type more of the id; candidates: ${shownList(candidates)}.`,
         details: { prefix: ident, candidates },

@@ -21,9 +21,7 @@ export interface BuiltGraph {
 }
 
 export function buildGraph(unsorted: readonly RevisionSource[]): BuiltGraph {
-  const sources = [...unsorted].sort(
-    (a, b) => compare(sortKeyOf(a), sortKeyOf(b)) || compare(a.revision, b.revision),
-  );
+  const sources = [...unsorted].sort((a, b) => compare(sortKeyOf(a), sortKeyOf(b)) || compare(a.revision, b.revision));
   const indexOf = indexIds(sources);
   const labelOwner = indexLabels(sources, indexOf);
   const versionedDown = sources.map((source) => resolveDownRevisions(source, sources, indexOf));
@@ -60,14 +58,10 @@ function indexIds(sources: readonly RevisionSource[]): Map<string, number> {
     const earlier = indexOf.get(id);
     if (earlier !== undefined) {
       const first = sources[earlier]!;
-      throw new AthanorError(
-        "DUPLICATE_REVISION",
-        `Revision ${id} is present more than once: ${locate(first)} and ${locate(source)}`,
-        {
-          hint: `Give one of the two files a new revision id (and update any downRevision that meant it), or delete the copy.`,
-          details: { revision: id, paths: [first.path, source.path] },
-        },
-      );
+      throw new AthanorError("DUPLICATE_REVISION", `Revision ${id} is present more than once: ${locate(first)} and ${locate(source)}`, {
+        hint: `Give one of the two files a new revision id (and update any downRevision that meant it), or delete the copy.`,
+        details: { revision: id, paths: [first.path, source.path] },
+      });
     }
     indexOf.set(id, index);
   });
@@ -122,11 +116,7 @@ function resolveDownRevisions(source: RevisionSource, sources: readonly Revision
   return parents;
 }
 
-function resolveDependencies(
-  source: RevisionSource,
-  indexOf: ReadonlyMap<string, number>,
-  labelOwner: ReadonlyMap<string, number>,
-): number[] {
+function resolveDependencies(source: RevisionSource, indexOf: ReadonlyMap<string, number>, labelOwner: ReadonlyMap<string, number>): number[] {
   if (source.dependsOn.length === 0) return [];
   const resolved: number[] = [];
   for (const dependency of source.dependsOn) {

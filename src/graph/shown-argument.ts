@@ -21,10 +21,7 @@ export function shownArgument(text: string): string {
   if (text.length <= SHOWN_ARGUMENT_LIMIT && !UNSAFE.test(text)) return text;
   const chars = [...text];
   const cut = chars.length > SHOWN_ARGUMENT_LIMIT;
-  const kept = (cut ? chars.slice(0, SHOWN_ARGUMENT_LIMIT).join("") : text).replace(
-    UNSAFE_ALL,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  const kept = (cut ? chars.slice(0, SHOWN_ARGUMENT_LIMIT).join("") : text).replace(UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return cut ? `${kept}… (${chars.length} characters)` : kept;
 }
 

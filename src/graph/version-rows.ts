@@ -59,10 +59,7 @@ export function upgradeChanges(revision: Revision, rows: VersionRows): VersionCh
   if (present.length === 0) return rows.applyAll([{ kind: "insert", revision: revision.id }]);
   // A merge (or a revision absorbing a dependency's row): keep one parent row, moved on.
   const last = present[present.length - 1]!;
-  return rows.applyAll([
-    ...present.slice(0, -1).map((d): VersionChange => ({ kind: "delete", revision: d })),
-    { kind: "update", from: last, to: revision.id },
-  ]);
+  return rows.applyAll([...present.slice(0, -1).map((d): VersionChange => ({ kind: "delete", revision: d })), { kind: "update", from: last, to: revision.id }]);
 }
 
 /** The row changes of running `revision`'s downgrade with `rows` as the table. */
@@ -74,10 +71,7 @@ export function downgradeChanges(map: RevisionMap, revision: Revision, rows: Ver
   const to = others.length > 0 ? downs.filter((d) => !isBelowAny(map, d, revision.id, others)) : [...downs];
   if (to.length === 0) return rows.applyAll([{ kind: "delete", revision: revision.id }]);
   const last = to[to.length - 1]!;
-  return rows.applyAll([
-    ...to.slice(0, -1).map((d): VersionChange => ({ kind: "insert", revision: d })),
-    { kind: "update", from: revision.id, to: last },
-  ]);
+  return rows.applyAll([...to.slice(0, -1).map((d): VersionChange => ({ kind: "insert", revision: d })), { kind: "update", from: revision.id, to: last }]);
 }
 
 /** Whether `id` is an ancestor (or one) of any of `heads`; searched upward from `id`, skipping `via`. */

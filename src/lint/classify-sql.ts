@@ -23,7 +23,15 @@ export function classifySql(sql: string, where: Where): LintStatement[] {
   // word: no token list for them.
   const lead = sqlTokens(sql, 1)[0];
   if (lead !== undefined && DATA_WORDS.has(lead.text) && !(lead.text === "select" && sql.includes("set_config"))) {
-    return [{ kind: "other", locks: false, line: where.line + countNewlines(sql, lead.start), statement: where.statement, ...(where.autocommit ? { autocommit: true as const } : {}) }];
+    return [
+      {
+        kind: "other",
+        locks: false,
+        line: where.line + countNewlines(sql, lead.start),
+        statement: where.statement,
+        ...(where.autocommit ? { autocommit: true as const } : {}),
+      },
+    ];
   }
   const tokens = sqlTokens(sql);
   const first = tokens[0];
@@ -43,7 +51,22 @@ function countNewlines(text: string, end: number): number {
   return count;
 }
 
-const DATA_WORDS = new Set(["insert", "update", "delete", "select", "copy", "values", "with", "merge", "call", "notify", "analyze", "grant", "revoke", "comment"]);
+const DATA_WORDS = new Set([
+  "insert",
+  "update",
+  "delete",
+  "select",
+  "copy",
+  "values",
+  "with",
+  "merge",
+  "call",
+  "notify",
+  "analyze",
+  "grant",
+  "revoke",
+  "comment",
+]);
 
 const other = (locks: boolean, table?: TableName): Shape => ({ kind: "other", locks, ...(table ? { table } : {}) });
 

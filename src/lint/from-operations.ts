@@ -56,16 +56,18 @@ function shapesOf(operation: Operation): Shape[] {
       return [{ kind: "renameTable", table: tableOf(operation), newName: operation.newName }];
     case "addColumn": {
       const { column } = operation;
-      return [{
-        kind: "addColumn",
-        table: tableOf(operation),
-        column: column.name,
-        type: column.type,
-        ...(column.default === undefined ? {} : { default: column.default }),
-        ...(column.identity === undefined ? {} : { identity: true }),
-        ...(column.generated === undefined ? {} : { stored: true }),
-        ...(column.nullable === false || column.primaryKey === true ? { notNull: true } : {}),
-      }];
+      return [
+        {
+          kind: "addColumn",
+          table: tableOf(operation),
+          column: column.name,
+          type: column.type,
+          ...(column.default === undefined ? {} : { default: column.default }),
+          ...(column.identity === undefined ? {} : { identity: true }),
+          ...(column.generated === undefined ? {} : { stored: true }),
+          ...(column.nullable === false || column.primaryKey === true ? { notNull: true } : {}),
+        },
+      ];
     }
     case "dropColumn":
       return [{ kind: "dropColumn", table: tableOf(operation), column: operation.column }];
@@ -74,29 +76,40 @@ function shapesOf(operation: Operation): Shape[] {
     case "createIndex":
       return [{ kind: "createIndex", table: tableOf(operation), name: operation.name, concurrently: operation.concurrently === true }];
     case "dropIndex":
-      return [{ kind: "dropIndex", name: operation.name, concurrently: operation.concurrently === true, ...(operation.schema === undefined ? {} : { schema: operation.schema }) }];
+      return [
+        {
+          kind: "dropIndex",
+          name: operation.name,
+          concurrently: operation.concurrently === true,
+          ...(operation.schema === undefined ? {} : { schema: operation.schema }),
+        },
+      ];
     case "createPrimaryKey":
     case "createUniqueConstraint":
-      return [{
-        kind: "addConstraint",
-        table: tableOf(operation),
-        constraint: operation.kind === "createPrimaryKey" ? "primaryKey" : "unique",
-        notValid: false,
-        usingIndex: false,
-        ...(operation.name === undefined ? {} : { name: operation.name }),
-      }];
+      return [
+        {
+          kind: "addConstraint",
+          table: tableOf(operation),
+          constraint: operation.kind === "createPrimaryKey" ? "primaryKey" : "unique",
+          notValid: false,
+          usingIndex: false,
+          ...(operation.name === undefined ? {} : { name: operation.name }),
+        },
+      ];
     case "createForeignKey":
     case "createCheckConstraint": {
       const notNullColumn = operation.kind === "createCheckConstraint" ? provenNotNull(sqlTokens(operation.expression)) : undefined;
-      return [{
-        kind: "addConstraint",
-        table: tableOf(operation),
-        constraint: operation.kind === "createForeignKey" ? "foreignKey" : "check",
-        notValid: operation.notValid === true,
-        usingIndex: false,
-        ...(operation.name === undefined ? {} : { name: operation.name }),
-        ...(notNullColumn === undefined ? {} : { notNullColumn }),
-      }];
+      return [
+        {
+          kind: "addConstraint",
+          table: tableOf(operation),
+          constraint: operation.kind === "createForeignKey" ? "foreignKey" : "check",
+          notValid: operation.notValid === true,
+          usingIndex: false,
+          ...(operation.name === undefined ? {} : { name: operation.name }),
+          ...(notNullColumn === undefined ? {} : { notNullColumn }),
+        },
+      ];
     }
     case "validateConstraint":
       return [{ kind: "validateConstraint", table: tableOf(operation), name: operation.name }];
@@ -119,7 +132,12 @@ function alterColumnShapes(operation: Extract<Operation, { kind: "alterColumn" }
   const shapes: Shape[] = [];
   if (operation.type !== undefined) shapes.push({ kind: "alterColumnType", table, column, type: operation.type, using: operation.using !== undefined });
   if (operation.nullable === false) shapes.push({ kind: "setNotNull", table, column });
-  const rest = operation.nullable === true || operation.default !== undefined || operation.identity !== undefined || operation.setGenerated !== undefined || operation.collation !== undefined;
+  const rest =
+    operation.nullable === true ||
+    operation.default !== undefined ||
+    operation.identity !== undefined ||
+    operation.setGenerated !== undefined ||
+    operation.collation !== undefined;
   if (rest) shapes.push({ kind: "other", locks: true, table });
   if (operation.newName !== undefined) shapes.push({ kind: "renameColumn", table, column, newName: operation.newName });
   return shapes;

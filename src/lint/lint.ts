@@ -81,12 +81,29 @@ export function lintRevisions(revisions: readonly LintInput[], options: LintOpti
 }
 
 function finding(rule: LintRule, revision: RevisionUnderLint, hit: RuleHit): LintFinding {
-  return { rule: rule.id, severity: rule.severity, revision: revision.revision, path: revision.path, line: hit.line, message: hit.message, fix: rule.fix, docs: docsLink(rule.id) };
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    revision: revision.revision,
+    path: revision.path,
+    line: hit.line,
+    message: hit.message,
+    fix: rule.fix,
+    docs: docsLink(rule.id),
+  };
 }
 
 function unknownIds(directive: DisableDirective, revision: RevisionUnderLint): LintFinding[] {
   const known = ruleIds();
-  const base = { rule: UNKNOWN_RULE, severity: "error" as const, revision: revision.revision, path: revision.path, line: directive.line, fix: `name one of: ${known.join(", ")}`, docs: docsLink(UNKNOWN_RULE) };
+  const base = {
+    rule: UNKNOWN_RULE,
+    severity: "error" as const,
+    revision: revision.revision,
+    path: revision.path,
+    line: directive.line,
+    fix: `name one of: ${known.join(", ")}`,
+    docs: docsLink(UNKNOWN_RULE),
+  };
   if (directive.ids.length === 0) return [{ ...base, message: "athanor-lint-disable names no rule" }];
   return directive.ids.filter((id) => !known.includes(id)).map((id) => ({ ...base, message: `athanor-lint-disable names an unknown rule '${id}'` }));
 }

@@ -41,7 +41,14 @@ export function joinTokens(tokens: readonly SqlToken[]): string {
   let text = "";
   let previous: SqlToken | undefined;
   for (const token of tokens) {
-    const tight = previous === undefined || token.text === ")" || token.text === "," || token.text === "." || previous.text === "(" || previous.text === "." || (token.text === "(" && previous.kind === "word");
+    const tight =
+      previous === undefined ||
+      token.text === ")" ||
+      token.text === "," ||
+      token.text === "." ||
+      previous.text === "(" ||
+      previous.text === "." ||
+      (token.text === "(" && previous.kind === "word");
     const shown = token.kind === "ident" ? `"${token.text.replaceAll('"', '""')}"` : token.text;
     text += (tight ? "" : " ") + shown;
     previous = token;

@@ -47,7 +47,16 @@ function buildOperationSchemas() {
       primaryKey: flag,
       unique: flag,
       references: z
-        .strictObject({ table: name, schema, column: name.optional(), name: name.optional(), onDelete: action.optional(), onUpdate: action.optional(), match: match.optional(), ...deferrability })
+        .strictObject({
+          table: name,
+          schema,
+          column: name.optional(),
+          name: name.optional(),
+          onDelete: action.optional(),
+          onUpdate: action.optional(),
+          match: match.optional(),
+          ...deferrability,
+        })
         .optional(),
       check: sqlText.optional(),
       collation: name.optional(),
@@ -78,15 +87,31 @@ function buildOperationSchemas() {
   const foreignKey = z.strictObject(foreignKeyFields);
   const check = z.strictObject({ name: name.optional(), expression: sqlText, noInherit: flag });
   const indexElement = z.union([
-    z.strictObject({ column: name, order: z.enum(["ASC", "DESC"]).optional(), nulls: z.enum(["FIRST", "LAST"]).optional(), opclass: sqlText.optional(), collation: name.optional() }),
-    z.strictObject({ expression: sqlText, order: z.enum(["ASC", "DESC"]).optional(), nulls: z.enum(["FIRST", "LAST"]).optional(), opclass: sqlText.optional(), collation: name.optional() }),
+    z.strictObject({
+      column: name,
+      order: z.enum(["ASC", "DESC"]).optional(),
+      nulls: z.enum(["FIRST", "LAST"]).optional(),
+      opclass: sqlText.optional(),
+      collation: name.optional(),
+    }),
+    z.strictObject({
+      expression: sqlText,
+      order: z.enum(["ASC", "DESC"]).optional(),
+      nulls: z.enum(["FIRST", "LAST"]).optional(),
+      opclass: sqlText.optional(),
+      collation: name.optional(),
+    }),
   ]);
   const table = { table: name, schema };
   const owner = z.strictObject({ table: name, column: name });
 
   const sameLength = (fk: { columns: readonly string[]; referencedColumns?: readonly string[] | undefined }, ctx: RefinementCtx) => {
     if (fk.referencedColumns !== undefined && fk.referencedColumns.length !== fk.columns.length) {
-      ctx.addIssue({ code: "custom", path: ["referencedColumns"], message: `lists ${fk.referencedColumns.length} column(s) but columns lists ${fk.columns.length}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["referencedColumns"],
+        message: `lists ${fk.referencedColumns.length} column(s) but columns lists ${fk.columns.length}`,
+      });
     }
   };
 
@@ -125,10 +150,15 @@ function buildOperationSchemas() {
       })
       .superRefine((op, ctx) => {
         for (const key of ["using", "collation"] as const) {
-          if (op[key] !== undefined && op.type === undefined) ctx.addIssue({ code: "custom", path: [key], message: "only applies to a type change: give type as well" });
+          if (op[key] !== undefined && op.type === undefined)
+            ctx.addIssue({ code: "custom", path: [key], message: "only applies to a type change: give type as well" });
         }
         if (op.setGenerated !== undefined && op.identity !== undefined) {
-          ctx.addIssue({ code: "custom", path: ["setGenerated"], message: "cannot be combined with identity: setGenerated changes an identity the column has" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["setGenerated"],
+            message: "cannot be combined with identity: setGenerated changes an identity the column has",
+          });
         }
         const changes = ["type", "nullable", "default", "comment", "identity", "setGenerated", "newName"] as const;
         if (changes.every((key) => op[key] === undefined)) {
@@ -144,33 +174,87 @@ function buildOperationSchemas() {
       unique: flag,
       where: sqlText.optional(),
       include: z.array(name).optional(),
-      method: z.string().regex(/^[a-z_][a-z0-9_]*$/, "must be an access method name such as btree, hash, gin, gist, brin").optional(),
+      method: z
+        .string()
+        .regex(/^[a-z_][a-z0-9_]*$/, "must be an access method name such as btree, hash, gin, gist, brin")
+        .optional(),
       nullsNotDistinct: flag,
       concurrently: flag,
       ifNotExists: flag,
     }),
     dropIndex: z
       .strictObject({ kind: z.literal("dropIndex"), name, schema, concurrently: flag, ifExists: flag, cascade: flag })
-      .refine((op) => !(op.concurrently === true && op.cascade === true), { path: ["cascade"], message: "cannot be combined with concurrently (PostgreSQL refuses DROP INDEX CONCURRENTLY … CASCADE)" }),
+      .refine((op) => !(op.concurrently === true && op.cascade === true), {
+        path: ["cascade"],
+        message: "cannot be combined with concurrently (PostgreSQL refuses DROP INDEX CONCURRENTLY … CASCADE)",
+      }),
     createPrimaryKey: z.strictObject({ kind: z.literal("createPrimaryKey"), ...table, name: name.optional(), columns: names }),
-    createUniqueConstraint: z.strictObject({ kind: z.literal("createUniqueConstraint"), ...table, name: name.optional(), columns: names, nullsNotDistinct: flag, ...deferrability }),
+    createUniqueConstraint: z.strictObject({
+      kind: z.literal("createUniqueConstraint"),
+      ...table,
+      name: name.optional(),
+      columns: names,
+      nullsNotDistinct: flag,
+      ...deferrability,
+    }),
     createForeignKey: z.strictObject({ kind: z.literal("createForeignKey"), ...table, ...foreignKeyFields, notValid: flag }).superRefine(sameLength),
-    createCheckConstraint: z.strictObject({ kind: z.literal("createCheckConstraint"), ...table, name: name.optional(), expression: sqlText, noInherit: flag, notValid: flag }),
+    createCheckConstraint: z.strictObject({
+      kind: z.literal("createCheckConstraint"),
+      ...table,
+      name: name.optional(),
+      expression: sqlText,
+      noInherit: flag,
+      notValid: flag,
+    }),
     validateConstraint: z.strictObject({ kind: z.literal("validateConstraint"), ...table, name }),
     dropConstraint: z.strictObject({ kind: z.literal("dropConstraint"), ...table, name, ifExists: flag, cascade: flag }),
-    createEnum: z.strictObject({ kind: z.literal("createEnum"), name, schema, values: z.array(z.string().min(1, "must not be empty").max(63, "is longer than 63 bytes")) }),
+    createEnum: z.strictObject({
+      kind: z.literal("createEnum"),
+      name,
+      schema,
+      values: z.array(z.string().min(1, "must not be empty").max(63, "is longer than 63 bytes")),
+    }),
     dropEnum: z.strictObject({ kind: z.literal("dropEnum"), name, schema, ifExists: flag, cascade: flag }),
     addEnumValue: z
-      .strictObject({ kind: z.literal("addEnumValue"), name, schema, value: z.string().min(1, "must not be empty"), before: z.string().optional(), after: z.string().optional(), ifNotExists: flag })
+      .strictObject({
+        kind: z.literal("addEnumValue"),
+        name,
+        schema,
+        value: z.string().min(1, "must not be empty"),
+        before: z.string().optional(),
+        after: z.string().optional(),
+        ifNotExists: flag,
+      })
       .refine((op) => op.before === undefined || op.after === undefined, { path: ["after"], message: "cannot be combined with before: give one position" }),
     renameEnumValue: z.strictObject({ kind: z.literal("renameEnumValue"), name, schema, from: z.string().min(1), to: z.string().min(1) }),
     createSchema: z.strictObject({ kind: z.literal("createSchema"), schema: name, ifNotExists: flag }),
     dropSchema: z.strictObject({ kind: z.literal("dropSchema"), schema: name, ifExists: flag, cascade: flag }),
-    createSequence: z.strictObject({ kind: z.literal("createSequence"), name, schema, as: sqlText.optional(), ...sequenceOptions, ownedBy: owner.optional(), ifNotExists: flag }),
-    alterSequence: z.strictObject({ kind: z.literal("alterSequence"), name, schema, as: sqlText.optional(), ...sequenceOptions, restart: z.union([z.boolean(), seqNumber]).optional(), ownedBy: owner.nullable().optional() }),
+    createSequence: z.strictObject({
+      kind: z.literal("createSequence"),
+      name,
+      schema,
+      as: sqlText.optional(),
+      ...sequenceOptions,
+      ownedBy: owner.optional(),
+      ifNotExists: flag,
+    }),
+    alterSequence: z.strictObject({
+      kind: z.literal("alterSequence"),
+      name,
+      schema,
+      as: sqlText.optional(),
+      ...sequenceOptions,
+      restart: z.union([z.boolean(), seqNumber]).optional(),
+      ownedBy: owner.nullable().optional(),
+    }),
     dropSequence: z.strictObject({ kind: z.literal("dropSequence"), name, schema, ifExists: flag, cascade: flag }),
     execute: z.strictObject({ kind: z.literal("execute"), sql: z.string().min(1, "must not be empty"), params: z.array(z.unknown()).optional() }),
-    bulkInsert: z.strictObject({ kind: z.literal("bulkInsert"), ...table, columns: z.array(name).optional(), rows: z.array(z.record(z.string(), z.unknown())) }),
+    bulkInsert: z.strictObject({
+      kind: z.literal("bulkInsert"),
+      ...table,
+      columns: z.array(name).optional(),
+      rows: z.array(z.record(z.string(), z.unknown())),
+    }),
   } as const;
 }
 

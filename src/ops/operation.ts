@@ -3,13 +3,7 @@
 // (operations.ts) builds and validates them; autogenerate emits them directly.
 // Every object-level operation carries an optional `schema` (omitted: the search path).
 import type { ColumnSpec, IdentitySpec, SequenceNumber, SequenceOptions } from "./column.js";
-import type {
-  CheckSpec,
-  ForeignKeySpec,
-  IndexElement,
-  PrimaryKeySpec,
-  UniqueSpec,
-} from "./constraint.js";
+import type { CheckSpec, ForeignKeySpec, IndexElement, PrimaryKeySpec, UniqueSpec } from "./constraint.js";
 
 export type { ColumnSpec, IdentitySpec, ColumnReference, ReferentialAction, InitiallyMode, MatchMode, SequenceNumber, SequenceOptions } from "./column.js";
 export type { CheckSpec, ForeignKeySpec, IndexElement, IndexElementOptions, PrimaryKeySpec, UniqueSpec } from "./constraint.js";

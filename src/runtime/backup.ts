@@ -31,7 +31,10 @@ export interface BackupRequest {
 export async function takeBackup(request: BackupRequest): Promise<Backup> {
   const { connection, target } = request;
   const postgres = target.kind === "postgres";
-  const file = path.join(request.directory, backupFileName(postgres ? target.database : "pglite", request.current, postgres ? ".dump" : ".tar.gz", request.now));
+  const file = path.join(
+    request.directory,
+    backupFileName(postgres ? target.database : "pglite", request.current, postgres ? ".dump" : ".tar.gz", request.now),
+  );
   const partial = `${file}.partial`;
   try {
     mkdirSync(request.directory, { recursive: true, mode: 0o700 });
@@ -62,7 +65,10 @@ export async function takeBackup(request: BackupRequest): Promise<Backup> {
 
 /** `app_20261203T071500Z_0001.dump`: the database, when (UTC), and the revision(s) it is at. */
 export function backupFileName(database: string, current: readonly string[], extension: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/[-:]/g, "");
   const at = current.length === 0 ? "base" : [...current].sort().join("+");
   const safe = (text: string) => text.replace(/[^A-Za-z0-9_.+-]/g, "_");
   return `${safe(database)}_${stamp}_${safe(at)}${extension}`;

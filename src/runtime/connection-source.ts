@@ -49,7 +49,10 @@ async function exclusive(owner: object, make: () => Connection): Promise<Connect
   const previous = queues.get(owner) ?? Promise.resolve();
   let done!: () => void;
   const mine = new Promise<void>((resolve) => (done = resolve));
-  queues.set(owner, previous.then(() => mine));
+  queues.set(
+    owner,
+    previous.then(() => mine),
+  );
   await previous;
   return { connection: make(), release: async () => done() };
 }

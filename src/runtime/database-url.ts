@@ -61,9 +61,7 @@ export function parseDatabaseUrl(url: string | undefined, cwd: string, origin: U
   const where = hostPart(trimmed);
   throw new AthanorError(
     "CONFIG_INVALID",
-    scheme
-      ? `unsupported database URL scheme "${scheme}" in ${origin.shown}${where === undefined ? "" : ` (${where})`}`
-      : `${origin.shown} is not a URL`,
+    scheme ? `unsupported database URL scheme "${scheme}" in ${origin.shown}${where === undefined ? "" : ` (${where})`}` : `${origin.shown} is not a URL`,
     { hint: withNote(origin, "use postgresql://user:password@host:5432/dbname, pglite://path/to/dir or pglite://memory") },
   );
 }
@@ -79,7 +77,7 @@ function withNote(origin: UrlOrigin, hint: string): string {
 }
 
 function parsePglite(rest: string, cwd: string): PgliteTarget {
-  if (rest === "" ) {
+  if (rest === "") {
     throw new AthanorError("CONFIG_INVALID", "pglite:// needs a data directory", {
       hint: "use pglite://.athanor/pglite (relative to the project), pglite:///absolute/dir or pglite://memory",
     });
@@ -159,8 +157,6 @@ export function redactUrl(url: string): string {
   } catch {
     // Unparseable: cut anything between "user:" and the last "@" of the authority,
     // and libpq keyword style `password=...`.
-    return url
-      .replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^:/?#@]*):[^/?#]*@/, "$1:***@")
-      .replace(/(password\s*=\s*)('[^']*'|\S+)/gi, "$1***");
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^:/?#@]*):[^/?#]*@/, "$1:***@").replace(/(password\s*=\s*)('[^']*'|\S+)/gi, "$1***");
   }
 }

@@ -65,7 +65,7 @@ export function editedRevisionsError(edits: readonly EditedRevision[]): AthanorE
     "EDITED_REVISION",
     `${edits.length === 1 ? "a revision file was" : `${edits.length} revision files were`} edited after the database applied ${edits.length === 1 ? "it" : "them"}:\n${lines.join("\n")}`,
     {
-      hint: "restore the applied version of the file (e.g. `git checkout <commit> -- <file>`) and put the change in a new revision (`athanor revision -m \"…\"`); without --strict this is only a warning",
+      hint: 'restore the applied version of the file (e.g. `git checkout <commit> -- <file>`) and put the change in a new revision (`athanor revision -m "…"`); without --strict this is only a warning',
       details: { edited: edits.map((e) => ({ ...e, appliedAt: e.appliedAt.toISOString() })) },
     },
   );

@@ -44,14 +44,25 @@ export class HistoryGuard {
   }
 
   /** Warns about (or, strict, refuses with EDITED_REVISION) applied revisions whose file changed. */
-  async check(connection: Connection, current: readonly string[], map: RevisionMap, sourceOf: (id: string) => RevisionSource | undefined, strict?: boolean): Promise<void> {
+  async check(
+    connection: Connection,
+    current: readonly string[],
+    map: RevisionMap,
+    sourceOf: (id: string) => RevisionSource | undefined,
+    strict?: boolean,
+  ): Promise<void> {
     const edits = await this.find(connection, current, map, sourceOf);
     if (edits.length === 0) return;
     if (strict ?? this.#options.strict) throw editedRevisionsError(edits);
     for (const edit of edits) this.#options.warn(describeEdit(edit));
   }
 
-  async find(connection: Connection, current: readonly string[], map: RevisionMap, sourceOf: (id: string) => RevisionSource | undefined): Promise<EditedRevision[]> {
+  async find(
+    connection: Connection,
+    current: readonly string[],
+    map: RevisionMap,
+    sourceOf: (id: string) => RevisionSource | undefined,
+  ): Promise<EditedRevision[]> {
     const table = this.#options.table;
     if (table === undefined || current.length === 0) return [];
     const latest = await table.latestByRevision(connection);

@@ -85,7 +85,10 @@ async function tsStatements(absolute: string, source: RevisionSource, cwd: strin
 /** An error from a revision's upgrade(), with the revision and file it came from (as `sql` names them). */
 function namingRevision(error: unknown, source: RevisionSource): unknown {
   if (!isAthanorError(error)) return error;
-  const hint = error.code === "OFFLINE_UNSUPPORTED" ? "lint runs revisions offline, as `athanor sql` does: guard the query with `if (!op.offline) { … }`, or use op.execute() for statements whose result the revision does not need" : error.hint;
+  const hint =
+    error.code === "OFFLINE_UNSUPPORTED"
+      ? "lint runs revisions offline, as `athanor sql` does: guard the query with `if (!op.offline) { … }`, or use op.execute() for statements whose result the revision does not need"
+      : error.hint;
   return new AthanorError(error.code, `lint: revision ${source.revision} (${source.path}): ${error.message}`, {
     ...(hint === undefined ? {} : { hint }),
     details: { ...(error.details ?? {}), revision: source.revision, file: source.path },

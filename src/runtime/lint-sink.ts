@@ -29,7 +29,9 @@ export class LintSink implements OperationSink {
 
   async query(_sql: string, _params?: readonly unknown[]): Promise<Row[]> {
     // The facade refuses first (op.offline is true); this is for a sink handed elsewhere.
-    throw new AthanorError("OFFLINE_UNSUPPORTED", `${this.#shownPath}: op.query() cannot run in offline mode (lint reads no database)`, { details: { file: this.#shownPath } });
+    throw new AthanorError("OFFLINE_UNSUPPORTED", `${this.#shownPath}: op.query() cannot run in offline mode (lint reads no database)`, {
+      details: { file: this.#shownPath },
+    });
   }
 
   async autocommitBlock<T>(body: () => Promise<T>): Promise<T> {

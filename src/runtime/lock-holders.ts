@@ -20,7 +20,23 @@ const RELATION = new RegExp(
   "gi",
 );
 // Words that follow ON/FROM/… without naming a table (`JOIN c ON true`, `ON CONFLICT`).
-const NOT_NAMES = new Set(["only", "if", "table", "select", "conflict", "delete", "update", "insert", "commit", "each", "true", "false", "null", "not", "lateral"]);
+const NOT_NAMES = new Set([
+  "only",
+  "if",
+  "table",
+  "select",
+  "conflict",
+  "delete",
+  "update",
+  "insert",
+  "commit",
+  "each",
+  "true",
+  "false",
+  "null",
+  "not",
+  "lateral",
+]);
 
 /** The relation names a statement mentions, as written (quotes kept, for to_regclass). */
 export function relationsIn(statement: string): string[] {

@@ -64,7 +64,9 @@ export function isConnectionLost(cause: unknown): boolean {
   if (!(cause instanceof Error)) return false;
   const code = (cause as PostgresErrorFields).code;
   if (code !== undefined && LOST_CODES.has(code)) return true;
-  return /connection terminated|terminating connection|server closed the connection|connection (?:is )?(?:closed|lost)|not queryable|socket hang up/i.test(cause.message);
+  return /connection terminated|terminating connection|server closed the connection|connection (?:is )?(?:closed|lost)|not queryable|socket hang up/i.test(
+    cause.message,
+  );
 }
 
 export function migrationFailed(cause: unknown, context: FailureContext): AthanorError {
@@ -99,7 +101,8 @@ export function migrationFailed(cause: unknown, context: FailureContext): Athano
   lines.push(`  error: ${pg?.message ?? (cause instanceof Error ? cause.message : String(cause))}`);
   if (pg?.detail) lines.push(`  detail: ${pg.detail}`);
   if (pg?.hint) lines.push(`  postgres hint: ${pg.hint}`);
-  if (pg?.position && context.statement !== undefined) lines.push(`  position: ${describePosition(context.statement, Number(pg.position), fileStart(context))}`);
+  if (pg?.position && context.statement !== undefined)
+    lines.push(`  position: ${describePosition(context.statement, Number(pg.position), fileStart(context))}`);
   if (pg?.where) lines.push(`  context: ${pg.where}`);
   if (context.autocommit) lines.push("  this revision runs outside a transaction: statements before the failing one stay applied");
   const heads = context.versionTableHeads;
@@ -163,7 +166,10 @@ function timedOut(cause: Error & PostgresErrorFields, kind: "statement" | "lock"
   if (context.autocommit) lines.push("  this revision runs outside a transaction: statements before the failing one stay applied");
   const setting = kind === "statement" ? "statementTimeout" : "lockTimeout";
   const header = kind === "statement" ? "statement_timeout" : "lock_timeout";
-  const raise = context.source?.format === "sql" ? `\`-- ${header}: <longer>\` in ${context.source.path}` : `\`export const ${setting} = "<longer>"\` in ${context.source?.path ?? "the revision"}`;
+  const raise =
+    context.source?.format === "sql"
+      ? `\`-- ${header}: <longer>\` in ${context.source.path}`
+      : `\`export const ${setting} = "<longer>"\` in ${context.source?.path ?? "the revision"}`;
   const where = fromRevision ? `the revision sets it` : `the run's --${kind}-timeout / ${setting} setting applies`;
   const hint =
     kind === "statement"

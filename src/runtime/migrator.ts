@@ -195,7 +195,9 @@ export class Migrator {
       const start = this.#resolveStart(from);
       const plan = offlineDowngradePlan(map, from, start, to);
       return this.#offline(options, start, (writer) =>
-        plan.steps.length === 0 ? this.#emptyScript(writer, "downgrade", target) : this.#runPlan(writer, plan, options, { dropTableAtEnd: plan.end.length === 0 }),
+        plan.steps.length === 0
+          ? this.#emptyScript(writer, "downgrade", target)
+          : this.#runPlan(writer, plan, options, { dropTableAtEnd: plan.end.length === 0 }),
       );
     }
     refuseOnlineRange(target, "downgrade");
@@ -292,7 +294,8 @@ export class Migrator {
           sourceOf: (revision) => this.#sources?.get(revision),
         });
         // A stamp says where the database is, after checking: interrupted revisions are settled.
-        if (this.#markers !== undefined && (await this.#markers.read((sql, params) => runner.run(sql, params))).length > 0) await runner.run(this.#markers.clearStatement());
+        if (this.#markers !== undefined && (await this.#markers.read((sql, params) => runner.run(sql, params))).length > 0)
+          await runner.run(this.#markers.clearStatement());
         return { before: current, after, steps: [] };
       },
       !purge,
@@ -507,5 +510,4 @@ export class Migrator {
     if (from === "base" || from === "") return [];
     return resolveRevisions(this.revisionMap(), from).map((revision) => revision.id);
   }
-
 }

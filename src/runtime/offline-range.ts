@@ -41,7 +41,9 @@ export function splitRange(spec: string, command: string): [string | undefined, 
   const from = range.from ?? "";
   const to = range.to;
   if (to === undefined) {
-    throw new AthanorError("BAD_REV_SPEC", `${command} range '${shownArgument(spec)}' has no end revision`, { hint: `write it as <fromrev>:<torev>, e.g. base:head` });
+    throw new AthanorError("BAD_REV_SPEC", `${command} range '${shownArgument(spec)}' has no end revision`, {
+      hint: `write it as <fromrev>:<torev>, e.g. base:head`,
+    });
   }
   return [from, to];
 }
@@ -87,8 +89,12 @@ export function refuseRangeWithPurge(targets: readonly string[]): void {
   const range = targets.find((t) => t.includes(":"));
   if (range === undefined) return;
   const to = shownArgument(range.slice(range.lastIndexOf(":") + 1) || "<revision>");
-  throw new AthanorError("BAD_REV_SPEC", `--purge cannot be combined with the range '${shownArgument(range)}': --purge starts the script from an empty version table, the range from its first revision`, {
-    hint: `use \`athanor stamp ${shownArgument(range)} --sql\` for a script that starts there, or \`athanor stamp --purge ${to} --sql\` for one that empties the table first`,
-    details: { range },
-  });
+  throw new AthanorError(
+    "BAD_REV_SPEC",
+    `--purge cannot be combined with the range '${shownArgument(range)}': --purge starts the script from an empty version table, the range from its first revision`,
+    {
+      hint: `use \`athanor stamp ${shownArgument(range)} --sql\` for a script that starts there, or \`athanor stamp --purge ${to} --sql\` for one that empties the table first`,
+      details: { range },
+    },
+  );
 }

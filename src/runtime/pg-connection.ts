@@ -76,7 +76,10 @@ function connectionError(target: PostgresTarget, cause: unknown, timeout: number
     case "EAI_AGAIN":
       return fail(`unknown host ${target.host}`, "check the host name in DATABASE_URL");
     case "28P01":
-      return fail(`password authentication failed for user "${target.user ?? ""}"`, "check the user and password in DATABASE_URL (secrets/.env or the environment)");
+      return fail(
+        `password authentication failed for user "${target.user ?? ""}"`,
+        "check the user and password in DATABASE_URL (secrets/.env or the environment)",
+      );
     case "28000":
       return fail(said, "check the user in DATABASE_URL and the server's pg_hba.conf");
     case "3D000":

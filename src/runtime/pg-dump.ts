@@ -23,7 +23,9 @@ export function findPgDump(env: NodeJS.ProcessEnv = process.env): PgDumpTool {
     const missing = (result.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT";
     throw new AthanorError(
       "BACKUP_FAILED",
-      missing ? "--backup needs pg_dump, which is not on PATH: nothing was applied" : `\`pg_dump --version\` failed (${(result.stderr || String(result.error)).trim()}): nothing was applied`,
+      missing
+        ? "--backup needs pg_dump, which is not on PATH: nothing was applied"
+        : `\`pg_dump --version\` failed (${(result.stderr || String(result.error)).trim()}): nothing was applied`,
       {
         hint: "install the PostgreSQL client tools of the server's major version or newer (Debian/Ubuntu: apt-get install postgresql-client-<major>; Alpine: apk add postgresql<major>-client) and put pg_dump on PATH, or run without --backup",
         details: { reason: missing ? "pg_dump-missing" : "pg_dump-failed" },

@@ -25,7 +25,11 @@ export interface RevisionFilesSettings {
 export function revisionFiles(settings: RevisionFilesSettings): RevisionProvider {
   const { cwd, versionLocations = DEFAULT_VERSION_LOCATIONS, recursiveVersionLocations = false } = settings;
   return {
-    list: () => scanRevisionFiles(versionLocations.map((path) => ({ path, recursive: recursiveVersionLocations })), { cwd }),
+    list: () =>
+      scanRevisionFiles(
+        versionLocations.map((path) => ({ path, recursive: recursiveVersionLocations })),
+        { cwd },
+      ),
     load: (source) => loadRevision(source, cwd),
   };
 }

@@ -87,7 +87,14 @@ export async function roundTripRevisions(options: RoundTripOptions): Promise<Rou
       problems.push(...(differences.length > 0 ? differences : lineDifferences(expected.lines, restored.lines, "after downgrade")));
     });
     await attempt("upgrade after the downgrade", () => migrator.runPlan(up, quiet));
-    const result = { number: i + 1, total: plan.steps.length, revision: step.revision, message: map.require(step.revision).message, ok: problems.length === 0, problems };
+    const result = {
+      number: i + 1,
+      total: plan.steps.length,
+      revision: step.revision,
+      message: map.require(step.revision).message,
+      ok: problems.length === 0,
+      problems,
+    };
     results.push(result);
     options.onResult?.(result);
     if (!result.ok) return { results, untested: plan.steps.slice(i + 1).map((s) => s.revision), end: rows };
@@ -118,7 +125,9 @@ interface CatalogView {
 /** Every schema but PostgreSQL's own, read the way autogenerate reads one, and the fingerprint's lines. */
 async function catalogView(connection: Connection, ownTables: readonly string[]): Promise<CatalogView> {
   const query = async (sql: string, params?: readonly unknown[]) => (await connection.query(sql, params)).rows;
-  const schemas = (await query("SELECT nspname FROM pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY nspname")).map((row) => String(row.nspname));
+  const schemas = (await query("SELECT nspname FROM pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY nspname")).map((row) =>
+    String(row.nspname),
+  );
   return { snapshot: await introspect(query, { schemas, excludeTables: ownTables }), lines: await catalogLines(query, ownTables) };
 }
 

@@ -90,13 +90,17 @@ async function drop(server: PostgresTarget, name: string, options: ScratchOption
 function cannotCreate(server: PostgresTarget, name: string, error: unknown): AthanorError {
   if (isAthanorError(error)) return error;
   const { code, message } = error as { code?: string; message?: string };
-  return new AthanorError(code === "42501" ? "PERMISSION_DENIED" : "CONNECTION_FAILED", `cannot create the scratch database ${name} on ${server.description}: ${message ?? String(error)}`, {
-    hint:
-      code === "42501"
-        ? `athanor test creates a database of its own and drops it after: give the role CREATEDB (ALTER ROLE ${server.user ?? "<role>"} CREATEDB), or leave out --url to test on an in-memory PGlite`
-        : "check the server URL given with --url",
-    details: { target: server.description, code },
-  });
+  return new AthanorError(
+    code === "42501" ? "PERMISSION_DENIED" : "CONNECTION_FAILED",
+    `cannot create the scratch database ${name} on ${server.description}: ${message ?? String(error)}`,
+    {
+      hint:
+        code === "42501"
+          ? `athanor test creates a database of its own and drops it after: give the role CREATEDB (ALTER ROLE ${server.user ?? "<role>"} CREATEDB), or leave out --url to test on an in-memory PGlite`
+          : "check the server URL given with --url",
+      details: { target: server.description, code },
+    },
+  );
 }
 
 /** The same URL with another database name (query parameters kept). */

@@ -64,7 +64,9 @@ export async function withSession<T>(options: SessionOptions, body: (connection:
       let broken = false;
       if (options.lock && connection.kind === "postgres") {
         // A borrowed session outlives the run, so here (only here) the lock is let go.
-        await connection.query("SELECT pg_advisory_unlock($1::bigint)", [advisoryLockKey(options.versionTable.qualified).toString()]).catch(() => (broken = true));
+        await connection
+          .query("SELECT pg_advisory_unlock($1::bigint)", [advisoryLockKey(options.versionTable.qualified).toString()])
+          .catch(() => (broken = true));
       }
       if (restore !== null && !broken) await restoreSettings(connection, restore).catch(() => (broken = true));
       await lease?.release(broken);
@@ -85,7 +87,7 @@ async function sessionSettings(connection: Connection): Promise<Map<string, stri
 async function restoreSettings(connection: Connection, settings: Map<string, string | null>): Promise<void> {
   const known = [...settings].filter(([, value]) => value !== null);
   if (known.length === 0) return;
-  const calls = known.map(([, ], i) => `set_config($${2 * i + 1}, $${2 * i + 2}, false)`).join(", ");
+  const calls = known.map(([,], i) => `set_config($${2 * i + 1}, $${2 * i + 2}, false)`).join(", ");
   await connection.query(`SELECT ${calls}`, known.flat() as string[]);
 }
 

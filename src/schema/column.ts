@@ -97,10 +97,7 @@ export class ColumnBuilder<TValue = unknown, TNotNull extends boolean = false, T
     return this.#with({ generated: expression });
   }
   /** A foreign key to another table's column: `references(() => users.id, { onDelete: "cascade" })`. */
-  references(
-    target: () => ColumnTarget,
-    options: Omit<ReferenceSpec, "target"> = {},
-  ): ColumnBuilder<TValue, TNotNull, TName> {
+  references(target: () => ColumnTarget, options: Omit<ReferenceSpec, "target"> = {}): ColumnBuilder<TValue, TNotNull, TName> {
     return this.#with({ references: { target, ...options } });
   }
   comment(text: string): ColumnBuilder<TValue, TNotNull, TName> {
@@ -158,4 +155,3 @@ export const column = {
   /** Any other type, as SQL spells it: `column.custom("tsvector")`, `column.custom("numeric(5,2)[]")`. */
   custom: <T = unknown>(type: string) => make<T>(type),
 };
-

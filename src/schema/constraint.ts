@@ -94,9 +94,7 @@ export function primaryKey(columns: readonly ColumnRef[], name?: string): Primar
 
 /** `unique([t.a, t.b])` or `unique("uq_name", [t.a, t.b])`. */
 export function unique(nameOrColumns: string | readonly ColumnRef[], columns?: readonly ColumnRef[]): UniqueDef {
-  return typeof nameOrColumns === "string"
-    ? { kind: "unique", name: nameOrColumns, columns: columns ?? [] }
-    : { kind: "unique", columns: nameOrColumns };
+  return typeof nameOrColumns === "string" ? { kind: "unique", name: nameOrColumns, columns: columns ?? [] } : { kind: "unique", columns: nameOrColumns };
 }
 
 /** `check("ck_price_positive", sql\`${t.price} > 0\`)` or `check(sql\`…\`)`. */

@@ -22,7 +22,12 @@ function refuse(origin: string, what: string, problem: string, hint: string): ne
 function checkName(origin: string, what: string, name: unknown): void {
   if (typeof name !== "string" || name.length === 0) refuse(origin, what, `has no name (got ${describe(name)})`, "Give it a non-empty string name.");
   if (Buffer.byteLength(name) > MAX_NAME_BYTES) {
-    refuse(origin, what, `has a name of ${Buffer.byteLength(name)} bytes; PostgreSQL keeps ${MAX_NAME_BYTES} and would cut it`, "Choose a name of at most 63 bytes.");
+    refuse(
+      origin,
+      what,
+      `has a name of ${Buffer.byteLength(name)} bytes; PostgreSQL keeps ${MAX_NAME_BYTES} and would cut it`,
+      "Choose a name of at most 63 bytes.",
+    );
   }
 }
 
@@ -45,12 +50,24 @@ function checkType(origin: string, what: string, type: string): void {
   const length = LENGTH_TYPES.exec(type);
   if (length) {
     const n = Number(length[2]);
-    if (!Number.isInteger(n) || n < 1 || n > 10_485_760) refuse(origin, what, `is ${type}: the length must be a whole number from 1 to 10485760`, `Write column.${length[1]}(255), or column.text() for no limit.`);
+    if (!Number.isInteger(n) || n < 1 || n > 10_485_760)
+      refuse(
+        origin,
+        what,
+        `is ${type}: the length must be a whole number from 1 to 10485760`,
+        `Write column.${length[1]}(255), or column.text() for no limit.`,
+      );
   }
   const precision = PRECISION_TYPES.exec(type);
   if (precision) {
     const p = Number(precision[2]);
-    if (!Number.isInteger(p) || p < 0 || p > 6) refuse(origin, what, `is ${type}: the precision must be a whole number from 0 to 6`, `Write column.${precision[1]}(3) for milliseconds, or leave the precision out.`);
+    if (!Number.isInteger(p) || p < 0 || p > 6)
+      refuse(
+        origin,
+        what,
+        `is ${type}: the precision must be a whole number from 0 to 6`,
+        `Write column.${precision[1]}(3) for milliseconds, or leave the precision out.`,
+      );
   }
 }
 
@@ -58,7 +75,12 @@ function checkDefault(origin: string, what: string, value: unknown): void {
   if (value === undefined || value === null || isSqlExpression(value)) return;
   if (typeof value === "string" || typeof value === "boolean") return;
   if (typeof value === "number" && Number.isFinite(value)) return;
-  refuse(origin, what, `has the default ${describe(value)}, which is neither SQL nor a literal`, "Use a string, a finite number, a boolean, null, or sql`…` (e.g. default(sql`now()`)).");
+  refuse(
+    origin,
+    what,
+    `has the default ${describe(value)}, which is neither SQL nor a literal`,
+    "Use a string, a finite number, a boolean, null, or sql`…` (e.g. default(sql`now()`)).",
+  );
 }
 
 function checkTable(origin: string, info: TableInfo): void {
@@ -81,22 +103,39 @@ function checkTable(origin: string, info: TableInfo): void {
       try {
         target = ref.state.references.target();
       } catch (error) {
-        refuse(origin, what, `references a column that cannot be read yet: ${(error as Error).message}`, "Write the reference as a function of the other table: references(() => users.id).");
+        refuse(
+          origin,
+          what,
+          `references a column that cannot be read yet: ${(error as Error).message}`,
+          "Write the reference as a function of the other table: references(() => users.id).",
+        );
       }
-      if (!isColumnRef(target)) refuse(origin, what, `references ${describe(target)}, not a column of a model table`, "Point it at a table's column: references(() => users.id).");
+      if (!isColumnRef(target))
+        refuse(origin, what, `references ${describe(target)}, not a column of a model table`, "Point it at a table's column: references(() => users.id).");
     }
   }
   const extras: unknown = info.extras;
   if (typeof extras !== "object" || extras === null || Array.isArray(extras)) {
-    refuse(origin, `the third argument of ${label}`, `returned ${describe(extras)}`, "Return an object: (t) => ({ indexes: [...], uniques: [...], checks: [...] }).");
+    refuse(
+      origin,
+      `the third argument of ${label}`,
+      `returned ${describe(extras)}`,
+      "Return an object: (t) => ({ indexes: [...], uniques: [...], checks: [...] }).",
+    );
   }
   const own = new Set(info.columns);
   const ownColumn = (what: string, ref: unknown) => {
-    if (!isColumnRef(ref) || !own.has(ref as ColumnRef)) refuse(origin, what, `lists ${describe(ref)}, not a column of ${label}`, "List the table's own columns, as given to the third argument: (t) => ({ … [t.email] … }).");
+    if (!isColumnRef(ref) || !own.has(ref as ColumnRef))
+      refuse(
+        origin,
+        what,
+        `lists ${describe(ref)}, not a column of ${label}`,
+        "List the table's own columns, as given to the third argument: (t) => ({ … [t.email] … }).",
+      );
   };
   for (const index of info.extras.indexes ?? []) {
     const what = `index ${index.state.name ?? "(unnamed)"} of ${label}`;
-    if (index.state.elements.length === 0) refuse(origin, what, "has no key", "List at least one column or expression: index(\"ix_users_email\", [t.email]).");
+    if (index.state.elements.length === 0) refuse(origin, what, "has no key", 'List at least one column or expression: index("ix_users_email", [t.email]).');
     for (const element of index.state.elements) {
       const target = isIndexKey(element) ? element.state.target : element;
       if (!isSqlExpression(target)) ownColumn(what, target);
@@ -105,7 +144,7 @@ function checkTable(origin: string, info: TableInfo): void {
   }
   for (const unique of info.extras.uniques ?? []) {
     const what = `unique constraint ${unique.name ?? "(unnamed)"} of ${label}`;
-    if (unique.columns.length === 0) refuse(origin, what, "has no columns", "List its columns: unique(\"uq_users_email\", [t.email]).");
+    if (unique.columns.length === 0) refuse(origin, what, "has no columns", 'List its columns: unique("uq_users_email", [t.email]).');
     for (const ref of unique.columns) ownColumn(what, ref);
   }
   if (info.extras.primaryKey) {
@@ -132,7 +171,8 @@ function checkSequence(origin: string, s: PgSequence): void {
   checkName(origin, "a sequence", s.name);
   for (const [option, value] of Object.entries(s.options)) {
     if (option === "schema" || option === "as" || option === "cycle") continue;
-    if (!Number.isSafeInteger(value)) refuse(origin, label, `has ${option}: ${describe(value)}; it must be a whole number`, `Write e.g. sequence("${s.name}", { ${option}: 1 }).`);
+    if (!Number.isSafeInteger(value))
+      refuse(origin, label, `has ${option}: ${describe(value)}; it must be a whole number`, `Write e.g. sequence("${s.name}", { ${option}: 1 }).`);
   }
 }
 
@@ -147,9 +187,15 @@ export function checkModels(origin: string, parts: { tables: readonly TableInfo[
 export function checkTableArguments(name: unknown, columns: unknown): void {
   const label = `table(${typeof name === "string" ? JSON.stringify(name) : describe(name)}, …)`;
   if (typeof columns !== "object" || columns === null || Array.isArray(columns)) {
-    refuse("the models", label, `was given ${describe(columns)} for its columns`, 'Pass an object of columns: table("users", { id: column.bigint().primaryKey() }).');
+    refuse(
+      "the models",
+      label,
+      `was given ${describe(columns)} for its columns`,
+      'Pass an object of columns: table("users", { id: column.bigint().primaryKey() }).',
+    );
   }
   for (const [key, value] of Object.entries(columns)) {
-    if (!isColumnBuilder(value)) refuse("the models", `${label} column ${key}`, `is ${describe(value)}, not a column`, "Declare it with column.*: e.g. column.text().notNull().");
+    if (!isColumnBuilder(value))
+      refuse("the models", `${label} column ${key}`, `is ${describe(value)}, not a column`, "Declare it with column.*: e.g. column.text().notNull().");
   }
 }

@@ -53,7 +53,9 @@ export function collectModels(values: Iterable<unknown>, origin = "the models"):
     } else if (isPgSequence(value)) {
       const key = qualified(value.schema, value.name);
       if (sequences.has(key) && sequences.get(key) !== value) {
-        throw new AthanorError("INVALID_MODELS", `Sequence ${key} is declared twice in ${origin}`, { hint: "Declare each sequence once with sequence() and import it where it is used." });
+        throw new AthanorError("INVALID_MODELS", `Sequence ${key} is declared twice in ${origin}`, {
+          hint: "Declare each sequence once with sequence() and import it where it is used.",
+        });
       }
       sequences.set(key, value);
     }

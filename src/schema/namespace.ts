@@ -6,11 +6,7 @@ import type { ColumnBuilder } from "./column.js";
 
 export interface SchemaNamespace {
   readonly name: string;
-  table<C extends Record<string, ColumnBuilder<any, any>>>(
-    name: string,
-    columns: C,
-    extras?: Parameters<typeof table<C>>[2],
-  ): Table<C>;
+  table<C extends Record<string, ColumnBuilder<any, any>>>(name: string, columns: C, extras?: Parameters<typeof table<C>>[2]): Table<C>;
   enum<const V extends string>(name: string, values: readonly V[]): PgEnum<V>;
 }
 

@@ -51,9 +51,10 @@ type ColumnNameOf<K, B> = B extends ColumnBuilder<any, any, infer Name> ? (strin
  * the column names in the database (`created_at`, or the `.named()` name), not by the
  * model's property names.
  */
-export type InferRow<T> = T extends Table<infer C>
-  ? { [K in keyof C as ColumnNameOf<K, C[K]>]: C[K] extends ColumnBuilder<infer V, infer N> ? (N extends true ? V : V | null) : never }
-  : never;
+export type InferRow<T> =
+  T extends Table<infer C>
+    ? { [K in keyof C as ColumnNameOf<K, C[K]>]: C[K] extends ColumnBuilder<infer V, infer N> ? (N extends true ? V : V | null) : never }
+    : never;
 
 export function isTable(value: unknown): value is Table {
   return typeof value === "object" && value !== null && tableInfo in value;
@@ -81,12 +82,7 @@ export function snakeCase(key: string): string {
  *       createdAt: column.timestamptz().notNull().default(sql`now()`),
  *     }, (t) => ({ indexes: [index("ix_users_created_at", [t.createdAt])] }));
  */
-export function table<C extends Columns>(
-  name: string,
-  columns: C,
-  extras?: (t: RefsOf<C>) => TableExtras,
-  schema: string | null = null,
-): Table<C> {
+export function table<C extends Columns>(name: string, columns: C, extras?: (t: RefsOf<C>) => TableExtras, schema: string | null = null): Table<C> {
   checkTableArguments(name, columns);
   const identity = { name, schema };
   const refs: Record<string, ColumnRef> = {};

@@ -30,9 +30,13 @@ export function withAuthoringLock<T>(directory: string, write: () => T, timeoutM
     }
     if (removeIfStale(lockPath)) continue;
     if (Date.now() > deadline) {
-      throw new AthanorError("LOCK_TIMEOUT", `another athanor command has been writing a revision in ${directory} for ${timeoutMs} ms (lock file ${lockPath})`, {
-        hint: `wait for it to finish; if no athanor command is running, delete ${lockPath}`,
-      });
+      throw new AthanorError(
+        "LOCK_TIMEOUT",
+        `another athanor command has been writing a revision in ${directory} for ${timeoutMs} ms (lock file ${lockPath})`,
+        {
+          hint: `wait for it to finish; if no athanor command is running, delete ${lockPath}`,
+        },
+      );
     }
     sleep(25);
   }

@@ -28,7 +28,12 @@ export function refExists(cwd: string, ref: string): boolean {
 /** The absolute paths of the files `ref` holds under `directories`. */
 export function filesAt(root: string, ref: string, directories: readonly string[]): Set<string> {
   const listed = git(root, ["ls-tree", "-r", "--name-only", ref, "--", ...directories.map((d) => path.relative(root, d) || ".")]) ?? "";
-  return new Set(listed.split("\n").filter((line) => line !== "").map((line) => path.join(root, line)));
+  return new Set(
+    listed
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => path.join(root, line)),
+  );
 }
 
 /** The files among `files` (absolute) with changes not committed, untracked ones included. */

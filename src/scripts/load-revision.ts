@@ -11,9 +11,7 @@ import { loadModule } from "./typescript-loader.js";
 
 export type RevisionStep = (op: unknown) => Promise<void>;
 
-export type LoadedRevision =
-  | { readonly format: "ts"; readonly upgrade: RevisionStep; readonly downgrade: RevisionStep }
-  | SqlSections;
+export type LoadedRevision = { readonly format: "ts"; readonly upgrade: RevisionStep; readonly downgrade: RevisionStep } | SqlSections;
 
 /** A SQL revision's two sections and the file line each starts on (for errors). */
 export interface SqlSections {
@@ -55,7 +53,9 @@ async function importModule(absolute: string, source: RevisionSource): Promise<R
     const reason = error instanceof Error ? error.message : String(error);
     throw new AthanorError(
       "INVALID_REVISION_FILE",
-      missingTsx ? `cannot load ${source.path}: tsx, which runs TypeScript revisions, is not installed` : `cannot load revision ${source.revision} from ${source.path}: ${reason}`,
+      missingTsx
+        ? `cannot load ${source.path}: tsx, which runs TypeScript revisions, is not installed`
+        : `cannot load revision ${source.revision} from ${source.path}: ${reason}`,
       {
         hint: missingTsx ? "Install it next to athanor: npm install tsx" : "Fix the error in the file (or in a module it imports) and run the command again.",
         details: { file: source.path, revision: source.revision },

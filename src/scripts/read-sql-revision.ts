@@ -77,7 +77,12 @@ export function readSqlRevision(text: string | Utf8Text, path: string, options: 
           fail(lineNo, `unknown section marker \`${trimmed}\``, "The sections are `-- +upgrade` and `-- +downgrade`.");
         }
         const previous = sections[section as Section];
-        if (previous) fail(lineNo, `second \`-- +${section}\` section (the first is on line ${previous.markerLine})`, "Put all the statements of a direction in one section.");
+        if (previous)
+          fail(
+            lineNo,
+            `second \`-- +${section}\` section (the first is on line ${previous.markerLine})`,
+            "Put all the statements of a direction in one section.",
+          );
         if (current) current.end = pos;
         current = { markerLine: lineNo, start: Math.min(end + 1, source.length), end: source.length };
         sections[section as Section] = current;
@@ -171,8 +176,11 @@ function readHeaderLine(trimmed: string, lineNo: number, metadata: { -readonly [
   if (field === undefined) {
     const known = Object.keys(SQL_HEADER_KEYS);
     const guess = known.find((k) => editDistance(k, key) <= 2);
-    fail(lineNo, `unknown header \`${header[1]}\`${guess ? ` (did you mean \`${guess}\`?)` : ""}`,
-      `Header keys are ${known.join(", ")}. A comment in the header must not start with \`word:\`.`);
+    fail(
+      lineNo,
+      `unknown header \`${header[1]}\`${guess ? ` (did you mean \`${guess}\`?)` : ""}`,
+      `Header keys are ${known.join(", ")}. A comment in the header must not start with \`word:\`.`,
+    );
   }
   const previous = metadata[field as MetadataName];
   if (previous) fail(lineNo, `${key} is declared twice (first on line ${previous.line})`, "Keep one header line.");

@@ -7,7 +7,6 @@
 import { ownString } from "./own-string.js";
 import { isMetadataName, type MetadataName, type RawMetadata } from "./revision-metadata.js";
 
-
 // ECMAScript's line terminators: LF, CR (alone or before LF), U+2028 and U+2029 each end
 // a line and a `//` comment, as in the tokenizer (ts-escapes.ts).
 const NOT_EOL = String.raw`\n\r\u2028\u2029`;
@@ -29,7 +28,8 @@ const LINE = new RegExp(
     String.raw`//[^${NOT_EOL}]*|` +
     String.raw`import\b[^;"'\x60/${NOT_EOL}]*\bfrom[ \t]*(?:${STRING})[ \t]*;|` +
     String.raw`export[ \t]+const[ \t]+([A-Za-z]+)[ \t]*(?:${ANNOTATION})?=[ \t]*(${STRING}|null|true|false|${ARRAY})[ \t]*;` +
-    String.raw`)?[ \t]*` + EOL,
+    String.raw`)?[ \t]*` +
+    EOL,
   "y",
 );
 const ARRAY_ITEM = new RegExp(STRING, "g");

@@ -131,7 +131,11 @@ class MetadataReader {
       kind = lx.next();
       if (lx.isPunct("*")) kind = lx.next();
       if (kind === "identifier" && isMetadataName(lx.value)) {
-        this.#fail(lx.line, `${lx.value} is declared as ${what === "enum" || what === "namespace" ? "an" : "a"} ${what}`, `Declare it as \`export const ${lx.value} = …;\`: revision metadata is a literal value.`);
+        this.#fail(
+          lx.line,
+          `${lx.value} is declared as ${what === "enum" || what === "namespace" ? "an" : "a"} ${what}`,
+          `Declare it as \`export const ${lx.value} = …;\`: revision metadata is a literal value.`,
+        );
       }
     }
     return kind;
@@ -148,7 +152,11 @@ class MetadataReader {
       const line = lx.line;
       const kind = lx.next();
       if (kind !== "identifier" || lx.value !== "as") {
-        this.#fail(line, "`export *` may export revision metadata athanor cannot see", "Declare the metadata in the revision file itself (`export const revision = …;`) and export the other names one by one.");
+        this.#fail(
+          line,
+          "`export *` may export revision metadata athanor cannot see",
+          "Declare the metadata in the revision file itself (`export const revision = …;`) and export the other names one by one.",
+        );
       }
       lx.next();
       this.#refuseExported(lx.value, lx.line, "`export * as`");
@@ -198,7 +206,11 @@ class MetadataReader {
       const name = lx.value as MetadataName;
       const line = lx.line;
       if (this.#uncertainEnd !== 0) {
-        this.#fail(line, `cannot tell whether the line break before line ${this.#uncertainEnd} ends the \`export ${keyword}\` statement, so whether ${name} is exported`, `Declare it in a statement of its own: ${example(name)}`);
+        this.#fail(
+          line,
+          `cannot tell whether the line break before line ${this.#uncertainEnd} ends the \`export ${keyword}\` statement, so whether ${name} is exported`,
+          `Declare it in a statement of its own: ${example(name)}`,
+        );
       }
       if (keyword !== "const") {
         this.#fail(line, `${name} is declared with \`${keyword}\``, `Declare it as \`export const ${name} = …;\` so it cannot change at run time.`);
@@ -222,7 +234,11 @@ class MetadataReader {
       const kind = lx.next();
       if (kind === "eof") return;
       if (kind === "identifier" && isMetadataName(lx.value)) {
-        this.#fail(lx.line, `${lx.value} is exported by destructuring, which athanor does not read`, `Declare it with a literal value: ${example(lx.value as MetadataName)}`);
+        this.#fail(
+          lx.line,
+          `${lx.value} is exported by destructuring, which athanor does not read`,
+          `Declare it with a literal value: ${example(lx.value as MetadataName)}`,
+        );
       }
       if (kind !== "punct") continue;
       if (lx.value === "{" || lx.value === "[" || lx.value === "(") depth++;
@@ -316,9 +332,11 @@ class MetadataReader {
 
   #notLiteral(name: MetadataName, found: string): never {
     const kinds =
-      name === "transactional" ? "true or false"
-      : name === "statementTimeout" || name === "lockTimeout" ? 'a duration string like "5min" or a number of milliseconds'
-      : "a string, an array of strings or null";
+      name === "transactional"
+        ? "true or false"
+        : name === "statementTimeout" || name === "lockTimeout"
+          ? 'a duration string like "5min" or a number of milliseconds'
+          : "a string, an array of strings or null";
     return this.#fail(
       this.lx.line,
       `${name} must be a literal value (${kinds}); found ${found}. Revision metadata is read without running the file`,
@@ -343,14 +361,23 @@ function describeToken(lx: TsLexer): string {
 
 function example(name: MetadataName): string {
   switch (name) {
-    case "revision": return 'export const revision = "0002";';
-    case "downRevision": return 'export const downRevision = "0001"; (null for a base, ["a", "b"] for a merge)';
-    case "branchLabels": return 'export const branchLabels = ["feature_x"];';
-    case "dependsOn": return 'export const dependsOn = ["0003"];';
-    case "message": return 'export const message = "add users table";';
-    case "createDate": return 'export const createDate = "2025-12-15 10:00:00";';
-    case "transactional": return "export const transactional = false;";
-    case "statementTimeout": return 'export const statementTimeout = "5min";';
-    case "lockTimeout": return 'export const lockTimeout = "2s";';
+    case "revision":
+      return 'export const revision = "0002";';
+    case "downRevision":
+      return 'export const downRevision = "0001"; (null for a base, ["a", "b"] for a merge)';
+    case "branchLabels":
+      return 'export const branchLabels = ["feature_x"];';
+    case "dependsOn":
+      return 'export const dependsOn = ["0003"];';
+    case "message":
+      return 'export const message = "add users table";';
+    case "createDate":
+      return 'export const createDate = "2025-12-15 10:00:00";';
+    case "transactional":
+      return "export const transactional = false;";
+    case "statementTimeout":
+      return 'export const statementTimeout = "5min";';
+    case "lockTimeout":
+      return 'export const lockTimeout = "2s";';
   }
 }

@@ -4,8 +4,15 @@
 import { AthanorError } from "../errors.js";
 
 export const TEMPLATE_PLACEHOLDERS = [
-  "revision", "downRevision", "branchLabels", "dependsOn", "message", "createDate",
-  "imports", "upgradeBody", "downgradeBody",
+  "revision",
+  "downRevision",
+  "branchLabels",
+  "dependsOn",
+  "message",
+  "createDate",
+  "imports",
+  "upgradeBody",
+  "downgradeBody",
 ] as const;
 export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 export type TemplateValues = Readonly<Record<TemplatePlaceholder, string>>;

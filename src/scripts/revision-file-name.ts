@@ -21,8 +21,9 @@ function datePrefix(date: Date): string {
 
 /** `YYYY-MM-DD HH:MM:SS` in local time (Alembic's create_date without microseconds). */
 export function formatCreateDate(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
-    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` + `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  );
 }
 
 export function revisionFileName(options: { revision: string; message: string; createDate: Date; format: "ts" | "sql" }): string {

@@ -10,8 +10,15 @@ import { parseDuration } from "../config/duration.js";
 import { zod } from "../config/zod-loader.js";
 
 export const METADATA_NAMES = [
-  "revision", "downRevision", "branchLabels", "dependsOn", "message", "createDate", "transactional",
-  "statementTimeout", "lockTimeout",
+  "revision",
+  "downRevision",
+  "branchLabels",
+  "dependsOn",
+  "message",
+  "createDate",
+  "transactional",
+  "statementTimeout",
+  "lockTimeout",
 ] as const;
 export type MetadataName = (typeof METADATA_NAMES)[number];
 

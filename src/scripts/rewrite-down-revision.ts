@@ -18,14 +18,19 @@ export function withDownRevisions(text: string, source: RevisionSource, parents:
   const lines = text.split(/\r?\n/);
   const index = lineNumber === undefined ? -1 : lineNumber - 1;
   const line = lines[index];
-  const pattern = source.format === "sql" ? /^(--\s*down_revision\s*:\s*)(.*?)(\s*)$/ : /^(\s*export\s+const\s+downRevision\b[^=]*=\s*)(.+?)(\s*;?\s*(?:\/\/.*)?)$/;
+  const pattern =
+    source.format === "sql" ? /^(--\s*down_revision\s*:\s*)(.*?)(\s*)$/ : /^(\s*export\s+const\s+downRevision\b[^=]*=\s*)(.+?)(\s*;?\s*(?:\/\/.*)?)$/;
   const match = line === undefined ? null : pattern.exec(line);
   const value = source.format === "sql" ? (parents.length === 0 ? "none" : parents.join(", ")) : tsValue(parents);
   if (match === null || (source.format === "ts" && !/^(null|"[^"]*"|'[^']*'|\[[^\]]*\])$/.test(match[2]!.trim()))) {
-    throw new AthanorError("INVALID_REVISION_FILE", `${source.path}${lineNumber ? `:${lineNumber}` : ""}: the downRevision declaration is not a one-line literal, so athanor will not rewrite it`, {
-      hint: `Set it by hand to ${value}, or write it on one line (e.g. export const downRevision = ${tsValue(parents)};) and run rebase again.`,
-      details: { file: source.path, line: lineNumber },
-    });
+    throw new AthanorError(
+      "INVALID_REVISION_FILE",
+      `${source.path}${lineNumber ? `:${lineNumber}` : ""}: the downRevision declaration is not a one-line literal, so athanor will not rewrite it`,
+      {
+        hint: `Set it by hand to ${value}, or write it on one line (e.g. export const downRevision = ${tsValue(parents)};) and run rebase again.`,
+        details: { file: source.path, line: lineNumber },
+      },
+    );
   }
   lines[index] = `${match[1]}${value}${match[3]}`;
   return lines.join(eol);
@@ -39,12 +44,17 @@ export function rewriteDownRevisions(file: string, source: RevisionSource, paren
   writeFileSync(temporary, updated, { mode: statSync(file).mode & 0o777 });
   try {
     const reread = readRevisionText(temporary, source.path, path.basename(file), source.format);
-    const same = reread.revision === source.revision && reread.downRevisions.length === parents.length && reread.downRevisions.every((p, i) => p === parents[i]);
+    const same =
+      reread.revision === source.revision && reread.downRevisions.length === parents.length && reread.downRevisions.every((p, i) => p === parents[i]);
     if (!same) {
-      throw new AthanorError("INVALID_REVISION_FILE", `${source.path}: after rewriting, the file reads as parents ${reread.downRevisions.join(", ") || "none"}, not ${parents.join(", ")}; it was left as it was`, {
-        hint: `Set its downRevision to ${tsValue(parents)} by hand.`,
-        details: { file: source.path },
-      });
+      throw new AthanorError(
+        "INVALID_REVISION_FILE",
+        `${source.path}: after rewriting, the file reads as parents ${reread.downRevisions.join(", ") || "none"}, not ${parents.join(", ")}; it was left as it was`,
+        {
+          hint: `Set its downRevision to ${tsValue(parents)} by hand.`,
+          details: { file: source.path },
+        },
+      );
     }
     renameSync(temporary, file);
   } catch (error) {

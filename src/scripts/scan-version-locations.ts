@@ -28,10 +28,7 @@ export interface ScanOptions {
  * Reads every revision file in `locations`, sorted by path. Files that are not revisions
  * (README, `.d.ts`, dotfiles, other extensions) are skipped; a missing location is an error.
  */
-export function scanRevisionFiles(
-  locations: readonly VersionLocation[] = DEFAULT_VERSION_LOCATIONS,
-  options: ScanOptions,
-): RevisionSource[] {
+export function scanRevisionFiles(locations: readonly VersionLocation[] = DEFAULT_VERSION_LOCATIONS, options: ScanOptions): RevisionSource[] {
   // The relative directory is computed once per directory, not once per file.
   const shownDirectories = new Map<string, string>();
   return listEntries(locations, options).map(({ directory, name, format }) => {
@@ -43,7 +40,6 @@ export function scanRevisionFiles(
     return readRevisionText(absolutePathOf({ directory, name }), shown === "" ? name : `${shown}${path.sep}${name}`, name, format);
   });
 }
-
 
 interface Entry {
   readonly directory: string;
@@ -81,9 +77,10 @@ function collect(directory: string, recursive: boolean, into: Entry[], configure
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") {
       throw new AthanorError("NO_VERSIONS_DIRECTORY", `no versions directory at ${configured} (${directory})`, {
-        hint: code === "ENOENT"
-          ? `Run \`athanor init\` to create a project, or create the directory with \`mkdir -p ${configured}\`.`
-          : `${configured} is a file; point the version locations at a directory.`,
+        hint:
+          code === "ENOENT"
+            ? `Run \`athanor init\` to create a project, or create the directory with \`mkdir -p ${configured}\`.`
+            : `${configured} is a file; point the version locations at a directory.`,
         details: { path: directory },
       });
     }

@@ -25,9 +25,39 @@ export class LexError extends Error {
 
 // Punctuators longer than one character, longest first where one starts another.
 const PUNCTUATORS = [
-  ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=",
-  "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=",
-  "%=", "&=", "|=", "^=", "**", "<<", ">>",
+  ">>>=",
+  "...",
+  "===",
+  "!==",
+  "**=",
+  "<<=",
+  ">>=",
+  ">>>",
+  "&&=",
+  "||=",
+  "??=",
+  "=>",
+  "==",
+  "!=",
+  "<=",
+  ">=",
+  "&&",
+  "||",
+  "??",
+  "?.",
+  "++",
+  "--",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "&=",
+  "|=",
+  "^=",
+  "**",
+  "<<",
+  ">>",
 ];
 // The longer punctuators by their first character (most characters start none): one
 // lookup instead of trying each of them at every punctuator.
@@ -170,7 +200,15 @@ export class TsLexer {
       const c = text.charCodeAt(this.#pos);
       if (isLineTerminator(c)) {
         this.#newline(c);
-      } else if (c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0xfeff || (c > 0x7f && SPACE_SEPARATOR.test(text[this.#pos] as string))) {
+      } else if (
+        c === 0x20 ||
+        c === 0x09 ||
+        c === 0x0b ||
+        c === 0x0c ||
+        c === 0xa0 ||
+        c === 0xfeff ||
+        (c > 0x7f && SPACE_SEPARATOR.test(text[this.#pos] as string))
+      ) {
         this.#pos++;
       } else if (c === 0x2f && text.charCodeAt(this.#pos + 1) === 0x2f) {
         this.#pos += 2;
@@ -198,7 +236,7 @@ export class TsLexer {
 
   /** Nothing but whitespace and comments before the current position on its line. */
   #onlyTriviaBeforeOnLine(): boolean {
-    return this.newlineBefore || this.#line === 1 && this.kind === "eof" && this.#start === 0;
+    return this.newlineBefore || (this.#line === 1 && this.kind === "eof" && this.#start === 0);
   }
 
   /** Steps over the line terminator `c` at the current position (CR LF is one). */

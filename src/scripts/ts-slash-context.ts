@@ -32,8 +32,21 @@ const TOP: Frame = { opener: "{", after: "regex", statementAfter: true, holds: "
 
 // Keywords after which an expression starts, so a `/` is a regex.
 const BEFORE_EXPRESSION = new Set([
-  "return", "typeof", "instanceof", "in", "new", "delete", "void", "throw", "case", "do", "else",
-  "yield", "await", "extends", "default",
+  "return",
+  "typeof",
+  "instanceof",
+  "in",
+  "new",
+  "delete",
+  "void",
+  "throw",
+  "case",
+  "do",
+  "else",
+  "yield",
+  "await",
+  "extends",
+  "default",
 ]);
 // Names that are keywords in some places and plain identifiers in others: a `/` after them
 // could be either (`for (x of /re/)` and `of / 2`).

@@ -39,9 +39,7 @@ function commonJsLoader(): Promise<ScopedRequire> {
  * `require("./user.js")` needs it.
  */
 function esmLoader(): Promise<ScopedImport> {
-  scopedImport ??= Promise.all([import("tsx/esm/api"), commonJsLoader()]).then(
-    ([esm]) => esm.register({ namespace: "athanor" }).import as ScopedImport,
-  );
+  scopedImport ??= Promise.all([import("tsx/esm/api"), commonJsLoader()]).then(([esm]) => esm.register({ namespace: "athanor" }).import as ScopedImport);
   return scopedImport;
 }
 

@@ -22,10 +22,14 @@ export function writeModelFiles(directory: string, files: readonly ModelFileText
   const targets = files.map((f) => ({ full: path.join(directory, f.file), source: f.source }));
   const existing = targets.filter((t) => existsSync(t.full)).map((t) => shown(t.full));
   if (existing.length > 0 && !options.force) {
-    throw new AthanorError("FILE_EXISTS", `${existing[0]} already exists; pull does not overwrite model files${existing.length > 1 ? ` (nor ${existing.slice(1).join(", ")})` : ""}, and wrote nothing`, {
-      hint: "Run again with --force to replace them, or --out DIR to write the models elsewhere.",
-      details: { paths: existing },
-    });
+    throw new AthanorError(
+      "FILE_EXISTS",
+      `${existing[0]} already exists; pull does not overwrite model files${existing.length > 1 ? ` (nor ${existing.slice(1).join(", ")})` : ""}, and wrote nothing`,
+      {
+        hint: "Run again with --force to replace them, or --out DIR to write the models elsewhere.",
+        details: { paths: existing },
+      },
+    );
   }
   try {
     mkdirSync(directory, { recursive: true });

@@ -149,8 +149,12 @@ function readBack(text: string, target: string, fileName: string, options: Write
     });
   }
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-  if (source.revision !== options.revision || !same(source.downRevisions, options.downRevisions) ||
-      !same(source.branchLabels, options.branchLabels ?? []) || !same(source.dependsOn, options.dependsOn ?? [])) {
+  if (
+    source.revision !== options.revision ||
+    !same(source.downRevisions, options.downRevisions) ||
+    !same(source.branchLabels, options.branchLabels ?? []) ||
+    !same(source.dependsOn, options.dependsOn ?? [])
+  ) {
     throw new AthanorError("INVALID_TEMPLATE", `${templatePath} does not declare the revision's metadata from its placeholders`, {
       hint: "Use ${revision}, ${downRevision}, ${branchLabels} and ${dependsOn} as the values of the metadata declarations.",
     });

@@ -25,7 +25,10 @@ test("identity by default → always is one SET GENERATED, never a drop and add;
 
 test("integer → serial is detected: sequence owned by the column, default, sequence moved past the rows", () => {
   const { upgrade } = compareSchemas(snapshot(column.serial()), snapshot(column.int().notNull()));
-  assert.deepEqual(ops(upgrade).map((o) => (o as { kind: string }).kind), ["createSequence", "alterColumn", "execute"]);
+  assert.deepEqual(
+    ops(upgrade).map((o) => (o as { kind: string }).kind),
+    ["createSequence", "alterColumn", "execute"],
+  );
 });
 
 test("serial → integer is detected: the default goes before the sequence it uses", () => {
@@ -34,7 +37,10 @@ test("serial → integer is detected: the default goes before the sequence it us
     { kind: "alterColumn", table: "tickets", column: "id", default: null },
     { kind: "dropSequence", name: "tickets_id_seq" },
   ]);
-  assert.deepEqual(ops(downgrade).map((o) => (o as { kind: string }).kind), ["createSequence", "alterColumn", "execute"]);
+  assert.deepEqual(
+    ops(downgrade).map((o) => (o as { kind: string }).kind),
+    ["createSequence", "alterColumn", "execute"],
+  );
 });
 
 test("an unchanged serial column compares equal to the database's integer with its nextval default", () => {
@@ -47,10 +53,15 @@ test("an identity that becomes a plain column with a default: DROP IDENTITY, the
     { kind: "alterColumn", table: "tickets", column: "id", identity: null },
     { kind: "alterColumn", table: "tickets", column: "id", default: "0" },
   ]);
-  assert.deepEqual(ops(downgrade).map((o) => o as { kind: string; default?: unknown; identity?: unknown }).slice(0, 2), [
-    { kind: "alterColumn", table: "tickets", column: "id", default: null },
-    { kind: "alterColumn", table: "tickets", column: "id", identity: { generated: "always" } },
-  ]);
+  assert.deepEqual(
+    ops(downgrade)
+      .map((o) => o as { kind: string; default?: unknown; identity?: unknown })
+      .slice(0, 2),
+    [
+      { kind: "alterColumn", table: "tickets", column: "id", default: null },
+      { kind: "alterColumn", table: "tickets", column: "id", identity: { generated: "always" } },
+    ],
+  );
 });
 
 test("serial → bigserial alters the column's type and its sequence's (AS bigint), the downgrade both back, with no USING", () => {

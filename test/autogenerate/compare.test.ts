@@ -53,8 +53,13 @@ test("a new enum value a later step uses goes into an autocommit block with ifNo
   const before = people(["sad", "ok"], "ok");
   const used = compareSchemas(people(["sad", "meh", "ok"], "meh"), before).upgrade;
   assert.deepEqual(kinds(used), ["note", "autocommitBlock", "alterColumn"]);
-  assert.deepEqual((used[1] as { autocommit: Step[] }).autocommit, [{ op: { kind: "addEnumValue", name: "mood", value: "meh", before: "ok", ifNotExists: true } }]);
-  assert.match(renderBody(used, ""), /^await op\.autocommitBlock\(async \(\) => \{\n {2}await op\.addEnumValue\("mood", "meh", \{ before: "ok", ifNotExists: true \}\);\n\}\);\nawait op\.alterColumn\("people", "mood", \{ default: "'meh'" \}\);$/m);
+  assert.deepEqual((used[1] as { autocommit: Step[] }).autocommit, [
+    { op: { kind: "addEnumValue", name: "mood", value: "meh", before: "ok", ifNotExists: true } },
+  ]);
+  assert.match(
+    renderBody(used, ""),
+    /^await op\.autocommitBlock\(async \(\) => \{\n {2}await op\.addEnumValue\("mood", "meh", \{ before: "ok", ifNotExists: true \}\);\n\}\);\nawait op\.alterColumn\("people", "mood", \{ default: "'meh'" \}\);$/m,
+  );
   const unused = compareSchemas(people(["sad", "meh", "ok"], "ok"), before).upgrade;
   assert.deepEqual(unused, [{ op: { kind: "addEnumValue", name: "mood", value: "meh", before: "ok" } }]);
 });

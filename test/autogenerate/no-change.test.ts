@@ -48,7 +48,12 @@ test("a database built by hand with other spellings matches its models: no ops, 
     id: column.bigint().primaryKey().identity("always"),
     personId: column.int().references(() => people.id),
   });
-  const result = await autogenerate({ query: queryOf(db), models: collectModels([mood, people, invoices]), schemas: ["public"], versionTable: "alembic_version" });
+  const result = await autogenerate({
+    query: queryOf(db),
+    models: collectModels([mood, people, invoices]),
+    schemas: ["public"],
+    versionTable: "alembic_version",
+  });
   assert.deepEqual(result.upgradeOps, [], result.upgradeBody);
   assert.equal(result.empty, true);
   await db.close();
@@ -76,10 +81,13 @@ test("300 unchanged tables produce no ops, with eight catalog queries (the schem
   await db.exec(ddl.join("\n"));
   let queries = 0;
   const query = queryOf(db);
-  const result = await autogenerate({ query: (s, p) => {
+  const result = await autogenerate({
+    query: (s, p) => {
       queries++;
       return query(s, p);
-    }, models: collectModels(tables) });
+    },
+    models: collectModels(tables),
+  });
   assert.equal(result.empty, true, result.upgradeBody);
   assert.equal(queries, 8);
   // Its speed is measured in bench/ (autogenerate-noop.ts), not asserted here.

@@ -78,7 +78,11 @@ test("catalog defaults become literals where they are one, sql`` otherwise", () 
 });
 
 test("expressions interpolate the table's columns, and the template reads back as the same SQL", () => {
-  const keys = new Map([["valid_until", "validUntil"], ["price", "price"], ["lower", "lower"]]);
+  const keys = new Map([
+    ["valid_until", "validUntil"],
+    ["price", "price"],
+    ["lower", "lower"],
+  ]);
   const template = sqlTemplate("lower(x.price) > 0 AND valid_until IS NULL AND price::text <> '`${price}\\d'", keys);
   assert.equal(template.source, "sql`lower(x.price) > 0 AND ${t.validUntil} IS NULL AND ${t.price}::text <> '\\`\\${price}\\\\d'`");
   assert.deepEqual(template.columns, ["valid_until", "price"]);

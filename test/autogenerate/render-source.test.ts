@@ -11,7 +11,10 @@ test("addColumn renders as the call a person would write", () => {
 });
 
 test("schema and options go in a trailing object; names come first, Alembic's order", () => {
-  assert.equal(renderOperationSource({ kind: "dropColumn", table: "users", column: "x", schema: "billing" }), 'await op.dropColumn("users", "x", { schema: "billing" });');
+  assert.equal(
+    renderOperationSource({ kind: "dropColumn", table: "users", column: "x", schema: "billing" }),
+    'await op.dropColumn("users", "x", { schema: "billing" });',
+  );
   assert.equal(
     renderOperationSource({ kind: "createIndex", name: "ix_a", table: "t", columns: [{ column: "a" }, { expression: "lower(b)" }], unique: true }),
     'await op.createIndex("ix_a", "t", ["a", { expression: "lower(b)" }], { unique: true });',
@@ -41,8 +44,10 @@ test("a long createTable breaks one column per line", () => {
 });
 
 test("notes become comments and an empty body says there is nothing to do", () => {
-  assert.equal(renderBody([note("Drops users.x and its data."), op({ kind: "dropColumn", table: "users", column: "x" })]),
-    '  // Drops users.x and its data.\n  await op.dropColumn("users", "x");');
+  assert.equal(
+    renderBody([note("Drops users.x and its data."), op({ kind: "dropColumn", table: "users", column: "x" })]),
+    '  // Drops users.x and its data.\n  await op.dropColumn("users", "x");',
+  );
   assert.equal(renderBody([]), "  // Nothing to do.");
 });
 

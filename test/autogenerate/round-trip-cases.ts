@@ -44,7 +44,10 @@ export const cases: RoundTripCase[] = [
         "posts",
         {
           id: column.serial().primaryKey(),
-          userId: column.bigint().notNull().references(() => u.id, { onDelete: "cascade" }),
+          userId: column
+            .bigint()
+            .notNull()
+            .references(() => u.id, { onDelete: "cascade" }),
           status: column.enum(status).notNull().default("draft"),
           price: column.numeric(10, 2).default(0),
         },
@@ -84,7 +87,11 @@ export const cases: RoundTripCase[] = [
     after: () =>
       collectModels([
         table("users", users(), (t) => ({
-          indexes: [index("ix_users_lower_email", [sql`lower(${t.email})`]).unique().where(sql`${t.name} IS NOT NULL`)],
+          indexes: [
+            index("ix_users_lower_email", [sql`lower(${t.email})`])
+              .unique()
+              .where(sql`${t.name} IS NOT NULL`),
+          ],
         })),
       ]),
   },
@@ -118,8 +125,7 @@ export const cases: RoundTripCase[] = [
   {
     name: "set table and column comments",
     before: baseUsers,
-    after: () =>
-      collectModels([table("users", { ...users(), name: column.varchar(100).comment("display name") }, () => ({ comment: "accounts" }))]),
+    after: () => collectModels([table("users", { ...users(), name: column.varchar(100).comment("display name") }, () => ({ comment: "accounts" }))]),
   },
   {
     name: "drop a table referenced by another dropped table",

@@ -16,7 +16,12 @@ function schemaDump(url: string): string {
 
 /** The dump, or where a case moves a column (it comes back last), its lines in any order and without the commas between columns. */
 function comparable(dump: string, c: RoundTripCase): string | string[] {
-  return c.movesColumns ? dump.split("\n").map((line) => line.replace(/,$/, "")).sort() : dump;
+  return c.movesColumns
+    ? dump
+        .split("\n")
+        .map((line) => line.replace(/,$/, ""))
+        .sort()
+    : dump;
 }
 
 async function connect(url: string): Promise<{ client: pg.Client; target: Target }> {

@@ -21,7 +21,7 @@ const cases: BadInputCase[] = [
     files: {
       ...files,
       "athanor.config.ts": configFile('{ templatesDir: "templates" }'),
-      "templates/revision.ts.tmpl": 'export const revision = ${revision};\nexport const downRevision = ${downRevision};\nexport const author = ${author};\n',
+      "templates/revision.ts.tmpl": "export const revision = ${revision};\nexport const downRevision = ${downRevision};\nexport const author = ${author};\n",
     },
     database: "none",
     args: ["revision", "-m", "add index"],
@@ -119,10 +119,16 @@ describe("several `athanor revision` at once with sequential ids", () => {
           if (result.code === 0) assert.match(result.stdout, /^Generating versions\/\S+ \.\.\. done$/m);
           else assertRefusal(result, { exit: [3], names: [/\b000[3-6]\b/] });
         }
-        assert.ok(results.some((r) => r.code === 0), "at least one writer succeeds");
+        assert.ok(
+          results.some((r) => r.code === 0),
+          "at least one writer succeeds",
+        );
         const versions = path.join(project.dir, "versions");
         const names = readdirSync(versions).sort();
-        assert.ok(names.every((name) => !name.startsWith(".")), `a temporary file was left behind: ${names.join(", ")}`);
+        assert.ok(
+          names.every((name) => !name.startsWith(".")),
+          `a temporary file was left behind: ${names.join(", ")}`,
+        );
         const ids = names.map((name) => readTsMetadata(readFileSync(path.join(versions, name), "utf8"), name).revision?.value);
         assert.equal(new Set(ids).size, ids.length, `round ${round}: one id in two files: ${names.join(", ")} -> ${ids.join(", ")}`);
         assert.equal(names.length, 2 + results.filter((r) => r.code === 0).length, "each success wrote exactly one file");
@@ -143,7 +149,10 @@ describe("a lock left by a killed writer", () => {
       project.write("versions/.athanor-revision.lock", "4194999");
       const result = await runCli(project.dir, ["revision", "-m", "after a crash"]);
       assert.equal(result.code, 0, result.stderr);
-      assert.deepEqual(readdirSync(path.join(project.dir, "versions")).filter((name) => name.startsWith(".")), []);
+      assert.deepEqual(
+        readdirSync(path.join(project.dir, "versions")).filter((name) => name.startsWith(".")),
+        [],
+      );
     } finally {
       project.remove();
     }

@@ -13,7 +13,13 @@ import { createTestDatabase } from "../helpers/database.js";
 
 const files = linearFiles(2);
 /** 0001 created `ran`, then the version table was emptied: the objects exist, no row says so. */
-const builtBefore: Pick<BadInput, "files" | "prepare"> = { files, prepare: [["upgrade", "0001"], ["stamp", "base"]] };
+const builtBefore: Pick<BadInput, "files" | "prepare"> = {
+  files,
+  prepare: [
+    ["upgrade", "0001"],
+    ["stamp", "base"],
+  ],
+};
 /** The database was upgraded to 0003, whose file is gone since. */
 const unknownRow: Pick<BadInput, "files" | "prepare" | "setup"> = {
   files: { ...files, [fileFor("0003")]: tsRevision({ id: "0003", down: "0002" }) },
@@ -35,7 +41,10 @@ const cases: BadInputCase[] = [
       names: ["already has the objects revision 0001", 'relation "ran" already exists', "athanor stamp 0001"],
     },
     // The embedded database opens slowly: on it, the two commands that used to say nothing.
-    ...(database === "postgres" ? ["check", "history --indicate-current", "history -r current:", "upgrade", "current"] : ["check", "history --indicate-current"]).map((command) => ({
+    ...(database === "postgres"
+      ? ["check", "history --indicate-current", "history -r current:", "upgrade", "current"]
+      : ["check", "history --indicate-current"]
+    ).map((command) => ({
       name: `${database}: ${command} on a database naming a revision no file has gives Can't locate revision and the stamp --purge hint`,
       ...unknownRow,
       database,

@@ -114,7 +114,13 @@ describe("bad database URLs and configuration", { concurrency: 4 }, () => {
       );
     });
     if (listening) return t.skip("something listens on localhost:5432");
-    await checkBadInput({ files, database: "none", args: ["upgrade", "--url", "postgres://"], exit: 4, names: ["localhost:5432/postgres", "connection refused"] });
+    await checkBadInput({
+      files,
+      database: "none",
+      args: ["upgrade", "--url", "postgres://"],
+      exit: 4,
+      names: ["localhost:5432/postgres", "connection refused"],
+    });
   });
 
   test("an unknown URL scheme is refused naming the scheme and not the password", async () => {
@@ -159,7 +165,7 @@ describe("bad database URLs and configuration", { concurrency: 4 }, () => {
     const server = await silentServer();
     try {
       await checkBadInput({
-          files: { ...files, "athanor.config.ts": configFile('export default defineConfig({ connectTimeout: "1s" });') },
+        files: { ...files, "athanor.config.ts": configFile('export default defineConfig({ connectTimeout: "1s" });') },
         database: "none",
         args: ["upgrade", "--url", `postgres://app:Slow-pw7@127.0.0.1:${server.port}/shop`],
         run: { killAfterMs: 20_000 },
@@ -207,7 +213,9 @@ describe("bad database URLs and configuration", { concurrency: 4 }, () => {
       assert.equal(await postgresSnapshot(db.url), databaseBefore);
     } finally {
       if (existsSync(hbaFile)) {
-        const kept = readFileSync(hbaFile, "utf8").split("\n").filter((line) => !line.endsWith(marker));
+        const kept = readFileSync(hbaFile, "utf8")
+          .split("\n")
+          .filter((line) => !line.endsWith(marker));
         writeFileSync(hbaFile, kept.join("\n"));
         await admin.query("SELECT pg_reload_conf()");
       }
@@ -251,7 +259,9 @@ describe("bad database URLs and configuration", { concurrency: 4 }, () => {
   test("a config file that throws, with --debug, shows the stack but neither its source nor the password in it", async () => {
     const project = makeProject({
       ...files,
-      "athanor.config.ts": configFile('const url = "postgres://app:Src-Secret-9@db/app";\nthrow new Error("no DATABASE_HOST in this shell: " + url.length);\nexport default defineConfig({});'),
+      "athanor.config.ts": configFile(
+        'const url = "postgres://app:Src-Secret-9@db/app";\nthrow new Error("no DATABASE_HOST in this shell: " + url.length);\nexport default defineConfig({});',
+      ),
     });
     try {
       const result = await runCli(project.dir, ["upgrade", "--debug"]);
@@ -265,7 +275,11 @@ describe("bad database URLs and configuration", { concurrency: 4 }, () => {
     }
   });
 
-  for (const [option, value] of [["--lock-timeout", "abc"], ["--statement-timeout", "5 parsecs"], ["--lock-timeout", "1.5.5"]] as const) {
+  for (const [option, value] of [
+    ["--lock-timeout", "abc"],
+    ["--statement-timeout", "5 parsecs"],
+    ["--lock-timeout", "1.5.5"],
+  ] as const) {
     test(`a bad option value (${option} ${value}) is a bad request, exit 2, naming the option and the accepted form`, async () => {
       await checkBadInput({
         files,

@@ -48,10 +48,21 @@ function mutate(random: Random, original: string): Buffer {
       const quotes = [...original.matchAll(/["'`]/g)];
       const q = quotes.length === 0 ? undefined : pick(random, quotes);
       if (q === undefined) return bytes;
-      return Buffer.from(original.slice(0, q.index) + pick(random, ['"', "'", "`"].filter((c) => c !== q[0])) + original.slice(q.index + 1));
+      return Buffer.from(
+        original.slice(0, q.index) +
+          pick(
+            random,
+            ['"', "'", "`"].filter((c) => c !== q[0]),
+          ) +
+          original.slice(q.index + 1),
+      );
     }
     case 5:
-      return Buffer.concat([bytes.subarray(0, at), Buffer.from(pick(random, [[0xff], [0xc3], [0xe2, 0x80], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]])), bytes.subarray(at)]);
+      return Buffer.concat([
+        bytes.subarray(0, at),
+        Buffer.from(pick(random, [[0xff], [0xc3], [0xe2, 0x80], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]])),
+        bytes.subarray(at),
+      ]);
     case 6:
       return Buffer.from(original.slice(0, at) + pick(random, ["\r", "\u2028", "\u2029", "\r\n", "\\", "/", "/*", "${", "}"]) + original.slice(at));
     case 7: {
@@ -97,7 +108,8 @@ test(`${MUTATIONS} mutated revision files: heads and upgrade --sql refuse with a
         if (!EXIT_CODES.has(result.code)) problems.push(`an exit code not in the table: ${what}`);
         else if (STACK.test(output)) problems.push(`a stack trace: ${what}`);
         else if (INTERNAL.test(result.stderr) || INTERNAL.test(result.stdout)) problems.push(`an internal error: ${what}`);
-        else if (result.code !== 0 && !result.stderr.includes(mutatedName) && !/versions\/20250101_/.test(result.stderr)) problems.push(`a refusal naming no file: ${what}`);
+        else if (result.code !== 0 && !result.stderr.includes(mutatedName) && !/versions\/20250101_/.test(result.stderr))
+          problems.push(`a refusal naming no file: ${what}`);
       }
     }
   } finally {

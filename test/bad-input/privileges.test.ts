@@ -86,7 +86,10 @@ describe("privileges and a foreign version table", { concurrency: 4 }, () => {
     test(`${database}: a version table without version_num names the table, Alembic's shape and the versionTable setting`, async () => {
       // 0001 creates another tool's table; the config then points athanor at it.
       const files = {
-        [fileFor("0001")]: baseRevision.replace('"CREATE TABLE ran (revision text NOT NULL)"', '"CREATE TABLE ran (revision text NOT NULL)");\n  await op.execute("CREATE TABLE tool_versions (id int, version text)"'),
+        [fileFor("0001")]: baseRevision.replace(
+          '"CREATE TABLE ran (revision text NOT NULL)"',
+          '"CREATE TABLE ran (revision text NOT NULL)");\n  await op.execute("CREATE TABLE tool_versions (id int, version text)"',
+        ),
       };
       await checkBadInput({
         files,

@@ -63,7 +63,8 @@ export function assertRefusal(result: RunResult, expected: Refusal): void {
     else assert.match(result.stderr, name, `stderr does not match ${name}\n${shown}`);
   }
   assert.match(result.stderr, /^hint: \S/m, `no hint line\n${shown}`);
-  if (expected.maxStderr !== undefined) assert.ok(result.stderr.length <= expected.maxStderr, `${result.stderr.length} characters on stderr\n${shown.slice(0, 2_000)}`);
+  if (expected.maxStderr !== undefined)
+    assert.ok(result.stderr.length <= expected.maxStderr, `${result.stderr.length} characters on stderr\n${shown.slice(0, 2_000)}`);
   assert.ok(!result.stderr.includes(genericHint), `the error was not one of athanor's (it fell through to "unexpected error")\n${shown}`);
   assert.doesNotMatch(`${result.stderr}\n${result.stdout}`, /^\s+at \S/m, `a stack trace reached the user\n${shown}`);
   for (const secret of expected.secrets ?? []) {

@@ -7,9 +7,17 @@ import { fileFor, linearFiles, tsRevision } from "./revision-sources.js";
 
 const linear = linearFiles(3);
 /** 0001 → 0002 → {0a03, 0a04}: two heads. */
-const twoHeads = { ...linearFiles(2), [fileFor("0a03")]: tsRevision({ id: "0a03", down: "0002" }), [fileFor("0a04")]: tsRevision({ id: "0a04", down: "0002" }) };
+const twoHeads = {
+  ...linearFiles(2),
+  [fileFor("0a03")]: tsRevision({ id: "0a03", down: "0002" }),
+  [fileFor("0a04")]: tsRevision({ id: "0a04", down: "0002" }),
+};
 /** 0001 → abc123 → abd456: ids sharing a prefix. */
-const prefixes = { ...linearFiles(1), [fileFor("abc123")]: tsRevision({ id: "abc123", down: "0001" }), [fileFor("abd456")]: tsRevision({ id: "abd456", down: "abc123" }) };
+const prefixes = {
+  ...linearFiles(1),
+  [fileFor("abc123")]: tsRevision({ id: "abc123", down: "0001" }),
+  [fileFor("abd456")]: tsRevision({ id: "abd456", down: "abc123" }),
+};
 
 const cases: BadInputCase[] = [
   {
@@ -42,7 +50,12 @@ const cases: BadInputCase[] = [
     prepare: [["upgrade", "0002"]],
     args: ["upgrade", "head"],
     exit: 2,
-    names: ["Multiple head revisions are present for given argument 'head'", "versions/20250101_0a03_rev.ts", "versions/20250101_0a04_rev.ts", 'athanor merge -m "merge_heads" heads'],
+    names: [
+      "Multiple head revisions are present for given argument 'head'",
+      "versions/20250101_0a03_rev.ts",
+      "versions/20250101_0a04_rev.ts",
+      'athanor merge -m "merge_heads" heads',
+    ],
   },
   {
     name: "downgrade -5 past base is refused and runs nothing",

@@ -34,7 +34,12 @@ const cases: BadInputCase[] = [
     }),
     args: ["upgrade"],
     exit: 3,
-    names: [/Cycle is detected in revisions \(0002, 0003, 0004\)/, "versions/20250101_0002_rev.ts:4", "versions/20250101_0003_rev.ts:4", "versions/20250101_0004_rev.ts:4"],
+    names: [
+      /Cycle is detected in revisions \(0002, 0003, 0004\)/,
+      "versions/20250101_0002_rev.ts:4",
+      "versions/20250101_0003_rev.ts:4",
+      "versions/20250101_0004_rev.ts:4",
+    ],
   },
   {
     name: "a downRevision naming no revision is refused naming the file, line and the missing id",
@@ -59,14 +64,26 @@ const cases: BadInputCase[] = [
   },
   {
     name: "metadata computed by a call is refused naming file:line",
-    files: withBase({ [fileFor("0002")]: replaceIn(tsRevision({ id: "0002", down: "0001" }), 'export const revision = "0002";', 'export const revision = String(2).padStart(4, "0");') }),
+    files: withBase({
+      [fileFor("0002")]: replaceIn(
+        tsRevision({ id: "0002", down: "0001" }),
+        'export const revision = "0002";',
+        'export const revision = String(2).padStart(4, "0");',
+      ),
+    }),
     args: ["upgrade"],
     exit: 3,
     names: ["versions/20250101_0002_rev.ts:3", "revision must be a literal"],
   },
   {
     name: "metadata in a template with ${} is refused naming file:line",
-    files: withBase({ [fileFor("0002")]: replaceIn(tsRevision({ id: "0002", down: "0001" }), 'export const downRevision: string | string[] | null = "0001";', "const n = 1;\nexport const downRevision = `000${n}`;") }),
+    files: withBase({
+      [fileFor("0002")]: replaceIn(
+        tsRevision({ id: "0002", down: "0001" }),
+        'export const downRevision: string | string[] | null = "0001";',
+        "const n = 1;\nexport const downRevision = `000${n}`;",
+      ),
+    }),
     args: ["upgrade"],
     exit: 3,
     names: ["versions/20250101_0002_rev.ts:5", "downRevision must be a literal", "template string"],
@@ -80,7 +97,9 @@ const cases: BadInputCase[] = [
   },
   {
     name: "a metadata line with a syntax error is refused naming file:line",
-    files: withBase({ [fileFor("0002")]: replaceIn(tsRevision({ id: "0002", down: "0001" }), 'export const revision = "0002";', 'export const revision = "0002;') }),
+    files: withBase({
+      [fileFor("0002")]: replaceIn(tsRevision({ id: "0002", down: "0001" }), 'export const revision = "0002";', 'export const revision = "0002;'),
+    }),
     args: ["upgrade"],
     exit: 3,
     names: ["versions/20250101_0002_rev.ts:3", "unterminated string"],

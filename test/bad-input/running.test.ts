@@ -89,7 +89,11 @@ describe("failures while running", { concurrency: 4 }, () => {
     await checkBadInput({
       files: {
         ...linearFiles(2),
-        [fileFor("0003")]: tsRevision({ id: "0003", down: "0002", upBody: '  const { rows } = await op.query("SELECT count(*) AS n FROM ran");\n  void rows;' }),
+        [fileFor("0003")]: tsRevision({
+          id: "0003",
+          down: "0002",
+          upBody: '  const { rows } = await op.query("SELECT count(*) AS n FROM ran");\n  void rows;',
+        }),
       },
       database: "none",
       args: ["upgrade", "0001:head", "--sql", "--output", "deploy.sql"],

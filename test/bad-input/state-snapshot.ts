@@ -52,7 +52,9 @@ const catalogQuery = `
 async function catalogLines(query: (sql: string) => Promise<{ rows: Record<string, unknown>[] }>): Promise<string> {
   const relations = (await query(catalogQuery)).rows.map((r) => String(r.line));
   const exists = (await query("SELECT to_regclass('public.alembic_version') IS NOT NULL AS present")).rows[0]?.present;
-  const versions = exists ? (await query("SELECT version_num FROM alembic_version ORDER BY 1")).rows.map((r) => `version ${String(r.version_num)}`) : ["no version table"];
+  const versions = exists
+    ? (await query("SELECT version_num FROM alembic_version ORDER BY 1")).rows.map((r) => `version ${String(r.version_num)}`)
+    : ["no version table"];
   const ranExists = (await query("SELECT to_regclass('public.ran') IS NOT NULL AS present")).rows[0]?.present;
   const ran = ranExists ? (await query("SELECT revision FROM ran ORDER BY 1")).rows.map((r) => `ran ${String(r.revision)}`) : [];
   return [...relations, ...versions, ...ran].join("\n");

@@ -55,7 +55,10 @@ describe("check", { concurrency: true }, () => {
       assert.match(text.stdout, /^- the database is at 0001, the head\(s\) are 0002; run `athanor upgrade`$/m);
       const json = parseCheck(await project.run(["check", "--json", ...url]));
       assert.equal(json.ok, false);
-      assert.deepEqual(json.problems.map((p) => p.kind), ["not-at-head"]);
+      assert.deepEqual(
+        json.problems.map((p) => p.kind),
+        ["not-at-head"],
+      );
       assert.deepEqual(json.current, ["0001"]);
       // The pending 0002 is not a model change without a revision.
       assert.equal(json.modelsChecked, false);
@@ -80,7 +83,10 @@ describe("check", { concurrency: true }, () => {
       assert.match(text.stdout, /^- several heads: 0003, 0004; join them with `athanor merge -m "merge_heads" heads`$/m);
       const json = parseCheck(await project.run(["check", "--json", ...url]));
       assert.equal(json.ok, false);
-      assert.deepEqual(json.problems.map((p) => p.kind), ["multiple-heads"]);
+      assert.deepEqual(
+        json.problems.map((p) => p.kind),
+        ["multiple-heads"],
+      );
       assert.deepEqual([...json.heads].sort(), ["0003", "0004"]);
     });
   });
@@ -98,7 +104,10 @@ for (const engine of engines) {
       assert.match(text.stdout, /^ {4}await op\.addColumn\("users", .*nickname/m);
       const json = parseCheck(await project.run(["check", "--json", ...url]));
       assert.equal(json.ok, false);
-      assert.deepEqual(json.problems.map((p) => p.kind), ["models-differ"]);
+      assert.deepEqual(
+        json.problems.map((p) => p.kind),
+        ["models-differ"],
+      );
     });
   });
 }
@@ -122,7 +131,10 @@ for (const engine of engines) {
         text.stdout,
       );
       const json = parseCheck(await project.run(["check", "--json", ...url])) as CheckJson & { unmodelled: unknown[] };
-      assert.deepEqual(json.problems.map((p) => p.kind), ["unmodelled"]);
+      assert.deepEqual(
+        json.problems.map((p) => p.kind),
+        ["unmodelled"],
+      );
       assert.deepEqual(json.unmodelled, [
         { kind: "enum", schema: "public", name: "old_mood" },
         { kind: "sequence", schema: "public", name: "legacy_no" },
@@ -172,14 +184,24 @@ export const people = table("people", { id: column.int().primaryKey(), mood: col
       const generated = await project.run(["generate", "meh_by_default", ...url]);
       assert.equal(generated.code, 0, shown(generated));
       const file = project.versionFiles().find((f) => !files.includes(f))!;
-      assert.match(project.read(`versions/${file}`), /await op\.autocommitBlock\(async \(\) => \{\n\s+await op\.addEnumValue\("mood", "meh", \{ before: "ok", ifNotExists: true \}\);\n\s+\}\);\n\s+await op\.alterColumn\("people", "mood", \{ default: "'meh'" \}\);/);
+      assert.match(
+        project.read(`versions/${file}`),
+        /await op\.autocommitBlock\(async \(\) => \{\n\s+await op\.addEnumValue\("mood", "meh", \{ before: "ok", ifNotExists: true \}\);\n\s+\}\);\n\s+await op\.alterColumn\("people", "mood", \{ default: "'meh'" \}\);/,
+      );
       const offline = await project.run(["upgrade", "--sql", "0003:head"]);
       assert.equal(offline.code, 0, shown(offline));
-      assert.match(offline.stdout, /COMMIT;\n+(?:--.*\n+)*ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh' BEFORE 'ok';\n+(?:--.*\n+)*BEGIN;/, "offline, the block is a COMMIT before and a BEGIN after");
+      assert.match(
+        offline.stdout,
+        /COMMIT;\n+(?:--.*\n+)*ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh' BEFORE 'ok';\n+(?:--.*\n+)*BEGIN;/,
+        "offline, the block is a COMMIT before and a BEGIN after",
+      );
       const upgraded = await project.run(["upgrade", ...url]);
       assert.equal(upgraded.code, 0, shown(upgraded));
       await db.query("INSERT INTO people (id) VALUES (2)");
-      assert.deepEqual((await db.query("SELECT mood::text AS mood FROM people ORDER BY id")).map((r) => r.mood), ["sad", "meh"]);
+      assert.deepEqual(
+        (await db.query("SELECT mood::text AS mood FROM people ORDER BY id")).map((r) => r.mood),
+        ["sad", "meh"],
+      );
       const check = await project.run(["check", ...url]);
       assert.equal(check.code, 0, shown(check));
     } finally {

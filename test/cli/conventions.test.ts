@@ -5,7 +5,24 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { addRevision, createProject, postgresEngine, sampleGraph, shown, type EngineDatabase, type TempProject } from "./run-cli.js";
 
-const commands = ["upgrade", "downgrade", "current", "history", "heads", "branches", "show", "stamp", "sql", "reset", "revision", "generate", "merge", "check", "test", "init"];
+const commands = [
+  "upgrade",
+  "downgrade",
+  "current",
+  "history",
+  "heads",
+  "branches",
+  "show",
+  "stamp",
+  "sql",
+  "reset",
+  "revision",
+  "generate",
+  "merge",
+  "check",
+  "test",
+  "init",
+];
 
 // Nothing listens on port 1: a URL that any connection attempt fails on.
 const closedUrl = "postgres://app@127.0.0.1:1/app";
@@ -143,17 +160,29 @@ describe("--json", { concurrency: true }, () => {
 
   test("heads, history and show print JSON with the revisions", async () => {
     const heads = (await jsonOf(["heads"])) as { revision: string; isHead: boolean }[];
-    assert.deepEqual(heads.map((h) => [h.revision, h.isHead]), [["0002", true]]);
+    assert.deepEqual(
+      heads.map((h) => [h.revision, h.isHead]),
+      [["0002", true]],
+    );
     const history = (await jsonOf(["history"])) as { revision: string; path: string }[];
-    assert.deepEqual(history.map((h) => h.revision), ["0002", "0001"]);
+    assert.deepEqual(
+      history.map((h) => h.revision),
+      ["0002", "0001"],
+    );
     assert.match(history[1]!.path, /^versions\/.*_0001_initial_schema\.ts$/);
     const show = (await jsonOf(["show", "0001"])) as { revision: string; message: string }[];
-    assert.deepEqual(show.map((s) => [s.revision, s.message]), [["0001", "initial_schema"]]);
+    assert.deepEqual(
+      show.map((s) => [s.revision, s.message]),
+      [["0001", "initial_schema"]],
+    );
   });
 
   test("current and check print JSON about the database", async () => {
     const current = (await jsonOf(["current", "--url", db.url])) as { current: { revision: string }[] };
-    assert.deepEqual(current.current.map((c) => c.revision), ["0002"]);
+    assert.deepEqual(
+      current.current.map((c) => c.revision),
+      ["0002"],
+    );
     const check = (await jsonOf(["check", "--url", db.url])) as { ok: boolean };
     assert.equal(check.ok, true);
   });
@@ -162,7 +191,15 @@ describe("--json", { concurrency: true }, () => {
 describe("colour", { concurrency: true }, () => {
   // A colour terminal named in TERM must not matter when the output is a pipe.
   const colourTerm = { TERM: "xterm-256color" };
-  const cases: string[][] = [["--help"], ["upgrade", "--help"], ["upgrayedd"], ["show", "0009"], ["history"], ["current", "--url", closedUrl], ["upgrade", "head", "--sql"]];
+  const cases: string[][] = [
+    ["--help"],
+    ["upgrade", "--help"],
+    ["upgrayedd"],
+    ["show", "0009"],
+    ["history"],
+    ["current", "--url", closedUrl],
+    ["upgrade", "head", "--sql"],
+  ];
 
   for (const args of cases) {
     test(`no ANSI codes from \`${args.join(" ")}\` when output is not a terminal`, async () => {
@@ -231,7 +268,15 @@ describe("commands that need no connection make none", { concurrency: true }, ()
     });
   }
 
-  const offline: string[][] = [["sql"], ["sql", "0001"], ["upgrade", "--sql"], ["upgrade", "0001:head", "--sql"], ["downgrade", "0002:0001", "--sql"], ["stamp", "0002", "--sql"], ["reset", "--sql"]];
+  const offline: string[][] = [
+    ["sql"],
+    ["sql", "0001"],
+    ["upgrade", "--sql"],
+    ["upgrade", "0001:head", "--sql"],
+    ["downgrade", "0002:0001", "--sql"],
+    ["stamp", "0002", "--sql"],
+    ["reset", "--sql"],
+  ];
   for (const args of offline) {
     test(`\`${args.join(" ")}\` prints SQL without connecting, to a closed port or to the embedded database`, async () => {
       const closed = await project.run(args, { DATABASE_URL: closedUrl });

@@ -40,7 +40,10 @@ for (const engine of engines) {
 
         const up = await project.run(["upgrade", ...url]);
         assert.equal(up.code, 0, shown(up));
-        assert.deepEqual(lines(up.stderr).filter((l) => l.startsWith("Running")), ["Running upgrade 0002 -> 0003, add_x"]);
+        assert.deepEqual(
+          lines(up.stderr).filter((l) => l.startsWith("Running")),
+          ["Running upgrade 0002 -> 0003, add_x"],
+        );
         assert.deepEqual(await db.versionRows(), ["0003"]);
         assert.deepEqual(await userColumns(db), [...before, "nickname"].sort());
 
@@ -86,18 +89,15 @@ for (const engine of engines) {
 // Models import each other the NodeNext way (`./user.js` for user.ts), which must resolve
 // in any project, also where package.json does not say "type": "module".
 for (const moduleType of ["commonjs", null] as const) {
-  test(
-    `models importing ./user.js load in a project ${moduleType === null ? "without a package.json" : 'with "type": "commonjs"'}`,
-    async () => {
-      const project = createProject({ example: true, moduleType });
-      try {
-        const check = await project.run(["check", "--url", "pglite://memory"]);
-        assert.doesNotMatch(check.stderr, /Cannot load model module/, shown(check));
-        assert.equal(check.code, 1, shown(check));
-        assert.match(check.stdout, /the database is at base/);
-      } finally {
-        project.remove();
-      }
-    },
-  );
+  test(`models importing ./user.js load in a project ${moduleType === null ? "without a package.json" : 'with "type": "commonjs"'}`, async () => {
+    const project = createProject({ example: true, moduleType });
+    try {
+      const check = await project.run(["check", "--url", "pglite://memory"]);
+      assert.doesNotMatch(check.stderr, /Cannot load model module/, shown(check));
+      assert.equal(check.code, 1, shown(check));
+      assert.match(check.stdout, /the database is at base/);
+    } finally {
+      project.remove();
+    }
+  });
 }

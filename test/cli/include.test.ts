@@ -68,13 +68,23 @@ for (const engine of engines) {
 
         const check = await project.run(["check", ...url]);
         assert.equal(check.code, 1, shown(check));
-        assert.match(check.stdout, /^- the database has tables audit\.alembic_version, legacy, which no model declares; to drop them, run `athanor generate "drop_unmodelled" --drop-unmodelled`; to leave them out of the comparison, add to athanor\.config\.ts: include: \{ schemas: \["!audit"\], tables: \["!legacy"\] \}$/m);
+        assert.match(
+          check.stdout,
+          /^- the database has tables audit\.alembic_version, legacy, which no model declares; to drop them, run `athanor generate "drop_unmodelled" --drop-unmodelled`; to leave them out of the comparison, add to athanor\.config\.ts: include: \{ schemas: \["!audit"\], tables: \["!legacy"\] \}$/m,
+        );
         const json = JSON.parse((await project.run(["check", "--json", ...url])).stdout) as CheckJson;
-        assert.deepEqual(json.problems.map((p) => p.kind), ["unmodelled"]);
-        assert.deepEqual(json.unmodelled, [
-          { kind: "table", schema: "audit", name: "alembic_version" },
-          { kind: "table", schema: "public", name: "legacy" },
-        ], "the version table in public stays hidden; the user's audit.alembic_version does not");
+        assert.deepEqual(
+          json.problems.map((p) => p.kind),
+          ["unmodelled"],
+        );
+        assert.deepEqual(
+          json.unmodelled,
+          [
+            { kind: "table", schema: "audit", name: "alembic_version" },
+            { kind: "table", schema: "public", name: "legacy" },
+          ],
+          "the version table in public stays hidden; the user's audit.alembic_version does not",
+        );
 
         const files = project.versionFiles();
         const kept = await project.run(["generate", "nothing", ...url]);
@@ -116,7 +126,11 @@ for (const engine of engines) {
         const check = await project.run(["check", "--json", "--verbose", ...url]);
         assert.equal(check.code, 1, shown(check));
         const json = JSON.parse(check.stdout) as CheckJson;
-        assert.deepEqual(json.problems.map((p) => p.kind), ["models-differ"], "only old_logs, which a pattern covers, differs");
+        assert.deepEqual(
+          json.problems.map((p) => p.kind),
+          ["models-differ"],
+          "only old_logs, which a pattern covers, differs",
+        );
         assert.match(json.problems[0]!.message, /await op\.dropTable\("old_logs"\)/);
         assert.deepEqual(json.unmodelled, []);
         assert.deepEqual(json.compared.schemas, ["public"], "reporting is left out");
@@ -140,21 +154,30 @@ for (const engine of engines) {
     });
 
     test("with the version table in its own schema, a user table named athanor_history in public is compared", async () => {
-      await withApplied(engine, config(`\n  versionTable: { name: "alembic_version", schema: "athanor" },`), async (project, db, url) => {
-        await db.query("CREATE TABLE athanor_history (id integer)");
-        const json = JSON.parse((await project.run(["check", "--json", ...url])).stdout) as CheckJson;
-        assert.deepEqual(json.unmodelled, [{ kind: "table", schema: "public", name: "athanor_history" }]);
-        assert.ok(json.compared.schemas.includes("athanor"), "the version table's schema is looked at, its two tables hidden");
-      }, ["CREATE SCHEMA athanor"]);
+      await withApplied(
+        engine,
+        config(`\n  versionTable: { name: "alembic_version", schema: "athanor" },`),
+        async (project, db, url) => {
+          await db.query("CREATE TABLE athanor_history (id integer)");
+          const json = JSON.parse((await project.run(["check", "--json", ...url])).stdout) as CheckJson;
+          assert.deepEqual(json.unmodelled, [{ kind: "table", schema: "public", name: "athanor_history" }]);
+          assert.ok(json.compared.schemas.includes("athanor"), "the version table's schema is looked at, its two tables hidden");
+        },
+        ["CREATE SCHEMA athanor"],
+      );
     });
 
     test("an include.object function that throws is a configuration error naming the object", async () => {
-      await withApplied(engine, config(`\n  include: { object: (o) => { if (o.kind === "column") throw new Error("no columns here"); } },`), async (project, _db, url) => {
-        const check = await project.run(["check", ...url]);
-        assert.equal(check.code, 4, shown(check));
-        assert.match(check.stderr, /^error: include\.object threw for column public\.users\.(id|email): no columns here$/m);
-        assert.doesNotMatch(check.stderr, /\n\s+at /, "no stack trace");
-      });
+      await withApplied(
+        engine,
+        config(`\n  include: { object: (o) => { if (o.kind === "column") throw new Error("no columns here"); } },`),
+        async (project, _db, url) => {
+          const check = await project.run(["check", ...url]);
+          assert.equal(check.code, 4, shown(check));
+          assert.match(check.stderr, /^error: include\.object threw for column public\.users\.(id|email): no columns here$/m);
+          assert.doesNotMatch(check.stderr, /\n\s+at /, "no stack trace");
+        },
+      );
     });
   });
 }

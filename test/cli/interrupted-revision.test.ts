@@ -11,7 +11,13 @@ for (const engine of engines) {
     test("status and current warn, check fails naming it, and stamp settles it", async () => {
       const project = createProject();
       addRevision(project, { id: "0001", down: null, message: "initial", up: ["CREATE TABLE users (id int)"], downSql: ["DROP TABLE users"] });
-      project.write("versions/0002_add_index.ts", tsRevision({ id: "0002", down: "0001", message: "add_index", up: ["CREATE INDEX CONCURRENTLY users_id ON users (id)"], downSql: [] }).replace("export const message", "export const transactional = false;\nexport const message"));
+      project.write(
+        "versions/0002_add_index.ts",
+        tsRevision({ id: "0002", down: "0001", message: "add_index", up: ["CREATE INDEX CONCURRENTLY users_id ON users (id)"], downSql: [] }).replace(
+          "export const message",
+          "export const transactional = false;\nexport const message",
+        ),
+      );
       const db = await engine.open(project);
       const url = ["--url", db.url];
       try {
@@ -24,13 +30,20 @@ for (const engine of engines) {
         for (const command of ["status", "current"]) {
           const result = await project.run([command, ...url]);
           assert.equal(result.code, 0, shown(result));
-          assert.match(result.stderr, /^warning: revision 0002 \(versions\/0002_add_index\.ts\) runs outside a transaction and an earlier upgrade of it .* did not finish/m, `${command}\n${shown(result)}`);
+          assert.match(
+            result.stderr,
+            /^warning: revision 0002 \(versions\/0002_add_index\.ts\) runs outside a transaction and an earlier upgrade of it .* did not finish/m,
+            `${command}\n${shown(result)}`,
+          );
           assert.match(result.stderr, /^hint: check its effects.*`athanor stamp 0002`/m);
         }
         const check = await project.run(["check", "--json", ...url]);
         assert.equal(check.code, 1, shown(check));
         const problems = (JSON.parse(check.stdout) as { problems: { kind: string; message: string }[] }).problems;
-        assert.ok(problems.some((p) => p.kind === "interrupted-revision" && /revision 0002/.test(p.message)), check.stdout);
+        assert.ok(
+          problems.some((p) => p.kind === "interrupted-revision" && /revision 0002/.test(p.message)),
+          check.stdout,
+        );
 
         assert.equal((await project.run(["stamp", "0002", ...url])).code, 0);
         const after = await project.run(["status", ...url]);

@@ -21,8 +21,20 @@ function conforms(def: string, output: string): Record<string, unknown> {
 function branched(): TempProject {
   const p = createProject();
   addRevision(p, { id: "0001", down: null, message: "initial", up: ["CREATE TABLE users (id int PRIMARY KEY)"], downSql: ["DROP TABLE users"] });
-  addRevision(p, { id: "0002", down: "0001", message: "add_email", up: ["ALTER TABLE users ADD COLUMN email text"], downSql: ["ALTER TABLE users DROP COLUMN email"] });
-  addRevision(p, { id: "0003", down: "0002", message: "add_name", up: ["ALTER TABLE users ADD COLUMN name text"], downSql: ["ALTER TABLE users DROP COLUMN name"] });
+  addRevision(p, {
+    id: "0002",
+    down: "0001",
+    message: "add_email",
+    up: ["ALTER TABLE users ADD COLUMN email text"],
+    downSql: ["ALTER TABLE users DROP COLUMN email"],
+  });
+  addRevision(p, {
+    id: "0003",
+    down: "0002",
+    message: "add_name",
+    up: ["ALTER TABLE users ADD COLUMN name text"],
+    downSql: ["ALTER TABLE users DROP COLUMN name"],
+  });
   addRevision(p, { id: "a101", down: "0001", message: "audit", up: ["CREATE TABLE audit (id int)"], downSql: ["DROP TABLE audit"] });
   return p;
 }
@@ -64,7 +76,10 @@ for (const engine of engines) {
         assert.deepEqual((up.steps as { revision: string }[]).map((s) => s.revision).sort(), ["0001", "0002", "0003", "a101"]);
 
         const down = await json(["downgrade", "0003-1", ...url], "run");
-        assert.deepEqual((down.steps as { direction: string; revision: string }[]).map((s) => [s.direction, s.revision]), [["downgrade", "0003"]]);
+        assert.deepEqual(
+          (down.steps as { direction: string; revision: string }[]).map((s) => [s.direction, s.revision]),
+          [["downgrade", "0003"]],
+        );
         assert.deepEqual(await db.versionRows(), ["0002", "a101"]);
 
         const stamp = await json(["stamp", "0003", ...url], "run");

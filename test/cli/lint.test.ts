@@ -14,7 +14,17 @@ const schema = JSON.parse(readFileSync(path.join(repoRoot, "schemas", "cli-outpu
 const conforms = (def: string, value: unknown) => assert.deepEqual(validate(schema, { $ref: `#/$defs/${def}` }, value), [], JSON.stringify(value, null, 2));
 
 function sqlRevision(id: string, down: string | null, statements: string[], header: string[] = []): string {
-  return [`-- revision: ${id}`, `-- down_revision: ${down ?? "none"}`, `-- message: r${id}`, "-- lock_timeout: 2s", ...header, "-- +upgrade", ...statements.map((s) => `${s};`), "-- +downgrade", ""].join("\n");
+  return [
+    `-- revision: ${id}`,
+    `-- down_revision: ${down ?? "none"}`,
+    `-- message: r${id}`,
+    "-- lock_timeout: 2s",
+    ...header,
+    "-- +upgrade",
+    ...statements.map((s) => `${s};`),
+    "-- +downgrade",
+    "",
+  ].join("\n");
 }
 
 // 0001 creates users; 0002 indexes it without CONCURRENTLY (line 6); 0003 is safe.
@@ -22,7 +32,9 @@ function project(): TempProject {
   const p = createProject();
   p.write("versions/0001_users.sql", sqlRevision("0001", null, ["CREATE TABLE users (id bigint PRIMARY KEY, email text)"]));
   p.write("versions/0002_index.sql", sqlRevision("0002", "0001", ["CREATE INDEX ix_users_email ON users (email)"]));
-  p.write("versions/0003_note.ts", `import type { Operations } from "athanor";
+  p.write(
+    "versions/0003_note.ts",
+    `import type { Operations } from "athanor";
 
 export const revision = "0003";
 export const downRevision = "0002";
@@ -36,7 +48,8 @@ export async function upgrade(op: Operations): Promise<void> {
 export async function downgrade(op: Operations): Promise<void> {
   await op.dropColumn("users", "note");
 }
-`);
+`,
+  );
   return p;
 }
 
@@ -87,8 +100,14 @@ test("no argument lints the head only; base:head the range, where 0001 created t
   const parsed = JSON.parse(after1.stdout) as { ok: boolean; revisions: { revision: string }[]; findings: { rule: string; line: number }[] };
   conforms("lint", parsed);
   assert.equal(parsed.ok, false);
-  assert.deepEqual(parsed.revisions.map((r) => r.revision), ["0002", "0003"]);
-  assert.deepEqual(parsed.findings.map((f) => [f.rule, f.line]), [["require-concurrent-index", 6]]);
+  assert.deepEqual(
+    parsed.revisions.map((r) => r.revision),
+    ["0002", "0003"],
+  );
+  assert.deepEqual(
+    parsed.findings.map((f) => [f.rule, f.line]),
+    [["require-concurrent-index", 6]],
+  );
 });
 
 test("--json on a clean revision is ok: true with exit 0; an unknown revision is a JSON error with exit 2", async () => {
@@ -124,38 +143,51 @@ test("lint opens no database: an unreachable DATABASE_URL is never dialled, and 
   assert.doesNotMatch(result.stderr, /Database:|embedded/);
 });
 
-for (const engine of engines) test(`check --lint on ${engine.name} fails with the pending revisions' findings, and passes once they are applied`, async () => {
-  const p = fresh();
-  const db = await engine.open(p);
-  const url = ["--url", db.url];
-  try {
-    assert.equal((await p.run(["upgrade", "0001", ...url])).code, 0);
-    // The text and the plain check once, on PostgreSQL: each spawn opens PGlite anew (seconds).
-    const full = engine === engines[0];
-    if (full) {
-      const text = await p.run(["check", "--lint", ...url]);
-      assert.equal(text.code, 1, shown(text));
-      assert.match(text.stdout, /- versions\/0002_index\.sql:6 {2}require-concurrent-index {2}creating index ix_users_email on users without CONCURRENTLY[^\n]*; fix: CREATE INDEX CONCURRENTLY/);
+for (const engine of engines)
+  test(`check --lint on ${engine.name} fails with the pending revisions' findings, and passes once they are applied`, async () => {
+    const p = fresh();
+    const db = await engine.open(p);
+    const url = ["--url", db.url];
+    try {
+      assert.equal((await p.run(["upgrade", "0001", ...url])).code, 0);
+      // The text and the plain check once, on PostgreSQL: each spawn opens PGlite anew (seconds).
+      const full = engine === engines[0];
+      if (full) {
+        const text = await p.run(["check", "--lint", ...url]);
+        assert.equal(text.code, 1, shown(text));
+        assert.match(
+          text.stdout,
+          /- versions\/0002_index\.sql:6 {2}require-concurrent-index {2}creating index ix_users_email on users without CONCURRENTLY[^\n]*; fix: CREATE INDEX CONCURRENTLY/,
+        );
+      }
+      const json = await p.run(["check", "--lint", "--json", ...url]);
+      assert.equal(json.code, 1, shown(json));
+      const parsed = JSON.parse(json.stdout) as { problems: { kind: string }[]; lint: { rule: string; revision: string }[] };
+      conforms("check", parsed);
+      assert.deepEqual(
+        parsed.lint.map((f) => [f.revision, f.rule]),
+        [["0002", "require-concurrent-index"]],
+      );
+      assert.deepEqual(
+        parsed.problems.map((problem) => problem.kind),
+        ["not-at-head", "lint"],
+      );
+      if (full) {
+        // Without --lint the same database fails only for being behind.
+        const plain = JSON.parse((await p.run(["check", "--json", ...url])).stdout) as { problems: { kind: string }[]; lint?: unknown };
+        assert.deepEqual(
+          plain.problems.map((problem) => problem.kind),
+          ["not-at-head"],
+        );
+        assert.equal(plain.lint, undefined);
+      }
+      assert.equal((await p.run(["upgrade", ...url])).code, 0);
+      const done = await p.run(["check", "--lint", ...url]);
+      assert.equal(done.code, 0, shown(done));
+    } finally {
+      await db.drop();
     }
-    const json = await p.run(["check", "--lint", "--json", ...url]);
-    assert.equal(json.code, 1, shown(json));
-    const parsed = JSON.parse(json.stdout) as { problems: { kind: string }[]; lint: { rule: string; revision: string }[] };
-    conforms("check", parsed);
-    assert.deepEqual(parsed.lint.map((f) => [f.revision, f.rule]), [["0002", "require-concurrent-index"]]);
-    assert.deepEqual(parsed.problems.map((problem) => problem.kind), ["not-at-head", "lint"]);
-    if (full) {
-      // Without --lint the same database fails only for being behind.
-      const plain = JSON.parse((await p.run(["check", "--json", ...url])).stdout) as { problems: { kind: string }[]; lint?: unknown };
-      assert.deepEqual(plain.problems.map((problem) => problem.kind), ["not-at-head"]);
-      assert.equal(plain.lint, undefined);
-    }
-    assert.equal((await p.run(["upgrade", ...url])).code, 0);
-    const done = await p.run(["check", "--lint", ...url]);
-    assert.equal(done.code, 0, shown(done));
-  } finally {
-    await db.drop();
-  }
-});
+  });
 
 test("with two heads no argument lints both; `head` is refused as ambiguous, naming the merge", async () => {
   const p = createProject();
@@ -167,7 +199,10 @@ test("with two heads no argument lints both; `head` is refused as ambiguous, nam
   assert.equal(both.code, 1, shown(both));
   const parsed = JSON.parse(both.stdout) as { revisions: { revision: string }[]; findings: { revision: string; rule: string }[] };
   assert.deepEqual(parsed.revisions.map((r) => r.revision).sort(), ["0002", "0003"]);
-  assert.deepEqual(parsed.findings.map((f) => [f.revision, f.rule]).sort(), [["0002", "no-drop-column"], ["0003", "require-concurrent-index"]]);
+  assert.deepEqual(parsed.findings.map((f) => [f.revision, f.rule]).sort(), [
+    ["0002", "no-drop-column"],
+    ["0003", "require-concurrent-index"],
+  ]);
   const head = await lint(p, ["head"]);
   assert.equal(head.code, 2, shown(head));
   assert.match(head.stderr, /merge/);

@@ -5,10 +5,15 @@ import { test } from "node:test";
 import { namePlaceholders } from "../../src/cli/athanor-cli.js";
 
 test("option placeholders are named, optional ones bracketed once", () => {
-  assert.equal(namePlaceholders("athanor revision [-m,--message #0] [--rev-id #1] [--x-y #2]"), "athanor revision [-m,--message <text>] [--rev-id <id>] [--x-y <value>]");
+  assert.equal(
+    namePlaceholders("athanor revision [-m,--message #0] [--rev-id #1] [--x-y #2]"),
+    "athanor revision [-m,--message <text>] [--rev-id <id>] [--x-y <value>]",
+  );
 });
 
-test("an echoed 128 KiB argument of dashes and letters comes back unchanged (the rewrite is linear: this finished in minutes before)", { timeout: 20_000 }, () => {
+test("an echoed 128 KiB argument of dashes and letters comes back unchanged (the rewrite is linear: this finished in minutes before)", {
+  timeout: 20_000,
+}, () => {
   const argument = `${"a".repeat(65_000)}${"-".repeat(65_000)}`;
   const text = `Unsupported option name ("--${argument}")`;
   assert.equal(namePlaceholders(text), text);

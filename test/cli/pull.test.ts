@@ -52,7 +52,13 @@ async function openDatabase(engine: Engine, project: TempProject, name: string):
     return {
       url: `pglite://${dir}`,
       exec: (sql) => withDb(async (db) => void (await db.exec(sql))),
-      snapshot: () => withDb((db) => introspect(async (sql, params) => (await db.query<Record<string, unknown>>(sql, params as unknown[])).rows, { schemas: ["public", "billing", "inventory"], excludeTables: ownTables })),
+      snapshot: () =>
+        withDb((db) =>
+          introspect(async (sql, params) => (await db.query<Record<string, unknown>>(sql, params as unknown[])).rows, {
+            schemas: ["public", "billing", "inventory"],
+            excludeTables: ownTables,
+          }),
+        ),
       drop: async () => {},
     };
   }
@@ -69,7 +75,13 @@ async function openDatabase(engine: Engine, project: TempProject, name: string):
   return {
     url: database.url,
     exec: (sql) => withClient(async (c) => void (await c.query(sql))),
-    snapshot: () => withClient((c) => introspect(async (sql, params) => (await c.query(sql, params as unknown[])).rows, { schemas: ["public", "billing", "inventory"], excludeTables: ownTables })),
+    snapshot: () =>
+      withClient((c) =>
+        introspect(async (sql, params) => (await c.query(sql, params as unknown[])).rows, {
+          schemas: ["public", "billing", "inventory"],
+          excludeTables: ownTables,
+        }),
+      ),
     drop: () => database.drop(),
   };
 }
@@ -136,7 +148,11 @@ for (const engine of engines) {
         const again = await project.run(["pull", "--url", original.url, "--force"]);
         assert.equal(again.code, 0, shown(again));
         assert.doesNotMatch(project.read("app/models/public.ts"), /alembic_version|athanor_history/);
-        assert.deepEqual(["public", "billing", "inventory", "enums"].map((f) => project.read(`app/models/${f}.ts`)), first, "the same files as the first pull");
+        assert.deepEqual(
+          ["public", "billing", "inventory", "enums"].map((f) => project.read(`app/models/${f}.ts`)),
+          first,
+          "the same files as the first pull",
+        );
       } finally {
         await original.drop();
         await empty.drop();
@@ -181,7 +197,10 @@ describe("pull: files, refusals and warnings (on postgresql)", { concurrency: tr
       const pulled = await project.run(["pull", "--url", db.url]);
       assert.equal(pulled.code, 0, shown(pulled));
       assert.match(pulled.stdout, /^Wrote app\/models\/public\.ts \(1 table, 0 enums, 0 sequences\)$/m);
-      assert.match(pulled.stderr, /^warning: app\/models is not among the config's models, so generate and check will not read it; add it to athanor\.config\.ts: models: \["app\/models"\]$/m);
+      assert.match(
+        pulled.stderr,
+        /^warning: app\/models is not among the config's models, so generate and check will not read it; add it to athanor\.config\.ts: models: \["app\/models"\]$/m,
+      );
     } finally {
       await db.drop();
       project.remove();
@@ -194,10 +213,23 @@ describe("pull: files, refusals and warnings (on postgresql)", { concurrency: tr
     try {
       await db.exec(shopSql);
       assert.equal((await project.run(["pull", "--url", db.url])).code, 0);
-      const tsconfig = { compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", skipLibCheck: true, noUnusedLocals: true }, include: ["app/models"] };
+      const tsconfig = {
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          target: "es2022",
+          skipLibCheck: true,
+          noUnusedLocals: true,
+        },
+        include: ["app/models"],
+      };
       writeFileSync(path.join(project.dir, "tsconfig.json"), JSON.stringify(tsconfig));
       const tsc = await new Promise<{ code: number; out: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", project.dir], { stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", project.dir], {
+          stdio: ["ignore", "pipe", "pipe"],
+        });
         let out = "";
         child.stdout.setEncoding("utf8").on("data", (c: string) => (out += c));
         child.stderr.setEncoding("utf8").on("data", (c: string) => (out += c));
@@ -248,15 +280,24 @@ describe("pull: files, refusals and warnings (on postgresql)", { concurrency: tr
       await db.exec(shopSql + "\nCREATE TABLE legacy_orders (id int);");
       const pulled = await project.run(["pull", "--url", db.url, "--json"]);
       assert.equal(pulled.code, 0, shown(pulled));
-      const json = JSON.parse(pulled.stdout) as { directory: string; files: { path: string; schema: string | null; tables: number }[]; tables: number; enums: number; sequences: number };
+      const json = JSON.parse(pulled.stdout) as {
+        directory: string;
+        files: { path: string; schema: string | null; tables: number }[];
+        tables: number;
+        enums: number;
+        sequences: number;
+      };
       assert.deepEqual(validate(outputSchema, { $ref: "#/$defs/pulled" }, json), []);
       assert.equal(json.directory, "app/models");
-      assert.deepEqual(json.files.map((f) => [f.path, f.schema, f.tables]), [
-        ["app/models/public.ts", "public", 25],
-        ["app/models/billing.ts", "billing", 7],
-        ["app/models/inventory.ts", "inventory", 6],
-        ["app/models/enums.ts", null, 0],
-      ]);
+      assert.deepEqual(
+        json.files.map((f) => [f.path, f.schema, f.tables]),
+        [
+          ["app/models/public.ts", "public", 25],
+          ["app/models/billing.ts", "billing", 7],
+          ["app/models/inventory.ts", "inventory", 6],
+          ["app/models/enums.ts", null, 0],
+        ],
+      );
       assert.deepEqual([json.tables, json.enums, json.sequences], [38, 4, 2]);
       assert.doesNotMatch(project.read("app/models/public.ts"), /legacy_orders/);
 
@@ -265,11 +306,17 @@ describe("pull: files, refusals and warnings (on postgresql)", { concurrency: tr
       const again = await project.run(["pull", "--url", db.url, "--schema", "billing", "--force"]);
       assert.equal(again.code, 0, shown(again));
       assert.equal(project.read("app/models/billing.ts"), billing);
-      assert.match(again.stderr, /^warning: billing\.invoices: foreign key invoices_order_id_fkey references public\.orders, which is not pulled; the model imports it from \.\/public\.js/m);
+      assert.match(
+        again.stderr,
+        /^warning: billing\.invoices: foreign key invoices_order_id_fkey references public\.orders, which is not pulled; the model imports it from \.\/public\.js/m,
+      );
 
       const only = await project.run(["pull", "--url", db.url, "--schema", "billing", "--out", "other", "--json"]);
       assert.equal(only.code, 0, shown(only));
-      assert.deepEqual((JSON.parse(only.stdout) as typeof json).files.map((f) => f.path), ["other/billing.ts"]);
+      assert.deepEqual(
+        (JSON.parse(only.stdout) as typeof json).files.map((f) => f.path),
+        ["other/billing.ts"],
+      );
       assert.match(only.stderr, /warning: other is not among the config's models/);
 
       const unknown = await project.run(["pull", "--url", db.url, "--schema", "nosuch"]);

@@ -18,7 +18,8 @@ test("text that spells the password elsewhere is left alone: a password `pass` o
 
 test("a --debug stack keeps the message and frames, not the source line Node puts before them", () => {
   const error = new Error("boom");
-  error.stack = 'file:///p/athanor.config.ts:2\nconst url = "postgres://app:Sekr1t@db/app"; throw new Error("boom");\n ^\n\nError: boom\n    at file:///p/athanor.config.ts:2:7';
+  error.stack =
+    'file:///p/athanor.config.ts:2\nconst url = "postgres://app:Sekr1t@db/app"; throw new Error("boom");\n ^\n\nError: boom\n    at file:///p/athanor.config.ts:2:7';
   const shown = debugStack(error);
   assert.ok(!shown.includes("Sekr1t"), shown);
   assert.match(shown, /^Error: boom\n {4}at file:\/\/\/p\/athanor.config.ts:2:7$/);
@@ -26,6 +27,7 @@ test("a --debug stack keeps the message and frames, not the source line Node put
 
 test("a --debug frame of a config run from a data: URL names the file, not the compiled source in the URL", () => {
   const error = new Error("boom");
-  error.stack = "Error: boom\n    at data:text/javascript,const%20u%3D%22postgres%3A%2F%2Fapp%3ASekr1t%40h%22?filePath=%2Fp%2Fathanor.config.ts%3Fnamespace%3Dathanor:2:862";
+  error.stack =
+    "Error: boom\n    at data:text/javascript,const%20u%3D%22postgres%3A%2F%2Fapp%3ASekr1t%40h%22?filePath=%2Fp%2Fathanor.config.ts%3Fnamespace%3Dathanor:2:862";
   assert.equal(debugStack(error), "Error: boom\n    at /p/athanor.config.ts:2:862");
 });

@@ -145,7 +145,10 @@ describe("reading the sample graph", { concurrency: true }, () => {
     assert.equal(branches.code, 0, shown(branches));
     // Alembic 1.8.1's layout (command.branches: log_entry, then "-> child, doc" lines);
     // Alembic orders the children by Python set order, athanor by file name.
-    assert.match(branches.stdout, /^Rev: 0002 \(branchpoint\)\nParent: 0001\nBranches into: 0003, 0004\nPath: versions\/0002_add_users\.ts\n\n {4}add_users\n {4}\n {4}Revision ID: 0002\n {4}Revises: 0001\n/);
+    assert.match(
+      branches.stdout,
+      /^Rev: 0002 \(branchpoint\)\nParent: 0001\nBranches into: 0003, 0004\nPath: versions\/0002_add_users\.ts\n\n {4}add_users\n {4}\n {4}Revision ID: 0002\n {4}Revises: 0001\n/,
+    );
     assert.match(branches.stdout, /\n\n {5}-> 0003, feature_a\n {5}-> 0004, feature_b\n$/);
   });
 

@@ -6,7 +6,9 @@ import { describe, test } from "node:test";
 import { createProject, engines, lines, shown, type EngineDatabase } from "./run-cli.js";
 
 async function columns(db: EngineDatabase, table: string): Promise<string[]> {
-  const rows = await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '${table}' ORDER BY column_name`);
+  const rows = await db.query(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '${table}' ORDER BY column_name`,
+  );
   return rows.map((r) => String(r.column_name));
 }
 
@@ -111,7 +113,10 @@ for (const engine of engines) {
 
         const up = await project.run(["upgrade", "--url", db.url]);
         assert.equal(up.code, 0, shown(up));
-        assert.deepEqual(lines(up.stderr).filter((l) => l.startsWith("Running")), ["Running upgrade 0001 -> 0002, add_new_field_to_users"]);
+        assert.deepEqual(
+          lines(up.stderr).filter((l) => l.startsWith("Running")),
+          ["Running upgrade 0001 -> 0002, add_new_field_to_users"],
+        );
         assert.deepEqual(await db.versionRows(), ["0002"]);
         assert.ok((await columns(db, "users")).includes("new_field"));
       } finally {

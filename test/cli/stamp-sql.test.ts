@@ -11,7 +11,11 @@ import { addRevision, createProject, repoRoot, sampleGraph, shown, type TempProj
 const fixture = JSON.parse(readFileSync(`${repoRoot}/test/fixtures/alembic/reference.json`, "utf8")) as Fixture;
 const cases = fixture.graphs[0]!.cases.filter((c): c is StampSqlCase => c.kind === "stampSql");
 
-const withoutBlankLines = (sql: string) => sql.split("\n").filter((l) => l.trim() !== "").join("\n") + "\n";
+const withoutBlankLines = (sql: string) =>
+  sql
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .join("\n") + "\n";
 
 // Alembic's statements only: the applied-history table is switched off.
 const alembicOnlyConfig = `import { defineConfig } from "athanor";

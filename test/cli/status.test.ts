@@ -8,9 +8,28 @@ import { addRevision, createProject, engines, shown, type TempProject } from "./
 function branchedProject(): TempProject {
   const project = createProject();
   addRevision(project, { id: "0001", down: null, message: "initial", up: ["CREATE TABLE users (id int PRIMARY KEY)"], downSql: ["DROP TABLE users"] });
-  addRevision(project, { id: "0002", down: "0001", message: "add_email", up: ["ALTER TABLE users ADD COLUMN email text"], downSql: ["ALTER TABLE users DROP COLUMN email"] });
-  addRevision(project, { id: "0003", down: "0002", message: "add_name", up: ["ALTER TABLE users ADD COLUMN name text"], downSql: ["ALTER TABLE users DROP COLUMN name"] });
-  addRevision(project, { id: "a101", down: "0001", message: "audit_log", branchLabels: ["audit"], up: ["CREATE TABLE audit (id int)"], downSql: ["DROP TABLE audit"] });
+  addRevision(project, {
+    id: "0002",
+    down: "0001",
+    message: "add_email",
+    up: ["ALTER TABLE users ADD COLUMN email text"],
+    downSql: ["ALTER TABLE users DROP COLUMN email"],
+  });
+  addRevision(project, {
+    id: "0003",
+    down: "0002",
+    message: "add_name",
+    up: ["ALTER TABLE users ADD COLUMN name text"],
+    downSql: ["ALTER TABLE users DROP COLUMN name"],
+  });
+  addRevision(project, {
+    id: "a101",
+    down: "0001",
+    message: "audit_log",
+    branchLabels: ["audit"],
+    up: ["CREATE TABLE audit (id int)"],
+    downSql: ["DROP TABLE audit"],
+  });
   return project;
 }
 
@@ -37,9 +56,18 @@ for (const engine of engines) {
           database: string;
           current: { revision: string }[];
           pendingCount: number;
-          heads: { revision: string; branchLabels: string[]; appliedCount: number; upToDate: boolean; pending: { revision: string; message: string; path: string }[] }[];
+          heads: {
+            revision: string;
+            branchLabels: string[];
+            appliedCount: number;
+            upToDate: boolean;
+            pending: { revision: string; message: string; path: string }[];
+          }[];
         };
-        assert.deepEqual(report.current.map((r) => r.revision), ["0002"]);
+        assert.deepEqual(
+          report.current.map((r) => r.revision),
+          ["0002"],
+        );
         assert.equal(report.pendingCount, 2);
         assert.deepEqual(
           report.heads.map((h) => [h.revision, h.branchLabels, h.appliedCount, h.upToDate, h.pending.map((p) => p.revision)]),

@@ -3,7 +3,10 @@ import { test } from "node:test";
 import { elapsed, StepProgress } from "../../src/cli/step-progress.js";
 
 test("durations read as a person writes them", () => {
-  assert.deepEqual([elapsed(0.4), elapsed(12.4), elapsed(999), elapsed(1_449), elapsed(59_940), elapsed(125_000)], ["0 ms", "12 ms", "999 ms", "1.4 s", "59.9 s", "2 min 05 s"]);
+  assert.deepEqual(
+    [elapsed(0.4), elapsed(12.4), elapsed(999), elapsed(1_449), elapsed(59_940), elapsed(125_000)],
+    ["0 ms", "12 ms", "999 ms", "1.4 s", "59.9 s", "2 min 05 s"],
+  );
 });
 
 test("each line counts the steps with the same width; the summary has the total and the slowest step", () => {

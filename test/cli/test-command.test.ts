@@ -18,7 +18,13 @@ const schema = JSON.parse(readFileSync(path.join(repoRoot, "schemas", "cli-outpu
 function brokenDowngrade(): TempProject {
   const project = createProject();
   addRevision(project, { id: "0001", down: null, message: "users", up: ["CREATE TABLE users (id int PRIMARY KEY)"], downSql: ["DROP TABLE users"] });
-  addRevision(project, { id: "0002", down: "0001", message: "add_email", up: ["ALTER TABLE users ADD COLUMN email text"], downSql: ["SELECT 'forgot to drop email'"] });
+  addRevision(project, {
+    id: "0002",
+    down: "0001",
+    message: "add_email",
+    up: ["ALTER TABLE users ADD COLUMN email text"],
+    downSql: ["SELECT 'forgot to drop email'"],
+  });
   addRevision(project, { id: "0003", down: "0002", message: "posts", up: ["CREATE TABLE posts (id int)"], downSql: ["DROP TABLE posts"] });
   return project;
 }
@@ -74,7 +80,13 @@ describe("athanor test", { concurrency: true }, () => {
       assert.deepEqual(await scratchDatabases(), before, "the scratch database is dropped, also after a failure");
       assert.deepEqual(await configured.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"), [], "nothing created in the configured database");
       // Fixed, the project passes on the server too.
-      addRevision(project, { id: "0002", down: "0001", message: "add_email", up: ["ALTER TABLE users ADD COLUMN email text"], downSql: ["ALTER TABLE users DROP COLUMN email"] });
+      addRevision(project, {
+        id: "0002",
+        down: "0001",
+        message: "add_email",
+        up: ["ALTER TABLE users ADD COLUMN email text"],
+        downSql: ["ALTER TABLE users DROP COLUMN email"],
+      });
       const fixed = await project.run(["test", "--url", requireServer(), "--json"]);
       assert.equal(fixed.code, 0, shown(fixed));
       assert.equal(conforms(fixed.stdout).ok, true);
@@ -112,7 +124,10 @@ describe("athanor test", { concurrency: true }, () => {
       assert.match(result.stdout, /^\[\d\/3\] a100 side_branch ok$/m);
       assert.match(result.stdout, /^- several heads: 0002, a100; join them with `athanor merge -m "merge_heads" heads`$/m);
       assert.match(result.stdout, /athanor merge -m "merge_heads" heads/);
-      assert.match(result.stdout, /the models differ from the schema at the head \(1 operation\); run `athanor generate "<message>"`\n\s+await op\.addColumn\("users"/);
+      assert.match(
+        result.stdout,
+        /the models differ from the schema at the head \(1 operation\); run `athanor generate "<message>"`\n\s+await op\.addColumn\("users"/,
+      );
     } finally {
       project.remove();
     }
@@ -120,8 +135,20 @@ describe("athanor test", { concurrency: true }, () => {
 
   test("a view the downgrade leaves behind is caught too, though views are not compared in detail", async () => {
     const project = createProject();
-    addRevision(project, { id: "0001", down: null, message: "users", up: ["CREATE TABLE users (id int PRIMARY KEY, active boolean)"], downSql: ["DROP TABLE users"] });
-    addRevision(project, { id: "0002", down: "0001", message: "active_users", up: ["CREATE VIEW active_users AS SELECT id FROM users WHERE active"], downSql: ["SELECT 'forgot the view'"] });
+    addRevision(project, {
+      id: "0001",
+      down: null,
+      message: "users",
+      up: ["CREATE TABLE users (id int PRIMARY KEY, active boolean)"],
+      downSql: ["DROP TABLE users"],
+    });
+    addRevision(project, {
+      id: "0002",
+      down: "0001",
+      message: "active_users",
+      up: ["CREATE VIEW active_users AS SELECT id FROM users WHERE active"],
+      downSql: ["SELECT 'forgot the view'"],
+    });
     try {
       const result = await project.run(["test"]);
       assert.equal(result.code, 1, shown(result));

@@ -9,7 +9,13 @@ function twoHeadsProject(): TempProject {
   const project = createProject();
   addRevision(project, { id: "0001", down: null, message: "initial", up: ["CREATE TABLE users (id int PRIMARY KEY)"], downSql: ["DROP TABLE users"] });
   // Two developers, one parent each: one adds a column, the other a table.
-  addRevision(project, { id: "0002", down: "0001", message: "add_email", up: ["ALTER TABLE users ADD COLUMN email text"], downSql: ["ALTER TABLE users DROP COLUMN email"] });
+  addRevision(project, {
+    id: "0002",
+    down: "0001",
+    message: "add_email",
+    up: ["ALTER TABLE users ADD COLUMN email text"],
+    downSql: ["ALTER TABLE users DROP COLUMN email"],
+  });
   addRevision(project, {
     id: "0003",
     down: "0001",
@@ -97,7 +103,10 @@ describe("two developers", () => {
       const upFirst = await run(["upgrade"], first.url);
       const upSecond = await run(["upgrade"], second.url);
       for (const result of [upFirst, upSecond]) {
-        assert.deepEqual(lines(result.stderr).filter((l) => l.startsWith("Running")), [`Running upgrade 0002, 0003 -> ${id}, merge_heads`]);
+        assert.deepEqual(
+          lines(result.stderr).filter((l) => l.startsWith("Running")),
+          [`Running upgrade 0002, 0003 -> ${id}, merge_heads`],
+        );
       }
       assert.deepEqual(await first.versionRows(), [id]);
       assert.deepEqual(await second.versionRows(), [id]);

@@ -27,7 +27,10 @@ for (const engine of engines) {
         const opened = await openProject({ cwd: project.dir, overrides: { databaseUrl: db.url } });
         const behind = await checkProject(opened);
         assert.equal(behind.ok, false);
-        assert.deepEqual(behind.problems.map((p) => p.kind), ["not-at-head"]);
+        assert.deepEqual(
+          behind.problems.map((p) => p.kind),
+          ["not-at-head"],
+        );
         assert.deepEqual(behind.heads, ["0002"]);
         assert.deepEqual(behind.current, []);
 
@@ -35,14 +38,23 @@ for (const engine of engines) {
         const reporter = collecting();
         const fresh = await openProject({ cwd: project.dir, overrides: { databaseUrl: db.url } });
         const differs = await checkProject(fresh, { reporter });
-        assert.deepEqual(differs.problems.map((p) => p.kind), ["models-differ"]);
+        assert.deepEqual(
+          differs.problems.map((p) => p.kind),
+          ["models-differ"],
+        );
         assert.match(differs.problems[0]!.message, /1 operation\b.*\n\s+await op\.addColumn\("users"/);
 
         const generated = await generateRevision(fresh, { message: "add nickname", reporter });
         assert.equal(generated.written?.revision, "0003");
         assert.match(generated.written?.path ?? "", /^versions\/\d{8}_0003_add_nickname\.ts$/);
-        assert.deepEqual(generated.upgradeOps.map((op) => op.kind), ["addColumn"]);
-        assert.ok(reporter.notes.some((l) => /^Loaded 2 model modules/.test(l)), reporter.notes.join("\n"));
+        assert.deepEqual(
+          generated.upgradeOps.map((op) => op.kind),
+          ["addColumn"],
+        );
+        assert.ok(
+          reporter.notes.some((l) => /^Loaded 2 model modules/.test(l)),
+          reporter.notes.join("\n"),
+        );
         assert.match(project.read(generated.written!.path), /await op\.addColumn\("users", \{ name: "nickname"/);
 
         assert.equal((await project.run(["upgrade", "--url", db.url])).code, 0);
@@ -84,7 +96,10 @@ test("`revision --autogenerate` writes what `generate` writes, with the same rep
     const run = await project.run(["revision", "--autogenerate", "-m", "add nickname", "--url", url]);
     assert.equal(run.code, 0, shown(run));
     assert.match(run.stdout, /^Generating versions\/\d{8}_0003_add_nickname\.ts \.\.\. done$/m);
-    assert.ok(lines(run.stderr).some((l) => /^Loaded 2 model modules/.test(l)), run.stderr);
+    assert.ok(
+      lines(run.stderr).some((l) => /^Loaded 2 model modules/.test(l)),
+      run.stderr,
+    );
     assert.ok(lines(run.stderr).includes("Review it, then run `athanor upgrade`."), run.stderr);
     const file = project.versionFiles().find((f) => f.includes("_0003_"))!;
     assert.match(project.read(`versions/${file}`), /await op\.addColumn\("users", \{ name: "nickname"/);

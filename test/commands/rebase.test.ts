@@ -20,7 +20,13 @@ after(() => rmSync(root, { recursive: true, force: true }));
 mkdirSync(path.join(root, "node_modules"));
 symlinkSync(repoRoot, path.join(root, "node_modules", "athanor"), "dir");
 
-const gitEnv = { ...process.env, GIT_AUTHOR_NAME: "dev", GIT_AUTHOR_EMAIL: "dev@example.com", GIT_COMMITTER_NAME: "dev", GIT_COMMITTER_EMAIL: "dev@example.com" };
+const gitEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: "dev",
+  GIT_AUTHOR_EMAIL: "dev@example.com",
+  GIT_COMMITTER_NAME: "dev",
+  GIT_COMMITTER_EMAIL: "dev@example.com",
+};
 const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, env: gitEnv, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 const athanor = (cwd: string, ...args: string[]): Promise<CliResult> => runCli(args, { cwd });
 
@@ -62,7 +68,9 @@ async function addRevision(dir: string, id: string, table: string): Promise<stri
 async function tablesAndRows(dir: string): Promise<unknown> {
   const db = await PGlite.create(path.join(dir, "db"));
   try {
-    const tables = (await db.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).rows.map((r) => r.table_name);
+    const tables = (
+      await db.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
+    ).rows.map((r) => r.table_name);
     const rows: Record<string, unknown> = {};
     for (const t of tables.filter((name) => name.endsWith("_things"))) rows[t] = (await db.query(`SELECT * FROM ${t} ORDER BY id`)).rows;
     const version = (await db.query("SELECT version_num FROM alembic_version")).rows;
@@ -95,7 +103,14 @@ describe("rebase after a pull", { concurrency: false }, () => {
 
   test("the pull leaves two heads; --dry-run prints the move and writes nothing", async () => {
     const heads = await athanor(bob, "heads");
-    assert.deepEqual(heads.stdout.trim().split("\n").map((l) => l.split(" ")[0]).sort(), ["a1", "b1"]);
+    assert.deepEqual(
+      heads.stdout
+        .trim()
+        .split("\n")
+        .map((l) => l.split(" ")[0])
+        .sort(),
+      ["a1", "b1"],
+    );
     const before = readFileSync(path.join(bob, bobFile), "utf8");
     const plan = await athanor(bob, "rebase", "--dry-run", ...url);
     assert.equal(plan.code, 0, shown(plan));
@@ -105,7 +120,10 @@ describe("rebase after a pull", { concurrency: false }, () => {
     const json = await athanor(bob, "rebase", "--dry-run", "--json", ...url);
     const value = JSON.parse(json.stdout) as Record<string, unknown>;
     assert.deepEqual(validate(schema, { $ref: "#/$defs/rebase" }, value), [], json.stdout);
-    assert.deepEqual({ onto: value.onto, head: value.head, local: value.local, written: value.written, upstream: value.upstream }, { onto: "a1", head: "b1", local: ["b1"], written: false, upstream: "origin/main" });
+    assert.deepEqual(
+      { onto: value.onto, head: value.head, local: value.local, written: value.written, upstream: value.upstream },
+      { onto: "a1", head: "b1", local: ["b1"], written: false, upstream: "origin/main" },
+    );
   });
 
   test("rebase moves bob's revision onto alice's: one head, only the downRevision line changed", async () => {
@@ -113,7 +131,13 @@ describe("rebase after a pull", { concurrency: false }, () => {
     assert.equal(run.code, 0, shown(run));
     assert.match(run.stdout, /^Rebased 1 revision onto a1:$/m);
     assert.match(run.stdout, /^One head now: b1$/m);
-    assert.deepEqual((await athanor(bob, "heads")).stdout.trim().split("\n").map((l) => l.split(" ")[0]), ["b1"]);
+    assert.deepEqual(
+      (await athanor(bob, "heads")).stdout
+        .trim()
+        .split("\n")
+        .map((l) => l.split(" ")[0]),
+      ["b1"],
+    );
     const diff = git(bob, "diff", "-U0", "--", bobFile)
       .split("\n")
       .filter((l) => /^[+-]/.test(l) && !/^(\+\+\+|---) (a|b)\//.test(l));
@@ -133,7 +157,10 @@ describe("rebase after a pull", { concurrency: false }, () => {
     const a = await tablesAndRows(alice);
     assert.deepEqual(a, await tablesAndRows(bob));
     assert.deepEqual((a as { version: unknown }).version, [{ version_num: "b1" }]);
-    assert.deepEqual((a as { tables: string[] }).tables.filter((t) => t.endsWith("_things")), ["alice_things", "bob_things"]);
+    assert.deepEqual(
+      (a as { tables: string[] }).tables.filter((t) => t.endsWith("_things")),
+      ["alice_things", "bob_things"],
+    );
   });
 });
 

@@ -147,7 +147,8 @@ describe("loadConfig", () => {
     );
     await assert.rejects(
       loadConfig({ cwd: project({}), env: {}, overrides: { lockTimeout: "abc" } }),
-      (error: unknown) => error instanceof AthanorError && error.code === "USAGE" && /--lock-timeout: .*"abc"/.test(error.message) && /30s/.test(error.hint ?? ""),
+      (error: unknown) =>
+        error instanceof AthanorError && error.code === "USAGE" && /--lock-timeout: .*"abc"/.test(error.message) && /30s/.test(error.hint ?? ""),
     );
   });
 });

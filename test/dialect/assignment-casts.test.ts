@@ -23,7 +23,10 @@ async function check(query: QueryFunction): Promise<void> {
   await query("CREATE TYPE mood AS ENUM ('a')");
   await query("CREATE TYPE feeling AS ENUM ('a')");
   const casts = await readCasts(query, pairs);
-  assert.deepEqual([...casts.values()], pairs.map((p) => p.kind));
+  assert.deepEqual(
+    [...casts.values()],
+    pairs.map((p) => p.kind),
+  );
 }
 
 test("pg_cast decides which type changes need USING, on PostgreSQL 15", async () => {

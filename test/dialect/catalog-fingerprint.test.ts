@@ -50,10 +50,14 @@ for (const engine of engines) {
       const db = await engine.open();
       const own = ["alembic_version"];
       try {
-        await db.exec("CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL DEFAULT ''); CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY)");
+        await db.exec(
+          "CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL DEFAULT ''); CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY)",
+        );
         const before = await catalogFingerprint(db.query, own);
         const lines = await catalogLines(db.query, own);
-        await db.exec("ALTER TABLE users DROP COLUMN email; ALTER TABLE users ADD COLUMN email text NOT NULL DEFAULT ''; INSERT INTO alembic_version VALUES ('0001')");
+        await db.exec(
+          "ALTER TABLE users DROP COLUMN email; ALTER TABLE users ADD COLUMN email text NOT NULL DEFAULT ''; INSERT INTO alembic_version VALUES ('0001')",
+        );
         assert.equal(await catalogFingerprint(db.query, own), before, "the same columns in another order, and the version table left out");
         await db.exec("CREATE INDEX ix_users_email ON users (email)");
         assert.notEqual(await catalogFingerprint(db.query, own), before);

@@ -83,8 +83,14 @@ export function goldenSuite(title: string, setup: readonly string[], goldens: re
         validateOperation(golden.op); // the facade would accept this operation as it stands
         const statements = renderOperation(golden.op);
         const expected = typeof golden.sql === "string" ? [golden.sql] : golden.sql;
-        assert.deepEqual(statements.map((s) => s.sql), expected);
-        assert.deepEqual(statements.map((s) => s.transactional), golden.transactional ?? expected.map(() => true));
+        assert.deepEqual(
+          statements.map((s) => s.sql),
+          expected,
+        );
+        assert.deepEqual(
+          statements.map((s) => s.transactional),
+          golden.transactional ?? expected.map(() => true),
+        );
       });
     }
     test("every golden statement runs in order on PostgreSQL 15", async () => {

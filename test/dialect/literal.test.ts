@@ -28,7 +28,14 @@ describe("renderLiteral", () => {
     ["a Uint8Array view", new Uint8Array([9, 8, 7]).subarray(1), "E'\\\\x0807'::bytea"],
     ["a plain object", { a: "it's", b: [1] }, `'{"a":"it''s","b":[1]}'::jsonb`],
     ["an array of strings", ["a", 'b"c', "d\\e", null], `E'{"a","b\\\\"c","d\\\\\\\\e",NULL}'`],
-    ["a nested array", [[1, 2], [3, 4]], `'{{"1","2"},{"3","4"}}'`],
+    [
+      "a nested array",
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      `'{{"1","2"},{"3","4"}}'`,
+    ],
     ["an empty array", [], "'{}'"],
   ];
   for (const [name, value, expected] of cases) {
@@ -49,7 +56,10 @@ describe("renderLiteral", () => {
   ];
   for (const [name, value, message] of refused) {
     test(`refuses ${name} as INVALID_OPERATION`, () => {
-      assert.throws(() => renderLiteral(value), (error: AthanorError) => error.code === "INVALID_OPERATION" && message.test(error.message) && error.hint !== undefined);
+      assert.throws(
+        () => renderLiteral(value),
+        (error: AthanorError) => error.code === "INVALID_OPERATION" && message.test(error.message) && error.hint !== undefined,
+      );
     });
   }
 });

@@ -27,7 +27,16 @@ goldenSuite(
     },
     {
       name: "createUniqueConstraint NULLS NOT DISTINCT, deferrable, initially deferred",
-      op: { kind: "createUniqueConstraint", name: "Users Email Tenant", schema: "app", table: "users", columns: ["email", "tenant"], nullsNotDistinct: true, deferrable: true, initially: "DEFERRED" },
+      op: {
+        kind: "createUniqueConstraint",
+        name: "Users Email Tenant",
+        schema: "app",
+        table: "users",
+        columns: ["email", "tenant"],
+        nullsNotDistinct: true,
+        deferrable: true,
+        initially: "DEFERRED",
+      },
       sql: 'ALTER TABLE app.users ADD CONSTRAINT "Users Email Tenant" UNIQUE NULLS NOT DISTINCT (email, tenant) DEFERRABLE INITIALLY DEFERRED',
     },
     {

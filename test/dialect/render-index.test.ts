@@ -46,7 +46,11 @@ goldenSuite(
         name: "ix_users_active_name",
         schema: "app",
         table: "users",
-        columns: [{ column: "active", order: "DESC" }, { column: "name", nulls: "FIRST" }, { column: "email", order: "DESC", nulls: "LAST" }],
+        columns: [
+          { column: "active", order: "DESC" },
+          { column: "name", nulls: "FIRST" },
+          { column: "email", order: "DESC", nulls: "LAST" },
+        ],
         include: ["id", "tags"],
       },
       sql: "CREATE INDEX ix_users_active_name ON app.users (active DESC, name NULLS FIRST, email DESC NULLS LAST) INCLUDE (id, tags)",

@@ -48,7 +48,23 @@ async function apply(engine: Engine, op: Operation): Promise<void> {
   for (const statement of renderOperation(op)) await engine.query(statement.sql);
 }
 
-const hostileNames = ["Users", "user", "order", "select", "my table", 'say "hi"', "ünïcödé", "日本", "a.b", "1starts_with_digit", "with$dollar", "x;drop", "tab\tname", "emoji😀", "where"];
+const hostileNames = [
+  "Users",
+  "user",
+  "order",
+  "select",
+  "my table",
+  'say "hi"',
+  "ünïcödé",
+  "日本",
+  "a.b",
+  "1starts_with_digit",
+  "with$dollar",
+  "x;drop",
+  "tab\tname",
+  "emoji😀",
+  "where",
+];
 
 const hostileValues = [
   "it's",
@@ -66,7 +82,10 @@ const hostileValues = [
   " leading and trailing ",
 ];
 
-for (const [engineName, open] of [["PostgreSQL 15", postgres], ["PGlite", pglite]] as const) {
+for (const [engineName, open] of [
+  ["PostgreSQL 15", postgres],
+  ["PGlite", pglite],
+] as const) {
   describe(`round trips on ${engineName}`, () => {
     test("quoteIdentifier matches the server's quote_ident for every keyword and tricky name", async () => {
       const engine = await open();
@@ -95,7 +114,10 @@ for (const [engineName, open] of [["PostgreSQL 15", postgres], ["PGlite", pglite
             kind: "createTable",
             schema,
             table: name,
-            columns: [{ name, type: "integer", nullable: false }, { name: "other", type: "text" }],
+            columns: [
+              { name, type: "integer", nullable: false },
+              { name: "other", type: "text" },
+            ],
             primaryKey: { name: `pk ${name}`, columns: [name] },
           });
           await apply(engine, { kind: "createIndex", schema, table: name, name: `ix ${i} ${name}`, columns: [{ column: "other" }] });
@@ -111,7 +133,10 @@ for (const [engineName, open] of [["PostgreSQL 15", postgres], ["PGlite", pglite
           [schema],
         );
         for (const row of columns) assert.equal(row.attname, row.relname);
-        const constraints = await engine.query("SELECT conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = $1 AND contype = 'p'", [schema]);
+        const constraints = await engine.query(
+          "SELECT conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = $1 AND contype = 'p'",
+          [schema],
+        );
         assert.deepEqual(constraints.map((r) => r.conname).sort(), hostileNames.map((n) => `pk ${n}`).sort());
         const indexes = await engine.query("SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND indexname LIKE 'ix %'", [schema]);
         assert.deepEqual(indexes.map((r) => r.indexname).sort(), hostileNames.map((n, i) => `ix ${i} ${n}`).sort());
@@ -120,7 +145,10 @@ for (const [engineName, open] of [["PostgreSQL 15", postgres], ["PGlite", pglite
           [schema],
         );
         for (const name of hostileNames) {
-          assert.deepEqual(labels.filter((r) => r.typname === `enum ${name}`).map((r) => r.enumlabel), [name, `${name}'s`]);
+          assert.deepEqual(
+            labels.filter((r) => r.typname === `enum ${name}`).map((r) => r.enumlabel),
+            [name, `${name}'s`],
+          );
         }
       } finally {
         await engine.close();
@@ -135,7 +163,11 @@ for (const [engineName, open] of [["PostgreSQL 15", postgres], ["PGlite", pglite
         await apply(engine, { kind: "bulkInsert", table: "notes", rows });
         const offset = hostileValues.length;
         for (const [i, body] of hostileValues.entries()) {
-          await apply(engine, { kind: "execute", sql: "INSERT INTO notes (id, body, tags) VALUES ($1, $2, $3) -- $2 in a comment stays", params: [offset + i, body, [body]] });
+          await apply(engine, {
+            kind: "execute",
+            sql: "INSERT INTO notes (id, body, tags) VALUES ($1, $2, $3) -- $2 in a comment stays",
+            params: [offset + i, body, [body]],
+          });
         }
         const back = await engine.query("SELECT id, body, tags, encode(raw, 'hex') AS raw, meta->>'body' AS meta FROM notes ORDER BY id");
         assert.equal(back.length, hostileValues.length * 2);

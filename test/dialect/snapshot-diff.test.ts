@@ -5,7 +5,15 @@ import { test } from "node:test";
 import type { ColumnSnapshot, SchemaSnapshot, TableSnapshot } from "../../src/dialect/postgres/introspect-types.js";
 import { snapshotDifferences } from "../../src/dialect/postgres/snapshot-diff.js";
 
-const column = (name: string, type = "text", nullable = true): ColumnSnapshot => ({ name, type, nullable, default: null, identity: null, generated: null, comment: null });
+const column = (name: string, type = "text", nullable = true): ColumnSnapshot => ({
+  name,
+  type,
+  nullable,
+  default: null,
+  identity: null,
+  generated: null,
+  comment: null,
+});
 const table = (name: string, columns: ColumnSnapshot[], extra: Partial<TableSnapshot> = {}): TableSnapshot => ({
   schema: "public",
   name,
@@ -32,7 +40,9 @@ test("a column the downgrade left behind, and one it dropped too many", () => {
 test("a changed column names each field that changed, before → after; column order is not a difference", () => {
   const before = snapshot([table("users", [column("id", "integer", false), column("email", "varchar(255)", false)])]);
   const after = snapshot([table("users", [column("email", "text", true), column("id", "integer", false)])]);
-  assert.deepEqual(snapshotDifferences(before, after, "after downgrade"), ["table users: column email differs after downgrade: type varchar(255) → text; nullable false → true"]);
+  assert.deepEqual(snapshotDifferences(before, after, "after downgrade"), [
+    "table users: column email differs after downgrade: type varchar(255) → text; nullable false → true",
+  ]);
 });
 
 test("tables, indexes, enums and schemas outside public", () => {

@@ -24,7 +24,10 @@ test("CLI: edited revision warns, --strict exits 1, check lists it; history --ap
     assert.match(lines[0]!, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d  upgrade  0002 add_email  \d+ ms  by \S+@\S+  \(athanor \d+\.\d+\.\d+\)$/);
     assert.match(lines[1]!, /  upgrade  0001 initial_schema  /);
     const json = JSON.parse((await cli("history", "--applied", "--json")).stdout) as { revision: string; sha256: string; appliedAt: string }[];
-    assert.deepEqual(json.map((e) => e.revision), ["0002", "0001"]);
+    assert.deepEqual(
+      json.map((e) => e.revision),
+      ["0002", "0001"],
+    );
     assert.match(json[0]!.sha256, /^[0-9a-f]{64}$/);
 
     const name = readdirSync(path.join(project.dir, "versions")).find((file) => file.includes("_0001_"))!;
@@ -36,12 +39,18 @@ test("CLI: edited revision warns, --strict exits 1, check lists it; history --ap
 
     const warned = await cli("upgrade");
     assert.equal(warned.code, 0, warned.stderr);
-    assert.match(warned.stderr, new RegExp(`warning: versions/${name.replaceAll(".", "\\.")} changed after it was applied on \\S+ \\S+: never edit an applied revision; write a new one`));
+    assert.match(
+      warned.stderr,
+      new RegExp(`warning: versions/${name.replaceAll(".", "\\.")} changed after it was applied on \\S+ \\S+: never edit an applied revision; write a new one`),
+    );
 
     const check = await cli("check", "--json");
     assert.equal(check.code, 1, check.stderr);
     const problems = (JSON.parse(check.stdout) as { problems: { kind: string; message: string }[] }).problems;
-    assert.deepEqual(problems.map((p) => p.kind), ["edited-revision"]);
+    assert.deepEqual(
+      problems.map((p) => p.kind),
+      ["edited-revision"],
+    );
   } finally {
     await database.drop();
     project.remove();

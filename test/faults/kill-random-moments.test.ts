@@ -98,7 +98,11 @@ for (const engine of engines) {
           const verify = async () => {
             const context = events.join(", ");
             const counts = await database.look("SELECT revision, count(*)::int AS n FROM ran GROUP BY revision ORDER BY revision");
-            assert.deepEqual(counts, ids.map((revision) => ({ revision, n: 1 })), context);
+            assert.deepEqual(
+              counts,
+              ids.map((revision) => ({ revision, n: 1 })),
+              context,
+            );
             assert.deepEqual(await database.look("SELECT version_num FROM alembic_version"), [{ version_num: "0006" }], context);
           };
 

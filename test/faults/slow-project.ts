@@ -11,8 +11,22 @@ import { writeProject, type RevisionSpec, type SampleProject } from "../runtime/
 const record = (id: string) => `INSERT INTO ran (revision) VALUES ('${id}')`;
 
 export const slowRevisions: readonly RevisionSpec[] = [
-  { id: "0001", down: null, format: "sql", message: "initial_schema", up: ["CREATE TABLE ran (revision text NOT NULL)", record("0001")], downSql: ["DROP TABLE ran"] },
-  { id: "0002", down: "0001", format: "ts", message: "add_users", up: ["CREATE TABLE users (id serial PRIMARY KEY)", record("0002")], downSql: ["DROP TABLE users"] },
+  {
+    id: "0001",
+    down: null,
+    format: "sql",
+    message: "initial_schema",
+    up: ["CREATE TABLE ran (revision text NOT NULL)", record("0001")],
+    downSql: ["DROP TABLE ran"],
+  },
+  {
+    id: "0002",
+    down: "0001",
+    format: "ts",
+    message: "add_users",
+    up: ["CREATE TABLE users (id serial PRIMARY KEY)", record("0002")],
+    downSql: ["DROP TABLE users"],
+  },
   {
     id: "0003",
     down: "0002",

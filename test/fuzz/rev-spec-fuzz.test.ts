@@ -37,7 +37,21 @@ const vocabulary = {
 };
 
 // Any of these in the output is a crash dressed as a message.
-const INTERNAL = [/TypeError/, /ReferenceError/, /RangeError/, /SyntaxError/, /\bundefined\b/, /\bNaN\b/, /\bInfinity\b/, /Cannot read propert/, /\[object Object\]/, /is not a function/, /is not iterable/, /Maximum call stack/, /report it if it looks like a bug/];
+const INTERNAL = [
+  /TypeError/,
+  /ReferenceError/,
+  /RangeError/,
+  /SyntaxError/,
+  /\bundefined\b/,
+  /\bNaN\b/,
+  /\bInfinity\b/,
+  /Cannot read propert/,
+  /\[object Object\]/,
+  /is not a function/,
+  /is not iterable/,
+  /Maximum call stack/,
+  /report it if it looks like a bug/,
+];
 const STACK = /^\s+at \S.*(?:\(|:\d+:\d+)/m;
 const STDOUT_LIMIT = 200_000;
 const STDERR_LIMIT = 10_000;
@@ -109,7 +123,8 @@ function problem(spec: string, invocation: Invocation, result: InProcessResult):
     if (!/^error: \S/m.test(result.stderr)) return "a refusal without an `error:` line";
     if (!/^hint: \S/m.test(result.stderr)) return "a refusal without a `hint:` line";
     const blank = spec.trim() === "" && /empty|needs|not given|no \w+ target given|''/i.test(result.stderr);
-    if (!blank && !optionLike(spec) && !unreachable && !namedParts(spec).some((part) => result.stderr.includes(part))) return "a refusal that does not name the argument";
+    if (!blank && !optionLike(spec) && !unreachable && !namedParts(spec).some((part) => result.stderr.includes(part)))
+      return "a refusal that does not name the argument";
   }
   return undefined;
 }
@@ -152,7 +167,11 @@ test(`${count} generated rev specs through upgrade/downgrade/stamp --sql, histor
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   const summary = [...kinds].map(([kind, n]) => `  ${n} × ${kind}`).join("\n");
-  assert.equal(failures.length, 0, `${failures.length} of ${count * 5} runs went wrong (seed ${seed}):\n${summary}\nthe first:\n${failures.slice(0, 15).join("\n")}`);
+  assert.equal(
+    failures.length,
+    0,
+    `${failures.length} of ${count * 5} runs went wrong (seed ${seed}):\n${summary}\nthe first:\n${failures.slice(0, 15).join("\n")}`,
+  );
   // A generator that only made garbage would prove little: many answers must be real ones
   // (downgrade --sql and history -r take ranges only, so most of their runs are refusals.)
   assert.ok(outcomes.accepted > count / 4, `only ${outcomes.accepted} of ${count * 5} runs were accepted`);

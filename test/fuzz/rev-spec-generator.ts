@@ -14,22 +14,7 @@ const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(ran
 
 const SYMBOLS = ["head", "heads", "base", "current", "HEAD", "Head", "bases", "heads+", "head~1", "head^"];
 
-const COUNTS = [
-  "0",
-  "1",
-  "2",
-  "3",
-  "5",
-  "13",
-  "00",
-  "007",
-  "999999",
-  "2147483648",
-  "4294967297",
-  "9007199254740993",
-  "9".repeat(40),
-  "1".repeat(400),
-];
+const COUNTS = ["0", "1", "2", "3", "5", "13", "00", "007", "999999", "2147483648", "4294967297", "9007199254740993", "9".repeat(40), "1".repeat(400)];
 
 // Characters that mean something to a shell, to clipanion, to a regex, to SQL or to a terminal.
 const ODD = [..."@:+-_.,;/\\'\"`$#%&*()[]{}<>|!?=~^ \t\n\r\u001b\u007f", "\u0085", "\u00a0", "\u2028", "\u2029", "\u200b", "\ufeff"];
@@ -102,7 +87,19 @@ export class RevSpecGenerator {
   /** `sym+n`, `sym-n`, `+n`, `-n`, `label@head-n`, `label@+n`. */
   private walk(): string {
     const sign = this.random() < 0.5 ? "+" : "-";
-    const from = pick(this.random, ["", "", this.id(), this.prefix(), "head", "heads", "base", `${this.label()}@head`, `${this.label()}@base`, `${this.label()}@`, `${this.id()}@head`]);
+    const from = pick(this.random, [
+      "",
+      "",
+      this.id(),
+      this.prefix(),
+      "head",
+      "heads",
+      "base",
+      `${this.label()}@head`,
+      `${this.label()}@base`,
+      `${this.label()}@`,
+      `${this.id()}@head`,
+    ]);
     const steps = `${sign}${this.count()}`;
     const extra = this.random() < 0.1 ? pick(this.random, ["x", "+1", "-1", " ", "0"]) : "";
     return `${from}${steps}${extra}`;
@@ -137,12 +134,46 @@ export class RevSpecGenerator {
       const unit = pick(this.random, ["0", "a", "é", "🚀", "0001:", "a@", "-1", this.id()]);
       return unit.repeat(Math.floor(bytes / Buffer.byteLength(unit)));
     }
-    if (r < 0.6) return pick(this.random, ["-", "--", "---", "-x", "-h", "--help", "--sql", "-r", "--url", "-0", "--1", "-1x", "- 1", "-head", "--head", "-@", "-:"]);
+    if (r < 0.6)
+      return pick(this.random, ["-", "--", "---", "-x", "-h", "--help", "--sql", "-r", "--url", "-0", "--1", "-1x", "- 1", "-head", "--head", "-@", "-:"]);
     if (r < 0.75) {
       const pad = (): string => pick(this.random, ["", " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u3000", "\u200b"]);
       return `${pad()}${this.any()}${pad()}`;
     }
-    if (r < 0.85) return pick(this.random, ["", " ", "\t", "\n", "@", "@@", "+", "-", ":", "+-1", "-+1", "++1", "--1", "1-", "1+", "+0", "-0", "head-", "head+", "1e3", "0x10", "+1.5", "-1e9", "Infinity", "NaN", "null", "undefined", "constructor", "__proto__", "toString", "hasOwnProperty"]);
+    if (r < 0.85)
+      return pick(this.random, [
+        "",
+        " ",
+        "\t",
+        "\n",
+        "@",
+        "@@",
+        "+",
+        "-",
+        ":",
+        "+-1",
+        "-+1",
+        "++1",
+        "--1",
+        "1-",
+        "1+",
+        "+0",
+        "-0",
+        "head-",
+        "head+",
+        "1e3",
+        "0x10",
+        "+1.5",
+        "-1e9",
+        "Infinity",
+        "NaN",
+        "null",
+        "undefined",
+        "constructor",
+        "__proto__",
+        "toString",
+        "hasOwnProperty",
+      ]);
     // A real spec with one character changed, added or removed.
     const base = this.any();
     const at = Math.floor(this.random() * (base.length + 1));

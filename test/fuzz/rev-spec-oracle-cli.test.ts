@@ -15,7 +15,9 @@ import { runInProcess } from "../helpers/in-process-cli.js";
 import type { AlembicGraph, Fixture } from "../oracle/fixture.js";
 
 const fixtureDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "alembic");
-const fixtures = readdirSync(fixtureDir).filter((name) => name.endsWith(".json")).sort();
+const fixtures = readdirSync(fixtureDir)
+  .filter((name) => name.endsWith(".json"))
+  .sort();
 
 async function checkGraph(graph: AlembicGraph, asked: { count: number }): Promise<string[]> {
   const project = createProject();

@@ -76,7 +76,8 @@ function expectError(expected: AlembicError, run: () => unknown, what: string): 
 
 function expectNoCrash(run: () => unknown, what: string): void {
   const outcome = attempt(run);
-  if ("error" in outcome) assert.ok(isAthanorError(outcome.error), `${what}: Alembic crashed; athanor must plan or throw an AthanorError, it threw ${describeThrown(outcome.error)}`);
+  if ("error" in outcome)
+    assert.ok(isAthanorError(outcome.error), `${what}: Alembic crashed; athanor must plan or throw an AthanorError, it threw ${describeThrown(outcome.error)}`);
 }
 
 /**
@@ -138,12 +139,18 @@ function runCase(map: ReturnType<typeof athanor.build>, c: AlembicCase): void {
   if ("alembicCrash" in c) return expectNoCrash(run, what);
   if (isAmbiguousRelativeDowngrade(c)) {
     const outcome = attempt(run);
-    assert.ok("error" in outcome && isAthanorError(outcome.error), `${what}: athanor must refuse a relative downgrade from several heads, got ${"error" in outcome ? describeThrown(outcome.error) : "a plan"}`);
+    assert.ok(
+      "error" in outcome && isAthanorError(outcome.error),
+      `${what}: athanor must refuse a relative downgrade from several heads, got ${"error" in outcome ? describeThrown(outcome.error) : "a plan"}`,
+    );
     return;
   }
   if ("error" in c) return expectError(c.error, run, what);
   const outcome = attempt(run);
-  assert.ok("value" in outcome, `${what}: Alembic answered ${JSON.stringify(c.result).slice(0, 300)}, athanor threw ${"error" in outcome ? describeThrown(outcome.error) : ""}`);
+  assert.ok(
+    "value" in outcome,
+    `${what}: Alembic answered ${JSON.stringify(c.result).slice(0, 300)}, athanor threw ${"error" in outcome ? describeThrown(outcome.error) : ""}`,
+  );
   const loose = c.variesWithHashSeed === true;
   switch (c.kind) {
     case "resolve":
@@ -170,9 +177,18 @@ function compareOfflineStamp(expected: AlembicPlan, start: readonly string[], ac
   assert.deepEqual(actual.start, start, `${what}: the row the script starts from`);
   const summary = (steps: readonly { from: readonly string[]; to: readonly string[]; versionChanges: readonly VersionChange[] }[]) =>
     steps.map((s) => `[${s.from.join(",")}]->[${s.to.join(",")}] ${JSON.stringify(s.versionChanges)}`);
-  if (loose) assert.deepEqual(summary(actual.steps).sort(), summary(expected.steps).sort(), `${what}: stamp steps, in any order (Alembic's order varies with PYTHONHASHSEED)`);
+  if (loose)
+    assert.deepEqual(
+      summary(actual.steps).sort(),
+      summary(expected.steps).sort(),
+      `${what}: stamp steps, in any order (Alembic's order varies with PYTHONHASHSEED)`,
+    );
   else assert.deepEqual(summary(actual.steps), summary(expected.steps), `${what}: stamp steps (athanor = actual, Alembic = expected)`);
-  const rows = applyChanges(start, actual.steps.flatMap((s) => s.versionChanges), what);
+  const rows = applyChanges(
+    start,
+    actual.steps.flatMap((s) => s.versionChanges),
+    what,
+  );
   assert.deepEqual(sorted(rows), sorted(expected.end), `${what}: rows after the script`);
   assert.deepEqual(sorted(actual.end), sorted(expected.end), `${what}: plan.end`);
   assert.equal(actual.createsVersionTable, expected.createsVersionTable, `${what}: CREATE TABLE alembic_version`);
@@ -203,7 +219,10 @@ function runOnline(map: ReturnType<typeof athanor.build>, c: OnlineCase): void {
       return;
     }
     const outcome = attempt(run);
-    assert.ok("value" in outcome, `${what}: Alembic left [${expectedRows.join(", ")}], athanor threw ${"error" in outcome ? describeThrown(outcome.error) : ""}`);
+    assert.ok(
+      "value" in outcome,
+      `${what}: Alembic left [${expectedRows.join(", ")}], athanor threw ${"error" in outcome ? describeThrown(outcome.error) : ""}`,
+    );
     // --purge: athanor may delete the old rows itself or leave emptying the table to the runtime
     const purgeEmpties = flag === "--purge" && !outcome.value.some((x) => x.kind === "delete");
     rows = applyChanges(purgeEmpties ? [] : rows, outcome.value, what);
@@ -235,7 +254,9 @@ function outcomeSuffix(c: AlembicCase): string {
   return " matches Alembic";
 }
 
-for (const file of readdirSync(fixtureDir).filter((f) => f.endsWith(".json")).sort()) {
+for (const file of readdirSync(fixtureDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort()) {
   const fixture = JSON.parse(readFileSync(path.join(fixtureDir, file), "utf8")) as Fixture;
   for (const graph of fixture.graphs) {
     test(`${file} ${graph.name} (${graph.revisions.length} revisions) answers as Alembic ${fixture.alembicVersion} does`, async (t) => {

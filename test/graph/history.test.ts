@@ -33,7 +33,13 @@ test("history -r current: starts at the version table's rows", () => {
 });
 
 test("history -r with unrelated ends says the range is not along one branch", () => {
-  assert.throws(() => ids("0003:0004"), (e: unknown) => e instanceof AthanorError && e.code === "RANGE_NOT_ANCESTOR" && /Requested range 0003:0004 does not refer to ancestor\/descendant revisions along the same branch/.test(e.message));
+  assert.throws(
+    () => ids("0003:0004"),
+    (e: unknown) =>
+      e instanceof AthanorError &&
+      e.code === "RANGE_NOT_ANCESTOR" &&
+      /Requested range 0003:0004 does not refer to ancestor\/descendant revisions along the same branch/.test(e.message),
+  );
 });
 
 test("history lines read as Alembic's", () => {
@@ -47,7 +53,10 @@ test("history lines read as Alembic's", () => {
     "0001 -> 0002 (branchpoint), msg_0002",
     "<base> -> 0001, msg_0001",
   ]);
-  assert.deepEqual(map.heads.map((id) => formatHeadLine(map.require(id))), ["0006 (head)", "a101 (audit) (head)"]);
+  assert.deepEqual(
+    map.heads.map((id) => formatHeadLine(map.require(id))),
+    ["0006 (head)", "a101 (audit) (head)"],
+  );
   const effective = graph("<base> -> 0001", "<base> -> b001 {0001}");
   assert.equal(formatHeadLine(effective.require("0001")), "0001 (effective head)");
 });
@@ -55,7 +64,17 @@ test("history lines read as Alembic's", () => {
 test("the verbose block has Rev, Parent or Merges, Branches into, Path and the description", () => {
   assert.equal(
     formatRevisionBlock(map.require("0005")),
-    ["Rev: 0005 (mergepoint)", "Merges: 0003, 0004", "Path: versions/0005_0005.ts", "", "    msg_0005", "    ", "    Revision ID: 0005", "    Revises: 0003, 0004", ""].join("\n"),
+    [
+      "Rev: 0005 (mergepoint)",
+      "Merges: 0003, 0004",
+      "Path: versions/0005_0005.ts",
+      "",
+      "    msg_0005",
+      "    ",
+      "    Revision ID: 0005",
+      "    Revises: 0003, 0004",
+      "",
+    ].join("\n"),
   );
   const block = formatRevisionBlock(map.require("0002"), { current: ["0002"] });
   assert.match(block, /^Rev: 0002 \(branchpoint\) \(current\)\nParent: 0001\nBranches into: 0003, 0004\n/);

@@ -67,7 +67,15 @@ const transcripts: { name: string; plan: () => Plan; steps: string[]; end: strin
   {
     name: "downgrade base from both heads empties the table",
     plan: () => planDowngrade(map, ["a101", "0005"], "base"),
-    steps: ["0005 -> 0003, 0004: +0003 0005>0004", "0003 -> 0002: -0003", "a101 -> a100: a101>a100", "a100 -> : -a100", "0004 -> 0002: 0004>0002", "0002 -> 0001: 0002>0001", "0001 -> : -0001"],
+    steps: [
+      "0005 -> 0003, 0004: +0003 0005>0004",
+      "0003 -> 0002: -0003",
+      "a101 -> a100: a101>a100",
+      "a100 -> : -a100",
+      "0004 -> 0002: 0004>0002",
+      "0002 -> 0001: 0002>0001",
+      "0001 -> : -0001",
+    ],
     end: [],
   },
   {
@@ -90,7 +98,8 @@ const transcripts: { name: string; plan: () => Plan; steps: string[]; end: strin
   },
   {
     name: "a three-parent merge deletes two parent rows and updates the last",
-    plan: () => planUpgrade(graph("<base> -> 0001", "0001 -> 0002", "0001 -> 0003", "0001 -> 0004", "0002, 0003, 0004 -> 0005"), ["0002", "0003", "0004"], "head"),
+    plan: () =>
+      planUpgrade(graph("<base> -> 0001", "0001 -> 0002", "0001 -> 0003", "0001 -> 0004", "0002, 0003, 0004 -> 0005"), ["0002", "0003", "0004"], "head"),
     steps: ["0002, 0003, 0004 -> 0005: -0002 -0003 0004>0005"],
     end: ["0005"],
   },
@@ -141,16 +150,25 @@ test("stamp moves the rows on the target's line up or down and leaves other bran
     { kind: "delete", revision: "0006" },
     { kind: "delete", revision: "a101" },
   ]);
-  assert.deepEqual(planStampSteps(map, ["0002"], ["0003", "0004"], false).map((s) => [s.from, s.to]), [
-    [["0002"], ["0003"]],
-    [["0002"], ["0004"]],
-  ]);
+  assert.deepEqual(
+    planStampSteps(map, ["0002"], ["0003", "0004"], false).map((s) => [s.from, s.to]),
+    [
+      [["0002"], ["0003"]],
+      [["0002"], ["0004"]],
+    ],
+  );
 });
 
 test("stamp --purge ignores rows naming unknown revisions and plans from an empty table", () => {
   assert.deepEqual(planStamp(map, ["0009"], ["0002"], true), [{ kind: "insert", revision: "0002" }]);
-  assert.equal(code(() => planStamp(map, ["0009"], ["0002"], false)), "UNKNOWN_DATABASE_REVISION");
-  assert.equal(code(() => planStamp(map, [], ["0009"], false)), "REVISION_NOT_FOUND");
+  assert.equal(
+    code(() => planStamp(map, ["0009"], ["0002"], false)),
+    "UNKNOWN_DATABASE_REVISION",
+  );
+  assert.equal(
+    code(() => planStamp(map, [], ["0009"], false)),
+    "REVISION_NOT_FOUND",
+  );
 });
 
 test("upgrade head refuses two heads and names the merge command", () => {
@@ -166,11 +184,32 @@ test("upgrade head refuses two heads and names the merge command", () => {
 });
 
 test("planning errors", () => {
-  assert.equal(code(() => planDowngrade(map, ["0006", "a101"], "-1")), "MULTIPLE_HEADS");
-  assert.equal(code(() => planDowngrade(map, ["0003"], "0004")), "RANGE_NOT_ANCESTOR");
-  assert.equal(code(() => planDowngrade(map, ["0003"], "0006")), "RANGE_NOT_ANCESTOR");
-  assert.equal(code(() => planUpgrade(map, ["0001", "0003"], "heads")), "OVERLAPPING_REVISIONS");
-  assert.equal(code(() => planUpgrade(map, ["0006"], "0006+1")), "RELATIVE_PAST_BASE");
-  assert.equal(code(() => planUpgrade(map, ["nope"], "heads")), "UNKNOWN_DATABASE_REVISION");
-  assert.equal(code(() => planDowngrade(map, ["a101"], "-5")), "RELATIVE_PAST_BASE");
+  assert.equal(
+    code(() => planDowngrade(map, ["0006", "a101"], "-1")),
+    "MULTIPLE_HEADS",
+  );
+  assert.equal(
+    code(() => planDowngrade(map, ["0003"], "0004")),
+    "RANGE_NOT_ANCESTOR",
+  );
+  assert.equal(
+    code(() => planDowngrade(map, ["0003"], "0006")),
+    "RANGE_NOT_ANCESTOR",
+  );
+  assert.equal(
+    code(() => planUpgrade(map, ["0001", "0003"], "heads")),
+    "OVERLAPPING_REVISIONS",
+  );
+  assert.equal(
+    code(() => planUpgrade(map, ["0006"], "0006+1")),
+    "RELATIVE_PAST_BASE",
+  );
+  assert.equal(
+    code(() => planUpgrade(map, ["nope"], "heads")),
+    "UNKNOWN_DATABASE_REVISION",
+  );
+  assert.equal(
+    code(() => planDowngrade(map, ["a101"], "-5")),
+    "RELATIVE_PAST_BASE",
+  );
 });

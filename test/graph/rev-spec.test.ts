@@ -80,15 +80,22 @@ test("a unique prefix of four or more characters resolves", () => {
 });
 
 test("rev spec errors carry Alembic's words and a hint", () => {
-  const e = assertCode(() => resolveRevision(map, "head"), "MULTIPLE_HEADS",
+  const e = assertCode(
+    () => resolveRevision(map, "head"),
+    "MULTIPLE_HEADS",
     /Multiple head revisions are present for given argument 'head'; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads/,
     /Multiple heads are present; use `heads`, a label, or `athanor merge`/,
     /0006  versions\/0006_0006\.ts/,
     /a101 \(audit\)  versions\/0008_a101\.ts/,
-    /athanor merge -m "merge_heads" heads/);
+    /athanor merge -m "merge_heads" heads/,
+  );
   assert.equal(e.exitCode, 2);
   assertCode(() => resolve(map, "0009"), "REVISION_NOT_FOUND", /Can't locate revision identified by '0009'/);
-  assertCode(() => resolve(map, "zz"), "PREFIX_TOO_SHORT", /No such revision or branch 'zz'; please ensure at least four characters are present for partial revision identifier matches/);
+  assertCode(
+    () => resolve(map, "zz"),
+    "PREFIX_TOO_SHORT",
+    /No such revision or branch 'zz'; please ensure at least four characters are present for partial revision identifier matches/,
+  );
   assertCode(() => resolve(map, "000"), "AMBIGUOUS_PREFIX", /Multiple revisions start with '000': '0001', '0002', '0003'\.\.\./, /0004, 0005, 0006/);
   assertCode(() => resolve(map, "0005-1"), "AMBIGUOUS_WALK", /Ambiguous walk/, /0003, 0004/);
   assertCode(() => resolve(map, "0002+1"), "AMBIGUOUS_WALK", /Ambiguous walk/);
@@ -133,8 +140,14 @@ test("downgrade targets: -N from one head, refused from several, narrowed by a l
   assert.equal(resolveDowngradeTarget(map, [rev("0006")], "-1").revision?.id, "0005");
   assert.equal(resolveDowngradeTarget(map, [rev("0006"), rev("a101")], "audit@-1").revision?.id, "a100");
   assert.equal(resolveDowngradeTarget(map, [rev("a101")], "-2").revision, null);
-  assertCode(() => resolveDowngradeTarget(map, [rev("0006"), rev("a101")], "-1"), "MULTIPLE_HEADS",
-    /Relative revision -1 is ambiguous/, /0006  versions\/0006_0006\.ts/, /a101  versions\/0008_a101\.ts/, /athanor downgrade 0006-1/);
+  assertCode(
+    () => resolveDowngradeTarget(map, [rev("0006"), rev("a101")], "-1"),
+    "MULTIPLE_HEADS",
+    /Relative revision -1 is ambiguous/,
+    /0006  versions\/0006_0006\.ts/,
+    /a101  versions\/0008_a101\.ts/,
+    /athanor downgrade 0006-1/,
+  );
   assertCode(() => resolveDowngradeTarget(map, [rev("a101")], "-3"), "RELATIVE_PAST_BASE", /Relative revision -3 didn't produce 3 migrations/);
   assertCode(() => resolveDowngradeTarget(map, [], "-1"), "RELATIVE_PAST_BASE", /at base/);
   assertCode(() => resolveDowngradeTarget(map, [rev("0006")], "+1"), "BAD_REV_SPEC", /athanor upgrade \+1/);
@@ -160,7 +173,13 @@ test("an empty branch, nothing after a known branch, or an empty spec is refused
 });
 
 test("heads-1 says a step counts from one head and names the forms that do", () => {
-  assertCode(() => resolve(map, "heads-1"), "MULTIPLE_HEADS", /'heads-1' counts from one revision, but 'heads' names 2 \(0006, a101\)/, /`0006-1`/, /`audit@head-1`/);
+  assertCode(
+    () => resolve(map, "heads-1"),
+    "MULTIPLE_HEADS",
+    /'heads-1' counts from one revision, but 'heads' names 2 \(0006, a101\)/,
+    /`0006-1`/,
+    /`audit@head-1`/,
+  );
   const single = graph("<base> -> 0001", "0001 -> 0002");
   assert.deepEqual(ids(resolve(single, "heads-1")), ["0001"]);
 });
@@ -183,7 +202,10 @@ test("a huge argument is echoed cut to 80 characters with its length", () => {
   assert.match(error.message, /'f{80}… \(1000000 characters\)'/);
   const range = assertCode(() => parseRange(`${huge}:${huge}:x`), "BAD_REV_SPEC");
   assert.ok(range.message.length + (range.hint ?? "").length < 400);
-  const ambiguous = assertCode(() => resolve(graph(...Array.from({ length: 40 }, (_, i) => `<base> -> 0a${String(i).padStart(2, "0")}`)), "0a"), "AMBIGUOUS_PREFIX");
+  const ambiguous = assertCode(
+    () => resolve(graph(...Array.from({ length: 40 }, (_, i) => `<base> -> 0a${String(i).padStart(2, "0")}`)), "0a"),
+    "AMBIGUOUS_PREFIX",
+  );
   assert.match(ambiguous.hint ?? "", /and 30 more/);
 });
 

@@ -6,7 +6,10 @@ import { graph, referenceGraph, sources } from "./graph-fixture.js";
 
 test("the reference graph has Alembic's heads, bases, branch and merge points in file order", () => {
   const map = referenceGraph();
-  assert.deepEqual(map.revisions.map((r) => r.id), ["0001", "0002", "0003", "0004", "0005", "0006", "a100", "a101"]);
+  assert.deepEqual(
+    map.revisions.map((r) => r.id),
+    ["0001", "0002", "0003", "0004", "0005", "0006", "a100", "a101"],
+  );
   assert.deepEqual(map.heads, ["0006", "a101"]);
   assert.deepEqual(map.realHeads, ["0006", "a101"]);
   assert.deepEqual(map.bases, ["0001", "a100"]);
@@ -19,7 +22,10 @@ test("the reference graph has Alembic's heads, bases, branch and merge points in
 
 test("files are ordered by sortKey, not by the order they were scanned in", () => {
   const map = RevisionMap.fromSources(sources("<base> -> 0001", "0001 -> 0002", "0001 -> 0003").reverse());
-  assert.deepEqual(map.revisions.map((r) => r.id), ["0001", "0002", "0003"]);
+  assert.deepEqual(
+    map.revisions.map((r) => r.id),
+    ["0001", "0002", "0003"],
+  );
   assert.deepEqual(map.heads, ["0002", "0003"]);
 });
 

@@ -7,7 +7,18 @@ import type { RevisionSource } from "../../src/graph/revision-source.js";
 
 function source(revision: string, downRevisions: string[], i: number): RevisionSource {
   const file = `${String(i).padStart(6, "0")}_${revision}`;
-  return { revision, downRevisions, branchLabels: [], dependsOn: [], message: "m", createDate: null, path: `${file}.ts`, sortKey: file, transactional: true, format: "ts" };
+  return {
+    revision,
+    downRevisions,
+    branchLabels: [],
+    dependsOn: [],
+    message: "m",
+    createDate: null,
+    path: `${file}.ts`,
+    sortKey: file,
+    transactional: true,
+    format: "ts",
+  };
 }
 
 const id = (i: number) => `r${String(i).padStart(6, "0")}`;

@@ -17,21 +17,33 @@ after(() => {
 });
 
 for (const format of ["ts", "sql"] as const) {
-  const drop = format === "ts" ? ['await op.dropColumn("users", "legacy");', 'await op.renameTable("orders", "purchases");'] : ["ALTER TABLE users DROP COLUMN legacy", "ALTER TABLE orders RENAME TO purchases"];
+  const drop =
+    format === "ts"
+      ? ['await op.dropColumn("users", "legacy");', 'await op.renameTable("orders", "purchases");']
+      : ["ALTER TABLE users DROP COLUMN legacy", "ALTER TABLE orders RENAME TO purchases"];
 
   test(`${format.toUpperCase()}: a disable comment turns the named rules off for its revision only`, async () => {
     const p = project();
     p.add(format, { body: drop, comments: ["athanor-lint-disable no-drop-column, no-rename-table -- the code stopped using them in 0041"] });
     const second = p.add(format, { body: drop });
     const findings = await p.lint();
-    assert.deepEqual(findings.map((f) => [f.path, f.rule]), [[second.path, "no-drop-column"], [second.path, "no-rename-table"]]);
+    assert.deepEqual(
+      findings.map((f) => [f.path, f.rule]),
+      [
+        [second.path, "no-drop-column"],
+        [second.path, "no-rename-table"],
+      ],
+    );
   });
 
   test(`${format.toUpperCase()}: an unknown rule id in the comment is reported at the comment's line, the known ones still apply`, async () => {
     const p = project();
     const written = p.add(format, { body: drop, comments: ["athanor-lint-disable no-drop-column no-such-rule"] });
     const findings = await p.lint();
-    assert.deepEqual(findings.map((f) => f.rule), ["unknown-lint-rule", "no-rename-table"]);
+    assert.deepEqual(
+      findings.map((f) => f.rule),
+      ["unknown-lint-rule", "no-rename-table"],
+    );
     const unknown = findings[0]!;
     // The comment sits above `-- +upgrade` (SQL), or above a blank line and `upgrade` (TS).
     assert.equal(unknown.line, written.lines[0]! - (format === "sql" ? 2 : 3));
@@ -41,7 +53,9 @@ for (const format of ["ts", "sql"] as const) {
 }
 
 test("a disable directive in a SQL string is no comment", () => {
-  assert.deepEqual(disableDirectives("SELECT '-- athanor-lint-disable no-drop-table';\n-- athanor-lint-disable no-drop-column\n", "sql"), [{ line: 2, ids: ["no-drop-column"] }]);
+  assert.deepEqual(disableDirectives("SELECT '-- athanor-lint-disable no-drop-table';\n-- athanor-lint-disable no-drop-column\n", "sql"), [
+    { line: 2, ids: ["no-drop-column"] },
+  ]);
   assert.deepEqual(disableDirectives("/* athanor-lint-disable no-drop-table */ SELECT 1;", "sql"), [{ line: 1, ids: ["no-drop-table"] }]);
 });
 
@@ -59,7 +73,10 @@ test("lint.disable in the configuration turns a rule off for every revision; an 
 test("lockTimeout in the configuration satisfies require-lock-timeout", async () => {
   const p = project();
   p.add("sql", { lockTimeout: false, body: ["ALTER TABLE users ADD COLUMN bio text"] });
-  assert.deepEqual((await p.lint()).map((f) => f.rule), ["require-lock-timeout"]);
+  assert.deepEqual(
+    (await p.lint()).map((f) => f.rule),
+    ["require-lock-timeout"],
+  );
   assert.deepEqual(await p.lint("base:head", { lockTimeout: 2000 }), []);
 });
 
@@ -68,8 +85,14 @@ test("a range is one scope: a table created by an earlier revision of it is new,
   p.add("ts", { body: ['await op.createTable("accounts", { columns: [{ name: "id", type: "bigint" }, { name: "email", type: "text" }] });'] });
   p.add("sql", { body: ["CREATE INDEX ix_accounts_email ON accounts (email)"] });
   assert.deepEqual(await p.lint("base:head"), []);
-  assert.deepEqual((await p.lint("0001:head")).map((f) => f.rule), ["require-concurrent-index"]);
-  assert.deepEqual((await p.lint("0002")).map((f) => f.rule), ["require-concurrent-index"]);
+  assert.deepEqual(
+    (await p.lint("0001:head")).map((f) => f.rule),
+    ["require-concurrent-index"],
+  );
+  assert.deepEqual(
+    (await p.lint("0002")).map((f) => f.rule),
+    ["require-concurrent-index"],
+  );
 });
 
 test("a TS revision that queries the database is refused as `sql` refuses it, naming the file; one that checks op.offline lints", async () => {
@@ -82,8 +105,11 @@ test("a TS revision that queries the database is refused as `sql` refuses it, na
     return true;
   });
   const guarded = project();
-  guarded.add("ts", { body: ["if (!op.offline) await op.query(\"SELECT 1\");", 'await op.dropColumn("users", "legacy");'] });
-  assert.deepEqual((await guarded.lint()).map((f) => f.rule), ["no-drop-column"]);
+  guarded.add("ts", { body: ['if (!op.offline) await op.query("SELECT 1");', 'await op.dropColumn("users", "legacy");'] });
+  assert.deepEqual(
+    (await guarded.lint()).map((f) => f.rule),
+    ["no-drop-column"],
+  );
 });
 
 test("an autocommit block in a transactional TS revision with other statements is half-applied on failure too", async () => {
@@ -97,6 +123,9 @@ test("an autocommit block in a transactional TS revision with other statements i
     ],
   });
   const findings = await p.lint();
-  assert.deepEqual(findings.map((f) => [f.rule, f.line]), [["non-transactional-single-statement", written.lines[2]]]);
+  assert.deepEqual(
+    findings.map((f) => [f.rule, f.line]),
+    [["non-transactional-single-statement", written.lines[2]]],
+  );
   assert.match(findings[0]!.message, /commits part of its work in an autocommit block and has 2 statements/);
 });

@@ -124,7 +124,10 @@ export const cases: RuleCase[] = [
     rule: "no-drop-column",
     flagged: { ts: one('await op.dropColumn("users", "legacy_flag");'), sql: one("ALTER TABLE users DROP COLUMN legacy_flag") },
     safe: {
-      ts: one('await op.createTable("staging", { columns: [{ name: "id", type: "int" }, { name: "junk", type: "text" }] });', 'await op.dropColumn("staging", "junk");'),
+      ts: one(
+        'await op.createTable("staging", { columns: [{ name: "id", type: "int" }, { name: "junk", type: "text" }] });',
+        'await op.dropColumn("staging", "junk");',
+      ),
       sql: one("CREATE TABLE staging (id int, junk text)", "ALTER TABLE staging DROP COLUMN junk"),
     },
   },
@@ -143,7 +146,10 @@ export const cases: RuleCase[] = [
       sql: one("ALTER TABLE users RENAME COLUMN name TO full_name"),
     },
     safe: {
-      ts: one('await op.createTable("people", { columns: [{ name: "name", type: "text" }] });', 'await op.alterColumn("people", "name", { newName: "full_name" });'),
+      ts: one(
+        'await op.createTable("people", { columns: [{ name: "name", type: "text" }] });',
+        'await op.alterColumn("people", "name", { newName: "full_name" });',
+      ),
       sql: one("CREATE TABLE people (name text)", "ALTER TABLE people RENAME COLUMN name TO full_name"),
     },
   },
@@ -158,11 +164,22 @@ export const cases: RuleCase[] = [
   {
     rule: "require-lock-timeout",
     flagged: {
-      ts: { revision: { lockTimeout: false, body: ['await op.createTable("notes", { columns: [{ name: "id", type: "int" }] });', 'await op.addColumn("users", { name: "bio", type: "text" });'] }, at: 1 },
+      ts: {
+        revision: {
+          lockTimeout: false,
+          body: ['await op.createTable("notes", { columns: [{ name: "id", type: "int" }] });', 'await op.addColumn("users", { name: "bio", type: "text" });'],
+        },
+        at: 1,
+      },
       sql: { revision: { lockTimeout: false, body: ["CREATE TABLE notes (id int)", "ALTER TABLE users ADD COLUMN bio text"] }, at: 1 },
     },
     safe: {
-      ts: { revision: { lockTimeout: false, body: ['await op.execute("SET lock_timeout = \'2s\'");', 'await op.addColumn("users", { name: "bio", type: "text" });'] } },
+      ts: {
+        revision: {
+          lockTimeout: false,
+          body: ["await op.execute(\"SET lock_timeout = '2s'\");", 'await op.addColumn("users", { name: "bio", type: "text" });'],
+        },
+      },
       sql: { revision: { lockTimeout: false, body: ["SET lock_timeout = '2s'", "ALTER TABLE users ADD COLUMN bio text"] } },
     },
   },
@@ -170,13 +187,24 @@ export const cases: RuleCase[] = [
     rule: "non-transactional-single-statement",
     flagged: {
       ts: {
-        revision: { transactional: false, body: ['await op.createIndex("ix_a", "users", ["a"], { concurrently: true });', 'await op.createIndex("ix_b", "users", ["b"], { concurrently: true });'] },
+        revision: {
+          transactional: false,
+          body: [
+            'await op.createIndex("ix_a", "users", ["a"], { concurrently: true });',
+            'await op.createIndex("ix_b", "users", ["b"], { concurrently: true });',
+          ],
+        },
         at: 1,
       },
       sql: { revision: { transactional: false, body: ["CREATE INDEX CONCURRENTLY ix_a ON users (a)", "CREATE INDEX CONCURRENTLY ix_b ON users (b)"] }, at: 1 },
     },
     safe: {
-      ts: { revision: { transactional: false, body: ['await op.execute("SET lock_timeout = \'2s\'");', 'await op.createIndex("ix_a", "users", ["a"], { concurrently: true });'] } },
+      ts: {
+        revision: {
+          transactional: false,
+          body: ["await op.execute(\"SET lock_timeout = '2s'\");", 'await op.createIndex("ix_a", "users", ["a"], { concurrently: true });'],
+        },
+      },
       sql: { revision: { transactional: false, body: ["SET lock_timeout = '2s'", "CREATE INDEX CONCURRENTLY ix_a ON users (a)"] } },
     },
   },
@@ -188,7 +216,7 @@ export const cases: RuleCase[] = [
     },
     safe: {
       // TS: the autocommit block runs it outside the revision's transaction.
-      ts: one('await op.autocommitBlock(async () => {', '  await op.createIndex("ix_users_email", "users", ["email"], { concurrently: true });', "});"),
+      ts: one("await op.autocommitBlock(async () => {", '  await op.createIndex("ix_users_email", "users", ["email"], { concurrently: true });', "});"),
       sql: { revision: { transactional: false, body: ["CREATE INDEX CONCURRENTLY ix_users_email ON users (email)"] } },
     },
   },

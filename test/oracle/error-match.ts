@@ -77,7 +77,9 @@ export function errorMatches(expected: AlembicError, actual: AthanorError): stri
     const said = `${actual.message}\n${actual.hint ?? ""}`;
     const phrases = rule.phrases(m);
     const ok = phrases.some((p) => (typeof p === "string" ? said.includes(p) : p.test(said)));
-    return ok ? undefined : `athanor's message lacks Alembic's point (${phrases.map(String).join(" or ")}): Alembic "${expected.message}", athanor ${actual.code}: ${actual.message}`;
+    return ok
+      ? undefined
+      : `athanor's message lacks Alembic's point (${phrases.map(String).join(" or ")}): Alembic "${expected.message}", athanor ${actual.code}: ${actual.message}`;
   }
   return undefined; // an Alembic error we have no rule for: any AthanorError will do
 }

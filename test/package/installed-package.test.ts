@@ -86,7 +86,8 @@ async function flow(spec: ProjectSpec): Promise<void> {
   assert.match(step("check"), /models match/);
   // The same revisions on the other engine: a project moves between them (embedded in
   // development, PostgreSQL in CI and production).
-  const other = spec.engine === "postgres" ? { ...env, DATABASE_URL: `pglite://${path.join(dir, ".athanor", "other")}` } : { DATABASE_URL: (await testDatabase()).url };
+  const other =
+    spec.engine === "postgres" ? { ...env, DATABASE_URL: `pglite://${path.join(dir, ".athanor", "other")}` } : { DATABASE_URL: (await testDatabase()).url };
   const again = (...args: string[]) => {
     const result = run(bin, args, dir, other);
     assert.equal(result.code, 0, `athanor ${args.join(" ")} in ${spec.name} on the other engine:\n${result.out}`);
@@ -109,7 +110,6 @@ async function testDatabase() {
   return database;
 }
 
-
 const specs: ProjectSpec[] = [
   { name: "esm", manifest: { name: "esm", private: true, type: "module" }, barrel: `export * from "./user.js";\n`, engine: "pglite" },
   { name: "cjs-star", manifest: { name: "cjs-star", private: true }, barrel: `export * from "./user";\n`, engine: "postgres" },
@@ -128,16 +128,25 @@ const specs: ProjectSpec[] = [
 ];
 
 for (const spec of specs) {
-  test(`installed tarball: ${spec.name} project runs init, revision, generate, upgrade, status, check on ${spec.engine}, then upgrade, status, check on the other engine`, () => flow(spec));
-
+  test(`installed tarball: ${spec.name} project runs init, revision, generate, upgrade, status, check on ${spec.engine}, then upgrade, status, check on the other engine`, () =>
+    flow(spec));
 }
 
-test("installed tarball: a node16 CommonJS project typechecks `import … from \"athanor\"` and require(\"athanor\") works without require(esm)", () => {
+test('installed tarball: a node16 CommonJS project typechecks `import … from "athanor"` and require("athanor") works without require(esm)', () => {
   const dir = path.join(root, "node16");
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "node16", private: true }));
-  writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "node16", moduleResolution: "node16", strict: true, noEmit: true, skipLibCheck: true, types: [] }, include: ["*.ts"] }));
-  writeFileSync(path.join(dir, "models.ts"), `import { column, table, type Operations } from "athanor";\nexport const t = table("t", { id: column.integer() });\nexport type Op = Operations;\n`);
+  writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: { module: "node16", moduleResolution: "node16", strict: true, noEmit: true, skipLibCheck: true, types: [] },
+      include: ["*.ts"],
+    }),
+  );
+  writeFileSync(
+    path.join(dir, "models.ts"),
+    `import { column, table, type Operations } from "athanor";\nexport const t = table("t", { id: column.integer() });\nexport type Op = Operations;\n`,
+  );
   const tsc = run(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], dir);
   assert.equal(tsc.code, 0, tsc.out);
   const required = run(process.execPath, ["--no-experimental-require-module", "-e", `process.stdout.write(typeof require("athanor").Migrator)`], dir);
@@ -149,7 +158,10 @@ test("installed tarball: no source maps, a LICENSE, no prepare script", () => {
   assert.equal(listed.code, 0, listed.out);
   const files = listed.out.split("\n");
   assert.ok(files.includes("package/LICENSE"));
-  assert.deepEqual(files.filter((file) => file.endsWith(".map")), []);
+  assert.deepEqual(
+    files.filter((file) => file.endsWith(".map")),
+    [],
+  );
   const manifest = run("tar", ["-xzOf", tarball, "package/package.json"], root);
   const scripts = (JSON.parse(manifest.out) as { scripts: Record<string, string> }).scripts;
   assert.equal(scripts.prepare, undefined);

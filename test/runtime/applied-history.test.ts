@@ -19,7 +19,9 @@ function migratorFor(db: EngineDatabase, dir: string, config: Partial<MigratorCo
 function fileSha(dir: string, id: string): string {
   const name = readdirSync(path.join(dir, "versions")).find((file) => file.includes(`_${id}_`));
   assert.ok(name, `no file for ${id}`);
-  return createHash("sha256").update(readFileSync(path.join(dir, "versions", name))).digest("hex");
+  return createHash("sha256")
+    .update(readFileSync(path.join(dir, "versions", name)))
+    .digest("hex");
 }
 
 async function historyRows(db: EngineDatabase, table = "athanor_history"): Promise<Record<string, unknown>[]> {
@@ -40,7 +42,12 @@ for (const engine of engines) {
         const rows = await historyRows(db);
         assert.deepEqual(
           rows.map((r) => [r.revision, r.direction, r.message]),
-          [["0001", "upgrade", "initial_schema"], ["0002", "upgrade", "add_email"], ["0003", "upgrade", "feature_a"], ["0003", "downgrade", "feature_a"]],
+          [
+            ["0001", "upgrade", "initial_schema"],
+            ["0002", "upgrade", "add_email"],
+            ["0003", "upgrade", "feature_a"],
+            ["0003", "downgrade", "feature_a"],
+          ],
         );
         for (const row of rows) {
           assert.equal(String(row.sha256), fileSha(project.dir, String(row.revision)));
@@ -50,7 +57,11 @@ for (const engine of engines) {
           assert.ok(String(row.database_user).length > 0);
         }
         const listed = await migrator.appliedHistory();
-        assert.deepEqual(listed.map((e) => `${e.direction} ${e.revision}`), ["downgrade 0003", "upgrade 0003", "upgrade 0002", "upgrade 0001"], "newest first");
+        assert.deepEqual(
+          listed.map((e) => `${e.direction} ${e.revision}`),
+          ["downgrade 0003", "upgrade 0003", "upgrade 0002", "upgrade 0001"],
+          "newest first",
+        );
         assert.ok(listed.every((e) => e.appliedAt instanceof Date && !Number.isNaN(e.appliedAt.getTime())));
       } finally {
         await db.cleanup();
@@ -59,12 +70,24 @@ for (const engine of engines) {
     });
 
     test("a failing step leaves no history row: the row shares the step's transaction", async () => {
-      const broken: RevisionSpec = { id: "0002", down: "0001", format: "sql", up: ["CREATE TABLE half (id int)", "INSERT INTO missing_table VALUES (1)"], downSql: [] };
+      const broken: RevisionSpec = {
+        id: "0002",
+        down: "0001",
+        format: "sql",
+        up: ["CREATE TABLE half (id int)", "INSERT INTO missing_table VALUES (1)"],
+        downSql: [],
+      };
       const project = writeProject([linear[0]!, broken]);
       const db = await engine.open();
       try {
-        await assert.rejects(migratorFor(db, project.dir).upgrade("head"), (error: unknown) => error instanceof AthanorError && error.code === "MIGRATION_FAILED");
-        assert.deepEqual((await historyRows(db)).map((r) => r.revision), ["0001"]);
+        await assert.rejects(
+          migratorFor(db, project.dir).upgrade("head"),
+          (error: unknown) => error instanceof AthanorError && error.code === "MIGRATION_FAILED",
+        );
+        assert.deepEqual(
+          (await historyRows(db)).map((r) => r.revision),
+          ["0001"],
+        );
         assert.deepEqual(await versionRows(db), ["0001"]);
       } finally {
         await db.cleanup();
@@ -82,7 +105,10 @@ for (const engine of engines) {
         const left = await db.rows("SELECT to_regclass('athanor_history') IS NULL AS gone");
         assert.deepEqual(left, [{ gone: true }], "the table was created in the rolled-back transaction");
         await migratorFor(db, project.dir, { transactionMode: "all" }).upgrade("0002");
-        assert.deepEqual((await historyRows(db)).map((r) => r.revision), ["0001", "0002"]);
+        assert.deepEqual(
+          (await historyRows(db)).map((r) => r.revision),
+          ["0001", "0002"],
+        );
       } finally {
         await db.cleanup();
         project.remove();
@@ -95,7 +121,10 @@ for (const engine of engines) {
       try {
         await migratorFor(db, project.dir).stamp(["0002"]);
         const rows = await historyRows(db);
-        assert.deepEqual(rows.map((r) => [r.revision, r.direction, r.sha256]), [["0002", "stamp", fileSha(project.dir, "0002")]]);
+        assert.deepEqual(
+          rows.map((r) => [r.revision, r.direction, r.sha256]),
+          [["0002", "stamp", fileSha(project.dir, "0002")]],
+        );
       } finally {
         await db.cleanup();
         project.remove();
@@ -109,7 +138,10 @@ for (const engine of engines) {
         await migratorFor(db, project.dir, { historyTable: false }).upgrade("0001");
         assert.deepEqual(await db.rows("SELECT to_regclass('athanor_history') IS NULL AS absent"), [{ absent: true }]);
         await migratorFor(db, project.dir).upgrade("head");
-        assert.deepEqual((await historyRows(db)).map((r) => r.revision), ["0002", "0003"]);
+        assert.deepEqual(
+          (await historyRows(db)).map((r) => r.revision),
+          ["0002", "0003"],
+        );
       } finally {
         await db.cleanup();
         project.remove();
@@ -122,7 +154,10 @@ for (const engine of engines) {
       try {
         await db.connection.exec("CREATE SCHEMA IF NOT EXISTS meta");
         await migratorFor(db, project.dir, { versionTable: { name: "versions", schema: "meta" }, historyTable: "applied_steps" }).upgrade("head");
-        assert.deepEqual((await historyRows(db, "meta.applied_steps")).map((r) => r.revision), ["0001"]);
+        assert.deepEqual(
+          (await historyRows(db, "meta.applied_steps")).map((r) => r.revision),
+          ["0001"],
+        );
         assert.deepEqual(await db.rows("SELECT to_regclass('public.athanor_history') IS NULL AS absent"), [{ absent: true }]);
       } finally {
         await db.connection.exec("DROP SCHEMA IF EXISTS meta CASCADE");
@@ -146,7 +181,10 @@ describe("applied history offline", () => {
         `INSERT INTO athanor_history (revision, direction, sha256, duration_ms, applied_by, athanor_version, message) VALUES ('0002', 'upgrade', '${fileSha(project.dir, "0002")}', NULL, '${clientIdentity()}', '${athanorVersion()}', 'add_email');`,
       ]);
       const secondTransaction = text.slice(text.indexOf("COMMIT;\nBEGIN;"));
-      assert.ok(secondTransaction.indexOf("UPDATE alembic_version") < secondTransaction.indexOf("INSERT INTO athanor_history"), "the row follows the version change in the same transaction");
+      assert.ok(
+        secondTransaction.indexOf("UPDATE alembic_version") < secondTransaction.indexOf("INSERT INTO athanor_history"),
+        "the row follows the version change in the same transaction",
+      );
     } finally {
       project.remove();
     }

@@ -36,7 +36,10 @@ test("8 processes running upgrade head at once: all succeed, each revision runs 
     await client.connect();
     try {
       const ran = await client.query("SELECT revision, count(*)::int AS n FROM ran GROUP BY revision ORDER BY revision");
-      assert.deepEqual(ran.rows, ["0001", "0002", "0003", "0004", "0005", "0006"].map((revision) => ({ revision, n: 1 })));
+      assert.deepEqual(
+        ran.rows,
+        ["0001", "0002", "0003", "0004", "0005", "0006"].map((revision) => ({ revision, n: 1 })),
+      );
       assert.deepEqual((await client.query("SELECT version_num FROM alembic_version")).rows, [{ version_num: "0006" }]);
     } finally {
       await client.end();

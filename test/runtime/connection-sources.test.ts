@@ -20,8 +20,14 @@ async function migrateTwiceAtOnce(connections: [MigratorConnection, MigratorConn
 
 async function assertMigratedOnce(query: (sql: string) => Promise<Record<string, unknown>[]>) {
   const ran = await query("SELECT revision, count(*)::int AS n FROM ran GROUP BY revision ORDER BY revision");
-  assert.deepEqual(ran.map((row) => ({ ...row })), revisions.map((revision) => ({ revision, n: 1 })));
-  assert.deepEqual((await query("SELECT version_num FROM alembic_version")).map((row) => row.version_num), ["0006"]);
+  assert.deepEqual(
+    ran.map((row) => ({ ...row })),
+    revisions.map((revision) => ({ revision, n: 1 })),
+  );
+  assert.deepEqual(
+    (await query("SELECT version_num FROM alembic_version")).map((row) => row.version_num),
+    ["0006"],
+  );
 }
 
 test("two migrators on one pg Pool migrate once, each run on a client of its own, and give the clients back", async () => {
@@ -46,7 +52,9 @@ test("the pooled client goes back with the application's own timeouts, not the r
   try {
     const migrator = new Migrator({ config: { cwd: project.dir, statementTimeout: 300_000, lockTimeout: 60_000 }, connection: pool });
     assert.equal((await migrator.upgrade("head")).steps.length, 6);
-    const settings = await pool.query("SELECT current_setting('statement_timeout') AS statement, current_setting('lock_timeout') AS lock, current_setting('client_connection_check_interval') AS check");
+    const settings = await pool.query(
+      "SELECT current_setting('statement_timeout') AS statement, current_setting('lock_timeout') AS lock, current_setting('client_connection_check_interval') AS check",
+    );
     assert.deepEqual({ ...settings.rows[0] }, { statement: "7s", lock: "3s", check: "0" });
     assert.equal(pool.totalCount, 1, "the same client, given back (not destroyed)");
   } finally {

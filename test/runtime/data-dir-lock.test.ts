@@ -123,7 +123,11 @@ describe("PGlite data directory lock", () => {
         assert.deepEqual(outcomes.filter((o) => o === "migrated").length, 1, `round ${round}: ${outcomes.join(" | ")}`);
         assert.deepEqual(outcomes.filter((o) => o === "nothing").length, 3, `round ${round}: ${outcomes.join(" | ")}`);
         const lines = readFileSync(ledger, "utf8").trim().split("\n");
-        assert.deepEqual(lines.map((line) => line.split(" ")[0]), ["r1", "r2", "r3"], `round ${round}`);
+        assert.deepEqual(
+          lines.map((line) => line.split(" ")[0]),
+          ["r1", "r2", "r3"],
+          `round ${round}`,
+        );
         assert.equal(new Set(lines.map((line) => line.split(" ")[1])).size, 1, `round ${round}: one writer`);
       }
     } finally {

@@ -5,7 +5,10 @@ import { AthanorError } from "../../src/errors.js";
 
 describe("parseDatabaseUrl", () => {
   const cases: [string, Record<string, unknown>][] = [
-    ["postgres://app:pw@db.internal:6543/shop", { kind: "postgres", host: "db.internal", port: 6543, database: "shop", user: "app", description: "db.internal:6543/shop" }],
+    [
+      "postgres://app:pw@db.internal:6543/shop",
+      { kind: "postgres", host: "db.internal", port: 6543, database: "shop", user: "app", description: "db.internal:6543/shop" },
+    ],
     ["postgresql://app@localhost/app", { kind: "postgres", port: 5432, description: "localhost:5432/app" }],
     ["postgresql+asyncpg://app:pw@db:5432/app", { kind: "postgres", connectionString: "postgresql://app:pw@db:5432/app", description: "db:5432/app" }],
     ["postgresql+psycopg://app:pw@db/app?sslmode=verify-full", { connectionString: "postgresql://app:pw@db/app?sslmode=verify-full" }],
@@ -35,7 +38,8 @@ describe("parseDatabaseUrl", () => {
   test("an unsupported scheme is CONFIG_INVALID naming the scheme without the password", () => {
     assert.throws(
       () => parseDatabaseUrl("mysql://root:hunter2@db/app", "/p"),
-      (error: unknown) => error instanceof AthanorError && error.code === "CONFIG_INVALID" && /"mysql"/.test(error.message) && !error.message.includes("hunter2"),
+      (error: unknown) =>
+        error instanceof AthanorError && error.code === "CONFIG_INVALID" && /"mysql"/.test(error.message) && !error.message.includes("hunter2"),
     );
   });
 });

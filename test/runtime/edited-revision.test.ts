@@ -36,11 +36,19 @@ for (const engine of engines) {
         const migrator = migratorFor(db, project.dir, {}, { onWarning: (line) => warnings.push(line) });
         await migrator.upgrade("head");
         assert.equal(warnings.length, 1);
-        assert.match(warnings[0]!, new RegExp(`^${file.replaceAll(".", "\\.")} changed after it was applied on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d: never edit an applied revision; write a new one$`));
+        assert.match(
+          warnings[0]!,
+          new RegExp(
+            `^${file.replaceAll(".", "\\.")} changed after it was applied on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d: never edit an applied revision; write a new one$`,
+          ),
+        );
         await migrator.currentHeads();
         assert.equal(warnings.length, 2, "current warns as well");
         const edited = await migrator.editedRevisions();
-        assert.deepEqual(edited.map((e) => [e.revision, e.path]), [["0001", file]]);
+        assert.deepEqual(
+          edited.map((e) => [e.revision, e.path]),
+          [["0001", file]],
+        );
       } finally {
         await db.cleanup();
         project.remove();
@@ -61,7 +69,10 @@ for (const engine of engines) {
           assert.match(error.hint ?? "", /new revision/);
           return true;
         });
-        assert.deepEqual((await db.rows("SELECT version_num FROM alembic_version")).map((r) => r.version_num), ["0002"]);
+        assert.deepEqual(
+          (await db.rows("SELECT version_num FROM alembic_version")).map((r) => r.version_num),
+          ["0002"],
+        );
         await assert.rejects(migratorFor(db, project.dir, { strict: true }).currentHeads(), /EDITED|changed after it was applied/);
       } finally {
         await db.cleanup();
@@ -99,7 +110,10 @@ for (const engine of engines) {
         }
         assert.deepEqual(await migratorFor(db, project.dir).editedRevisions(), []);
         appendFileSync(files[1]!, "-- edited on Windows\r\n");
-        assert.deepEqual((await migratorFor(db, project.dir).editedRevisions()).map((e) => e.revision), ["0002"]);
+        assert.deepEqual(
+          (await migratorFor(db, project.dir).editedRevisions()).map((e) => e.revision),
+          ["0002"],
+        );
       } finally {
         await db.cleanup();
         project.remove();

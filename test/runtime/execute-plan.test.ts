@@ -16,7 +16,18 @@ import { VersionTable } from "../../src/runtime/version-table.js";
 import { engines, versionRows } from "./engines.js";
 
 function source(revision: string, extra: Partial<RevisionSource> = {}): RevisionSource {
-  return { revision, downRevisions: [], branchLabels: [], dependsOn: [], message: `msg_${revision}`, createDate: null, path: `versions/${revision}.sql`, transactional: true, format: "sql", ...extra };
+  return {
+    revision,
+    downRevisions: [],
+    branchLabels: [],
+    dependsOn: [],
+    message: `msg_${revision}`,
+    createDate: null,
+    path: `versions/${revision}.sql`,
+    transactional: true,
+    format: "sql",
+    ...extra,
+  };
 }
 
 function step(revision: string, from: string[], to: string[], versionChanges: VersionChange[], direction: "upgrade" | "downgrade" = "upgrade"): Step {
@@ -57,7 +68,13 @@ function dependencies(sql: Record<string, string> = {}, seen: string[] = []): St
   return {
     loadRevision: async (s) => {
       seen.push(s.revision);
-      return { format: "sql", upgradeSql: sql[`up:${s.revision}`] ?? `SELECT 'up:${s.revision}';`, upgradeLine: 1, downgradeSql: sql[`down:${s.revision}`] ?? `SELECT 'down:${s.revision}';`, downgradeLine: 1 };
+      return {
+        format: "sql",
+        upgradeSql: sql[`up:${s.revision}`] ?? `SELECT 'up:${s.revision}';`,
+        upgradeLine: 1,
+        downgradeSql: sql[`down:${s.revision}`] ?? `SELECT 'down:${s.revision}';`,
+        downgradeLine: 1,
+      };
     },
     createOperations: () => {
       throw new Error("not used by SQL revisions");
@@ -138,7 +155,10 @@ COMMIT;
 
   test("a downgrade through a merge inserts the parent row back, as Alembic's unmerge does", async () => {
     const text = await offline(downgradeTo0002, "all", false);
-    assert.match(text, /^BEGIN;\n-- Running downgrade 0005 -> 0003, 0004\nSELECT 'down:0005';\nINSERT INTO alembic_version \(version_num\) VALUES \('0003'\) RETURNING alembic_version.version_num;\nUPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0005';\n/);
+    assert.match(
+      text,
+      /^BEGIN;\n-- Running downgrade 0005 -> 0003, 0004\nSELECT 'down:0005';\nINSERT INTO alembic_version \(version_num\) VALUES \('0003'\) RETURNING alembic_version.version_num;\nUPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0005';\n/,
+    );
     assert.ok(text.endsWith("UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0004';\nCOMMIT;\n"));
   });
 
@@ -180,14 +200,22 @@ COMMIT;
 
   test("stamp prints Alembic's stamp_revision blocks", async () => {
     let text = "";
-    await executeStamp([{ from: [], to: ["a101"], versionChanges: [ins("a101")] }, { from: [], to: ["0006"], versionChanges: [ins("0006")] }], { runner: new OfflineWriter({ write: (t: string) => (text += t) }), versionTable: new VersionTable(), createTable: true, start: [] });
+    await executeStamp(
+      [
+        { from: [], to: ["a101"], versionChanges: [ins("a101")] },
+        { from: [], to: ["0006"], versionChanges: [ins("0006")] },
+      ],
+      { runner: new OfflineWriter({ write: (t: string) => (text += t) }), versionTable: new VersionTable(), createTable: true, start: [] },
+    );
     assert.match(text, /^BEGIN;\nCREATE TABLE alembic_version \(/);
-    assert.ok(text.endsWith(`-- Running stamp_revision  -> a101
+    assert.ok(
+      text.endsWith(`-- Running stamp_revision  -> a101
 INSERT INTO alembic_version (version_num) VALUES ('a101') RETURNING alembic_version.version_num;
 -- Running stamp_revision  -> 0006
 INSERT INTO alembic_version (version_num) VALUES ('0006') RETURNING alembic_version.version_num;
 COMMIT;
-`));
+`),
+    );
   });
 });
 
@@ -203,7 +231,16 @@ for (const engine of engines) {
         for (const [index, s] of upgradeTo0005.steps.entries()) {
           await executePlan(
             { direction: "upgrade", start: [], end: [], steps: [s] },
-            { runner: new OnlineRunner(db.connection), versionTable: table, transactionMode: "each", createTable: index === 0, dropTableAtEnd: false, sourceOf, dependencies: dependencies({}, seen), onProgress: (l) => progress.push(l) },
+            {
+              runner: new OnlineRunner(db.connection),
+              versionTable: table,
+              transactionMode: "each",
+              createTable: index === 0,
+              dropTableAtEnd: false,
+              sourceOf,
+              dependencies: dependencies({}, seen),
+              onProgress: (l) => progress.push(l),
+            },
           );
           assert.deepEqual(await versionRows(db), expectedAfter[index]);
         }
@@ -215,7 +252,15 @@ for (const engine of engines) {
           "Running upgrade 0002 -> 0004, msg_0004",
           "Running upgrade 0003, 0004 -> 0005, msg_0005",
         ]);
-        await executePlan(downgradeTo0002, { runner: new OnlineRunner(db.connection), versionTable: table, transactionMode: "each", createTable: false, dropTableAtEnd: false, sourceOf, dependencies: dependencies() });
+        await executePlan(downgradeTo0002, {
+          runner: new OnlineRunner(db.connection),
+          versionTable: table,
+          transactionMode: "each",
+          createTable: false,
+          dropTableAtEnd: false,
+          sourceOf,
+          dependencies: dependencies(),
+        });
         assert.deepEqual(await versionRows(db), ["0002"]);
       } finally {
         await db.cleanup();
@@ -227,7 +272,15 @@ for (const engine of engines) {
       try {
         const sql = { "up:0001": "CREATE TABLE kept (id int);", "up:0002": "CREATE TABLE lost (id int);\nINSERT INTO missing_table VALUES (1);" };
         await assert.rejects(
-          executePlan(upgradeTo0005, { runner: new OnlineRunner(db.connection), versionTable: new VersionTable(), transactionMode: "each", createTable: true, dropTableAtEnd: false, sourceOf, dependencies: dependencies(sql) }),
+          executePlan(upgradeTo0005, {
+            runner: new OnlineRunner(db.connection),
+            versionTable: new VersionTable(),
+            transactionMode: "each",
+            createTable: true,
+            dropTableAtEnd: false,
+            sourceOf,
+            dependencies: dependencies(sql),
+          }),
           (error: unknown) => {
             assert.ok(error instanceof AthanorError);
             assert.equal(error.code, "MIGRATION_FAILED");
@@ -252,7 +305,15 @@ for (const engine of engines) {
       try {
         const sql = { "up:0001": "CREATE TABLE kept (id int);", "up:0003": "SELECT 1/0;" };
         await assert.rejects(
-          executePlan(upgradeTo0005, { runner: new OnlineRunner(db.connection), versionTable: new VersionTable(), transactionMode: "all", createTable: true, dropTableAtEnd: false, sourceOf, dependencies: dependencies(sql) }),
+          executePlan(upgradeTo0005, {
+            runner: new OnlineRunner(db.connection),
+            versionTable: new VersionTable(),
+            transactionMode: "all",
+            createTable: true,
+            dropTableAtEnd: false,
+            sourceOf,
+            dependencies: dependencies(sql),
+          }),
           /upgrade 0002 -> 0003 failed[\s\S]*division by zero/,
         );
         assert.deepEqual(await versionRows(db), []);
@@ -268,8 +329,22 @@ for (const engine of engines) {
         const table = new VersionTable();
         await db.connection.exec(`${table.createStatement()}; ${table.insertStatement("0009")}`);
         await assert.rejects(
-          executePlan({ direction: "upgrade", start: ["0001"], end: ["0002"], steps: [upgradeTo0005.steps[1]!] }, { runner: new OnlineRunner(db.connection), versionTable: table, transactionMode: "each", createTable: false, dropTableAtEnd: false, sourceOf, dependencies: dependencies() }),
-          (error: unknown) => error instanceof AthanorError && error.code === "VERSION_TABLE_MISMATCH" && /updating '0001' to '0002' in alembic_version; 0 found/.test(error.message),
+          executePlan(
+            { direction: "upgrade", start: ["0001"], end: ["0002"], steps: [upgradeTo0005.steps[1]!] },
+            {
+              runner: new OnlineRunner(db.connection),
+              versionTable: table,
+              transactionMode: "each",
+              createTable: false,
+              dropTableAtEnd: false,
+              sourceOf,
+              dependencies: dependencies(),
+            },
+          ),
+          (error: unknown) =>
+            error instanceof AthanorError &&
+            error.code === "VERSION_TABLE_MISMATCH" &&
+            /updating '0001' to '0002' in alembic_version; 0 found/.test(error.message),
         );
         assert.deepEqual(await versionRows(db), ["0009"]);
       } finally {

@@ -22,7 +22,14 @@ async function query(url: string, sql: string): Promise<Record<string, unknown>[
 
 describe("Migrator modes (postgres)", () => {
   test("a non-transactional SQL revision runs CREATE INDEX CONCURRENTLY, then writes its version row", async () => {
-    const concurrent: RevisionSpec = { id: "0002", down: "0001", format: "sql", transactional: false, up: ["CREATE INDEX CONCURRENTLY ix_users_name ON users (name)"], downSql: ["DROP INDEX CONCURRENTLY ix_users_name"] };
+    const concurrent: RevisionSpec = {
+      id: "0002",
+      down: "0001",
+      format: "sql",
+      transactional: false,
+      up: ["CREATE INDEX CONCURRENTLY ix_users_name ON users (name)"],
+      downSql: ["DROP INDEX CONCURRENTLY ix_users_name"],
+    };
     const project = writeProject([base, concurrent]);
     const database = await createTestDatabase("nontx");
     try {
@@ -35,7 +42,10 @@ describe("Migrator modes (postgres)", () => {
       assert.deepEqual(await query(database.url, "SELECT to_regclass('ix_users_name') IS NULL AS gone"), [{ gone: true }]);
       const alembicShaped = new Migrator({ config: { cwd: project.dir, transactionMode: "all", historyTable: false } });
       await alembicShaped.upgrade("0001:0002", { sql: true, output: { write: (t: string) => (script += t) } });
-      assert.equal(script, "-- Running upgrade 0001 -> 0002\nCREATE INDEX CONCURRENTLY ix_users_name ON users (name);\nBEGIN;\nUPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001';\nCOMMIT;\n");
+      assert.equal(
+        script,
+        "-- Running upgrade 0001 -> 0002\nCREATE INDEX CONCURRENTLY ix_users_name ON users (name);\nBEGIN;\nUPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001';\nCOMMIT;\n",
+      );
     } finally {
       await database.drop();
       project.remove();
@@ -91,7 +101,9 @@ export async function downgrade(op: any): Promise<void> {
       assert.deepEqual(await migrator.currentHeads(), ["0002"]);
       assert.deepEqual(await query(database.url, `SELECT version_num FROM meta."schema_Rev"`), [{ version_num: "0002" }]);
       assert.deepEqual(await query(database.url, "SELECT to_regclass('alembic_version') IS NULL AS absent"), [{ absent: true }]);
-      assert.deepEqual(await query(database.url, `SELECT conname FROM pg_constraint WHERE conrelid = 'meta."schema_Rev"'::regclass`), [{ conname: "schema_Rev_pkc" }]);
+      assert.deepEqual(await query(database.url, `SELECT conname FROM pg_constraint WHERE conrelid = 'meta."schema_Rev"'::regclass`), [
+        { conname: "schema_Rev_pkc" },
+      ]);
     } finally {
       await database.drop();
       project.remove();
@@ -126,7 +138,11 @@ describe("Migrator on a PGlite data directory", () => {
       await first.upgrade("head");
       assert.ok(existsSync(`${dir}/data.lock`), "the lock file is never deleted: a waiting process may hold it open");
       assert.deepEqual(await new Migrator({ config: { ...config, lockTimeout: 0 } }).currentHeads(), ["0002"]);
-      assert.equal(new Migrator({ config: { cwd: project.dir } }).target.kind === "pglite" && (new Migrator({ config: { cwd: project.dir } }).target as { embeddedDefault: boolean }).embeddedDefault, true);
+      assert.equal(
+        new Migrator({ config: { cwd: project.dir } }).target.kind === "pglite" &&
+          (new Migrator({ config: { cwd: project.dir } }).target as { embeddedDefault: boolean }).embeddedDefault,
+        true,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
       project.remove();
@@ -136,8 +152,14 @@ describe("Migrator on a PGlite data directory", () => {
 
 describe("a COMMIT that fails (a deferred constraint), with the next BEGIN sent beside it", () => {
   const failsAtCommit: RevisionSpec = {
-    id: "0002", down: "0001", format: "sql",
-    up: ["CREATE TABLE parent (id int PRIMARY KEY)", "CREATE TABLE child (parent_id int REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)", "INSERT INTO child VALUES (1)"],
+    id: "0002",
+    down: "0001",
+    format: "sql",
+    up: [
+      "CREATE TABLE parent (id int PRIMARY KEY)",
+      "CREATE TABLE child (parent_id int REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)",
+      "INSERT INTO child VALUES (1)",
+    ],
     downSql: ["DROP TABLE child", "DROP TABLE parent"],
   };
   const after: RevisionSpec = { id: "0003", down: "0002", format: "sql", up: ["CREATE TABLE after_failure (id int)"], downSql: ["DROP TABLE after_failure"] };
@@ -153,7 +175,9 @@ describe("a COMMIT that fails (a deferred constraint), with the next BEGIN sent 
     });
     assert.deepEqual(await look("SELECT version_num FROM alembic_version"), [{ version_num: "0001" }]);
     assert.deepEqual(await look("SELECT revision FROM athanor_history ORDER BY id"), [{ revision: "0001" }]);
-    assert.deepEqual(await look("SELECT to_regclass('child') IS NULL AS child_gone, to_regclass('after_failure') IS NULL AS next_not_run"), [{ child_gone: true, next_not_run: true }]);
+    assert.deepEqual(await look("SELECT to_regclass('child') IS NULL AS child_gone, to_regclass('after_failure') IS NULL AS next_not_run"), [
+      { child_gone: true, next_not_run: true },
+    ]);
   }
 
   test("on PostgreSQL the revision is rolled back, named with its COMMIT, and the next one never runs", async () => {

@@ -76,7 +76,12 @@ for (const engine of engines) {
           "Running upgrade 0005 -> 0006, after_merge",
         ]);
         assert.deepEqual(await db.rows("SELECT shout('hi') AS s"), [{ s: "HI!" }]);
-        assert.deepEqual(await db.rows("SELECT note FROM (SELECT column_default AS note FROM information_schema.columns WHERE table_name = 'feature_a' AND column_name = 'note') d"), [{ note: "'it''s; here'::text" }]);
+        assert.deepEqual(
+          await db.rows(
+            "SELECT note FROM (SELECT column_default AS note FROM information_schema.columns WHERE table_name = 'feature_a' AND column_name = 'note') d",
+          ),
+          [{ note: "'it''s; here'::text" }],
+        );
         assert.deepEqual((await migrator.upgrade("head")).steps, [], "a second upgrade has nothing to do");
         assert.deepEqual(await migrator.currentHeads(), ["0006"]);
       });
@@ -127,7 +132,9 @@ for (const engine of engines) {
 
     test("stamp adopts a database built without migrations; upgrade continues from there", async () => {
       await withSample(engine, async (db, project) => {
-        await db.connection.exec("CREATE TABLE ran (revision text NOT NULL, at timestamptz NOT NULL DEFAULT now()); CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL);");
+        await db.connection.exec(
+          "CREATE TABLE ran (revision text NOT NULL, at timestamptz NOT NULL DEFAULT now()); CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL);",
+        );
         const progress: string[] = [];
         const migrator = migratorFor(db, project.dir, { onProgress: (line) => progress.push(line) });
         await migrator.stamp(["0001"]);
@@ -146,7 +153,14 @@ for (const engine of engines) {
         const migrator = migratorFor(db, project.dir);
         await migrator.stamp(["0002"]);
         await db.connection.exec("UPDATE alembic_version SET version_num = 'dead'");
-        await assert.rejects(migrator.upgrade("head"), (error: unknown) => error instanceof AthanorError && error.code === "UNKNOWN_DATABASE_REVISION" && /'dead'/.test(error.message) && /stamp --purge/.test(error.hint ?? ""));
+        await assert.rejects(
+          migrator.upgrade("head"),
+          (error: unknown) =>
+            error instanceof AthanorError &&
+            error.code === "UNKNOWN_DATABASE_REVISION" &&
+            /'dead'/.test(error.message) &&
+            /stamp --purge/.test(error.hint ?? ""),
+        );
         await migrator.stamp(["0002"], { purge: true });
         assert.deepEqual(await versionRows(db), ["0002"]);
       });
@@ -178,43 +192,51 @@ for (const engine of engines) {
     });
 
     test("upgrade head refuses two heads and names the merge command; upgrade heads applies both", async () => {
-      await withSample(engine, async (db, project) => {
-        const migrator = migratorFor(db, project.dir);
-        await assert.rejects(migrator.upgrade("head"), (error: unknown) => {
-          assert.ok(error instanceof AthanorError);
-          assert.equal(error.code, "MULTIPLE_HEADS");
-          assert.match(`${error.message}\n${error.hint}`, /athanor merge -m "merge_heads" heads/);
-          return true;
-        });
-        assert.deepEqual(await versionRows(db), [], "nothing ran");
-        await assert.rejects(migrator.reset(), (error: unknown) => error instanceof AthanorError && error.code === "MULTIPLE_HEADS");
-        await migrator.upgrade("heads");
-        assert.deepEqual(await versionRows(db), ["0003", "0004"]);
-        await migrator.downgrade("0002");
-        assert.deepEqual(await versionRows(db), ["0002"]);
-      }, sampleRevisions.slice(0, 4));
+      await withSample(
+        engine,
+        async (db, project) => {
+          const migrator = migratorFor(db, project.dir);
+          await assert.rejects(migrator.upgrade("head"), (error: unknown) => {
+            assert.ok(error instanceof AthanorError);
+            assert.equal(error.code, "MULTIPLE_HEADS");
+            assert.match(`${error.message}\n${error.hint}`, /athanor merge -m "merge_heads" heads/);
+            return true;
+          });
+          assert.deepEqual(await versionRows(db), [], "nothing ran");
+          await assert.rejects(migrator.reset(), (error: unknown) => error instanceof AthanorError && error.code === "MULTIPLE_HEADS");
+          await migrator.upgrade("heads");
+          assert.deepEqual(await versionRows(db), ["0003", "0004"]);
+          await migrator.downgrade("0002");
+          assert.deepEqual(await versionRows(db), ["0002"]);
+        },
+        sampleRevisions.slice(0, 4),
+      );
     });
 
     test("a failing revision mid-run: earlier revisions stay, it rolls back, the error names revision, file and statement", async () => {
       const failing: RevisionSpec = { ...sampleRevisions[4]!, up: ["CREATE TABLE merged (id int PRIMARY KEY)", "INSERT INTO merged (id) VALUES (1), (1)"] };
-      await withSample(engine, async (db, project) => {
-        const migrator = migratorFor(db, project.dir);
-        await assert.rejects(migrator.upgrade("head"), (error: unknown) => {
-          assert.ok(error instanceof AthanorError);
-          assert.equal(error.code, "MIGRATION_FAILED");
-          assert.match(error.message, /^upgrade 0003, 0004 -> 0005 failed \(revision 0005, versions\/20250101_0005_merge_heads\.ts\)/);
-          assert.match(error.message, /statement: INSERT INTO merged \(id\) VALUES \(1\), \(1\)/);
-          assert.match(error.message, /error: duplicate key value violates unique constraint "merged_pkey"/);
-          assert.match(error.message, /detail: Key \(id\)=\(1\) already exists\./);
-          assert.match(error.hint ?? "", /version table is at 000[34], 000[34]/);
-          assert.equal(error.details?.sqlState, "23505");
-          return true;
-        });
-        assert.deepEqual(await versionRows(db), ["0003", "0004"]);
-        assert.deepEqual(await ranRevisions(db), ["0001", "0002", "0003", "0004"]);
-        assert.equal(await tableExists(db, "merged"), false, "the failing revision rolled back");
-        assert.equal(await tableExists(db, "ix_users_name"), false, "no step after the failure ran");
-      }, [...sampleRevisions.slice(0, 4), failing, sampleRevisions[5]!]);
+      await withSample(
+        engine,
+        async (db, project) => {
+          const migrator = migratorFor(db, project.dir);
+          await assert.rejects(migrator.upgrade("head"), (error: unknown) => {
+            assert.ok(error instanceof AthanorError);
+            assert.equal(error.code, "MIGRATION_FAILED");
+            assert.match(error.message, /^upgrade 0003, 0004 -> 0005 failed \(revision 0005, versions\/20250101_0005_merge_heads\.ts\)/);
+            assert.match(error.message, /statement: INSERT INTO merged \(id\) VALUES \(1\), \(1\)/);
+            assert.match(error.message, /error: duplicate key value violates unique constraint "merged_pkey"/);
+            assert.match(error.message, /detail: Key \(id\)=\(1\) already exists\./);
+            assert.match(error.hint ?? "", /version table is at 000[34], 000[34]/);
+            assert.equal(error.details?.sqlState, "23505");
+            return true;
+          });
+          assert.deepEqual(await versionRows(db), ["0003", "0004"]);
+          assert.deepEqual(await ranRevisions(db), ["0001", "0002", "0003", "0004"]);
+          assert.equal(await tableExists(db, "merged"), false, "the failing revision rolled back");
+          assert.equal(await tableExists(db, "ix_users_name"), false, "no step after the failure ran");
+        },
+        [...sampleRevisions.slice(0, 4), failing, sampleRevisions[5]!],
+      );
     });
   });
 }
@@ -256,7 +278,10 @@ COMMIT;
     const project = writeProject();
     try {
       let text = "";
-      await new Migrator({ config: { cwd: project.dir, historyTable: false } }).upgrade("0005:0006", { sql: true, output: { write: (t: string) => (text += t) } });
+      await new Migrator({ config: { cwd: project.dir, historyTable: false } }).upgrade("0005:0006", {
+        sql: true,
+        output: { write: (t: string) => (text += t) },
+      });
       assert.match(text, /^BEGIN;\n-- Running upgrade 0005 -> 0006\nCREATE FUNCTION shout/);
       assert.ok(!text.includes("CREATE TABLE alembic_version"));
     } finally {
@@ -291,7 +316,9 @@ COMMIT;
       assert.match(error.hint!, /e\.g\. athanor downgrade \S+:<torev> --sql$/);
       await assert.rejects(migrator.downgrade("-1", { sql: true, output: { write: () => {} } }), /requires <fromrev>:<torev>: '-1' says only/);
       // A blank target is not typed back into the example (`0006:  --sql` would be a different command).
-      await assert.rejects(migrator.downgrade(" ", { sql: true, output: { write: () => {} } }), (e: unknown) => /e\.g\. athanor downgrade \S+:<torev> --sql$/.test((e as AthanorError).hint ?? ""));
+      await assert.rejects(migrator.downgrade(" ", { sql: true, output: { write: () => {} } }), (e: unknown) =>
+        /e\.g\. athanor downgrade \S+:<torev> --sql$/.test((e as AthanorError).hint ?? ""),
+      );
     } finally {
       project.remove();
     }

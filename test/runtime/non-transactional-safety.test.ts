@@ -35,12 +35,18 @@ for (const engine of engines) {
       try {
         const migrator = new Migrator({ config: { cwd: project.dir, databaseUrl: database.url, transactionMode: "all" }, connection: database.connection });
         for (let run = 0; run < 2; run += 1) {
-          await assert.rejects(migrator.upgrade("head"), (error: unknown) => error instanceof AthanorError && error.code === "MIGRATION_FAILED" && /0003/.test(error.message));
+          await assert.rejects(
+            migrator.upgrade("head"),
+            (error: unknown) => error instanceof AthanorError && error.code === "MIGRATION_FAILED" && /0003/.test(error.message),
+          );
           assert.deepEqual(await versionRows(database), ["0002"]);
           assert.deepEqual(await ranCounts(database.rows), ["0001x1", "0002x1"]);
         }
         const history = await database.rows("SELECT revision FROM athanor_history ORDER BY id");
-        assert.deepEqual(history.map((row) => row.revision), ["0001", "0002"]);
+        assert.deepEqual(
+          history.map((row) => row.revision),
+          ["0001", "0002"],
+        );
       } finally {
         await database.cleanup();
         project.remove();
@@ -64,7 +70,10 @@ for (const engine of engines) {
             assert.equal(error.code, "INTERRUPTED_REVISION");
             assert.equal(error.exitCode, 1);
             assert.match(error.message, /^revision 0002 \(.*0002.*\.sql\) runs outside a transaction and an earlier upgrade of it .* did not finish/);
-            assert.match(error.hint ?? "", /check its effects.*`athanor stamp 0002` to mark it done; to run it again instead, undo what it did, then `athanor stamp 0001` \(where the version table is now\)/);
+            assert.match(
+              error.hint ?? "",
+              /check its effects.*`athanor stamp 0002` to mark it done; to run it again instead, undo what it did, then `athanor stamp 0001` \(where the version table is now\)/,
+            );
             return true;
           });
         }
@@ -72,7 +81,10 @@ for (const engine of engines) {
         assert.deepEqual(await versionRows(database), ["0001"], "the version table is Alembic's, untouched");
         // current, status and check learn of it before anyone runs upgrade.
         const interrupted = await migrator.interruptedRevisions();
-        assert.deepEqual(interrupted.map((m) => [m.revision, m.direction]), [["0002", "upgrade"]]);
+        assert.deepEqual(
+          interrupted.map((m) => [m.revision, m.direction]),
+          [["0002", "upgrade"]],
+        );
         assert.match(interrupted[0]!.path ?? "", /0002.*\.sql$/);
 
         await database.connection.query("CREATE TABLE let_through ()");

@@ -15,8 +15,10 @@ function offline(): { migrator: Migrator; notices: string[]; script: () => strin
   return { migrator, notices, script: () => text, output: { write: (t: string) => (text += t) } };
 }
 
-const refusal = (...patterns: RegExp[]) => (error: unknown) =>
-  error instanceof AthanorError && error.exitCode === 2 && patterns.every((p) => p.test(`${error.message}\n${error.hint}`));
+const refusal =
+  (...patterns: RegExp[]) =>
+  (error: unknown) =>
+    error instanceof AthanorError && error.exitCode === 2 && patterns.every((p) => p.test(`${error.message}\n${error.hint}`));
 
 test("upgrade 0004:0002 --sql is refused: it goes down, and both meant requests are named", async () => {
   const run = offline();
@@ -29,7 +31,10 @@ test("upgrade 0004:0002 --sql is refused: it goes down, and both meant requests 
 
 test("a range down to base, or down along a dependency, is refused the same way", async () => {
   const run = offline();
-  await assert.rejects(run.migrator.upgrade("0002:base", { sql: true, output: run.output }), refusal(/goes down: base is already below 0002/, /upgrade base:0002 --sql/));
+  await assert.rejects(
+    run.migrator.upgrade("0002:base", { sql: true, output: run.output }),
+    refusal(/goes down: base is already below 0002/, /upgrade base:0002 --sql/),
+  );
   await assert.rejects(run.migrator.upgrade("a101:0001", { sql: true, output: run.output }), refusal(/goes down/, /downgrade a101:0001 --sql/));
 });
 

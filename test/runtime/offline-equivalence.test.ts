@@ -53,7 +53,10 @@ for (const transactionMode of ["each", "all"] as const) {
       // And back: downgrade head:0002 offline vs online.
       await new Migrator({ config: { cwd: project.dir, databaseUrl: online.url, transactionMode } }).downgrade("0002");
       let down = "";
-      await new Migrator({ config: { cwd: project.dir, transactionMode } }).downgrade("0006:0002", { sql: true, output: { write: (t: string) => (down += t) } });
+      await new Migrator({ config: { cwd: project.dir, transactionMode } }).downgrade("0006:0002", {
+        sql: true,
+        output: { write: (t: string) => (down += t) },
+      });
       applyScript(offline, down);
       assert.equal(schemaOf(offline), schemaOf(online));
       assert.equal(versionRows(offline), "0002\n");

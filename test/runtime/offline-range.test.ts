@@ -3,7 +3,8 @@ import { test } from "node:test";
 import { AthanorError } from "../../src/errors.js";
 import { refuseOnlineRange, refuseRangeWithPurge, splitRange } from "../../src/runtime/offline-range.js";
 
-const refusal = (pattern: RegExp) => (error: unknown) => error instanceof AthanorError && error.exitCode === 2 && pattern.test(`${error.message}\n${error.hint}`);
+const refusal = (pattern: RegExp) => (error: unknown) =>
+  error instanceof AthanorError && error.exitCode === 2 && pattern.test(`${error.message}\n${error.hint}`);
 
 test("an offline range splits into where the script starts and where it ends", () => {
   assert.deepEqual(splitRange("0001:0003", "upgrade"), ["0001", "0003"]);
@@ -25,5 +26,8 @@ test("online, a range is refused with the command that does what was meant", () 
 
 test("stamp --purge with a range is refused; without one it is allowed", () => {
   assert.doesNotThrow(() => refuseRangeWithPurge(["head"]));
-  assert.throws(() => refuseRangeWithPurge(["0002", "0001:0003"]), refusal(/--purge cannot be combined with the range '0001:0003'[\s\S]*athanor stamp --purge 0003 --sql/));
+  assert.throws(
+    () => refuseRangeWithPurge(["0002", "0001:0003"]),
+    refusal(/--purge cannot be combined with the range '0001:0003'[\s\S]*athanor stamp --purge 0003 --sql/),
+  );
 });

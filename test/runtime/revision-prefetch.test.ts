@@ -5,8 +5,15 @@ import type { LoadedRevision } from "../../src/runtime/loaded-revision.js";
 import { RevisionPrefetch } from "../../src/runtime/revision-prefetch.js";
 
 const source = (revision: string): RevisionSource => ({
-  revision, downRevisions: [], branchLabels: [], dependsOn: [], message: "", createDate: null,
-  path: `versions/${revision}.sql`, transactional: true, format: "sql",
+  revision,
+  downRevisions: [],
+  branchLabels: [],
+  dependsOn: [],
+  message: "",
+  createDate: null,
+  path: `versions/${revision}.sql`,
+  transactional: true,
+  format: "sql",
 });
 const loaded: LoadedRevision = { format: "sql", upgradeSql: "", upgradeLine: 1, downgradeSql: "", downgradeLine: 1 };
 
@@ -14,10 +21,14 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 test("revisions load a bounded number of steps ahead of the one that runs, each once", async () => {
   const started: string[] = [];
-  const prefetch = new RevisionPrefetch(["a", "b", "c", "d", "e"].map(source), async (s) => {
-    started.push(s.revision);
-    return loaded;
-  }, 2);
+  const prefetch = new RevisionPrefetch(
+    ["a", "b", "c", "d", "e"].map(source),
+    async (s) => {
+      started.push(s.revision);
+      return loaded;
+    },
+    2,
+  );
   await prefetch.get(0);
   // The step's own revision first; the ones ahead on a later turn, while its query runs.
   assert.deepEqual(started, ["a"]);

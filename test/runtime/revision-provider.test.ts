@@ -49,7 +49,9 @@ function bundledRevisions(): RevisionProvider & { loaded: string[] } {
 }
 
 async function columns(db: PGlite): Promise<string[]> {
-  const result = await db.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'accounts' ORDER BY column_name");
+  const result = await db.query<{ column_name: string }>(
+    "SELECT column_name FROM information_schema.columns WHERE table_name = 'accounts' ORDER BY column_name",
+  );
   return result.rows.map((r) => r.column_name);
 }
 

@@ -23,13 +23,18 @@ function tsSource(text: string) {
 
 describe("timeouts in revision metadata", () => {
   test("a TS revision's statementTimeout and lockTimeout become milliseconds", () => {
-    const source = tsSource('export const revision = "0002";\nexport const downRevision = "0001";\nexport const statementTimeout = "5min";\nexport const lockTimeout = 2000;\n');
+    const source = tsSource(
+      'export const revision = "0002";\nexport const downRevision = "0001";\nexport const statementTimeout = "5min";\nexport const lockTimeout = 2000;\n',
+    );
     assert.equal(source.statementTimeout, 300_000);
     assert.equal(source.lockTimeout, 2000);
   });
 
   test("SQL headers statement_timeout and lock_timeout are read like the other keys", () => {
-    const { metadata } = readSqlRevision("-- revision: 0002\n-- down_revision: 0001\n-- statement_timeout: 5min\n-- lock_timeout: 2s\n-- +upgrade\nSELECT 1;\n", "v.sql");
+    const { metadata } = readSqlRevision(
+      "-- revision: 0002\n-- down_revision: 0001\n-- statement_timeout: 5min\n-- lock_timeout: 2s\n-- +upgrade\nSELECT 1;\n",
+      "v.sql",
+    );
     const source = toRevisionSource(metadata, { path: "v.sql", format: "sql", sortKey: "v.sql", spell: (f) => f });
     assert.equal(source.statementTimeout, 300_000);
     assert.equal(source.lockTimeout, 2000);
@@ -44,7 +49,8 @@ describe("timeouts in revision metadata", () => {
   test("a timeout that is not a duration names the file, the line and an example", () => {
     assert.throws(
       () => tsSource('export const revision = "0002";\nexport const downRevision = "0001";\nexport const statementTimeout = "soon";\n'),
-      (error: unknown) => error instanceof AthanorError && error.code === "INVALID_REVISION_FILE" && /^v\.ts:3: statementTimeout must be a duration/.test(error.message),
+      (error: unknown) =>
+        error instanceof AthanorError && error.code === "INVALID_REVISION_FILE" && /^v\.ts:3: statementTimeout must be a duration/.test(error.message),
     );
   });
 
@@ -61,7 +67,10 @@ describe("timeouts while running (postgres)", () => {
     const project = writeProject([base, slow]);
     const file = path.join(project.dir, "versions", "20250101_0002_0002.ts");
     const { readFileSync } = await import("node:fs");
-    writeFileSync(file, readFileSync(file, "utf8").replace('export const message = "0002";', 'export const message = "0002";\nexport const statementTimeout = "200ms";'));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace('export const message = "0002";', 'export const message = "0002";\nexport const statementTimeout = "200ms";'),
+    );
     const database = await createTestDatabase("stmt");
     try {
       const migrator = new Migrator({ config: { cwd: project.dir, databaseUrl: database.url } });
@@ -99,8 +108,14 @@ describe("timeouts while running (postgres)", () => {
       await blocker.query("LOCK TABLE users IN ACCESS SHARE MODE");
       await assert.rejects(migrator.upgrade("head"), (error: unknown) => {
         assert.ok(error instanceof AthanorError);
-        assert.match(error.message, /^revision 0002 \(versions\/20250101_0002_0002\.sql:\d+\): could not get a lock within 300ms: ALTER TABLE users ADD COLUMN email text/);
-        assert.match(error.message, new RegExp(`blocked by: pid ${pid} \\(blocker, idle in transaction: LOCK TABLE users IN ACCESS SHARE MODE\\) holds AccessShareLock on users`));
+        assert.match(
+          error.message,
+          /^revision 0002 \(versions\/20250101_0002_0002\.sql:\d+\): could not get a lock within 300ms: ALTER TABLE users ADD COLUMN email text/,
+        );
+        assert.match(
+          error.message,
+          new RegExp(`blocked by: pid ${pid} \\(blocker, idle in transaction: LOCK TABLE users IN ACCESS SHARE MODE\\) holds AccessShareLock on users`),
+        );
         assert.match(error.hint ?? "", new RegExp(`pg_terminate_backend\\(${pid}\\)`));
         assert.match(error.hint ?? "", /-- lock_timeout: <longer>/);
         return true;
@@ -150,7 +165,11 @@ describe("downgrade --sql without a range", () => {
     const project = writeProject([base, { id: "0002", down: "0001", format: "sql", up: ["SELECT 1"], downSql: ["SELECT 1"] }]);
     try {
       const migrator = new Migrator({ config: { cwd: project.dir } });
-      for (const [target, example] of [["-1", "athanor downgrade 0002:0001 --sql"], ["base", "athanor downgrade 0002:base --sql"], ["0001", "athanor downgrade 0002:0001 --sql"]] as const) {
+      for (const [target, example] of [
+        ["-1", "athanor downgrade 0002:0001 --sql"],
+        ["base", "athanor downgrade 0002:base --sql"],
+        ["0001", "athanor downgrade 0002:0001 --sql"],
+      ] as const) {
         await assert.rejects(migrator.downgrade(target, { sql: true, output: { write: () => {} } }), (error: unknown) => {
           assert.ok(error instanceof AthanorError);
           assert.equal(error.code, "USAGE");

@@ -10,7 +10,9 @@ const events = (indexes: (t: any) => ReturnType<typeof index>[]) =>
   table("events", { kind: column.text(), createdAt: column.timestamptz(), score: column.int() }, (t) => ({ indexes: indexes(t) }));
 
 test("desc, asc().nullsFirst(), opclass and collate become the key's options; NULLs default to first for a descending key", () => {
-  const t = events((t) => [index("ix", [desc(t.createdAt), asc(t.score).nullsFirst(), indexKey(t.kind).opclass("text_pattern_ops").collate("C"), desc(t.score).nullsLast()])]);
+  const t = events((t) => [
+    index("ix", [desc(t.createdAt), asc(t.score).nullsFirst(), indexKey(t.kind).opclass("text_pattern_ops").collate("C"), desc(t.score).nullsLast()]),
+  ]);
   const [ix] = modelSnapshot(collectModels([t])).tables[0]?.indexes ?? [];
   assert.deepEqual(ix?.elements, [
     { expression: "created_at", descending: true, nullsFirst: true, opclass: null, collation: null },
@@ -23,10 +25,13 @@ test("desc, asc().nullsFirst(), opclass and collate become the key's options; NU
 test("an order written at the end of an sql key is taken out of the expression", () => {
   const t = events((t) => [index("ix", [sql`${t.createdAt} DESC NULLS LAST`, sql`lower(${t.kind}) asc`])]);
   const [ix] = modelSnapshot(collectModels([t])).tables[0]?.indexes ?? [];
-  assert.deepEqual(ix?.elements.map((e) => [e.expression, e.descending, e.nullsFirst]), [
-    ["created_at", true, false],
-    ["lower(kind)", false, false],
-  ]);
+  assert.deepEqual(
+    ix?.elements.map((e) => [e.expression, e.descending, e.nullsFirst]),
+    [
+      ["created_at", true, false],
+      ["lower(kind)", false, false],
+    ],
+  );
 });
 
 test("include() columns are listed and named into an unnamed index, as PostgreSQL names it", () => {

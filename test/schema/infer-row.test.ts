@@ -70,7 +70,12 @@ test("SnakeCase and snakeCase() name columns alike, acronyms and digits included
 });
 
 test("InferRow's keys are the columns' names in the database as the model names them", () => {
-  assert.deepEqual(Object.keys(rowKeys).sort(), getTableInfo(accounts).columns.map((c) => c.name).sort());
+  assert.deepEqual(
+    Object.keys(rowKeys).sort(),
+    getTableInfo(accounts)
+      .columns.map((c) => c.name)
+      .sort(),
+  );
 });
 
 async function keysReturned(query: QueryFunction): Promise<string[]> {
@@ -172,14 +177,28 @@ test("PostgreSQL: node-postgres returns each column's value as InferRow types it
     const { rows } = await client.query<Kinds>("SELECT * FROM kinds");
     const row = rows[0]!;
     const kindOf = (v: unknown) => (v instanceof Date ? "Date" : Buffer.isBuffer(v) ? "Buffer" : Array.isArray(v) ? "array" : typeof v);
-    assert.deepEqual(
-      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, kindOf(v)])),
-      {
-        small: "number", whole: "number", big: "string", counter: "number", big_counter: "string", amount: "string", ratio: "number",
-        label: "string", flag: "boolean", day: "Date", at: "string", stamp: "Date", span: "object", key: "string", doc: "object",
-        bytes: "Buffer", mood: "string", words: "string", tags: "array", ident: "number",
-      },
-    );
+    assert.deepEqual(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, kindOf(v)])), {
+      small: "number",
+      whole: "number",
+      big: "string",
+      counter: "number",
+      big_counter: "string",
+      amount: "string",
+      ratio: "number",
+      label: "string",
+      flag: "boolean",
+      day: "Date",
+      at: "string",
+      stamp: "Date",
+      span: "object",
+      key: "string",
+      doc: "object",
+      bytes: "Buffer",
+      mood: "string",
+      words: "string",
+      tags: "array",
+      ident: "number",
+    });
   } finally {
     await client.end();
     await database.drop();

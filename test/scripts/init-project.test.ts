@@ -17,19 +17,36 @@ test("init creates the config, versions/, templates, models, .env.example and .g
   const result = initProject(dir);
   assert.deepEqual(result, {
     created: [
-      "athanor.config.ts", "versions/.gitkeep", "templates/revision.ts.tmpl", "templates/revision.sql.tmpl",
-      "app/models/index.ts", "secrets/.env.example", ".gitignore",
+      "athanor.config.ts",
+      "versions/.gitkeep",
+      "templates/revision.ts.tmpl",
+      "templates/revision.sql.tmpl",
+      "app/models/index.ts",
+      "secrets/.env.example",
+      ".gitignore",
     ],
     kept: [],
     updated: [],
   });
   assert.match(readFileSync(path.join(dir, "athanor.config.ts"), "utf8"), /import \{ defineConfig \} from "athanor";\n\nexport default defineConfig\(\{/);
-  assert.equal(readFileSync(path.join(dir, "secrets/.env.example"), "utf8").split("\n").find((l) => l.startsWith("DATABASE_URL")),
-    "DATABASE_URL=postgresql://user:password@localhost:5432/app");
+  assert.equal(
+    readFileSync(path.join(dir, "secrets/.env.example"), "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("DATABASE_URL")),
+    "DATABASE_URL=postgresql://user:password@localhost:5432/app",
+  );
   assert.equal(readFileSync(path.join(dir, ".gitignore"), "utf8"), "secrets/.env\n.athanor/\n");
   assert.deepEqual(scanRevisionFiles(undefined, { cwd: dir }), []);
   // The copied templates are the ones `revision` uses.
-  const written = writeRevisionFile({ directory: path.join(dir, "versions"), revision: "0001", downRevisions: [], message: "initial", createDate: new Date(2025, 0, 1), format: "ts", templatesDir: path.join(dir, "templates") });
+  const written = writeRevisionFile({
+    directory: path.join(dir, "versions"),
+    revision: "0001",
+    downRevisions: [],
+    message: "initial",
+    createDate: new Date(2025, 0, 1),
+    format: "ts",
+    templatesDir: path.join(dir, "templates"),
+  });
   assert.equal(scanRevisionFiles(undefined, { cwd: dir })[0]?.revision, written.source.revision);
 });
 
@@ -42,8 +59,13 @@ test("init run twice keeps every file and adds nothing to .gitignore", (t) => {
   assert.deepEqual(second.created, []);
   assert.deepEqual(second.updated, []);
   assert.deepEqual(second.kept, [
-    "athanor.config.ts", "versions/", "templates/revision.ts.tmpl", "templates/revision.sql.tmpl",
-    "app/models/index.ts", "secrets/.env.example", ".gitignore",
+    "athanor.config.ts",
+    "versions/",
+    "templates/revision.ts.tmpl",
+    "templates/revision.sql.tmpl",
+    "app/models/index.ts",
+    "secrets/.env.example",
+    ".gitignore",
   ]);
   assert.equal(readFileSync(path.join(dir, "athanor.config.ts"), "utf8"), "// edited\n");
   assert.equal(readFileSync(path.join(dir, ".gitignore"), "utf8"), "secrets/.env\n.athanor/\n");

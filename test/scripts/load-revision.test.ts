@@ -66,11 +66,19 @@ export async function downgrade() {}
 });
 
 test("a SQL revision loads its upgrade and downgrade sections", async (t) => {
-  const dir = project({ "20250101_0001_init.sql": "-- revision: 0001\n-- down_revision: none\n-- +upgrade\ncreate table t (id int);\n-- +downgrade\ndrop table t;\n" });
+  const dir = project({
+    "20250101_0001_init.sql": "-- revision: 0001\n-- down_revision: none\n-- +upgrade\ncreate table t (id int);\n-- +downgrade\ndrop table t;\n",
+  });
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const [source] = scanRevisionFiles(undefined, { cwd: dir });
   assert.ok(source);
-  assert.deepEqual(await loadRevision(source, dir), { format: "sql", upgradeSql: "create table t (id int);", upgradeLine: 4, downgradeSql: "drop table t;", downgradeLine: 6 });
+  assert.deepEqual(await loadRevision(source, dir), {
+    format: "sql",
+    upgradeSql: "create table t (id int);",
+    upgradeLine: 4,
+    downgradeSql: "drop table t;",
+    downgradeLine: 6,
+  });
 });
 
 test("a module without a downgrade export is an error naming the file", async (t) => {

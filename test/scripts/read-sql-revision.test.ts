@@ -54,7 +54,10 @@ DROP INDEX CONCURRENTLY ix_users_email;
     format: "sql",
     lines: { revision: 1, downRevision: 2, branchLabels: 3, dependsOn: 4 },
   });
-  assert.equal(sql.upgradeSql, "CREATE INDEX CONCURRENTLY ix_users_email ON users (email);\n-- a comment inside the section stays\n-- message: not a header here");
+  assert.equal(
+    sql.upgradeSql,
+    "CREATE INDEX CONCURRENTLY ix_users_email ON users (email);\n-- a comment inside the section stays\n-- message: not a header here",
+  );
   assert.equal(sql.downgradeSql, "DROP INDEX CONCURRENTLY ix_users_email;");
 });
 
@@ -72,7 +75,10 @@ test("a file without a downgrade section has empty downgrade SQL; CRLF line ends
 });
 
 test("an unknown header key is an error with the line and a suggestion", () => {
-  const error = rejects("-- revision: 0003\n-- down_revison: 0002\n-- +upgrade\n", /^versions\/20251216_0003_add_index\.sql:2: unknown header `down_revison` \(did you mean `down_revision`\?\)/);
+  const error = rejects(
+    "-- revision: 0003\n-- down_revison: 0002\n-- +upgrade\n",
+    /^versions\/20251216_0003_add_index\.sql:2: unknown header `down_revison` \(did you mean `down_revision`\?\)/,
+  );
   assert.match(error.hint ?? "", /revision, down_revision, branch_labels/);
 });
 
@@ -81,7 +87,10 @@ test("a missing -- +upgrade marker is an error naming the file", () => {
 });
 
 test("a duplicate section names both lines", () => {
-  rejects("-- revision: 0003\n-- down_revision: 0002\n-- +upgrade\nselect 1;\n-- +upgrade\nselect 2;\n", /:5: second `-- \+upgrade` section \(the first is on line 3\)/);
+  rejects(
+    "-- revision: 0003\n-- down_revision: 0002\n-- +upgrade\nselect 1;\n-- +upgrade\nselect 2;\n",
+    /:5: second `-- \+upgrade` section \(the first is on line 3\)/,
+  );
 });
 
 test("an unknown section marker is an error", () => {
@@ -100,7 +109,8 @@ test("a duplicate header and a bad transactional value name file:line and the SQ
 });
 
 test("reading the metadata alone gives the same metadata and still checks the sections", () => {
-  const text = "-- revision: 0003\n-- down_revision: 0002\n-- message: a message long enough to be a slice\n\n-- +upgrade\nSELECT 1;\n-- +downgrade\nSELECT 2;\n";
+  const text =
+    "-- revision: 0003\n-- down_revision: 0002\n-- message: a message long enough to be a slice\n\n-- +upgrade\nSELECT 1;\n-- +downgrade\nSELECT 2;\n";
   assert.deepEqual(readSqlMetadata(text, FILE), readSqlRevision(text, FILE).metadata);
   assert.throws(() => readSqlMetadata(`${text}-- +upgrade\nSELECT 3;\n`, FILE), /second `-- \+upgrade` section/);
   assert.throws(() => readSqlMetadata("-- revision: 0003\n-- down_revision: 0002\nSELECT 1;\n", FILE), /SQL before the `-- \+upgrade` marker/);

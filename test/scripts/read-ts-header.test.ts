@@ -19,7 +19,7 @@ const LINES = [
   'export const revision: string = "0002";',
   'export const revision = "0003"; // trailing comment',
   'export const revision: string // comment = "x";',
-  'export const downRevision: string | string[] | null = null;',
+  "export const downRevision: string | string[] | null = null;",
   'export const downRevision = ["a1", "b2"];',
   "export const downRevision = [ 'a1' , \"b2\", ];",
   "export const downRevision = [];",
@@ -40,7 +40,7 @@ const LINES = [
   'export const message = "crlf";\r',
   '// a comment ended by CR\rexport const revision = "cr";',
   '// a comment ended by U+2028\u2028export const message = "ls";',
-  '// a comment ended by U+2029\u2029export const downRevision = null;',
+  "// a comment ended by U+2029\u2029export const downRevision = null;",
   'export const message = "a\u2028b";',
   'export const message = "cr only";\rexport const createDate = "2026-11-25 10:00:00";',
   'export const statementTimeout = "5min";',
@@ -91,17 +91,21 @@ test("on every header the quick reader accepts, it gives exactly the tokenizer's
 
 test("a revision written from the template is read the quick way", () => {
   const templatePath = new URL("../../templates/revision.ts.tmpl", import.meta.url);
-  const text = renderTemplate(readFileSync(templatePath, "utf8"), {
-    imports: 'import type { Operations } from "athanor";',
-    revision: '"0002"',
-    downRevision: '"0001"',
-    branchLabels: "[]",
-    dependsOn: "[]",
-    message: '"add a table to hold the users of the application"',
-    createDate: '"2026-11-25 10:00:00"',
-    upgradeBody: 'await op.execute("CREATE TABLE users (id int)");',
-    downgradeBody: 'await op.execute("DROP TABLE users");',
-  }, templatePath.pathname);
+  const text = renderTemplate(
+    readFileSync(templatePath, "utf8"),
+    {
+      imports: 'import type { Operations } from "athanor";',
+      revision: '"0002"',
+      downRevision: '"0001"',
+      branchLabels: "[]",
+      dependsOn: "[]",
+      message: '"add a table to hold the users of the application"',
+      createDate: '"2026-11-25 10:00:00"',
+      upgradeBody: 'await op.execute("CREATE TABLE users (id int)");',
+      downgradeBody: 'await op.execute("DROP TABLE users");',
+    },
+    templatePath.pathname,
+  );
   const lastMention = text.lastIndexOf("createDate");
   assert.notEqual(readPlainHeader(text, lastMention), null);
   assert.deepEqual(readTsMetadata(text, "f.ts"), readWithLexer(text, "f.ts"));

@@ -24,15 +24,24 @@ function read(text: string): Fields {
 }
 
 function refuses(text: string, pattern: RegExp): void {
-  assert.throws(() => readTsMetadata(text, FILE), (error: unknown) => {
-    assert.ok(error instanceof AthanorError, String(error));
-    assert.equal(error.code, "INVALID_REVISION_FILE");
-    assert.match(error.message, pattern);
-    return true;
-  });
+  assert.throws(
+    () => readTsMetadata(text, FILE),
+    (error: unknown) => {
+      assert.ok(error instanceof AthanorError, String(error));
+      assert.equal(error.code, "INVALID_REVISION_FILE");
+      assert.match(error.message, pattern);
+      return true;
+    },
+  );
 }
 
-for (const [name, terminator] of [["LF", "\n"], ["CR", "\r"], ["CRLF", "\r\n"], ["U+2028", "\u2028"], ["U+2029", "\u2029"]] as const) {
+for (const [name, terminator] of [
+  ["LF", "\n"],
+  ["CR", "\r"],
+  ["CRLF", "\r\n"],
+  ["U+2028", "\u2028"],
+  ["U+2029", "\u2029"],
+] as const) {
   test(`a // comment ends at ${name}: the declaration after it is read, on the next line`, () => {
     const fields = read(`export const revision = "0002";\n// a note${terminator}export const downRevision = "0001";\n`);
     assert.deepEqual(fields.downRevision, { value: "0001", line: 3 });
@@ -64,7 +73,14 @@ test("a template reads CR and CRLF as LF, as JavaScript does", () => {
 
 test("CR-only and CRLF files are read with their lines", () => {
   for (const eol of ["\r", "\r\n"]) {
-    const text = ['import type { Operations } from "athanor";', "", 'export const revision = "0002";', "export const downRevision = null; // base", 'export const message = "m";', ""].join(eol);
+    const text = [
+      'import type { Operations } from "athanor";',
+      "",
+      'export const revision = "0002";',
+      "export const downRevision = null; // base",
+      'export const message = "m";',
+      "",
+    ].join(eol);
     const fields = read(text);
     assert.deepEqual(fields.revision, { value: "0002", line: 3 });
     assert.deepEqual(fields.downRevision, { value: null, line: 4 });
@@ -133,7 +149,10 @@ test("after an arrow function's body a / on the next line starts a regular expre
 });
 
 test("a / after `of`, a keyword or a name depending on where it stands, is refused naming the line", () => {
-  refuses(`export const revision = "0002";\nfor (const x of /"/.exec(s) ?? []) {}\nexport const downRevision = "0001";\n`, /^versions\/x\.ts:2: a `\/` that could start a regular expression or divide/);
+  refuses(
+    `export const revision = "0002";\nfor (const x of /"/.exec(s) ?? []) {}\nexport const downRevision = "0001";\n`,
+    /^versions\/x\.ts:2: a `\/` that could start a regular expression or divide/,
+  );
 });
 
 test("after an arrow function's body a line break ends the export const statement", () => {

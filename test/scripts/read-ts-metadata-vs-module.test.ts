@@ -25,7 +25,10 @@ const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(ran
 /** A string literal (and its value) with escapes JavaScript cooks. */
 function literal(random: Random, i: number): string {
   const quote = pick(random, ['"', "'", "`"]);
-  const parts = [`v${i}`, pick(random, ["", "\\x41", "\\u00e9", "\\u{1F600}", "\\n", "\\\\", "\\0", "/", "//", "/*", "}", "${", "\\" + pick(random, TERMINATORS)])];
+  const parts = [
+    `v${i}`,
+    pick(random, ["", "\\x41", "\\u00e9", "\\u{1F600}", "\\n", "\\\\", "\\0", "/", "//", "/*", "}", "${", "\\" + pick(random, TERMINATORS)]),
+  ];
   const body = parts.join("").replaceAll(quote === "`" ? "`" : quote, "\\" + quote);
   // `${` opens a substitution in a template only; escape it there.
   return quote + (quote === "`" ? body.replaceAll("${", "\\${") : body) + quote;
@@ -88,7 +91,10 @@ const AROUND: ((random: Random, d: string) => string)[] = [
 function generateHeader(random: Random, i: number, eol: string): string[] {
   const lines = ['import type { Operations } from "athanor";'];
   for (const name of [...NAMES].sort(() => random() - 0.5)) {
-    const declaration = `export const ${name} = ${pick(random, ['"', "'"])}h${i}${pick(random, ["", "/", " x"])}${pick(random, ['"', "'"])};`.replace(/(["'])(h[^"']*)["']/, "$1$2$1");
+    const declaration = `export const ${name} = ${pick(random, ['"', "'"])}h${i}${pick(random, ["", "/", " x"])}${pick(random, ['"', "'"])};`.replace(
+      /(["'])(h[^"']*)["']/,
+      "$1$2$1",
+    );
     const r = random();
     if (r < 0.4) lines.push(`// a note${pick(random, TERMINATORS)}${declaration}`);
     else if (r < 0.55) lines.push(`// ${declaration}`);

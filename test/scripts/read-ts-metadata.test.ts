@@ -128,8 +128,11 @@ for (const [name, body, line, found] of notLiterals) {
 }
 
 test("transactional that is not a literal says true or false", () => {
-  const error = rejects(`export const revision = "0002";\nexport const downRevision = null;\nexport const transactional = !0;\n`,
-    "INVALID_REVISION_FILE", /:3: transactional must be a literal value \(true or false\)/);
+  const error = rejects(
+    `export const revision = "0002";\nexport const downRevision = null;\nexport const transactional = !0;\n`,
+    "INVALID_REVISION_FILE",
+    /:3: transactional must be a literal value \(true or false\)/,
+  );
   assert.equal(error.details?.line, 3);
 });
 
@@ -145,12 +148,20 @@ test("a missing downRevision asks for null to start a base", () => {
 
 const invalidValues: Array<[string, string, RegExp]> = [
   ["an empty revision", `export const revision = "";\nexport const downRevision = null;`, /:1: revision must be a string of 1 to 32 .*; found an empty string/],
-  ["a revision longer than 32 characters", `export const revision = "${"a".repeat(33)}";\nexport const downRevision = null;`, /:1: revision must be .*varchar\(32\)/],
+  [
+    "a revision longer than 32 characters",
+    `export const revision = "${"a".repeat(33)}";\nexport const downRevision = null;`,
+    /:1: revision must be .*varchar\(32\)/,
+  ],
   ["a revision with a space", `export const revision = "00 02";\nexport const downRevision = null;`, /:1: revision must be/],
   ["a numeric revision", `export const revision = 2;\nexport const downRevision = null;`, /:1: revision must be .*; found 2/],
   ["a duplicate parent", `export const revision = "0002";\nexport const downRevision = ["0001", "0001"];`, /:2: downRevision must be .*distinct/],
   ["a label with @", `export const revision = "0002";\nexport const downRevision = null;\nexport const branchLabels = ["a@b"];`, /:3: branchLabels must be/],
-  ["a string transactional", `export const revision = "0002";\nexport const downRevision = null;\nexport const transactional = "no";`, /:3: transactional must be true or false; found "no"/],
+  [
+    "a string transactional",
+    `export const revision = "0002";\nexport const downRevision = null;\nexport const transactional = "no";`,
+    /:3: transactional must be true or false; found "no"/,
+  ],
 ];
 for (const [name, body, pattern] of invalidValues) {
   test(`validation rejects ${name} with file, line and field`, () => {

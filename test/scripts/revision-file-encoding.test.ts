@@ -9,7 +9,17 @@ import { AthanorError } from "../../src/errors.js";
 import { firstInvalidUtf8, readRevisionFile } from "../../src/scripts/read-revision-file.js";
 import { loadRevision } from "../../src/scripts/load-revision.js";
 
-const SQL = ["-- revision: a1", "-- down_revision: none", "-- message: line ends", "-- +upgrade", "CREATE TABLE t (note text DEFAULT 'x');", "", "-- +downgrade", "DROP TABLE t;", ""];
+const SQL = [
+  "-- revision: a1",
+  "-- down_revision: none",
+  "-- message: line ends",
+  "-- +upgrade",
+  "CREATE TABLE t (note text DEFAULT 'x');",
+  "",
+  "-- +downgrade",
+  "DROP TABLE t;",
+  "",
+];
 
 function withFile(name: string, content: Buffer | string, body: (dir: string, file: string) => Promise<void> | void): Promise<void> | void {
   const dir = mkdtempSync(path.join(tmpdir(), "athanor-enc-"));
@@ -55,13 +65,19 @@ test("a SQL revision with bytes that are not UTF-8 names the file, the line and 
   const head = Buffer.from("-- revision: a1\n-- down_revision: none\n-- +upgrade\nINSERT INTO t VALUES ('caf");
   const bytes = Buffer.concat([head, Buffer.from([0xe9]), Buffer.from("');\n")]); // Latin-1 é
   withFile("20250101_a1_latin1.sql", bytes, (_dir, file) => {
-    assert.throws(() => readRevisionFile(file, "versions/20250101_a1_latin1.sql"), (error: unknown) => {
-      assert.ok(error instanceof AthanorError);
-      assert.equal(error.code, "UNREADABLE_FILE");
-      assert.equal(error.message, `cannot read versions/20250101_a1_latin1.sql:4: the file is not valid UTF-8 (byte offset ${head.length}: 0xe9 0x27 0x29 0x3b)`);
-      assert.deepEqual(error.details, { file: "versions/20250101_a1_latin1.sql", line: 4, byteOffset: head.length });
-      return true;
-    });
+    assert.throws(
+      () => readRevisionFile(file, "versions/20250101_a1_latin1.sql"),
+      (error: unknown) => {
+        assert.ok(error instanceof AthanorError);
+        assert.equal(error.code, "UNREADABLE_FILE");
+        assert.equal(
+          error.message,
+          `cannot read versions/20250101_a1_latin1.sql:4: the file is not valid UTF-8 (byte offset ${head.length}: 0xe9 0x27 0x29 0x3b)`,
+        );
+        assert.deepEqual(error.details, { file: "versions/20250101_a1_latin1.sql", line: 4, byteOffset: head.length });
+        return true;
+      },
+    );
   });
 });
 
@@ -69,12 +85,18 @@ test("a TypeScript revision with bytes that are not UTF-8 gets the same message;
   const head = Buffer.from('export const revision = "a1";\rexport const downRevision = null;\rexport const message = "');
   const bytes = Buffer.concat([head, Buffer.from([0xc3, 0x28]), Buffer.from('";\r')]); // a lead byte without its continuation
   withFile("20250101_a1_bad.ts", bytes, (_dir, file) => {
-    assert.throws(() => readRevisionFile(file, "versions/20250101_a1_bad.ts"), (error: unknown) => {
-      assert.ok(error instanceof AthanorError);
-      assert.equal(error.code, "UNREADABLE_FILE");
-      assert.match(error.message, new RegExp(`^cannot read versions/20250101_a1_bad\\.ts:3: the file is not valid UTF-8 \\(byte offset ${head.length}: 0xc3 0x28`));
-      return true;
-    });
+    assert.throws(
+      () => readRevisionFile(file, "versions/20250101_a1_bad.ts"),
+      (error: unknown) => {
+        assert.ok(error instanceof AthanorError);
+        assert.equal(error.code, "UNREADABLE_FILE");
+        assert.match(
+          error.message,
+          new RegExp(`^cannot read versions/20250101_a1_bad\\.ts:3: the file is not valid UTF-8 \\(byte offset ${head.length}: 0xc3 0x28`),
+        );
+        return true;
+      },
+    );
   });
 });
 

@@ -16,8 +16,7 @@ function project(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-const ts = (rev: string, down: string | null) =>
-  `export const revision = "${rev}";\nexport const downRevision = ${down === null ? "null" : `"${down}"`};\n`;
+const ts = (rev: string, down: string | null) => `export const revision = "${rev}";\nexport const downRevision = ${down === null ? "null" : `"${down}"`};\n`;
 const sql = (rev: string, down: string) => `-- revision: ${rev}\n-- down_revision: ${down}\n-- +upgrade\nselect 1;\n`;
 
 test("scans versions/ by default and skips files that are not revisions", (t) => {
@@ -34,11 +33,14 @@ test("scans versions/ by default and skips files that are not revisions", (t) =>
   });
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const sources = scanRevisionFiles(undefined, { cwd: dir });
-  assert.deepEqual(sources.map((s) => [s.revision, s.path, s.format, s.sortKey]), [
-    ["0001", path.join("versions", "20250101_0001_init.ts"), "ts", "20250101_0001_init.ts"],
-    ["0002", path.join("versions", "20250102_0002_next.sql"), "sql", "20250102_0002_next.sql"],
-    ["0003", path.join("versions", "20250103_0003_js.mjs"), "ts", "20250103_0003_js.mjs"],
-  ]);
+  assert.deepEqual(
+    sources.map((s) => [s.revision, s.path, s.format, s.sortKey]),
+    [
+      ["0001", path.join("versions", "20250101_0001_init.ts"), "ts", "20250101_0001_init.ts"],
+      ["0002", path.join("versions", "20250102_0002_next.sql"), "sql", "20250102_0002_next.sql"],
+      ["0003", path.join("versions", "20250103_0003_js.mjs"), "ts", "20250103_0003_js.mjs"],
+    ],
+  );
 });
 
 test("a recursive location includes subdirectories but not dot or __pycache__ ones", (t) => {
@@ -51,46 +53,58 @@ test("a recursive location includes subdirectories but not dot or __pycache__ on
   });
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const sources = scanRevisionFiles([{ path: "migrations", recursive: true }, { path: path.join(dir, "extra") }], { cwd: dir });
-  assert.deepEqual(sources.map((s) => s.path), [
-    path.join("extra", "20250103_0003_more.sql"),
-    path.join("migrations", "a", "20250101_0001_init.ts"),
-    path.join("migrations", "a", "b", "20250102_0002_next.ts"),
-  ]);
+  assert.deepEqual(
+    sources.map((s) => s.path),
+    [
+      path.join("extra", "20250103_0003_more.sql"),
+      path.join("migrations", "a", "20250101_0001_init.ts"),
+      path.join("migrations", "a", "b", "20250102_0002_next.ts"),
+    ],
+  );
 });
 
 test("a missing versions directory says how to create one", (t) => {
   const dir = project({});
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  assert.throws(() => scanRevisionFiles(undefined, { cwd: dir }), (error: unknown) => {
-    assert.ok(error instanceof AthanorError);
-    assert.equal(error.code, "NO_VERSIONS_DIRECTORY");
-    assert.match(error.message, /no versions directory at versions/);
-    assert.match(error.hint ?? "", /athanor init/);
-    return true;
-  });
+  assert.throws(
+    () => scanRevisionFiles(undefined, { cwd: dir }),
+    (error: unknown) => {
+      assert.ok(error instanceof AthanorError);
+      assert.equal(error.code, "NO_VERSIONS_DIRECTORY");
+      assert.match(error.message, /no versions directory at versions/);
+      assert.match(error.hint ?? "", /athanor init/);
+      return true;
+    },
+  );
 });
 
 test("a file that is not UTF-8 is UNREADABLE_FILE with its path", (t) => {
   const dir = project({ "versions/20250101_0001_bad.ts": Buffer.from([0x65, 0xff, 0xfe, 0x00]) });
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  assert.throws(() => scanRevisionFiles(undefined, { cwd: dir }), (error: unknown) => {
-    assert.ok(error instanceof AthanorError);
-    assert.equal(error.code, "UNREADABLE_FILE");
-    assert.match(error.message, /versions\/20250101_0001_bad\.ts:1: the file is not valid UTF-8 \(byte offset 1: 0xff 0xfe 0x00\)/);
-    return true;
-  });
+  assert.throws(
+    () => scanRevisionFiles(undefined, { cwd: dir }),
+    (error: unknown) => {
+      assert.ok(error instanceof AthanorError);
+      assert.equal(error.code, "UNREADABLE_FILE");
+      assert.match(error.message, /versions\/20250101_0001_bad\.ts:1: the file is not valid UTF-8 \(byte offset 1: 0xff 0xfe 0x00\)/);
+      return true;
+    },
+  );
 });
 
 test("a file without read permission is UNREADABLE_FILE with the OS reason", { skip: process.getuid?.() === 0 && "root reads everything" }, (t) => {
   const dir = project({ "versions/20250101_0001_secret.ts": ts("0001", null) });
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   chmodSync(path.join(dir, "versions/20250101_0001_secret.ts"), 0o000);
-  assert.throws(() => scanRevisionFiles(undefined, { cwd: dir }), (error: unknown) => {
-    assert.ok(error instanceof AthanorError);
-    assert.equal(error.code, "UNREADABLE_FILE");
-    assert.match(error.message, /cannot read versions\/20250101_0001_secret\.ts: EACCES/);
-    return true;
-  });
+  assert.throws(
+    () => scanRevisionFiles(undefined, { cwd: dir }),
+    (error: unknown) => {
+      assert.ok(error instanceof AthanorError);
+      assert.equal(error.code, "UNREADABLE_FILE");
+      assert.match(error.message, /cannot read versions\/20250101_0001_secret\.ts: EACCES/);
+      return true;
+    },
+  );
 });
 
 test("a UTF-8 byte order mark does not hide the first declaration", (t) => {
@@ -102,10 +116,13 @@ test("a UTF-8 byte order mark does not hide the first declaration", (t) => {
 test("reading a path the OS refuses gives UNREADABLE_FILE with the OS reason", (t) => {
   const dir = project({ "versions/20250101_0001_dir.ts/keep": "" });
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  assert.throws(() => readRevisionFile(path.join(dir, "versions/20250101_0001_dir.ts"), "versions/20250101_0001_dir.ts"), (error: unknown) => {
-    assert.ok(error instanceof AthanorError);
-    assert.equal(error.code, "UNREADABLE_FILE");
-    assert.match(error.message, /cannot read versions\/20250101_0001_dir\.ts: EISDIR/);
-    return true;
-  });
+  assert.throws(
+    () => readRevisionFile(path.join(dir, "versions/20250101_0001_dir.ts"), "versions/20250101_0001_dir.ts"),
+    (error: unknown) => {
+      assert.ok(error instanceof AthanorError);
+      assert.equal(error.code, "UNREADABLE_FILE");
+      assert.match(error.message, /cannot read versions\/20250101_0001_dir\.ts: EISDIR/);
+      return true;
+    },
+  );
 });

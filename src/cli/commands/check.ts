@@ -23,7 +23,11 @@ export class CheckCommand extends DatabaseCommand {
   protected async run(): Promise<number> {
     const { checkProject } = await import("../../commands/check.js");
     const project = await this.project();
-    const result = await checkProject(project, { verbose: this.verbose, lint: this.lint, reporter: { note: (line) => this.note(line), warn: (line) => this.warn(line) } });
+    const result = await checkProject(project, {
+      verbose: this.verbose,
+      lint: this.lint,
+      reporter: { note: (line) => this.note(line), warn: (line) => this.warn(line) },
+    });
     const { comparison, models, problems } = result;
     if (this.asJson) {
       this.json({

@@ -29,8 +29,12 @@ export class GenerateCommand extends DatabaseCommand {
   dependsOn = Option.Array("--depends-on", { description: "A revision or label this one depends on" });
   versionPath = Option.String("--version-path", { description: "Which version location to write into" });
   sql = Option.Boolean("--sql", false, { description: "Print the upgrade SQL instead of writing a revision" });
-  asJson = Option.Boolean("--json", false, { description: "Print the new revision's id, file and operation count as JSON (revision null when nothing changed)" });
-  dropUnmodelled = Option.Boolean("--drop-unmodelled", false, { description: "Also drop the tables, enums and sequences only the database has that no include rule covers" });
+  asJson = Option.Boolean("--json", false, {
+    description: "Print the new revision's id, file and operation count as JSON (revision null when nothing changed)",
+  });
+  dropUnmodelled = Option.Boolean("--drop-unmodelled", false, {
+    description: "Also drop the tables, enums and sequences only the database has that no include rule covers",
+  });
 
   protected async run(): Promise<number> {
     refuseJsonWithSql("generate", this.asJson, this.sql);
@@ -55,7 +59,9 @@ export class GenerateCommand extends DatabaseCommand {
 /** What `generate` (and `revision --autogenerate`) prints about the result. */
 export async function reportGenerated(output: CommandOutput, result: GenerateResult, flags: { message: string; sql: boolean; json: boolean }): Promise<number> {
   if (result.comparison.empty) {
-    output.note(result.comparison.unmodelled.length > 0 ? "No changes detected besides the objects above." : "No changes detected: the models match the database.");
+    output.note(
+      result.comparison.unmodelled.length > 0 ? "No changes detected besides the objects above." : "No changes detected: the models match the database.",
+    );
     if (flags.json) output.json({ revision: null, path: null, message: flags.message, operations: 0 });
     return 0;
   }

@@ -17,7 +17,9 @@ export class HeadsCommand extends GraphCommand {
   });
 
   verbose = Option.Boolean("-v,--verbose", false, { description: "Show each head's parents, path and message" });
-  resolveDependencies = Option.Boolean("--resolve-dependencies", false, { description: "Treat dependencies as parents: a head something depends on is not a head" });
+  resolveDependencies = Option.Boolean("--resolve-dependencies", false, {
+    description: "Treat dependencies as parents: a head something depends on is not a head",
+  });
   asJson = Option.Boolean("--json", false, { description: "Print JSON" });
 
   protected async run(): Promise<number> {
@@ -26,7 +28,7 @@ export class HeadsCommand extends GraphCommand {
     if (this.asJson) this.json(heads.map((id) => revisionJson(map, id)));
     else if (this.verbose) for (const id of heads) this.out(...verboseBlock(map, id));
     else for (const id of heads) this.out(headLine(map, id));
-    if (!this.asJson && heads.length === 0) this.note("No revisions yet: `athanor revision -m \"initial schema\"` writes the first.");
+    if (!this.asJson && heads.length === 0) this.note('No revisions yet: `athanor revision -m "initial schema"` writes the first.');
     return 0;
   }
 }

@@ -51,7 +51,14 @@ export class HistoryCommand extends GraphCommand {
     }
     const lines = (id: string) => (this.verbose ? verboseBlock(map, id, marked) : [historyLine(map, id, marked)]);
     // One write for the whole listing: 10,000 revisions are 10,000 lines.
-    if (this.graph) this.outLines(drawGraph(map, revisions.map((r) => r.id), lines));
+    if (this.graph)
+      this.outLines(
+        drawGraph(
+          map,
+          revisions.map((r) => r.id),
+          lines,
+        ),
+      );
     else if (this.verbose) this.outLines(revisions.flatMap((r) => lines(r.id)));
     else this.outLines(historyLines(revisions, marked));
     return 0;
@@ -62,10 +69,14 @@ export class HistoryCommand extends GraphCommand {
     const { inspectDatabase } = await import("../../runtime/inspect-database.js");
     // Rows naming no file are refused, as upgrade refuses them: marking nothing would hide them.
     const known = (db: DatabaseView) => assertKnownRows(project.revisionMap(), db.currentHeads, db.versionTable);
-    return inspectDatabase(project.config, async (db) => {
-      known(db);
-      return db.currentHeads;
-    }, (line) => this.note(line));
+    return inspectDatabase(
+      project.config,
+      async (db) => {
+        known(db);
+        return db.currentHeads;
+      },
+      (line) => this.note(line),
+    );
   }
 
   async #applied(project: Project): Promise<number> {

@@ -34,7 +34,9 @@ export class InitCommand extends AthanorCommand {
       for (const file of result.kept) this.out(`kept     ${path.join(shown, file)} (already there)`);
     }
     for (const line of installAdvice(root)) this.note(line);
-    this.note(`Next: put DATABASE_URL in ${path.join(shown, DEFAULT_ENV_FILE)} (or use the embedded database), declare models in app/models, then \`athanor generate "initial schema"\`.`);
+    this.note(
+      `Next: put DATABASE_URL in ${path.join(shown, DEFAULT_ENV_FILE)} (or use the embedded database), declare models in app/models, then \`athanor generate "initial schema"\`.`,
+    );
     return 0;
   }
 }

@@ -47,9 +47,11 @@ export class PullCommand extends DatabaseCommand {
         warnings: result.warnings,
       });
     } else {
-      for (const f of result.files) this.out(`Wrote ${f.path} (${counted(f.tables, "table")}, ${counted(f.enums, "enum")}, ${counted(f.sequences, "sequence")})`);
+      for (const f of result.files)
+        this.out(`Wrote ${f.path} (${counted(f.tables, "table")}, ${counted(f.enums, "enum")}, ${counted(f.sequences, "sequence")})`);
     }
-    if (result.files.length > 0) this.note('Review the files, then: `athanor generate "initial" --url pglite://memory` (any empty database), and `athanor stamp head` on this one.');
+    if (result.files.length > 0)
+      this.note('Review the files, then: `athanor generate "initial" --url pglite://memory` (any empty database), and `athanor stamp head` on this one.');
     return 0;
   }
 }

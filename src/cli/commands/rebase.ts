@@ -28,13 +28,31 @@ export class RebaseCommand extends AthanorCommand {
     const { rebaseRevisions } = await import("../../commands/rebase.js");
     const project = await openProject({ configFile: this.config });
     for (const warning of project.config.warnings) this.warn(warning);
-    const result = await rebaseRevisions(project, { onto: this.onto, upstream: this.upstream, databaseUrls: this.urls ?? [], dryRun: this.dryRun, reporter: this });
+    const result = await rebaseRevisions(project, {
+      onto: this.onto,
+      upstream: this.upstream,
+      databaseUrls: this.urls ?? [],
+      dryRun: this.dryRun,
+      reporter: this,
+    });
     if (this.asJson) {
-      this.json({ onto: result.onto, head: result.head, local: result.local, moves: result.moves, written: result.written, upstream: result.upstream, databases: result.databases });
+      this.json({
+        onto: result.onto,
+        head: result.head,
+        local: result.local,
+        moves: result.moves,
+        written: result.written,
+        upstream: result.upstream,
+        databases: result.databases,
+      });
       return 0;
     }
     if (result.moves.length === 0) {
-      this.out(result.local.length === 0 ? `Nothing to rebase: no local revision beside ${result.onto}.` : `Nothing to rebase: the local revisions already build on ${result.onto}.`);
+      this.out(
+        result.local.length === 0
+          ? `Nothing to rebase: no local revision beside ${result.onto}.`
+          : `Nothing to rebase: the local revisions already build on ${result.onto}.`,
+      );
       return 0;
     }
     const verb = result.written ? "Rebased" : "Would rebase";

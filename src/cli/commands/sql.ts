@@ -27,14 +27,16 @@ export class SqlCommand extends ProjectCommand {
     const migrator = await this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const spec = this.range ?? "head";
-    await migrator.upgrade(spec.includes(":") ? spec : `base:${spec}`, {
-      sql: true,
-      output,
-      ...(this.transaction ? { transactionMode: this.transaction } : {}),
-    }).catch((error: unknown) => {
-      output.abandon();
-      throw error;
-    });
+    await migrator
+      .upgrade(spec.includes(":") ? spec : `base:${spec}`, {
+        sql: true,
+        output,
+        ...(this.transaction ? { transactionMode: this.transaction } : {}),
+      })
+      .catch((error: unknown) => {
+        output.abandon();
+        throw error;
+      });
     output.finish();
     return 0;
   }

@@ -31,7 +31,8 @@ export class StampCommand extends DatabaseCommand {
   protected async run(): Promise<number> {
     refuseJsonWithSql("stamp", this.asJson, this.sql);
     const project = await this.project({ offline: this.sql });
-    if (this.purge && !this.sql) await this.confirm(project, `stamp --purge replaces every row of the version table with ${this.revisions.join(" ")}`, this.yes);
+    if (this.purge && !this.sql)
+      await this.confirm(project, `stamp --purge replaces every row of the version table with ${this.revisions.join(" ")}`, this.yes);
     const migrator = await this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const started = performance.now();

@@ -21,7 +21,9 @@ export class TestCommand extends ProjectCommand {
   });
 
   range = Option.String({ required: false, name: "range" });
-  url = Option.String("--url", { description: "A PostgreSQL server to create the scratch database on (default: an in-memory PGlite); its other databases are not touched" });
+  url = Option.String("--url", {
+    description: "A PostgreSQL server to create the scratch database on (default: an in-memory PGlite); its other databases are not touched",
+  });
   waitForDatabase = waitForDatabaseOption();
   asJson = Option.Boolean("--json", false, { description: "Print the results as JSON" });
 
@@ -52,9 +54,18 @@ export class TestCommand extends ProjectCommand {
         problems,
       });
     } else {
-      if (untested.length > 0) this.out(`stopped: ${untested.length} later revision${untested.length === 1 ? " was" : "s were"} not tested (${untested.slice(0, 5).join(", ")}${untested.length > 5 ? ", …" : ""})`);
-      this.out(heads.length > 1 ? `heads: ${heads.length} (${heads.join(", ")})` : heads.length === 1 ? `heads: one (${heads[0]})` : "heads: none (no revisions yet)");
-      this.out(models.checked ? `models: ${models.operations.length === 0 && models.unmodelled.length === 0 ? "match the head" : "differ from the head"}` : `models: not compared (${models.reason})`);
+      if (untested.length > 0)
+        this.out(
+          `stopped: ${untested.length} later revision${untested.length === 1 ? " was" : "s were"} not tested (${untested.slice(0, 5).join(", ")}${untested.length > 5 ? ", …" : ""})`,
+        );
+      this.out(
+        heads.length > 1 ? `heads: ${heads.length} (${heads.join(", ")})` : heads.length === 1 ? `heads: one (${heads[0]})` : "heads: none (no revisions yet)",
+      );
+      this.out(
+        models.checked
+          ? `models: ${models.operations.length === 0 && models.unmodelled.length === 0 ? "match the head" : "differ from the head"}`
+          : `models: not compared (${models.reason})`,
+      );
       if (result.ok) this.out(`OK: ${result.results.length} revision${result.results.length === 1 ? "" : "s"} upgrade, downgrade and upgrade again cleanly`);
       else {
         this.out(`FAILED: ${problems.length} problem${problems.length === 1 ? "" : "s"}`);

@@ -169,7 +169,11 @@ export async function canonicalForms(query: QueryFunction, tables: readonly Thro
   const [row] = await query(`SELECT pg_catalog.current_setting('${setting}', true) AS forms, pg_catalog.set_config('${setting}', '', false)`);
   const text = typeof row?.forms === "string" ? row.forms : "";
   if (text === "") return empty;
-  const parsed = JSON.parse(text) as { expressions: Record<string, string> | null; checks: Record<string, string> | null; indexes: Record<string, unknown>[] | null };
+  const parsed = JSON.parse(text) as {
+    expressions: Record<string, string> | null;
+    checks: Record<string, string> | null;
+    indexes: Record<string, unknown>[] | null;
+  };
   const expressions = new Map(Object.entries(parsed.expressions ?? {}));
   for (const [name, definition] of Object.entries(parsed.checks ?? {})) expressions.set(name, checkExpression(definition));
   const indexes = new Map((parsed.indexes ?? []).map((row) => [String(row.name), indexSnapshot(row)] as const));

@@ -35,19 +35,11 @@ type ReferenceTail = Pick<ColumnReference, "onDelete" | "onUpdate" | "match" | "
 
 /** MATCH … ON DELETE … ON UPDATE … DEFERRABLE INITIALLY …, only the given ones. */
 export function referenceTail(ref: ReferenceTail): string {
-  return words(
-    ref.match && `MATCH ${ref.match}`,
-    ref.onDelete && `ON DELETE ${ref.onDelete}`,
-    ref.onUpdate && `ON UPDATE ${ref.onUpdate}`,
-    deferrability(ref),
-  );
+  return words(ref.match && `MATCH ${ref.match}`, ref.onDelete && `ON DELETE ${ref.onDelete}`, ref.onUpdate && `ON UPDATE ${ref.onUpdate}`, deferrability(ref));
 }
 
 export function deferrability(spec: { deferrable?: boolean; initially?: string }): string {
-  return words(
-    spec.deferrable === undefined ? undefined : spec.deferrable ? "DEFERRABLE" : "NOT DEFERRABLE",
-    spec.initially && `INITIALLY ${spec.initially}`,
-  );
+  return words(spec.deferrable === undefined ? undefined : spec.deferrable ? "DEFERRABLE" : "NOT DEFERRABLE", spec.initially && `INITIALLY ${spec.initially}`);
 }
 
 /** `CONSTRAINT name` when a name is given, else nothing (PostgreSQL names it). */
@@ -70,4 +62,3 @@ export function foreignKeyClause(fk: ForeignKeySpec): string {
 export function commentValue(comment: string | null): string {
   return comment === null ? "NULL" : quoteString(comment);
 }
-

@@ -3,8 +3,7 @@
 // index predicates and constraint definitions come back in Postgres's own rendering.
 // Objects that belong to an extension are left out: the extension owns them.
 
-const notExtensionMember = (oid: string) =>
-  `not exists (select 1 from pg_catalog.pg_depend dep where dep.objid = ${oid} and dep.deptype = 'e')`;
+const notExtensionMember = (oid: string) => `not exists (select 1 from pg_catalog.pg_depend dep where dep.objid = ${oid} and dep.deptype = 'e')`;
 
 export const schemasQuery = `
 select n.nspname::text as name

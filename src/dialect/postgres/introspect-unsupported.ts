@@ -18,8 +18,7 @@ export interface UnsupportedObject {
   readonly detail: string;
 }
 
-const notExtensionMember = (oid: string) =>
-  `not exists (select 1 from pg_catalog.pg_depend dep where dep.objid = ${oid} and dep.deptype = 'e')`;
+const notExtensionMember = (oid: string) => `not exists (select 1 from pg_catalog.pg_depend dep where dep.objid = ${oid} and dep.deptype = 'e')`;
 
 export const unsupportedQuery = `
 select 'exclusion' as kind, n.nspname::text as schema, c.relname::text as table_name, con.conname::text as name,

@@ -3,15 +3,7 @@
 // `query` function (node-postgres, PGlite). The caller names the tables to leave out
 // (the version table and athanor's history, in the schema that holds them).
 import type { ReferentialAction } from "../../ops/column.js";
-import {
-  columnsQuery,
-  constraintsQuery,
-  enumsQuery,
-  indexesQuery,
-  schemasQuery,
-  sequencesQuery,
-  tablesQuery,
-} from "./introspect-queries.js";
+import { columnsQuery, constraintsQuery, enumsQuery, indexesQuery, schemasQuery, sequencesQuery, tablesQuery } from "./introspect-queries.js";
 import { indexKeys } from "./index-definition.js";
 import { unquoteIdentifier } from "./quote.js";
 import type {

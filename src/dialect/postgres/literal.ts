@@ -12,10 +12,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 function checkText(value: string): void {
   if (value.includes("\0")) {
-    refuse(
-      "a string containing a NUL character (\\0)",
-      "PostgreSQL text cannot hold NUL; store the value as bytea (pass a Buffer) or remove the NUL",
-    );
+    refuse("a string containing a NUL character (\\0)", "PostgreSQL text cannot hold NUL; store the value as bytea (pass a Buffer) or remove the NUL");
   }
   if (LONE_SURROGATE.test(value)) {
     refuse(
@@ -111,7 +108,10 @@ export function renderLiteral(value: unknown): string {
       if (value instanceof Uint8Array) return `E'\\\\x${hexOf(value)}'::bytea`;
       if (Array.isArray(value)) return quoteString(arrayBody(value));
       if (isPlainObject(value)) return `${quoteString(JSON.stringify(value))}::jsonb`;
-      return refuse(`an object of class ${value.constructor?.name ?? "unknown"}`, "pass a string, number, bigint, boolean, Date, Buffer, array, plain object or null");
+      return refuse(
+        `an object of class ${value.constructor?.name ?? "unknown"}`,
+        "pass a string, number, bigint, boolean, Date, Buffer, array, plain object or null",
+      );
     default:
       return refuse(`a value of type ${typeof value}`, "pass a string, number, bigint, boolean, Date, Buffer, array, plain object or null");
   }

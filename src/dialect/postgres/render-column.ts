@@ -1,11 +1,6 @@
 // Renders the column operations: ADD COLUMN, DROP COLUMN, ALTER COLUMN (type, nullable,
 // default, identity in one ALTER TABLE; then the comment; then the rename) and comments.
-import type {
-  AddColumnOperation,
-  AlterColumnOperation,
-  DropColumnOperation,
-  SetColumnCommentOperation,
-} from "../../ops/operation.js";
+import type { AddColumnOperation, AlterColumnOperation, DropColumnOperation, SetColumnCommentOperation } from "../../ops/operation.js";
 import { identityClause, words } from "./clauses.js";
 import { columnDefinition } from "./column-definition.js";
 import { qualifiedName, quoteIdentifier } from "./quote.js";
@@ -29,12 +24,7 @@ function alterActions(op: AlterColumnOperation): string[] {
   const actions: string[] = [];
   if (op.type !== undefined) {
     actions.push(
-      words(
-        column,
-        `TYPE ${op.type}`,
-        op.collation !== undefined && `COLLATE ${quoteIdentifier(op.collation)}`,
-        op.using !== undefined && `USING ${op.using}`,
-      ),
+      words(column, `TYPE ${op.type}`, op.collation !== undefined && `COLLATE ${quoteIdentifier(op.collation)}`, op.using !== undefined && `USING ${op.using}`),
     );
   }
   if (op.nullable !== undefined) actions.push(`${column} ${op.nullable ? "DROP NOT NULL" : "SET NOT NULL"}`);

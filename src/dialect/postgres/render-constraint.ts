@@ -37,13 +37,7 @@ export function renderCreateForeignKey(op: CreateForeignKeyOperation): Statement
 }
 
 export function renderCreateCheckConstraint(op: CreateCheckConstraintOperation): Statement[] {
-  const action = words(
-    "ADD",
-    constraintName(op.name),
-    `CHECK (${op.expression})`,
-    op.noInherit === true && "NO INHERIT",
-    op.notValid === true && "NOT VALID",
-  );
+  const action = words("ADD", constraintName(op.name), `CHECK (${op.expression})`, op.noInherit === true && "NO INHERIT", op.notValid === true && "NOT VALID");
   return alterTable(op.table, op.schema, action);
 }
 

@@ -1,12 +1,7 @@
 // Renders enum operations: CREATE TYPE … AS ENUM, DROP TYPE, ALTER TYPE … ADD VALUE /
 // RENAME VALUE. Since PostgreSQL 12 ADD VALUE runs inside a transaction, though the new
 // value cannot be used until that transaction commits.
-import type {
-  AddEnumValueOperation,
-  CreateEnumOperation,
-  DropEnumOperation,
-  RenameEnumValueOperation,
-} from "../../ops/operation.js";
+import type { AddEnumValueOperation, CreateEnumOperation, DropEnumOperation, RenameEnumValueOperation } from "../../ops/operation.js";
 import { words } from "./clauses.js";
 import { quoteString } from "./literal.js";
 import { qualifiedName } from "./quote.js";

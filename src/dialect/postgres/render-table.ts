@@ -19,13 +19,7 @@ function tableConstraints(op: CreateTableOperation): string[] {
   }
   for (const u of op.uniques ?? []) {
     lines.push(
-      words(
-        constraintName(u.name),
-        "UNIQUE",
-        u.nullsNotDistinct === true && "NULLS NOT DISTINCT",
-        `(${quoteIdentifierList(u.columns)})`,
-        deferrability(u),
-      ),
+      words(constraintName(u.name), "UNIQUE", u.nullsNotDistinct === true && "NULLS NOT DISTINCT", `(${quoteIdentifierList(u.columns)})`, deferrability(u)),
     );
   }
   for (const fk of op.foreignKeys ?? []) lines.push(foreignKeyClause(fk));

@@ -13,20 +13,8 @@ import {
 import { renderBulkInsert, renderExecute } from "./render-data.js";
 import { renderAddEnumValue, renderCreateEnum, renderDropEnum, renderRenameEnumValue } from "./render-enum.js";
 import { renderCreateIndex, renderDropIndex } from "./render-index.js";
-import {
-  renderAlterSequence,
-  renderCreateSchema,
-  renderCreateSequence,
-  renderDropSchema,
-  renderDropSequence,
-} from "./render-schema.js";
-import {
-  renderCreateTable,
-  renderCreateTableComment,
-  renderDropTable,
-  renderDropTableComment,
-  renderRenameTable,
-} from "./render-table.js";
+import { renderAlterSequence, renderCreateSchema, renderCreateSequence, renderDropSchema, renderDropSequence } from "./render-schema.js";
+import { renderCreateTable, renderCreateTableComment, renderDropTable, renderDropTableComment, renderRenameTable } from "./render-table.js";
 import type { Statement } from "./statement.js";
 
 export type { Statement } from "./statement.js";
@@ -44,35 +32,64 @@ export type { Statement } from "./statement.js";
  */
 export function renderOperation(op: Operation): Statement[] {
   switch (op.kind) {
-    case "createTable": return renderCreateTable(op);
-    case "dropTable": return renderDropTable(op);
-    case "renameTable": return renderRenameTable(op);
-    case "createTableComment": return renderCreateTableComment(op);
-    case "dropTableComment": return renderDropTableComment(op);
-    case "addColumn": return renderAddColumn(op);
-    case "dropColumn": return renderDropColumn(op);
-    case "alterColumn": return renderAlterColumn(op);
-    case "setColumnComment": return renderSetColumnComment(op);
-    case "createIndex": return renderCreateIndex(op);
-    case "dropIndex": return renderDropIndex(op);
-    case "createPrimaryKey": return renderCreatePrimaryKey(op);
-    case "createUniqueConstraint": return renderCreateUniqueConstraint(op);
-    case "createForeignKey": return renderCreateForeignKey(op);
-    case "createCheckConstraint": return renderCreateCheckConstraint(op);
-    case "validateConstraint": return renderValidateConstraint(op);
-    case "dropConstraint": return renderDropConstraint(op);
-    case "createEnum": return renderCreateEnum(op);
-    case "dropEnum": return renderDropEnum(op);
-    case "addEnumValue": return renderAddEnumValue(op);
-    case "renameEnumValue": return renderRenameEnumValue(op);
-    case "createSchema": return renderCreateSchema(op);
-    case "dropSchema": return renderDropSchema(op);
-    case "createSequence": return renderCreateSequence(op);
-    case "alterSequence": return renderAlterSequence(op);
-    case "dropSequence": return renderDropSequence(op);
-    case "execute": return renderExecute(op);
-    case "bulkInsert": return renderBulkInsert(op);
-    default: return unknownOperation(op);
+    case "createTable":
+      return renderCreateTable(op);
+    case "dropTable":
+      return renderDropTable(op);
+    case "renameTable":
+      return renderRenameTable(op);
+    case "createTableComment":
+      return renderCreateTableComment(op);
+    case "dropTableComment":
+      return renderDropTableComment(op);
+    case "addColumn":
+      return renderAddColumn(op);
+    case "dropColumn":
+      return renderDropColumn(op);
+    case "alterColumn":
+      return renderAlterColumn(op);
+    case "setColumnComment":
+      return renderSetColumnComment(op);
+    case "createIndex":
+      return renderCreateIndex(op);
+    case "dropIndex":
+      return renderDropIndex(op);
+    case "createPrimaryKey":
+      return renderCreatePrimaryKey(op);
+    case "createUniqueConstraint":
+      return renderCreateUniqueConstraint(op);
+    case "createForeignKey":
+      return renderCreateForeignKey(op);
+    case "createCheckConstraint":
+      return renderCreateCheckConstraint(op);
+    case "validateConstraint":
+      return renderValidateConstraint(op);
+    case "dropConstraint":
+      return renderDropConstraint(op);
+    case "createEnum":
+      return renderCreateEnum(op);
+    case "dropEnum":
+      return renderDropEnum(op);
+    case "addEnumValue":
+      return renderAddEnumValue(op);
+    case "renameEnumValue":
+      return renderRenameEnumValue(op);
+    case "createSchema":
+      return renderCreateSchema(op);
+    case "dropSchema":
+      return renderDropSchema(op);
+    case "createSequence":
+      return renderCreateSequence(op);
+    case "alterSequence":
+      return renderAlterSequence(op);
+    case "dropSequence":
+      return renderDropSequence(op);
+    case "execute":
+      return renderExecute(op);
+    case "bulkInsert":
+      return renderBulkInsert(op);
+    default:
+      return unknownOperation(op);
   }
 }
 
@@ -88,4 +105,3 @@ function unknownOperation(op: never): never {
 export function isTransactionalOperation(op: Operation): boolean {
   return renderOperation(op).every((statement) => statement.transactional);
 }
-

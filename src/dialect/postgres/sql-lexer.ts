@@ -206,4 +206,3 @@ export function lineOf(sql: SqlText, offset: number): number {
   for (let i = sql.indexOf("\n"); i >= 0 && i < offset; i = sql.indexOf("\n", i + 1)) line += 1;
   return line;
 }
-

@@ -24,7 +24,8 @@ export const noDropTable: LintRule = {
   why: "the code still running during the deploy may read or write the table, and its data is gone for good",
   fix: `${deployFirst} drop the table in a later revision (disable the rule there with a comment naming it)`,
   equivalents: { squawk: "ban-drop-table", strongMigrations: null, atlas: "DS102" },
-  statement: (s, scope) => (s.kind === "dropTable" && scope.isExisting(s.table) ? hit(s, `dropping ${tableLabel(s.table)} breaks code that still uses it`) : undefined),
+  statement: (s, scope) =>
+    s.kind === "dropTable" && scope.isExisting(s.table) ? hit(s, `dropping ${tableLabel(s.table)} breaks code that still uses it`) : undefined,
 };
 
 export const noRenameColumn: LintRule = {
@@ -35,7 +36,9 @@ export const noRenameColumn: LintRule = {
   fix: "add the new column, write to both from the code, backfill, switch reads to the new one, then drop the old column in a later revision",
   equivalents: { squawk: "renaming-column", strongMigrations: "rename_column", atlas: "BC102" },
   statement: (s, scope) =>
-    s.kind === "renameColumn" && scope.isExisting(s.table) ? hit(s, `renaming ${tableLabel(s.table)}.${s.column} to ${s.newName} breaks code that uses the old name`) : undefined,
+    s.kind === "renameColumn" && scope.isExisting(s.table)
+      ? hit(s, `renaming ${tableLabel(s.table)}.${s.column} to ${s.newName} breaks code that uses the old name`)
+      : undefined,
 };
 
 export const noRenameTable: LintRule = {
@@ -46,7 +49,9 @@ export const noRenameTable: LintRule = {
   fix: "create the new table, write to both from the code, backfill, switch reads, then drop the old one in a later revision (or rename and leave a view with the old name until the code is deployed)",
   equivalents: { squawk: "renaming-table", strongMigrations: "rename_table", atlas: "BC101" },
   statement: (s, scope) =>
-    s.kind === "renameTable" && scope.isExisting(s.table) ? hit(s, `renaming ${tableLabel(s.table)} to ${s.newName} breaks code that uses the old name`) : undefined,
+    s.kind === "renameTable" && scope.isExisting(s.table)
+      ? hit(s, `renaming ${tableLabel(s.table)} to ${s.newName} breaks code that uses the old name`)
+      : undefined,
 };
 
 function hit(statement: LintStatement, message: string) {

@@ -16,6 +16,9 @@ export const noRequiredColumn: LintRule = {
     if (statement.kind !== "addColumn" || statement.notNull !== true || !scope.isExisting(statement.table)) return undefined;
     // Identity, serial and generated columns fill themselves (no-volatile-default speaks about their rewrite).
     if (statement.default !== undefined || statement.identity || statement.stored || isSerialType(statement.type)) return undefined;
-    return { line: statement.line, message: `adding ${tableLabel(statement.table)}.${statement.column} NOT NULL without a default fails on a table with rows and breaks inserts from code that does not set it` };
+    return {
+      line: statement.line,
+      message: `adding ${tableLabel(statement.table)}.${statement.column} NOT NULL without a default fails on a table with rows and breaks inserts from code that does not set it`,
+    };
   },
 };

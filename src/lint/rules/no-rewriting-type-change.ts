@@ -16,9 +16,13 @@ export const noRewritingTypeChange: LintRule = {
     if (statement.kind !== "alterColumnType" || !scope.isExisting(statement.table)) return undefined;
     const column = `${tableLabel(statement.table)}.${statement.column}`;
     const before = scope.columnType(statement.table, statement.column);
-    if (statement.using) return { line: statement.line, message: `changing ${column} to ${statement.type} with USING rewrites the table under an ACCESS EXCLUSIVE lock` };
+    if (statement.using)
+      return { line: statement.line, message: `changing ${column} to ${statement.type} with USING rewrites the table under an ACCESS EXCLUSIVE lock` };
     if (before === undefined) {
-      return { line: statement.line, message: `changing ${column} to ${statement.type} rewrites the table under an ACCESS EXCLUSIVE lock unless the old type only widens to it (offline the old type is not known)` };
+      return {
+        line: statement.line,
+        message: `changing ${column} to ${statement.type} rewrites the table under an ACCESS EXCLUSIVE lock unless the old type only widens to it (offline the old type is not known)`,
+      };
     }
     if (keepsTable(before, statement.type)) return undefined;
     return { line: statement.line, message: `changing ${column} from ${before} to ${statement.type} rewrites the table under an ACCESS EXCLUSIVE lock` };

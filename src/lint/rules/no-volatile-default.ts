@@ -10,7 +10,11 @@ export const noVolatileDefault: LintRule = {
   title: "ADD COLUMN on an existing table with a volatile default (or serial, identity, stored generated)",
   why: "a volatile default (gen_random_uuid(), clock_timestamp(), nextval()) is computed for every row, so the table is rewritten under an ACCESS EXCLUSIVE lock; a constant or now() is stored once and costs nothing (PostgreSQL 11+)",
   fix: "add the column without the default (or with a constant one), then SET DEFAULT for new rows, and backfill existing rows in batches from a later revision or a job",
-  equivalents: { squawk: "adding-field-with-default, adding-serial-primary-key-field", strongMigrations: "add_column_default_callable, add_column_auto_incrementing, add_column_generated_stored", atlas: "PG302, PG309, PG310" },
+  equivalents: {
+    squawk: "adding-field-with-default, adding-serial-primary-key-field",
+    strongMigrations: "add_column_default_callable, add_column_auto_incrementing, add_column_generated_stored",
+    atlas: "PG302, PG309, PG310",
+  },
   statement(statement, scope) {
     if (statement.kind !== "addColumn" || !scope.isExisting(statement.table)) return undefined;
     const column = `${tableLabel(statement.table)}.${statement.column}`;
@@ -22,7 +26,10 @@ export const noVolatileDefault: LintRule = {
     const volatility = defaultVolatility(statement.default);
     if (volatility.kind === "volatile") return rewrites(`with the volatile default ${statement.default}`);
     if (volatility.kind === "unknown") {
-      return { line: statement.line, message: `adding ${column} with the default ${statement.default} rewrites the table if ${volatility.call}() is VOLATILE (the default for a function; offline athanor cannot tell)` };
+      return {
+        line: statement.line,
+        message: `adding ${column} with the default ${statement.default} rewrites the table if ${volatility.call}() is VOLATILE (the default for a function; offline athanor cannot tell)`,
+      };
     }
     return undefined;
   },

@@ -14,6 +14,9 @@ export const requireCheckBeforeNotNull: LintRule = {
   statement(statement, scope) {
     if (statement.kind !== "setNotNull" || !scope.isExisting(statement.table)) return undefined;
     if (scope.provesNotNull(statement.table, statement.column)) return undefined;
-    return { line: statement.line, message: `SET NOT NULL on ${tableLabel(statement.table)}.${statement.column} scans the table under an ACCESS EXCLUSIVE lock` };
+    return {
+      line: statement.line,
+      message: `SET NOT NULL on ${tableLabel(statement.table)}.${statement.column} scans the table under an ACCESS EXCLUSIVE lock`,
+    };
   },
 };

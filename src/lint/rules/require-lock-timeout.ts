@@ -35,7 +35,10 @@ export const requireLockTimeout: LintRule = {
     for (const statement of revision.statements) {
       if (statement.kind === "setLockTimeout") return undefined;
       if (locksExisting(statement, scope)) {
-        return { line: statement.line, message: `revision ${revision.revision} changes an existing table without lock_timeout: waiting for the lock, it blocks every query on the table` };
+        return {
+          line: statement.line,
+          message: `revision ${revision.revision} changes an existing table without lock_timeout: waiting for the lock, it blocks every query on the table`,
+        };
       }
     }
     return undefined;

@@ -10,7 +10,11 @@ export const requireNotValidConstraint: LintRule = {
   title: "ADD FOREIGN KEY or CHECK on an existing table without NOT VALID, or validated in the same transaction",
   why: "adding the constraint scans the whole table under a lock that blocks writes (a foreign key also locks the referenced table); with VALIDATE in the same transaction the ADD's lock is still held while it scans",
   fix: "add it NOT VALID (TS: `notValid: true`), then VALIDATE CONSTRAINT in a later revision (TS: `validateConstraint`), which lets reads and writes go on",
-  equivalents: { squawk: "adding-foreign-key-constraint, constraint-missing-not-valid", strongMigrations: "add_foreign_key, add_check_constraint, validate_foreign_key, validate_check_constraint", atlas: "PG305, PG306" },
+  equivalents: {
+    squawk: "adding-foreign-key-constraint, constraint-missing-not-valid",
+    strongMigrations: "add_foreign_key, add_check_constraint, validate_foreign_key, validate_check_constraint",
+    atlas: "PG305, PG306",
+  },
   statement(statement, scope, revision) {
     if (statement.kind !== "addConstraint" || (statement.constraint !== "foreignKey" && statement.constraint !== "check")) return undefined;
     if (!scope.isExisting(statement.table)) return undefined;
@@ -21,10 +25,14 @@ export const requireNotValidConstraint: LintRule = {
     }
     // NOT VALID, then VALIDATE in the same transaction: the ADD's lock is still held.
     const name = statement.name;
-    const validate = revision.transactional && name !== undefined
-      ? revision.statements.find((s) => s.kind === "validateConstraint" && s.name === name && s.statement > statement.statement)
-      : undefined;
+    const validate =
+      revision.transactional && name !== undefined
+        ? revision.statements.find((s) => s.kind === "validateConstraint" && s.name === name && s.statement > statement.statement)
+        : undefined;
     if (validate === undefined) return undefined;
-    return { line: validate.line, message: `${name} is added NOT VALID and validated in the same transaction, so the ADD's lock on ${table} is held while VALIDATE scans it` };
+    return {
+      line: validate.line,
+      message: `${name} is added NOT VALID and validated in the same transaction, so the ADD's lock on ${table} is held while VALIDATE scans it`,
+    };
   },
 };

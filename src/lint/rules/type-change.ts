@@ -17,7 +17,13 @@ const ALIASES: Record<string, string> = {
 };
 
 function parseType(type: string): ParsedType | undefined {
-  const text = type.trim().toLowerCase().replace(/\s+/g, " ").replace(/ ?\( ?/g, "(").replace(/ ?\) ?/g, ")").replace(/ ?, ?/g, ",");
+  const text = type
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/ ?\( ?/g, "(")
+    .replace(/ ?\) ?/g, ")")
+    .replace(/ ?, ?/g, ",");
   const match = /^([a-z_][a-z0-9_ ]*?)(?:\((\d+(?:,\d+)?)\))?((?:\[\])*)$/.exec(text);
   if (match === null) return undefined;
   const base = ALIASES[match[1] as string] ?? (match[1] as string);

@@ -8,7 +8,10 @@ import type { RoundTripCase } from "../round-trip-cases.js";
 import type { Target } from "../round-trip-harness.js";
 
 async function columnNames(target: Target, tableName: string): Promise<unknown[]> {
-  const rows = await target.query("SELECT attname::text AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum", [tableName]);
+  const rows = await target.query(
+    "SELECT attname::text AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
+    [tableName],
+  );
   return rows.map((r) => r.name);
 }
 
@@ -16,7 +19,8 @@ export const columnCases: RoundTripCase[] = [
   {
     name: "a column renamed while another is added: drop and add (the dropped column's data is gone), under a review comment naming the likely rename; the downgrade brings the column back empty, last",
     before: "CREATE TABLE users (id integer PRIMARY KEY, full_name text, email text NOT NULL);",
-    after: () => collectModels([table("users", { id: column.int().primaryKey(), displayName: column.text(), email: column.text().notNull(), age: column.int() })]),
+    after: () =>
+      collectModels([table("users", { id: column.int().primaryKey(), displayName: column.text(), email: column.text().notNull(), age: column.int() })]),
     movesColumns: true,
     seed: (t) => t.exec("INSERT INTO users (id, full_name, email) VALUES (1, 'Ada Lovelace', 'ada@example.com')"),
     afterUpgrade: async (t) => {
@@ -30,7 +34,8 @@ export const columnCases: RoundTripCase[] = [
   },
   {
     name: "a generated column in the middle of a table whose expression changes is rebuilt at the end; the downgrade rebuilds it again, so only the column order differs from before",
-    before: "CREATE TABLE items (id integer PRIMARY KEY, price numeric(10, 2), qty integer, total numeric GENERATED ALWAYS AS (price * qty) STORED, note text);",
+    before:
+      "CREATE TABLE items (id integer PRIMARY KEY, price numeric(10, 2), qty integer, total numeric GENERATED ALWAYS AS (price * qty) STORED, note text);",
     after: () =>
       collectModels([
         table("items", {

@@ -14,7 +14,10 @@ async function moods(target: Target): Promise<unknown[]> {
 const before = "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy'); CREATE TABLE people (id integer PRIMARY KEY, mood mood NOT NULL DEFAULT 'ok', past mood[]);";
 const people = (values: readonly string[], fallback: string) => () => {
   const mood = pgEnum("mood", values);
-  return collectModels([mood, table("people", { id: column.int().primaryKey(), mood: column.enum(mood).notNull().default(fallback), past: column.enum(mood).array() })]);
+  return collectModels([
+    mood,
+    table("people", { id: column.int().primaryKey(), mood: column.enum(mood).notNull().default(fallback), past: column.enum(mood).array() }),
+  ]);
 };
 
 export const enumCases: RoundTripCase[] = [
@@ -50,7 +53,10 @@ export const enumCases: RoundTripCase[] = [
     before,
     after: () => {
       const feeling = pgEnum("feeling", ["sad", "ok", "happy"]);
-      return collectModels([feeling, table("people", { id: column.int().primaryKey(), mood: column.enum(feeling).notNull().default("ok"), past: column.enum(feeling).array() })]);
+      return collectModels([
+        feeling,
+        table("people", { id: column.int().primaryKey(), mood: column.enum(feeling).notNull().default("ok"), past: column.enum(feeling).array() }),
+      ]);
     },
     seed: (t) => t.exec("INSERT INTO people (id, mood) VALUES (1, 'happy')"),
     afterUpgrade: async (t) => assert.deepEqual(await moods(t), ["happy"]),
@@ -61,7 +67,10 @@ export const enumCases: RoundTripCase[] = [
     before: "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy'); CREATE TABLE people (id integer PRIMARY KEY, mood mood NOT NULL, past mood[]);",
     after: () => {
       const mood = pgEnum("mood", ["sad", "meh", "ok", "happy"]);
-      return collectModels([mood, table("people", { id: column.int().primaryKey(), mood: column.enum(mood).notNull().default("meh"), past: column.enum(mood).array() })]);
+      return collectModels([
+        mood,
+        table("people", { id: column.int().primaryKey(), mood: column.enum(mood).notNull().default("meh"), past: column.enum(mood).array() }),
+      ]);
     },
     seed: (t) => t.exec("INSERT INTO people (id, mood, past) VALUES (1, 'sad', '{sad,ok}')"),
     afterUpgrade: async (t) => {

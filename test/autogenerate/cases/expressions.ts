@@ -36,7 +36,10 @@ export const expressionCases: RoundTripCase[] = [
   {
     name: "a check regrouped from a AND b OR c to a AND (b OR c) is detected and replaced",
     before: items + `ALTER TABLE items ADD CONSTRAINT ck_items_logic CHECK (qty > 0 AND price > 0 OR status = 'new');`,
-    after: () => collectModels([table("items", itemColumns, (t) => ({ checks: [check("ck_items_logic", sql`${t.qty} > 0 AND (${t.price} > 0 OR ${t.status} = 'new')`)] }))]),
+    after: () =>
+      collectModels([
+        table("items", itemColumns, (t) => ({ checks: [check("ck_items_logic", sql`${t.qty} > 0 AND (${t.price} > 0 OR ${t.status} = 'new')`)] })),
+      ]),
     afterUpgrade: async (target) =>
       assert.match(String(await scalar(target, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'ck_items_logic'")), /AND \(\(price > /),
   },
@@ -49,7 +52,11 @@ export const expressionCases: RoundTripCase[] = [
     name: "a text default changed from '007' to '7' is detected",
     before: `CREATE TABLE items (id integer PRIMARY KEY, code text DEFAULT '007');`,
     after: () => collectModels([table("items", { id: column.int().primaryKey(), code: column.text().default("7") })]),
-    afterUpgrade: async (target) => assert.equal(await scalar(target, "SELECT column_default FROM information_schema.columns WHERE table_name = 'items' AND column_name = 'code'"), "'7'::text"),
+    afterUpgrade: async (target) =>
+      assert.equal(
+        await scalar(target, "SELECT column_default FROM information_schema.columns WHERE table_name = 'items' AND column_name = 'code'"),
+        "'7'::text",
+      ),
   },
   {
     name: "a changed partial-index predicate and a changed index expression are detected and the indexes rebuilt",
@@ -66,7 +73,9 @@ export const expressionCases: RoundTripCase[] = [
     before: items + `ALTER TABLE items ADD COLUMN total numeric GENERATED ALWAYS AS (price * qty) STORED; CREATE INDEX ix_items_total ON items (total);`,
     after: () =>
       collectModels([
-        table("items", { ...itemColumns, total: column.numeric().generatedAs(sql.raw("price * qty * 2")) }, (t) => ({ indexes: [index("ix_items_total", [t.total])] })),
+        table("items", { ...itemColumns, total: column.numeric().generatedAs(sql.raw("price * qty * 2")) }, (t) => ({
+          indexes: [index("ix_items_total", [t.total])],
+        })),
       ]),
     seed: async (target) => target.exec("INSERT INTO items (id, status, qty, price) VALUES (1, 'new', 3, 2.50)"),
     afterUpgrade: async (target) => {

@@ -125,7 +125,10 @@ export const identityCases: RoundTripCase[] = [
       await t.exec("INSERT INTO tickets (id, position, title) VALUES (3, 7, 'c')");
       await t.exec("INSERT INTO tickets (id, title) VALUES (4, 'd')");
       const rows = await t.query("SELECT position FROM tickets ORDER BY id");
-      assert.deepEqual(rows.map((r) => r.position), [1, 2, 7, 0]);
+      assert.deepEqual(
+        rows.map((r) => r.position),
+        [1, 2, 7, 0],
+      );
       assert.equal(await sequenceExists(t, "tickets_position_seq"), false);
     },
     afterDowngrade: async (t) => {

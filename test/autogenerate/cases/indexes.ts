@@ -32,7 +32,10 @@ export const indexCases: RoundTripCase[] = [
     after: () =>
       collectModels([
         events((t) => [
-          index("ix_events_recent", [desc(t.createdAt), asc(t.score).nullsFirst(), desc(t.kind).nullsLast().opclass("text_pattern_ops").collate("C")]).include([t.title, t.id]),
+          index("ix_events_recent", [desc(t.createdAt), asc(t.score).nullsFirst(), desc(t.kind).nullsLast().opclass("text_pattern_ops").collate("C")]).include([
+            t.title,
+            t.id,
+          ]),
         ]),
       ]),
     afterUpgrade: async (target) => assert.equal(await indexDefinition(target, "ix_events_recent"), everyOptionDefinition),
@@ -55,7 +58,8 @@ export const indexCases: RoundTripCase[] = [
   },
   {
     name: "a changed operator class, collation or INCLUDE list is detected",
-    before: baseEvents + `CREATE INDEX ix_events_kind ON events (kind text_pattern_ops) INCLUDE (title); CREATE INDEX ix_events_title ON events (title COLLATE "C");`,
+    before:
+      baseEvents + `CREATE INDEX ix_events_kind ON events (kind text_pattern_ops) INCLUDE (title); CREATE INDEX ix_events_title ON events (title COLLATE "C");`,
     after: () =>
       collectModels([
         events((t) => [index("ix_events_kind", [t.kind]).include([t.title, t.score]), index("ix_events_title", [indexKey(t.title).collate("POSIX")])]),
@@ -65,7 +69,12 @@ export const indexCases: RoundTripCase[] = [
     name: "DESC written inside an sql expression renders a valid index on the column and compares clean",
     before: baseEvents,
     after: () =>
-      collectModels([events((t) => [index("ix_events_created_desc", [sql`${t.createdAt} DESC NULLS LAST`]), index("ix_events_lower_title", [desc(sql`lower(${t.title})`).opclass("text_pattern_ops")])])]),
+      collectModels([
+        events((t) => [
+          index("ix_events_created_desc", [sql`${t.createdAt} DESC NULLS LAST`]),
+          index("ix_events_lower_title", [desc(sql`lower(${t.title})`).opclass("text_pattern_ops")]),
+        ]),
+      ]),
     afterUpgrade: async (target) => {
       assert.match((await indexDefinition(target, "ix_events_created_desc")) ?? "", /\(created_at DESC NULLS LAST\)$/);
       assert.match((await indexDefinition(target, "ix_events_lower_title")) ?? "", /\(lower\(\(title\)::text\) text_pattern_ops DESC\)$/);

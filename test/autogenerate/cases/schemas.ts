@@ -25,10 +25,13 @@ export const schemaCases: RoundTripCase[] = [
       const columns = await target.query(
         "SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = 'billing' AND table_name = 'invoices' ORDER BY ordinal_position",
       );
-      assert.deepEqual(columns.map((c) => [c.column_name, c.data_type, c.is_nullable]), [
-        ["id", "integer", "NO"],
-        ["total", "numeric", "NO"],
-      ]);
+      assert.deepEqual(
+        columns.map((c) => [c.column_name, c.data_type, c.is_nullable]),
+        [
+          ["id", "integer", "NO"],
+          ["total", "numeric", "NO"],
+        ],
+      );
     },
   },
   {

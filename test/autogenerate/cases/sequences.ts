@@ -16,7 +16,10 @@ export const sequenceCases: RoundTripCase[] = [
     before: "",
     after: () => {
       const invoiceNo = sequence("invoice_no", { start: 1000, increment: 5, cache: 10 });
-      return collectModels([invoiceNo, table("invoices", { id: column.int().primaryKey(), no: column.bigint().notNull().default(sql`nextval('invoice_no')`) })]);
+      return collectModels([
+        invoiceNo,
+        table("invoices", { id: column.int().primaryKey(), no: column.bigint().notNull().default(sql`nextval('invoice_no')`) }),
+      ]);
     },
     afterUpgrade: async (t) => assert.equal(await nextval(t, "invoice_no"), 1000),
   },
