@@ -25,7 +25,7 @@ export function templatePath(env: NodeJS.ProcessEnv = process.env): string | nul
   const version = pgliteVersion();
   if (version === null) return null;
   const base = configured ?? path.join(env.XDG_CACHE_HOME || path.join(homedir(), ".cache"), "athanor");
-  return path.join(base, `pglite-${version}-cluster.tar.gz`);
+  return path.join(base, `pglite-${version}-cluster.tar`);
 }
 
 let cachedVersion: string | null | undefined;
@@ -75,7 +75,9 @@ export async function createFromTemplate(PGliteClass: PGliteModule["PGlite"], da
 
 async function saveTemplate(db: PGlite, template: string): Promise<void> {
   try {
-    const dump = await db.dumpDataDir("gzip");
+    // Uncompressed: 40 MB instead of 4.5, but dumped in a quarter of the time and unpacked
+    // in half (0.3 s against 0.63 s here), and every later new database pays the unpacking.
+    const dump = await db.dumpDataDir("none");
     const dir = path.dirname(template);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const temporary = `${template}.${process.pid}.tmp`;
