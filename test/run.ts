@@ -19,7 +19,17 @@ function testFiles(dir: string): string[] {
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const filters = process.argv.slice(2);
-const files = testFiles(root).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
+// The long integration files first and the quick unit files last, so four at a time keep
+// both cores busy to the end instead of one long file starting late and running alone
+// (the installed-package test takes a minute and a half by itself).
+const longFirst = ["package", "faults", "commands", "cli", "bad-input", "autogenerate", "runtime", "fuzz"];
+const rank = (file: string) => {
+  const at = longFirst.indexOf(path.relative(root, file).split(path.sep)[0]!);
+  return at < 0 ? longFirst.length : at;
+};
+const files = testFiles(root)
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 
 const server = await provideServer();
 // One embedded-database template for the run (pglite-template.ts), not the user's cache:
