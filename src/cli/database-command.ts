@@ -74,14 +74,23 @@ export const waitForDatabaseOption = () =>
 /** --yes on the commands that destroy schema or bookkeeping. */
 export const yesOption = () => Option.Boolean("-y,--yes", false, { description: "Go ahead without asking (nothing is asked when stdin is not a terminal)" });
 
-export abstract class DatabaseCommand extends ProjectCommand {
+/** A command that reads a database and runs nothing on it (pull): where it is, and how long to wait for it. */
+export abstract class ConnectedCommand extends ProjectCommand {
   url = Option.String("--url", { description: "Database URL (default: DATABASE_URL from the environment or secrets/.env; else the embedded database)" });
+  waitForDatabase = waitForDatabaseOption();
+
+  protected override overrides(): AthanorConfigInput {
+    return { databaseUrl: this.url, waitForDatabase: this.waitForDatabase };
+  }
+}
+
+/** A command that works on the database's revisions: also the lock, the timeouts of a run, and --strict. */
+export abstract class DatabaseCommand extends ConnectedCommand {
   // No default here: an absent flag leaves the config's `lock` (default true) in force.
   lock = Option.Boolean("--lock", { description: "Hold the migration advisory lock for the run (--no-lock to skip; default: the config's lock, else on)" });
   lockTimeout = Option.String("--lock-timeout", { description: "How long to wait for another run's lock, e.g. 30s (default: wait)" });
   statementTimeout = Option.String("--statement-timeout", { description: "Postgres statement_timeout for the run, e.g. 5min" });
   strict = Option.Boolean("--strict", false, { description: "Fail (exit 1) when an applied revision's file was edited, instead of warning" });
-  waitForDatabase = waitForDatabaseOption();
 
   /** On a terminal, asks before `action` (e.g. "reset reverts every revision") on the project's database; see confirm.ts. */
   protected async confirm(project: Project, action: string, yes: boolean): Promise<void> {
@@ -97,11 +106,10 @@ export abstract class DatabaseCommand extends ProjectCommand {
 
   protected override overrides(): AthanorConfigInput {
     return {
-      databaseUrl: this.url,
+      ...super.overrides(),
       lock: this.lock,
       lockTimeout: this.lockTimeout,
       statementTimeout: this.statementTimeout,
-      waitForDatabase: this.waitForDatabase,
       ...(this.strict ? { strict: true } : {}),
     };
   }

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { Command, Option } from "clipanion";
-import { DatabaseCommand } from "../database-command.js";
+import { ConnectedCommand } from "../database-command.js";
 
-export class PullCommand extends DatabaseCommand {
+export class PullCommand extends ConnectedCommand {
   static override paths = [["pull"]];
   static override usage = Command.Usage({
     description: "Write TypeScript models from the live database, to adopt athanor on a database built before migrations",
