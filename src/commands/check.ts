@@ -9,7 +9,7 @@ import type { LoadedModels } from "../schema/load-models.js";
 import type { LintFinding } from "../lint/lint.js";
 import { compareModels, projectModels, sameRevisions } from "./compare-models.js";
 import { lintSourcesOf } from "./lint.js";
-import { comparisonLines, unmodelledAdvice } from "./model-report.js";
+import { comparisonLines, operationLines, unmodelledAdvice } from "./model-report.js";
 import { migratorFor, type Project } from "./project.js";
 import { silentReporter, type Reporter } from "./reporter.js";
 
@@ -134,11 +134,7 @@ export async function checkProject(project: Project, options: CheckOptions = {})
 
 /** The pending operations, one per line as a revision would call them. */
 function modelsDiffer(comparison: AutogenerateResult): string {
-  const calls = comparison.upgradeBody
-    .split("\n")
-    .map((l) => l.trim())
-    // The operations, one a line (an autocommit block's opening line is not one).
-    .filter((l) => l.startsWith("await op.") && !l.startsWith("await op.autocommitBlock("));
+  const calls = operationLines(comparison);
   const count = comparison.upgradeOps.length;
   return `the models differ from the revisions (${count} operation${count === 1 ? "" : "s"}); run \`athanor generate "<message>"\`\n${calls.map((c) => `    ${c}`).join("\n")}`;
 }

@@ -25,7 +25,7 @@ export function comparisonLines(models: LoadedModels, result: AutogenerateResult
 }
 
 /** `legacy` in the default schema, `billing.invoices` elsewhere. */
-function objectName(o: { schema: string; name: string }, defaultSchema: string): string {
+export function objectName(o: { schema: string; name: string }, defaultSchema: string): string {
   return o.schema === defaultSchema ? o.name : `${o.schema}.${o.name}`;
 }
 
@@ -72,4 +72,15 @@ export function unmodelledAdvice(unmodelled: readonly UnmodelledObject[], compar
   ];
   const them = unmodelled.length === 1 ? "it" : "them";
   return `the database has ${what}, which no model declares; to drop ${them}, run \`athanor generate "drop_unmodelled" --drop-unmodelled\`; to leave ${them} out of the comparison, add to athanor.config.ts: include: { ${lines.join(", ")} }`;
+}
+
+/**
+ * The calls a revision for `comparison` would make, one a line as the file writes them
+ * (an autocommit block's opening line is not an operation).
+ */
+export function operationLines(comparison: AutogenerateResult): string[] {
+  return comparison.upgradeBody
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith("await op.") && !line.startsWith("await op.autocommitBlock("));
 }

@@ -7,6 +7,7 @@ import { AthanorError } from "../errors.js";
 import type { RevisionRoundTrip } from "../runtime/revision-round-trips.js";
 import type { ScratchDatabase } from "../runtime/scratch-database.js";
 import { compareModels, projectModels } from "./compare-models.js";
+import { objectName, operationLines } from "./model-report.js";
 import { migratorFor, type Project } from "./project.js";
 import { silentReporter, type Reporter } from "./reporter.js";
 
@@ -144,16 +145,11 @@ async function modelsAtHead(project: Project, scratch: ScratchDatabase, end: rea
   );
   const result = diff.result;
   if (result === undefined) return { checked: false, reason: "no models configured" };
-  const operations = result.empty
-    ? []
-    : result.upgradeBody
-        .split("\n")
-        .map((line) => line.trim())
-        .filter((line) => line.startsWith("await op."));
+  const operations = result.empty ? [] : operationLines(result);
   return {
     checked: true,
     operations,
-    unmodelled: result.unmodelled.map((object) => `${object.kind} ${object.schema === "public" ? object.name : `${object.schema}.${object.name}`}`),
+    unmodelled: result.unmodelled.map((object) => `${object.kind} ${objectName(object, config.schemas[0] ?? "public")}`),
   };
 }
 

@@ -76,7 +76,10 @@ export async function acquireAdvisoryLock(connection: Connection, key: bigint, o
   }
 }
 
-/** The session holding the lock, from pg_locks and pg_stat_activity. */
+/**
+ * The session holding the lock, from pg_locks and pg_stat_activity. Advisory locks are
+ * per database, so a session holding the same key in another database is not the holder.
+ */
 async function findHolder(connection: Connection, key: bigint): Promise<LockHolder | undefined> {
   const unsigned = BigInt.asUintN(64, key);
   const high = (unsigned >> 32n).toString();
@@ -84,7 +87,9 @@ async function findHolder(connection: Connection, key: bigint): Promise<LockHold
   const { rows } = await connection.query(
     `SELECT l.pid, a.application_name, host(a.client_addr) AS client_addr, a.backend_start::text AS since
        FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-      WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = $1::bigint
+      WHERE l.locktype = 'advisory' AND l.granted
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND l.classid::bigint = $1::bigint
         AND l.objid::bigint = $2::bigint AND l.objsubid = 1
       LIMIT 1`,
     [high, low],

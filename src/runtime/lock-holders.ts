@@ -57,6 +57,8 @@ export async function findLockHolders(query: Query, statement: string): Promise<
             coalesce(a.state, '') AS state, left(coalesce(a.query, ''), 200) AS query
        FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
       WHERE l.locktype = 'relation' AND l.granted AND l.pid <> pg_backend_pid()
+        -- Relation oids repeat across databases built the same way; only this one's count.
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
         AND l.relation IN (SELECT to_regclass(n) FROM unnest($1::text[]) AS n)
       ORDER BY l.pid`,
     [names],

@@ -15,7 +15,7 @@ import { introspect } from "../../src/dialect/postgres/introspect.js";
 import type { SchemaSnapshot } from "../../src/dialect/postgres/introspect-types.js";
 import { createTestDatabase } from "../helpers/database.js";
 import { validate } from "../helpers/json-schema-subset.js";
-import { createProject, engines, repoRoot, shown, type Engine, type TempProject } from "./run-cli.js";
+import { createProject, engines, repoRoot, schemaDump, shown, type Engine, type TempProject } from "./run-cli.js";
 
 const shopSql = readFileSync(path.join(repoRoot, "test", "fixtures", "pull", "shop.sql"), "utf8");
 const outputSchema = JSON.parse(readFileSync(path.join(repoRoot, "schemas", "cli-output.schema.json"), "utf8")) as Record<string, unknown>;
@@ -87,23 +87,7 @@ async function openDatabase(engine: Engine, project: TempProject, name: string):
 }
 
 /** `pg_dump --schema-only` without athanor's own tables and the lines that name the database. */
-async function dump(url: string): Promise<string> {
-  const args = ["--schema-only", "--no-owner", "--no-privileges", ...ownTables.flatMap((t) => ["--exclude-table", t]), url];
-  const out = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn("pg_dump", args, { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
-    child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-  assert.equal(out.code, 0, out.stderr);
-  return out.stdout
-    .split("\n")
-    .filter((line) => !line.startsWith("--") && !line.startsWith("\\restrict") && !line.startsWith("\\unrestrict"))
-    .join("\n");
-}
+const dump = (url: string) => schemaDump(url, { excludeTables: ownTables });
 
 function pulledProject(): TempProject {
   return createProject({ config });

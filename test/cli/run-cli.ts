@@ -217,10 +217,11 @@ export const pgliteEngine: Engine = {
 
 export const engines: readonly Engine[] = [postgresEngine, pgliteEngine];
 
-/** `pg_dump --schema-only` of a PostgreSQL database, without the lines that name it. */
-export async function schemaDump(url: string): Promise<string> {
+/** `pg_dump --schema-only` of a PostgreSQL database (without `excludeTables`), without the lines that name it. */
+export async function schemaDump(url: string, options: { excludeTables?: readonly string[] } = {}): Promise<string> {
+  const exclude = (options.excludeTables ?? []).flatMap((t) => ["--exclude-table", t]);
   const result = await new Promise<CliResult>((resolve, reject) => {
-    const child = spawn("pg_dump", ["--schema-only", "--no-owner", "--no-privileges", url], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("pg_dump", ["--schema-only", "--no-owner", "--no-privileges", ...exclude, url], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));

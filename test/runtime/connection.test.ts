@@ -132,6 +132,32 @@ describe("advisory lock", () => {
     }
   });
 
+  test("the holder named is the one in this database, not a session holding the same key in another database", async () => {
+    const elsewhere = await createTestDatabase("lockother");
+    const database = await createTestDatabase("lockhere");
+    const stranger = new pg.Client({ connectionString: elsewhere.url, application_name: "other_project" });
+    await stranger.connect();
+    const first = await openConnection(parseDatabaseUrl(database.url, "/"));
+    const second = await openConnection(parseDatabaseUrl(database.url, "/"));
+    try {
+      const key = advisoryLockKey("alembic_version");
+      // Taken first, so an unfiltered pg_locks lookup would find it before the real holder.
+      await stranger.query("SELECT pg_advisory_lock($1::bigint)", [key.toString()]);
+      await acquireAdvisoryLock(first, key, { timeout: 1000 });
+      const holderPid = await first.backendPid();
+      const notices: string[] = [];
+      await assert.rejects(acquireAdvisoryLock(second, key, { timeout: 300, onNotice: (m) => notices.push(m) }), /LOCK_TIMEOUT|lock/);
+      assert.match(notices[0]!, new RegExp(`held by pid ${holderPid}, application_name athanor`));
+      assert.doesNotMatch(notices[0]!, /other_project/);
+    } finally {
+      await stranger.end();
+      await first.close();
+      await second.close();
+      await elsewhere.drop();
+      await database.drop();
+    }
+  });
+
   test("a run whose connection drops while it waits for the lock ends with CONNECTION_LOST (exit 4), not an internal error", async () => {
     const database = await createTestDatabase("lost");
     const holder = await openConnection(parseDatabaseUrl(database.url, "/"));
