@@ -27,14 +27,23 @@ export async function resolve(specifier, context, nextResolve) {
 }
 `;
 
-let installed = false;
+let requirePatched = false;
+let importHookRegistered = false;
 
-/** Installs the fallback for `require` and `import` (once per process). */
-export function resolveAthanorToThisPackage(): void {
-  if (installed) return;
-  installed = true;
-  patchRequire();
-  register(`data:text/javascript,${encodeURIComponent(importHook)}`, { data: { ownManifest: ownManifest.href } });
+/**
+ * Installs the fallback for one module system (once per process each). Registering the
+ * import hook starts Node's loader thread, so it waits until something is imported as
+ * an ES module: a command that only requires its config and revisions never pays for it.
+ */
+export function resolveAthanorToThisPackage(system: "require" | "import"): void {
+  if (system === "require" && !requirePatched) {
+    requirePatched = true;
+    patchRequire();
+  }
+  if (system === "import" && !importHookRegistered) {
+    importHookRegistered = true;
+    register(`data:text/javascript,${encodeURIComponent(importHook)}`, { data: { ownManifest: ownManifest.href } });
+  }
 }
 
 type ResolveFilename = (request: string, parent: unknown, isMain: boolean, options?: unknown) => string;

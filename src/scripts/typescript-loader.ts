@@ -19,16 +19,17 @@ let ownPackageFallback = false;
  */
 export function useOwnPackageAsFallback(): void {
   ownPackageFallback = true;
-  if (scopedRequire !== undefined || scopedImport !== undefined) resolveAthanorToThisPackage();
+  if (scopedRequire !== undefined) resolveAthanorToThisPackage("require");
+  if (scopedImport !== undefined) resolveAthanorToThisPackage("import");
 }
 
-function installFallback(): void {
-  if (ownPackageFallback) resolveAthanorToThisPackage();
+function installFallback(system: "require" | "import"): void {
+  if (ownPackageFallback) resolveAthanorToThisPackage(system);
 }
 
 /** tsx's CommonJS hook, loaded on first use only: commands that run no TypeScript never pay for it. */
 function commonJsLoader(): Promise<ScopedRequire> {
-  if (scopedRequire === undefined) installFallback();
+  if (scopedRequire === undefined) installFallback("require");
   scopedRequire ??= import("tsx/cjs/api").then((cjs) => cjs.register({ namespace: "athanor" }).require as ScopedRequire);
   return scopedRequire;
 }
@@ -39,12 +40,13 @@ function commonJsLoader(): Promise<ScopedRequire> {
  * `require("./user.js")` needs it.
  */
 function esmLoader(): Promise<ScopedImport> {
+  if (scopedImport === undefined) installFallback("import");
   scopedImport ??= Promise.all([import("tsx/esm/api"), commonJsLoader()]).then(([esm]) => esm.register({ namespace: "athanor" }).import as ScopedImport);
   return scopedImport;
 }
 
 /**
- * Imports a project module (the config file, a model module) in the module system Node
+ * Imports a project module (a model module) in the module system Node
  * would run it in: an ES module through tsx's ESM loader, a CommonJS one (a project
  * without `"type": "module"`) through tsx's require hook. Each module graph then stays
  * in one loader, so a barrel's `export * from "./user"` finds its file and a module

@@ -46,6 +46,17 @@ describe("loadConfig", () => {
     assert.equal(config.configFile, path.join(cwd, "athanor.config.ts"));
   });
 
+  test("configs CommonJS cannot hold load too: top-level await, .mts, import.meta, an ES module project's own modules", async () => {
+    const awaiting = project({
+      "package.json": `{ "type": "module" }`,
+      "locations.ts": `export const locations: string[] = ["from-module"];\n`,
+      "athanor.config.ts": `import { locations } from "./locations.js";\nconst extra = await Promise.resolve("awaited");\nexport default { versionLocations: [...locations, extra, new URL(".", import.meta.url).pathname.length > 0 ? "meta" : "none"] };\n`,
+    });
+    assert.deepEqual((await loadConfig({ cwd: awaiting, env: {} })).versionLocations, ["from-module", "awaited", "meta"]);
+    const mts = project({ "athanor.config.mts": `export default { versionLocations: [String(import.meta.url.startsWith("file:"))] };\n` });
+    assert.deepEqual((await loadConfig({ cwd: mts, env: {} })).versionLocations, ["true"]);
+  });
+
   test("DATABASE_URL comes from overrides, then the environment, then the config file, then secrets/.env", async () => {
     const cwd = project({
       "athanor.config.mjs": `export default { databaseUrl: "postgres://file/db" };\n`,
