@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { AthanorError } from "../errors.js";
-import { importProjectModule } from "../scripts/typescript-loader.js";
+import { withModuleSetLoader } from "../scripts/typescript-loader.js";
 import { type Declaration, watchDeclarations } from "./declared-tables.js";
 import { type ModelSchema, collectModels, mergeModels } from "./model-schema.js";
 import { getTableInfo, isTable } from "./table.js";
@@ -72,24 +72,26 @@ export async function loadModels(modulePaths: readonly string[], cwd: string): P
     }
     for (const file of expand(full)) if (!files.includes(file)) files.push(file);
   }
-  const { result: parts, declared } = await watchDeclarations(async () => {
-    const loaded: { file: string; schema: ModelSchema; exports: unknown[] }[] = [];
-    for (const file of files) {
-      const shown = path.relative(cwd, file);
-      let exports: Record<string, unknown>;
-      try {
-        exports = await importProjectModule(file);
-      } catch (error) {
-        throw new AthanorError("INVALID_MODELS", `Cannot load model module ${shown}: ${(error as Error).message}`, {
-          hint: "Fix the error in the model file; it must import cleanly on its own.",
-          cause: error,
-        });
+  const { result: parts, declared } = await withModuleSetLoader(files, (load) =>
+    watchDeclarations(async () => {
+      const loaded: { file: string; schema: ModelSchema; exports: unknown[] }[] = [];
+      for (const file of files) {
+        const shown = path.relative(cwd, file);
+        let exports: Record<string, unknown>;
+        try {
+          exports = await load(file);
+        } catch (error) {
+          throw new AthanorError("INVALID_MODELS", `Cannot load model module ${shown}: ${(error as Error).message}`, {
+            hint: "Fix the error in the model file; it must import cleanly on its own.",
+            cause: error,
+          });
+        }
+        const values = Object.values(exports);
+        loaded.push({ file: shown, schema: collectModels(values, shown), exports: values });
       }
-      const values = Object.values(exports);
-      loaded.push({ file: shown, schema: collectModels(values, shown), exports: values });
-    }
-    return loaded;
-  });
+      return loaded;
+    }),
+  );
   const exported = new Set(parts.flatMap((p) => p.exports));
   const models = mergeModels(parts.map((p) => p.schema));
   return {

@@ -56,6 +56,27 @@ export async function importProjectModule(absolutePath: string): Promise<Record<
   return moduleFormatOf(absolutePath) === "commonjs" ? requireElseImport(absolutePath) : importTypeScript(absolutePath);
 }
 
+type ModuleLoad = (absolutePath: string) => Promise<Record<string, unknown>>;
+
+/**
+ * Runs `body` with a loader for a set of project modules that may import each other
+ * (the model modules), so the set stays one module graph in one loader. tsx's require
+ * hook first, as for revisions: it runs on this thread, where the ESM loader sends every
+ * module through its hooks thread (about 0.3 s per command). When CommonJS cannot hold
+ * one of them (top-level await, an ES-only import, `.mts`), `body` runs again with every
+ * module imported as Node would run it; the modules it ran the first time run again.
+ */
+export async function withModuleSetLoader<T>(files: readonly string[], body: (load: ModuleLoad) => Promise<T>): Promise<T> {
+  if (files.some((file) => /\.m[tj]s$/.test(file))) return body(importProjectModule);
+  const requireModule = await commonJsLoader();
+  try {
+    return await body(async (file) => requireModule(file, import.meta.url));
+  } catch (error) {
+    if (!needsEsm(error) && !needsEsm((error as { cause?: unknown }).cause ?? {})) throw error;
+  }
+  return body(importProjectModule);
+}
+
 /** Imports the TypeScript (or JavaScript) module at an absolute path, as an ES module. */
 async function importTypeScript(absolutePath: string): Promise<Record<string, unknown>> {
   const importModule = await esmLoader();

@@ -5,7 +5,7 @@
 // each module runs once.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createProject, engines, shown } from "./run-cli.js";
+import { createProject, engines, pgliteEngine, shown } from "./run-cli.js";
 
 const config = `import { defineConfig } from "athanor";
 
@@ -72,3 +72,30 @@ for (const engine of engines) {
     }
   });
 }
+
+// Model modules load through tsx's require hook unless one of them needs an ES module;
+// then the whole set is imported as ES modules, and the first attempt leaves no trace.
+test("model modules that need ES modules (top-level await) load as ES modules, with no warning from the first attempt", async () => {
+  const project = createProject({ config });
+  const db = await pgliteEngine.open(project);
+  try {
+    project.write(
+      "models/accounts.ts",
+      `import { column, table } from "athanor";\n\nconst width = await Promise.resolve(40);\nexport const accounts = table("accounts", { id: column.int().primaryKey(), name: column.varchar(width) });\n`,
+    );
+    project.write(
+      "models/billing/charges.ts",
+      `import { column, table } from "athanor";\nimport { accounts } from "../accounts.js";\n\nexport const charges = table("charges", { id: column.int().primaryKey(), accountId: column.int().references(() => accounts.id) });\n`,
+    );
+    const generated = await project.run(["generate", "initial", "--url", db.url]);
+    assert.equal(generated.code, 0, shown(generated));
+    assert.match(generated.stderr, /^Loaded 2 model modules: models\/accounts\.ts \(1 table\), models\/billing\/charges\.ts \(1 table\)$/m);
+    assert.doesNotMatch(generated.stderr, /warning/);
+    const source = project.read(`versions/${project.versionFiles()[0]!}`);
+    assert.match(source, /createTable\("accounts"[\s\S]*varchar\(40\)/);
+    assert.match(source, /createTable\("charges"/);
+  } finally {
+    await db.drop();
+    project.remove();
+  }
+});
