@@ -8,6 +8,7 @@ import type { Operation } from "../ops/operation.js";
 import type { ModelSchema } from "../schema/model-schema.js";
 import { judgeExpressions } from "./canonical-expressions.js";
 import { type Step, flatSteps } from "./change.js";
+import { previewSql } from "./preview-sql.js";
 import { readCasts } from "../dialect/postgres/assignment-casts.js";
 import { castLookup, typePairs } from "./compare-casts.js";
 import { compareSchemas } from "./compare.js";
@@ -53,6 +54,8 @@ export interface AutogenerateResult {
   /** upgrade()'s body, unindented (the revision template indents it), notes as comments. */
   readonly upgradeBody: string;
   readonly downgradeBody: string;
+  /** upgrade()'s statements as `upgrade --sql` prints them, BEGIN to COMMIT (preview-sql.ts). */
+  readonly upgradeSql: readonly string[];
   /** The notes of both directions: data loss, things Postgres cannot do in place. */
   readonly warnings: string[];
   /** True when the models and the database agree: no revision should be written. */
@@ -106,6 +109,7 @@ export async function autogenerate(options: AutogenerateOptions): Promise<Autoge
     downgradeOps,
     upgradeBody: renderBody(upgrade, ""),
     downgradeBody: renderBody(downgrade, ""),
+    upgradeSql: previewSql(upgrade),
     warnings: [...notesOf(upgrade), ...notesOf(downgrade)],
     empty: upgradeOps.length === 0 && notesOf(upgrade).length === 0,
     unmodelled,

@@ -66,8 +66,7 @@ export async function reportGenerated(output: CommandOutput, result: GenerateRes
     return 0;
   }
   if (flags.sql) {
-    const { renderOperation } = await import("../../dialect/postgres/render.js");
-    for (const op of result.upgradeOps) for (const statement of renderOperation(op)) output.out(`${statement.sql};`);
+    for (const line of result.comparison.upgradeSql) output.out(line);
     return 0;
   }
   const written = result.written!;
