@@ -5,7 +5,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { revisionIds, tenantDatabase, tenantName, tenProject, type TenantDatabase } from "./targets-project.js";
-import { shown, type TempProject } from "./run-cli.js";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { validate } from "../helpers/json-schema-subset.js";
+import { repoRoot, shown, type TempProject } from "./run-cli.js";
+
+const schema = JSON.parse(readFileSync(path.join(repoRoot, "schemas", "cli-output.schema.json"), "utf8")) as Record<string, unknown>;
+const conforms = (value: unknown) => assert.deepEqual(validate(schema, { $ref: "#/$defs/targets" }, value), []);
 
 const TENANTS = 100;
 const head = revisionIds.at(-1)!;
@@ -59,6 +65,7 @@ describe(`upgrade --targets on ${TENANTS} tenant schemas x 10 revisions`, () => 
       error: { code: string; message: string } | null;
     }[];
     assert.equal(report.length, TENANTS);
+    conforms(report);
     assert.deepEqual(report[0], { target: "tenant_0001", status: "up-to-date", before: [head], after: [head], behind: 0, steps: 0, error: null });
     const failed = report.filter((r) => r.status === "failed");
     assert.deepEqual(
@@ -146,6 +153,7 @@ describe("--fail-fast, URLs and sql --targets", () => {
     const run = await project.run(["upgrade", "--targets", "tenant_*", "--parallel", "1", "--fail-fast", "--url", db.url, "--json"]);
     assert.equal(run.code, 1, shown(run));
     const report = JSON.parse(run.stdout) as { target: string; status: string; after: string[] }[];
+    conforms(report);
     assert.deepEqual(
       report.map((r) => [r.target, r.status, r.after]),
       [["tenant_0001", "failed", ["0001"]], ...[2, 3, 4, 5, 6].map((i) => [`tenant_000${i}`, "not-run", []])],
