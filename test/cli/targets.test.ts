@@ -172,6 +172,50 @@ describe("--fail-fast, URLs and sql --targets", () => {
     assert.doesNotMatch(run.stdout + run.stderr, /s3cret-pw/);
   });
 
+  test("downgrade --targets steps each target back; the target flags without --targets, or a bad count, are refused", async () => {
+    const run = await project.run(["downgrade", "--targets", "tenant_0002,tenant_0003", "--url", db.url, "--json"]);
+    assert.equal(run.code, 0, shown(run));
+    assert.deepEqual(
+      (JSON.parse(run.stdout) as { target: string; status: string; before: string[]; after: string[]; behind: number }[]).map((r) => [
+        r.target,
+        r.status,
+        r.before,
+        r.after,
+        r.behind,
+      ]),
+      [
+        ["tenant_0002", "applied", ["0010"], ["0009"], 1],
+        ["tenant_0003", "applied", ["0010"], ["0009"], 1],
+      ],
+    );
+    assert.deepEqual(await db.query("SELECT to_regclass('tenant_0002.t0010') IS NULL AS gone"), [{ gone: true }]);
+    const alone = await project.run(["upgrade", "--parallel", "2", "--url", db.url]);
+    assert.equal(alone.code, 2, shown(alone));
+    assert.match(alone.stderr, /^error: --parallel only works with --targets$/m);
+    const zero = await project.run(["current", "--targets", "tenant_*", "--parallel", "0", "--url", db.url]);
+    assert.equal(zero.code, 2, shown(zero));
+    assert.match(zero.stderr, /--parallel must be a whole number of at least 1, got "0"/);
+  });
+
+  test("the config file's targets are used when --targets is not given", async () => {
+    project.write("athanor.config.ts", `export default { targets: ["tenant_0002", "tenant_000[3]"] };\n`);
+    try {
+      const run = await project.run(["current", "--url", db.url, "--json"]);
+      assert.equal(run.code, 0, shown(run));
+      assert.deepEqual(
+        (JSON.parse(run.stdout) as { target: string }[]).map((r) => r.target),
+        ["tenant_0002", "tenant_0003"],
+      );
+      const flag = await project.run(["current", "--targets", "tenant_0004", "--url", db.url, "--json"]);
+      assert.deepEqual(
+        (JSON.parse(flag.stdout) as { target: string }[]).map((r) => r.target),
+        ["tenant_0004"],
+      );
+    } finally {
+      project.write("athanor.config.ts", "export default {};\n");
+    }
+  });
+
   test("sql --targets prints each target's script under a header naming it and setting search_path", async () => {
     const run = await project.run(["sql", "--targets", "tenant_0004,tenant_0005", "0002"]);
     assert.equal(run.code, 0, shown(run));
