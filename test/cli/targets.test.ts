@@ -51,7 +51,7 @@ describe(`upgrade --targets on ${TENANTS} tenant schemas x 10 revisions`, () => 
 
     assert.match(run.stdout, /^TARGET\s+BEFORE → AFTER\s+STATUS\s+ERROR$/m);
     assert.match(run.stdout, /^tenant_0001\s+base → 0010\s+applied$/m);
-    assert.match(run.stdout, /^tenant_0042\s+base → 0004\s+failed\s+.*revision 0005 \(versions\/0005_r0005\.sql:\d+\)/m);
+    assert.match(run.stdout, /^tenant_0042\s+base → 0004\s+failed\s+upgrade 0004 -> 0005 failed \(revision 0005, versions\/0005_r0005\.sql:\d+\)$/m);
     assert.match(run.stdout, new RegExp(`^${TENANTS} targets: ${TENANTS - 1} applied, 1 failed \\(failed: tenant_0042\\); head: 0010$`, "m"));
     assert.match(run.stdout, /^tenant_0042: .*\n(.*\n)*\s+error: relation "t0005" already exists/m);
 
