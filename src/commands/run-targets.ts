@@ -3,7 +3,7 @@
 // most `parallel` at once, each revision in its own transaction. A failing target stops
 // only itself (with failFast no new target starts); a rerun continues where each stands.
 import { availableParallelism } from "node:os";
-import { isAthanorError } from "../errors.js";
+import { AthanorError, isAthanorError } from "../errors.js";
 import type { Connection } from "../runtime/connection.js";
 import { openConnection } from "../runtime/connection.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "../runtime/database-url.js";
@@ -18,7 +18,6 @@ import { DEFAULT_CONNECT_TIMEOUT_MS } from "../config/defaults.js";
 import type { Project } from "./project.js";
 import { silentReporter, type Reporter } from "./reporter.js";
 import { DriftOf, type DriftStatus } from "./target-drift.js";
-import { AthanorError } from "../errors.js";
 
 export type TargetsCommand = "upgrade" | "downgrade" | "current" | "status" | "check";
 
@@ -136,8 +135,9 @@ export async function runTargets(options: RunTargetsOptions): Promise<RunTargets
   }
 }
 
-interface RunOneOptions extends RunTargetsOptions {
-  readonly command: TargetsCommand;
+interface RunOneOptions extends Omit<RunTargetsOptions, "command"> {
+  /** What each target runs: current serves status and check too. */
+  readonly command: TargetCommand;
   readonly drift: DriftOf;
   readonly loadRevision: ReturnType<typeof sharedLoader>;
 }
@@ -151,7 +151,7 @@ async function runOne(target: MigrationTarget, pool: ConnectionPool, options: Ru
     const run = await runTarget(target, connection, {
       config: project.config,
       revisions: project.revisionMap(),
-      command: options.command as TargetCommand,
+      command: options.command,
       revision: options.revision,
       transactionMode: options.transactionMode,
       onNotice: (line) => options.reporter?.note(`${target.label}: ${line}`),
