@@ -235,3 +235,22 @@ describe("--fail-fast, URLs and sql --targets", () => {
     );
   });
 });
+
+test("a session serves one schema target after another: 12 tenants with --parallel 4 --max-connections-per-host 2 use at most 2 sessions", async () => {
+  // Every revision records the backend it ran on, in public (search_path is the tenant's, then public).
+  const project = tenProject("INSERT INTO backends VALUES (pg_backend_pid());");
+  const db = await tenantDatabase(12);
+  try {
+    await db.query("CREATE TABLE public.backends (pid int NOT NULL)");
+    const run = await project.run(["upgrade", "--targets", "tenant_*", "--parallel", "4", "--max-connections-per-host", "2", "--url", db.url]);
+    assert.equal(run.code, 0, shown(run));
+    const [{ runs, sessions }] = (await db.query("SELECT count(*)::int AS runs, count(DISTINCT pid)::int AS sessions FROM public.backends")) as [
+      { runs: number; sessions: number },
+    ];
+    assert.equal(runs, 12 * 10);
+    assert.ok(sessions <= 2, `${sessions} sessions`);
+  } finally {
+    await db.drop();
+    project.remove();
+  }
+});
