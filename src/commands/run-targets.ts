@@ -2,7 +2,6 @@
 // resolved once, then each target runs the command on a session from a shared pool, at
 // most `parallel` at once, each revision in its own transaction. A failing target stops
 // only itself (with failFast no new target starts); a rerun continues where each stands.
-import { availableParallelism } from "node:os";
 import { AthanorError, isAthanorError } from "../errors.js";
 import type { Connection } from "../runtime/connection.js";
 import { openConnection } from "../runtime/connection.js";
@@ -14,7 +13,7 @@ import { runBounded } from "../runtime/targets/run-bounded.js";
 import { runTarget, sharedLoader, targetVersionTable, type TargetCommand } from "../runtime/targets/target-run.js";
 import { parseTargetSpec } from "../runtime/targets/target-spec.js";
 import { VersionTable } from "../runtime/version-table.js";
-import { DEFAULT_CONNECT_TIMEOUT_MS } from "../config/defaults.js";
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TARGETS, defaultConnectionsPerHost, defaultParallelism } from "../config/defaults.js";
 import type { Project } from "./project.js";
 import { silentReporter, type Reporter } from "./reporter.js";
 import { DriftOf, type DriftStatus } from "./target-drift.js";
@@ -95,13 +94,13 @@ export async function runTargets(options: RunTargetsOptions): Promise<RunTargets
   const { project, command } = options;
   const { config } = project;
   const reporter = options.reporter ?? silentReporter;
-  const spec = options.targets ?? config.targets;
+  const spec = options.targets ?? config.targets ?? DEFAULT_TARGETS;
   if (spec === undefined) throw new AthanorError("USAGE", "no targets given", { hint: "pass --targets SPEC, or set `targets` in the config file" });
   const items = parseTargetSpec(spec, config.cwd);
   const map = project.revisionMap();
-  const parallel = Math.max(1, options.parallel ?? availableParallelism());
+  const parallel = Math.max(1, options.parallel ?? defaultParallelism());
   const pool = new ConnectionPool({
-    maxPerHost: options.maxConnectionsPerHost ?? parallel,
+    maxPerHost: options.maxConnectionsPerHost ?? defaultConnectionsPerHost(parallel),
     open: (database) => openTargetConnection(database, config, reporter),
   });
   try {
