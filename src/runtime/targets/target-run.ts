@@ -62,7 +62,9 @@ export function searchPathStatement(target: MigrationTarget): string {
 
 export async function runTarget(target: MigrationTarget, connection: Connection, options: TargetRunOptions): Promise<TargetRun> {
   const versionTable = targetVersionTable(target, options.config.versionTable ?? { name: DEFAULT_VERSION_TABLE });
-  await connection.query(searchPathStatement(target));
+  // The session may have served another target: what a revision there SET for the session
+  // (a search_path, a timeout) is put back before this target's search_path, in one round trip.
+  await connection.queryBatch(["RESET ALL", searchPathStatement(target)]);
   if (options.command === "current") {
     const rows = await new VersionTable(versionTable).read(connection);
     return { before: rows, after: rows, steps: 0 };
