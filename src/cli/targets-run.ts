@@ -66,6 +66,9 @@ export async function runOnTargets(
   }).finally(() => progress.end());
   if (run.asJson) cli.output.json(targetsJson(result));
   else cli.output.out(...targetsTable(result, cli.terminal.colour));
+  if (run.command === "check" && result.heads.length > 1) {
+    cli.output.note(`several heads: ${result.heads.join(", ")}; join them with \`athanor merge -m "merge_heads" heads\``);
+  }
   return result.ok ? 0 : 1;
 }
 

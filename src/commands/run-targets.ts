@@ -3,6 +3,7 @@
 // most `parallel` at once, each revision in its own transaction. A failing target stops
 // only itself (with failFast no new target starts); a rerun continues where each stands.
 import { AthanorError, isAthanorError } from "../errors.js";
+import { planUpgrade } from "../graph/plan-upgrade.js";
 import type { Connection } from "../runtime/connection.js";
 import { openConnection } from "../runtime/connection.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "../runtime/database-url.js";
@@ -98,6 +99,10 @@ export async function runTargets(options: RunTargetsOptions): Promise<RunTargets
   if (spec === undefined) throw new AthanorError("USAGE", "no targets given", { hint: "pass --targets SPEC, or set `targets` in the config file" });
   const items = parseTargetSpec(spec, config.cwd);
   const map = project.revisionMap();
+  // A rev spec the graph refuses (several heads for `head`, an unknown id) is refused once,
+  // before any target runs, not once per target. Relative steps depend on each target.
+  const revision = options.revision ?? (command === "upgrade" ? "head" : undefined);
+  if (command === "upgrade" && !/^[+-]/.test(revision!)) planUpgrade(map, [], revision!);
   const parallel = Math.max(1, options.parallel ?? defaultParallelism());
   const pool = new ConnectionPool({
     maxPerHost: options.maxConnectionsPerHost ?? defaultConnectionsPerHost(parallel),

@@ -4,8 +4,8 @@
 // matches nothing; sql per target. (1,000 schemas x 10 revisions is bench/multi-target.ts.)
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { revisionIds, tenantDatabase, tenantName, tenProject, type TenantDatabase } from "./targets-project.js";
-import { readFileSync } from "node:fs";
+import { revisionIds, sqlRevision, tenantDatabase, tenantName, tenProject, type TenantDatabase } from "./targets-project.js";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { validate } from "../helpers/json-schema-subset.js";
 import { repoRoot, shown, type TempProject } from "./run-cli.js";
@@ -195,6 +195,18 @@ describe("--fail-fast, URLs and sql --targets", () => {
     const zero = await project.run(["current", "--targets", "tenant_*", "--parallel", "0", "--url", db.url]);
     assert.equal(zero.code, 2, shown(zero));
     assert.match(zero.stderr, /--parallel must be a whole number of at least 1, got "0"/);
+  });
+
+  test("upgrade head with several heads is refused once, before any target runs", async () => {
+    project.write("versions/a001_other.sql", sqlRevision("a001", null).replace("side_effects (", "other_effects ("));
+    try {
+      const run = await project.run(["upgrade", "--targets", "tenant_*", "--url", db.url]);
+      assert.equal(run.code, 2, shown(run));
+      assert.match(run.stderr, /^error: Multiple head revisions are present/m);
+      assert.equal(run.stdout, "");
+    } finally {
+      rmSync(path.join(project.dir, "versions", "a001_other.sql"));
+    }
   });
 
   test("the config file's targets are used when --targets is not given", async () => {
