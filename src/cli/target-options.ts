@@ -19,7 +19,9 @@ export const maxConnectionsPerHostOption = () =>
   });
 
 export const failFastOption = () =>
-  Option.Boolean("--fail-fast", false, { description: "With --targets: after the first failed target start no other (the rest are reported as not run)" });
+  Option.Boolean("--fail-fast", false, {
+    description: "With --targets: after the first failed target start no other (the rest are reported as not run), e.g. --targets 'shard_*' --fail-fast",
+  });
 
 /** The flags as given on one command (each a field of it). */
 export interface TargetFlags {
