@@ -9,6 +9,7 @@ import { openConnection } from "../runtime/connection.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "../runtime/database-url.js";
 import type { TransactionMode } from "../runtime/execute-plan.js";
 import { ConnectionPool } from "../runtime/targets/connection-pool.js";
+import { RevisionChecksums } from "../runtime/history-guard.js";
 import { resolveTargets, type MigrationTarget } from "../runtime/targets/resolve-targets.js";
 import { runBounded } from "../runtime/targets/run-bounded.js";
 import { runTarget, sharedLoader, targetVersionTable, type TargetCommand } from "../runtime/targets/target-run.js";
@@ -114,13 +115,14 @@ export async function runTargets(options: RunTargetsOptions): Promise<RunTargets
     options.onResolved?.(targets.map((target) => target.label));
     const drift = new DriftOf(map);
     const loadRevision = sharedLoader(config.cwd);
+    const checksums = new RevisionChecksums(config.cwd);
     const progress = { total: targets.length, done: 0, failed: 0, remaining: targets.length };
     const runCommand: TargetCommand = command === "upgrade" || command === "downgrade" ? command : "current";
     const settled = await runBounded(
       targets,
       parallel,
       async (target) => {
-        const result = await runOne(target, pool, { ...options, command: runCommand, drift, loadRevision });
+        const result = await runOne(target, pool, { ...options, command: runCommand, drift, loadRevision, checksums });
         progress.done += 1;
         progress.remaining -= 1;
         if (result.status === "failed") progress.failed += 1;
@@ -144,6 +146,7 @@ interface RunOneOptions extends Omit<RunTargetsOptions, "command"> {
   readonly command: TargetCommand;
   readonly drift: DriftOf;
   readonly loadRevision: ReturnType<typeof sharedLoader>;
+  readonly checksums: RevisionChecksums;
 }
 
 async function runOne(target: MigrationTarget, pool: ConnectionPool, options: RunOneOptions): Promise<TargetResult> {
@@ -162,6 +165,7 @@ async function runOne(target: MigrationTarget, pool: ConnectionPool, options: Ru
       onWarning: (line) => options.reporter?.warn(`${target.label}: ${line}`),
       onStart: (current) => (started = current),
       loadRevision: options.loadRevision,
+      checksums: options.checksums,
     });
     await pool.release(connection);
     const where = drift.of(run.after);

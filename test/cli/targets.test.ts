@@ -197,6 +197,21 @@ describe("--fail-fast, URLs and sql --targets", () => {
     assert.match(zero.stderr, /--parallel must be a whole number of at least 1, got "0"/);
   });
 
+  test("an applied revision edited since is found on each target (--strict makes it that target's failure)", async () => {
+    const file = "versions/0001_r0001.sql";
+    const original = project.read(file);
+    project.write(file, `${original}-- edited after it was applied\n`);
+    try {
+      const run = await project.run(["upgrade", "--targets", "tenant_0002", "--strict", "--url", db.url, "--json"]);
+      assert.equal(run.code, 1, shown(run));
+      const [report] = JSON.parse(run.stdout) as { status: string; error: { code: string } | null }[];
+      assert.equal(report?.status, "failed");
+      assert.equal(report?.error?.code, "EDITED_REVISION");
+    } finally {
+      project.write(file, original);
+    }
+  });
+
   test("upgrade head with several heads is refused once, before any target runs", async () => {
     project.write("versions/a001_other.sql", sqlRevision("a001", null).replace("side_effects (", "other_effects ("));
     try {

@@ -10,6 +10,7 @@ import { Migrator } from "../migrator.js";
 import type { MigratorConfig } from "../migrator-options.js";
 import type { StepDone } from "../execute-plan.js";
 import type { StepDependencies } from "../loaded-revision.js";
+import type { RevisionChecksums } from "../history-guard.js";
 import { defaultStepDependencies } from "../step-dependencies.js";
 import { VersionTable, type VersionTableSettings } from "../version-table.js";
 import { DEFAULT_VERSION_TABLE } from "../../config/defaults.js";
@@ -30,6 +31,8 @@ export interface TargetRunOptions {
   readonly onWarning?: ((line: string) => void) | undefined;
   /** Shared by every target of a run (sharedLoader): each revision file is read and split once, not once per target. */
   readonly loadRevision?: StepDependencies["loadRevision"] | undefined;
+  /** Shared by every target of a run: each revision file is hashed once. */
+  readonly checksums?: RevisionChecksums | undefined;
   /** Upgrade, under the lock, once the plan is known: the rows the target starts from (a failure's report shows them). */
   readonly onStart?: ((current: readonly string[]) => void) | undefined;
 }
@@ -77,6 +80,7 @@ export async function runTarget(target: MigrationTarget, connection: Connection,
     ...(options.onNotice ? { onNotice: options.onNotice } : {}),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     ...(options.loadRevision ? { dependencies: { loadRevision: options.loadRevision } } : {}),
+    ...(options.checksums ? { checksums: options.checksums } : {}),
   });
   const mode = options.transactionMode === undefined ? {} : { transactionMode: options.transactionMode };
   const onStart = options.onStart;
