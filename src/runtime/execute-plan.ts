@@ -142,7 +142,9 @@ class PlanRun {
         autocommit: !transactional,
         timeouts: this.#timeoutsFor(source),
         lockHolders: await this.#lockHolders(error, statement),
-        startedAtBase: !runner.offline && (this.#options.startedAtBase ?? false),
+        // Only the first revision of a run from base meets a database built before migrations;
+        // a later one that finds its objects is a conflict of its own (MIGRATION_FAILED).
+        startedAtBase: !runner.offline && (this.#options.startedAtBase ?? false) && index === 0,
         role: await roleAfter(error, runner),
       });
     }

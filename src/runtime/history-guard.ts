@@ -17,6 +17,32 @@ export interface HistoryGuardOptions {
   /** The default for runs that do not say (config `strict`). */
   readonly strict: boolean;
   readonly warn: (line: string) => void;
+  /** Checksums kept for a run over many targets (RevisionChecksums): each file is hashed once, not once per target. */
+  readonly checksums?: RevisionChecksums | undefined;
+}
+
+/**
+ * The checksums of revision files, each worked out once and kept: for one run over many
+ * targets, whose files do not change while it runs.
+ */
+export class RevisionChecksums {
+  readonly #cwd: string;
+  readonly #recorded = new Map<string, string | null>();
+  readonly #accepted = new Map<string, readonly string[] | null>();
+
+  constructor(cwd: string) {
+    this.#cwd = cwd;
+  }
+
+  of(source: Pick<RevisionSource, "path">): string | null {
+    if (!this.#recorded.has(source.path)) this.#recorded.set(source.path, revisionChecksum(source, this.#cwd));
+    return this.#recorded.get(source.path)!;
+  }
+
+  accepted(source: Pick<RevisionSource, "path">): readonly string[] | null {
+    if (!this.#accepted.has(source.path)) this.#accepted.set(source.path, acceptedChecksums(source, this.#cwd));
+    return this.#accepted.get(source.path)!;
+  }
 }
 
 export class HistoryGuard {
@@ -37,7 +63,7 @@ export class HistoryGuard {
     return {
       table,
       create,
-      checksumOf: (source) => revisionChecksum(source, this.#options.cwd),
+      checksumOf: (source) => this.#options.checksums?.of(source) ?? revisionChecksum(source, this.#options.cwd),
       appliedBy: clientIdentity(),
       athanorVersion: athanorVersion(),
     };
@@ -71,7 +97,7 @@ export class HistoryGuard {
       latest,
       applied: appliedRevisions(map, current),
       sourceOf,
-      checksumsOf: (source) => acceptedChecksums(source, this.#options.cwd),
+      checksumsOf: (source) => (this.#options.checksums ? this.#options.checksums.accepted(source) : acceptedChecksums(source, this.#options.cwd)),
     });
   }
 }

@@ -10,6 +10,7 @@ import type { StepDone, TransactionMode } from "./execute-plan.js";
 import type { StepDependencies } from "./loaded-revision.js";
 import type { TextOutput } from "./offline-writer.js";
 import type { VersionTableSettings } from "./version-table.js";
+import type { RevisionChecksums } from "./history-guard.js";
 
 /** The settings a run needs; `loadConfig()`'s result fits as is. */
 export interface MigratorConfig {
@@ -51,6 +52,8 @@ export interface MigratorOptions {
   /** Where revisions are listed and loaded from (default: the revision files, `revisionFiles(config)`). */
   readonly provider?: RevisionProvider;
   readonly dependencies?: Partial<StepDependencies>;
+  /** Revision-file checksums shared by the Migrators of one run over many targets (each file hashed once). */
+  readonly checksums?: RevisionChecksums;
   /** Progress lines for stderr: `Running upgrade 0001 -> 0002, add users`. */
   readonly onProgress?: (line: string) => void;
   /** Online, after each revision: `{ number, total, step, message, durationMs }` (the CLI's `[2/6] … 12 ms`). */

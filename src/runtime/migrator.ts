@@ -108,6 +108,7 @@ export class Migrator {
       cwd: this.#config.cwd,
       strict: this.#config.strict ?? false,
       warn: options.onWarning ?? ((line) => options.onNotice?.(`warning: ${line}`)),
+      checksums: options.checksums,
     });
   }
 

@@ -2,6 +2,8 @@ import { Command, Option } from "clipanion";
 import { graphStatus, type HeadStatus } from "../../graph/status.js";
 import type { RevisionMap } from "../../graph/revision-map.js";
 import { DatabaseCommand } from "../database-command.js";
+import { failFastOption, maxConnectionsPerHostOption, parallelOption, targetsOption } from "../target-options.js";
+import { runOnTargets, targetSpec } from "../targets-run.js";
 import { describeHeads, revisionJson } from "../revision-text.js";
 import { paint } from "../terminal.js";
 
@@ -11,17 +13,27 @@ export class StatusCommand extends DatabaseCommand {
     description: "Show, for each head, what the database has applied and what is pending",
     details: `
       One block per head: how many of its revisions the database has, then the revisions \`athanor upgrade <head>\` would run, in the order it would run them. A revision below several heads is listed under each. Exits 0 whether or not something is pending; \`athanor check\` is the CI gate.
+
+      \`--targets SPEC\` shows, per target, whether it is at the head(s), behind (by how many revisions) or on another head; see README "Many targets".
     `,
     examples: [
       ["Where the database stands", "athanor status"],
       ["For a script or a deploy dashboard", "athanor status --json"],
+      ["Drift across every shard, for a dashboard", "athanor status --targets 'shard_*' --json"],
     ],
   });
 
   asJson = Option.Boolean("--json", false, { description: "Print JSON" });
 
+  targets = targetsOption();
+  parallel = parallelOption();
+  maxConnectionsPerHost = maxConnectionsPerHostOption();
+  failFast = failFastOption();
+
   protected async run(): Promise<number> {
     const project = await this.project();
+    const spec = targetSpec(project, this);
+    if (spec !== undefined) return runOnTargets(this.targetsCli, project, spec, this, { command: "status", asJson: this.asJson });
     const migrator = await this.migrator(project);
     const { heads: current, interrupted } = await migrator.currentState();
     const map = project.revisionMap();
