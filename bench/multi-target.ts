@@ -89,6 +89,42 @@ function migratedCheck(url: string, schemas: readonly string[], { athanorVersion
   };
 }
 
+/**
+ * The check must be able to fail: on a database the floor migrated (untimed), it must pass,
+ * then refuse each of a missing log row, a missing view and (athanor's) a version table
+ * one revision behind. Throws when it does not: a check that cannot fail proves nothing.
+ */
+function controlTheCheck(serverUrl: string, url: string, schemas: readonly string[], floorArgv: readonly string[]): void {
+  recreateDatabase(serverUrl, DATABASE, TEMPLATE);
+  const floor = spawnSync(floorArgv[0]!, floorArgv.slice(1), { encoding: "utf8" });
+  if (floor.status !== 0) throw new Error(`the control's floor run failed: ${floor.stderr}`);
+  const check = migratedCheck(url, schemas);
+  const athanorCheck = migratedCheck(url, schemas, { athanorVersions: true });
+  const passed = check();
+  if (passed) throw new Error(`the check refuses a correct floor run: ${passed}`);
+  const victim = schemas[Math.floor(schemas.length / 2)]!;
+  const tamperings: [string, string, typeof check][] = [
+    [`DELETE FROM ${LOG_TABLE} WHERE schema_name = '${victim}' AND step = 7`, `INSERT INTO ${LOG_TABLE} (schema_name, step) VALUES ('${victim}', 7)`, check],
+    [`ALTER VIEW ${victim}.open_tasks RENAME TO open_tasks_gone`, `ALTER VIEW ${victim}.open_tasks_gone RENAME TO open_tasks`, check],
+  ];
+  // The version tables exist only after athanor; give every schema one at the head, then put one behind.
+  const head = String(tenantRevisions.length).padStart(4, "0");
+  executeSql(
+    url,
+    schemas
+      .map((s) => `CREATE TABLE ${s}.alembic_version (version_num varchar(32) PRIMARY KEY); INSERT INTO ${s}.alembic_version VALUES ('${head}');`)
+      .join("\n"),
+  );
+  if (athanorCheck()) throw new Error(`the check refuses version tables at the head: ${athanorCheck()}`);
+  tamperings.push([`UPDATE ${victim}.alembic_version SET version_num = '0009'`, `UPDATE ${victim}.alembic_version SET version_num = '${head}'`, athanorCheck]);
+  for (const [tamper, undo, which] of tamperings) {
+    executeSql(url, tamper);
+    if (which() === undefined) throw new Error(`the check passes a database after \`${tamper}\``);
+    executeSql(url, undo);
+  }
+  process.stderr.write(`multi-target: control: the check passes a migrated database and refuses ${tamperings.length} broken ones\n`);
+}
+
 export async function runMultiTarget(argv: string[]): Promise<void> {
   const started = describeMachine(); // load and date as the run begins
   const { values } = parseArgs({
@@ -192,6 +228,8 @@ export async function runMultiTarget(argv: string[]): Promise<void> {
         });
       }
     }
+    const lastFloor = specs.filter((spec) => spec.label.startsWith("floor:")).at(-1);
+    if (lastFloor) controlTheCheck(server.url, url, schemas, lastFloor.argv);
     const measured = measureInterleaved(specs);
     const byLabel = (label: string, why: string): Measurement => measured.find((m) => m.label === label) ?? { label, ok: false, runs: 0, note: why };
 
