@@ -31,6 +31,8 @@ const exitCodeOf = {
   OVERLAPPING_REVISIONS: ExitCode.USAGE,
   BAD_REV_SPEC: ExitCode.USAGE,
   OFFLINE_UNSUPPORTED: ExitCode.USAGE,
+  /** A --targets glob or query that matches no schema, or a named schema that does not exist. */
+  TARGET_NOT_FOUND: ExitCode.USAGE,
   // revision files and the graph they form
   CYCLE: ExitCode.REVISION_FILES,
   DEPENDENCY_CYCLE: ExitCode.REVISION_FILES,

@@ -17,6 +17,8 @@ import { describeHeads } from "./revision-text.js";
 import { confirmDestructive } from "./confirm.js";
 import { StepProgress } from "./step-progress.js";
 import { paint } from "./terminal.js";
+import type { TargetFlags } from "./target-options.js";
+import { printTargetScripts, runOnTargets, targetSpec, type TargetsCli } from "./targets-run.js";
 
 /**
  * A command that works on the project's revisions through a Migrator. Offline-only
@@ -30,12 +32,21 @@ export abstract class ProjectCommand extends AthanorCommand {
     return {};
   }
 
-  /** The project; online, also the one notice that the embedded database is in use. */
+  #project: Project | undefined;
+
+  /** The project (opened once); online, also the one notice that the embedded database is in use. */
   protected async project(options: { offline?: boolean } = {}): Promise<Project> {
+    if (this.#project !== undefined) return this.#project;
     const project = await openProject({ configFile: this.config, overrides: this.overrides() });
     for (const warning of project.config.warnings) this.warn(warning);
     if (!options.offline) this.note(databaseNotice(project.config));
+    this.#project = project;
     return project;
+  }
+
+  /** What a --targets run prints through. */
+  protected get targetsCli(): TargetsCli {
+    return { terminal: this.terminal, output: this };
   }
 
   /** The project's Migrator; with `connection`, working in that open session. */
@@ -121,6 +132,29 @@ export abstract class MigrationCommand extends DatabaseCommand {
   output = Option.String("-o,--output", { description: "With --sql: write the script to this file" });
   transaction = transactionModeOption();
   asJson = Option.Boolean("--json", false, { description: "Print what ran and where the database ends as JSON (online runs)" });
+
+  /**
+   * With --targets (or a config `targets`): the run on every target, or their scripts
+   * with --sql, and its exit code; undefined when the command runs on the one database.
+   */
+  protected async migrateTargets(
+    verb: "upgrade" | "downgrade",
+    flags: TargetFlags,
+    revision: string | undefined,
+    refused?: string,
+  ): Promise<number | undefined> {
+    const project = await this.project({ offline: this.sql });
+    const spec = targetSpec(project, flags);
+    if (spec === undefined) return undefined;
+    if (refused !== undefined) throw new AthanorError("USAGE", `${refused} does not go with --targets`, { hint: `run it per database without --targets` });
+    refuseJsonWithSql(verb, this.asJson, this.sql);
+    const transactionMode = this.transaction;
+    if (this.sql) {
+      const range = revision ?? (verb === "upgrade" ? "head" : "-1");
+      return printTargetScripts(this.targetsCli, project, spec, { range, direction: verb, output: this.output, transactionMode });
+    }
+    return runOnTargets(this.targetsCli, project, spec, flags, { command: verb, revision, transactionMode, asJson: this.asJson });
+  }
 
   /** Runs `action` with the run options the flags say; online, reports where the database ends up. */
   protected async migrate(

@@ -93,6 +93,8 @@ function buildConfigSchema() {
       connectTimeout: duration.default(DEFAULT_CONNECT_TIMEOUT_MS),
       /** Keep retrying the connection this long while the server comes up (containers); default: one try. */
       waitForDatabase: duration.optional(),
+      /** The databases or schemas upgrade, downgrade, current, status, check and sql run on: a --targets SPEC, or its items as a list (README, Many targets). */
+      targets: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
       /** false: do not take the advisory lock (only when something else serialises runs). */
       lock: z.boolean().default(true),
       /** `athanor lint`: rule ids turned off for every revision (README, Linting revisions). */

@@ -1,5 +1,7 @@
 import { Command, Option } from "clipanion";
 import { DatabaseCommand } from "../database-command.js";
+import { failFastOption, maxConnectionsPerHostOption, parallelOption, targetsOption } from "../target-options.js";
+import { runOnTargets, targetSpec } from "../targets-run.js";
 
 export class CheckCommand extends DatabaseCommand {
   static override paths = [["check"]];
@@ -13,6 +15,7 @@ export class CheckCommand extends DatabaseCommand {
       ["For a machine", "athanor check --json"],
       ["See which model modules and how many tables were compared", "athanor check --verbose"],
       ["Also lint the revisions the database has not applied yet", "athanor check --lint"],
+      ["Fail CI when any tenant schema is behind", "athanor check --targets 'tenant_*'"],
     ],
   });
 
@@ -20,9 +23,16 @@ export class CheckCommand extends DatabaseCommand {
   verbose = Option.Boolean("-v,--verbose", false, { description: "Also list the model modules loaded and the tables compared" });
   lint = Option.Boolean("--lint", false, { description: "Also lint the pending revisions (as `athanor lint`) and fail on findings" });
 
+  targets = targetsOption();
+  parallel = parallelOption();
+  maxConnectionsPerHost = maxConnectionsPerHostOption();
+  failFast = failFastOption();
+
   protected async run(): Promise<number> {
     const { checkProject } = await import("../../commands/check.js");
     const project = await this.project();
+    const spec = targetSpec(project, this);
+    if (spec !== undefined) return runOnTargets(this.targetsCli, project, spec, this, { command: "check", asJson: this.asJson });
     const result = await checkProject(project, {
       verbose: this.verbose,
       lint: this.lint,

@@ -1,5 +1,7 @@
 import { Command, Option } from "clipanion";
 import { DatabaseCommand } from "../database-command.js";
+import { failFastOption, maxConnectionsPerHostOption, parallelOption, targetsOption } from "../target-options.js";
+import { runOnTargets, targetSpec } from "../targets-run.js";
 import { revisionJson, revisionLine, verboseBlock } from "../revision-text.js";
 
 export class CurrentCommand extends DatabaseCommand {
@@ -13,14 +15,22 @@ export class CurrentCommand extends DatabaseCommand {
       ["Where is the database", "athanor current"],
       ["With each revision's details", "athanor current --verbose"],
       ["For a script", "athanor current --json"],
+      ["Which tenant schemas are at the head, which behind", "athanor current --targets 'tenant_*'"],
     ],
   });
 
   verbose = Option.Boolean("-v,--verbose", false, { description: "Show each revision's parents, path and message" });
   asJson = Option.Boolean("--json", false, { description: "Print JSON" });
 
+  targets = targetsOption();
+  parallel = parallelOption();
+  maxConnectionsPerHost = maxConnectionsPerHostOption();
+  failFast = failFastOption();
+
   protected async run(): Promise<number> {
     const project = await this.project();
+    const spec = targetSpec(project, this);
+    if (spec !== undefined) return runOnTargets(this.targetsCli, project, spec, this, { command: "current", asJson: this.asJson });
     const migrator = await this.migrator(project);
     const { heads, interrupted } = await migrator.currentState();
     const map = project.revisionMap();

@@ -1,5 +1,6 @@
 import { Command, Option } from "clipanion";
 import { MigrationCommand, yesOption } from "../database-command.js";
+import { failFastOption, maxConnectionsPerHostOption, parallelOption, targetsOption } from "../target-options.js";
 
 export class DowngradeCommand extends MigrationCommand {
   static override paths = [["downgrade"]];
@@ -15,14 +16,25 @@ export class DowngradeCommand extends MigrationCommand {
       ["Revert everything", "athanor downgrade base"],
       ["Revert one branch down to its base", "athanor downgrade audit@base"],
       ["Print the SQL that reverts 0003 down to 0001", "athanor downgrade 0003:0001 --sql"],
+      ["Step every tenant schema back one revision, 4 at a time", "athanor downgrade --targets 'tenant_*' --parallel 4"],
     ],
   });
 
   target = Option.String({ required: false, name: "revision" });
   yes = yesOption();
+  targets = targetsOption();
+  parallel = parallelOption();
+  maxConnectionsPerHost = maxConnectionsPerHostOption();
+  failFast = failFastOption();
 
   protected async run(): Promise<number> {
     const everything = this.target === "base";
+    if (everything && !this.sql && (this.targets !== undefined || (await this.project()).config.targets !== undefined)) {
+      const project = await this.project();
+      await this.confirm(project, "downgrade base on every target reverts every applied revision (their downgrade code drops what they built)", this.yes);
+    }
+    const onTargets = await this.migrateTargets("downgrade", this, this.target);
+    if (onTargets !== undefined) return onTargets;
     return this.migrate(
       "downgrade",
       (migrator, options) => migrator.downgrade(this.target ?? "-1", options),

@@ -1,6 +1,9 @@
 import { Command, Option } from "clipanion";
+import type { AthanorConfigInput } from "../../config/index.js";
 import { ProjectCommand, transactionModeOption } from "../database-command.js";
 import { OfflineOutput } from "../offline-output.js";
+import { targetsOption } from "../target-options.js";
+import { printTargetScripts, targetSpec } from "../targets-run.js";
 
 export class SqlCommand extends ProjectCommand {
   static override paths = [["sql"]];
@@ -13,20 +16,34 @@ export class SqlCommand extends ProjectCommand {
       ["Everything, from an empty database", "athanor sql > deploy.sql"],
       ["From 0002 up to head", "athanor sql 0002:head"],
       ["Up to 0003, into a file", "athanor sql 0003 --output deploy.sql"],
+      ["One section per tenant schema (the glob reads the schema names from --url)", "athanor sql --targets 'tenant_*' --url postgres://localhost/app"],
+      ["Two named schemas, without connecting", "athanor sql --targets tenant_a,tenant_b > tenants.sql"],
     ],
   });
 
   range = Option.String({ required: false, name: "rev | a:b" });
-  // Accepted, unlisted and unused: scripts pass the same --url to every command, and sql never connects.
-  url = Option.String("--url", { hidden: true });
+  // Scripts pass the same --url to every command; sql connects only to resolve --targets globs and queries.
+  url = Option.String("--url", {
+    description: "With --targets globs or queries: the database whose schemas they name (otherwise unused: sql never runs anything)",
+  });
   output = Option.String("-o,--output", { description: "Write the script to this file instead of stdout" });
   transaction = transactionModeOption();
+  targets = targetsOption();
+
+  protected override overrides(): AthanorConfigInput {
+    return { databaseUrl: this.url };
+  }
 
   protected async run(): Promise<number> {
     const project = await this.project({ offline: true });
     const migrator = await this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const spec = this.range ?? "head";
+    const range = spec.includes(":") ? spec : `base:${spec}`;
+    const targets = targetSpec(project, { targets: this.targets, parallel: undefined, maxConnectionsPerHost: undefined, failFast: false });
+    if (targets !== undefined) {
+      return printTargetScripts(this.targetsCli, project, targets, { range, direction: "upgrade", output: this.output, transactionMode: this.transaction });
+    }
     await migrator
       .upgrade(spec.includes(":") ? spec : `base:${spec}`, {
         sql: true,

@@ -2,6 +2,8 @@ import { Command, Option } from "clipanion";
 import { graphStatus, type HeadStatus } from "../../graph/status.js";
 import type { RevisionMap } from "../../graph/revision-map.js";
 import { DatabaseCommand } from "../database-command.js";
+import { failFastOption, maxConnectionsPerHostOption, parallelOption, targetsOption } from "../target-options.js";
+import { runOnTargets, targetSpec } from "../targets-run.js";
 import { describeHeads, revisionJson } from "../revision-text.js";
 import { paint } from "../terminal.js";
 
@@ -15,13 +17,21 @@ export class StatusCommand extends DatabaseCommand {
     examples: [
       ["Where the database stands", "athanor status"],
       ["For a script or a deploy dashboard", "athanor status --json"],
+      ["Drift across every shard, for a dashboard", "athanor status --targets 'shard_*' --json"],
     ],
   });
 
   asJson = Option.Boolean("--json", false, { description: "Print JSON" });
 
+  targets = targetsOption();
+  parallel = parallelOption();
+  maxConnectionsPerHost = maxConnectionsPerHostOption();
+  failFast = failFastOption();
+
   protected async run(): Promise<number> {
     const project = await this.project();
+    const spec = targetSpec(project, this);
+    if (spec !== undefined) return runOnTargets(this.targetsCli, project, spec, this, { command: "status", asJson: this.asJson });
     const migrator = await this.migrator(project);
     const { heads: current, interrupted } = await migrator.currentState();
     const map = project.revisionMap();

@@ -1,6 +1,7 @@
 import { Command, Option } from "clipanion";
 import { BackupOption } from "../backup-option.js";
 import { MigrationCommand } from "../database-command.js";
+import { failFastOption, maxConnectionsPerHostOption, parallelOption, targetsOption } from "../target-options.js";
 
 export class UpgradeCommand extends MigrationCommand {
   static override paths = [["upgrade"]];
@@ -20,6 +21,12 @@ export class UpgradeCommand extends MigrationCommand {
       ["Dump the database into ./backups first", "athanor upgrade --backup"],
       ["Dump it elsewhere first", "athanor upgrade head --backup=/var/backups/app"],
       ["Print the SQL from 0001 to head for a DBA", "athanor upgrade 0001:head --sql > deploy.sql"],
+      ["Every tenant schema, 8 at a time", "athanor upgrade --targets 'tenant_*' --parallel 8"],
+      [
+        "The schemas a query returns, stopping at the first failure",
+        "athanor upgrade --targets \"SELECT nspname FROM pg_namespace WHERE nspname LIKE 'shard_%'\" --fail-fast",
+      ],
+      ["Several databases listed in a file, one per line", "athanor upgrade --targets @targets.txt --max-connections-per-host 4"],
     ],
   });
 
@@ -29,7 +36,14 @@ export class UpgradeCommand extends MigrationCommand {
     description: "Back the database up before applying anything (pg_dump -Fc; embedded: its data directory), into backups/ or --backup=DIR",
   });
 
+  targets = targetsOption();
+  parallel = parallelOption();
+  maxConnectionsPerHost = maxConnectionsPerHostOption();
+  failFast = failFastOption();
+
   protected async run(): Promise<number> {
+    const onTargets = await this.migrateTargets("upgrade", this, this.target, this.backup === false ? undefined : "--backup");
+    if (onTargets !== undefined) return onTargets;
     let backup: BackupOption | undefined;
     return this.migrate(
       "upgrade",
