@@ -22,9 +22,10 @@ export function recreateDatabase(serverUrl: string, name: string, template?: str
   psql(serverUrl, template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
 }
 
-/** Runs SQL (several statements allowed) against `url`, output discarded. */
+/** Runs a script (any length: it goes to psql's stdin, not its argv) against `url`, output discarded. */
 export function executeSql(url: string, sql: string): void {
-  psql(url, sql);
+  const result = spawnSync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", "-"], { encoding: "utf8", input: sql });
+  if (result.status !== 0) throw new Error(`psql failed on ${sql.slice(0, 80)}: ${result.stderr}`);
 }
 
 /** Rows of a one-column query, as text. */
