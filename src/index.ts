@@ -31,7 +31,7 @@ export type { LoadedRevision } from "./runtime/loaded-revision.js";
 export type { ConnectionSource, MigratorConnection, PgPoolLike, PGliteLike } from "./runtime/connection-source.js";
 export type { PgClientLike } from "./runtime/pg-connection.js";
 
-// The commands the CLI runs, as calls with typed results (revision, merge, generate, check, init).
+// The commands the CLI runs, as calls with typed results (revision, merge, generate, check, init, runTargets).
 export {
   checkProject,
   lintProject,
@@ -41,7 +41,9 @@ export {
   mergeRevisions,
   openProject,
   rebaseRevisions,
+  runTargets,
   silentReporter,
+  targetScripts,
   testRevisions,
   type CheckOptions,
   type CheckProblem,
@@ -60,6 +62,15 @@ export {
   type Reporter,
   type RebaseOptions,
   type RebaseResult,
+  type RunTargetsOptions,
+  type RunTargetsResult,
+  type TargetError,
+  type TargetResult,
+  type TargetScriptsOptions,
+  type TargetStatus,
+  type TargetsCommand,
+  type TargetsProgress,
+  type DriftStatus,
   type TestRevisionsOptions,
   type TestRevisionsResult,
   type WrittenRevision,

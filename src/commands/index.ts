@@ -11,3 +11,15 @@ export { initProject, type InitProjectOptions, type InitProjectResult } from "..
 export { pullProject, type PullOptions, type PullResult, type PulledModelFile } from "./pull.js";
 export { rebaseRevisions, type RebaseOptions, type RebaseResult } from "./rebase.js";
 export { testRevisions, type TestModels, type TestProblem, type TestRevisionsOptions, type TestRevisionsResult } from "./test-revisions.js";
+export {
+  runTargets,
+  type RunTargetsOptions,
+  type RunTargetsResult,
+  type TargetError,
+  type TargetResult,
+  type TargetStatus,
+  type TargetsCommand,
+  type TargetsProgress,
+} from "./run-targets.js";
+export { targetScripts, type TargetScriptsOptions } from "./target-scripts.js";
+export type { DriftStatus } from "./target-drift.js";

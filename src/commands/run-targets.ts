@@ -11,7 +11,7 @@ import type { TransactionMode } from "../runtime/execute-plan.js";
 import { ConnectionPool } from "../runtime/targets/connection-pool.js";
 import { resolveTargets, type MigrationTarget } from "../runtime/targets/resolve-targets.js";
 import { runBounded } from "../runtime/targets/run-bounded.js";
-import { runTarget, targetVersionTable, type TargetCommand } from "../runtime/targets/target-run.js";
+import { runTarget, sharedLoader, targetVersionTable, type TargetCommand } from "../runtime/targets/target-run.js";
 import { parseTargetSpec } from "../runtime/targets/target-spec.js";
 import { VersionTable } from "../runtime/version-table.js";
 import { DEFAULT_CONNECT_TIMEOUT_MS } from "../config/defaults.js";
@@ -110,13 +110,14 @@ export async function runTargets(options: RunTargetsOptions): Promise<RunTargets
     const targets = await resolveTargets(items, { configured, cwd: config.cwd, withConnection: (database, body) => borrow(pool, database, body) });
     options.onResolved?.(targets.map((target) => target.label));
     const drift = new DriftOf(map);
+    const loadRevision = sharedLoader(config.cwd);
     const progress = { total: targets.length, done: 0, failed: 0, remaining: targets.length };
     const runCommand: TargetCommand = command === "upgrade" || command === "downgrade" ? command : "current";
     const settled = await runBounded(
       targets,
       parallel,
       async (target) => {
-        const result = await runOne(target, pool, { ...options, command: runCommand, drift });
+        const result = await runOne(target, pool, { ...options, command: runCommand, drift, loadRevision });
         progress.done += 1;
         progress.remaining -= 1;
         if (result.status === "failed") progress.failed += 1;
@@ -138,6 +139,7 @@ export async function runTargets(options: RunTargetsOptions): Promise<RunTargets
 interface RunOneOptions extends RunTargetsOptions {
   readonly command: TargetsCommand;
   readonly drift: DriftOf;
+  readonly loadRevision: ReturnType<typeof sharedLoader>;
 }
 
 async function runOne(target: MigrationTarget, pool: ConnectionPool, options: RunOneOptions): Promise<TargetResult> {
@@ -155,6 +157,7 @@ async function runOne(target: MigrationTarget, pool: ConnectionPool, options: Ru
       onNotice: (line) => options.reporter?.note(`${target.label}: ${line}`),
       onWarning: (line) => options.reporter?.warn(`${target.label}: ${line}`),
       onStart: (current) => (started = current),
+      loadRevision: options.loadRevision,
     });
     await pool.release(connection);
     const where = drift.of(run.after);

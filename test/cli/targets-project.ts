@@ -29,7 +29,7 @@ export function sqlRevision(id: string, down: string | null, extra = ""): string
 /** 0001 … 0010 in a line; `extra` is added to every upgrade (a pg_sleep to slow a run down). */
 export function tenProject(extra = ""): TempProject {
   const project = createProject();
-  revisionIds.forEach((id, i) => project.write(`versions/${id}_r${id}.sql`, sqlRevision(id, i === 0 ? null : revisionIds[i - 1]!, extra)));
+  for (const [i, id] of revisionIds.entries()) project.write(`versions/${id}_r${id}.sql`, sqlRevision(id, i === 0 ? null : revisionIds[i - 1]!, extra));
   return project;
 }
 

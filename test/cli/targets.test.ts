@@ -5,7 +5,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { revisionIds, tenantDatabase, tenantName, tenProject, type TenantDatabase } from "./targets-project.js";
-import { shown, type TempProject } from "./run-cli.js";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { validate } from "../helpers/json-schema-subset.js";
+import { repoRoot, shown, type TempProject } from "./run-cli.js";
+
+const schema = JSON.parse(readFileSync(path.join(repoRoot, "schemas", "cli-output.schema.json"), "utf8")) as Record<string, unknown>;
+const conforms = (value: unknown) => assert.deepEqual(validate(schema, { $ref: "#/$defs/targets" }, value), []);
 
 const TENANTS = 100;
 const head = revisionIds.at(-1)!;
@@ -59,6 +65,7 @@ describe(`upgrade --targets on ${TENANTS} tenant schemas x 10 revisions`, () => 
       error: { code: string; message: string } | null;
     }[];
     assert.equal(report.length, TENANTS);
+    conforms(report);
     assert.deepEqual(report[0], { target: "tenant_0001", status: "up-to-date", before: [head], after: [head], behind: 0, steps: 0, error: null });
     const failed = report.filter((r) => r.status === "failed");
     assert.deepEqual(
@@ -146,6 +153,7 @@ describe("--fail-fast, URLs and sql --targets", () => {
     const run = await project.run(["upgrade", "--targets", "tenant_*", "--parallel", "1", "--fail-fast", "--url", db.url, "--json"]);
     assert.equal(run.code, 1, shown(run));
     const report = JSON.parse(run.stdout) as { target: string; status: string; after: string[] }[];
+    conforms(report);
     assert.deepEqual(
       report.map((r) => [r.target, r.status, r.after]),
       [["tenant_0001", "failed", ["0001"]], ...[2, 3, 4, 5, 6].map((i) => [`tenant_000${i}`, "not-run", []])],
@@ -162,6 +170,50 @@ describe("--fail-fast, URLs and sql --targets", () => {
     assert.match(run.stdout, /^127\.0\.0\.1:\d+\/targets_\w+#tenant_0002\s+base → 0010\s+applied$/m);
     assert.match(run.stdout, /^tenant_0003\s+base → 0010\s+applied$/m);
     assert.doesNotMatch(run.stdout + run.stderr, /s3cret-pw/);
+  });
+
+  test("downgrade --targets steps each target back; the target flags without --targets, or a bad count, are refused", async () => {
+    const run = await project.run(["downgrade", "--targets", "tenant_0002,tenant_0003", "--url", db.url, "--json"]);
+    assert.equal(run.code, 0, shown(run));
+    assert.deepEqual(
+      (JSON.parse(run.stdout) as { target: string; status: string; before: string[]; after: string[]; behind: number }[]).map((r) => [
+        r.target,
+        r.status,
+        r.before,
+        r.after,
+        r.behind,
+      ]),
+      [
+        ["tenant_0002", "applied", ["0010"], ["0009"], 1],
+        ["tenant_0003", "applied", ["0010"], ["0009"], 1],
+      ],
+    );
+    assert.deepEqual(await db.query("SELECT to_regclass('tenant_0002.t0010') IS NULL AS gone"), [{ gone: true }]);
+    const alone = await project.run(["upgrade", "--parallel", "2", "--url", db.url]);
+    assert.equal(alone.code, 2, shown(alone));
+    assert.match(alone.stderr, /^error: --parallel only works with --targets$/m);
+    const zero = await project.run(["current", "--targets", "tenant_*", "--parallel", "0", "--url", db.url]);
+    assert.equal(zero.code, 2, shown(zero));
+    assert.match(zero.stderr, /--parallel must be a whole number of at least 1, got "0"/);
+  });
+
+  test("the config file's targets are used when --targets is not given", async () => {
+    project.write("athanor.config.ts", `export default { targets: ["tenant_0002", "tenant_000[3]"] };\n`);
+    try {
+      const run = await project.run(["current", "--url", db.url, "--json"]);
+      assert.equal(run.code, 0, shown(run));
+      assert.deepEqual(
+        (JSON.parse(run.stdout) as { target: string }[]).map((r) => r.target),
+        ["tenant_0002", "tenant_0003"],
+      );
+      const flag = await project.run(["current", "--targets", "tenant_0004", "--url", db.url, "--json"]);
+      assert.deepEqual(
+        (JSON.parse(flag.stdout) as { target: string }[]).map((r) => r.target),
+        ["tenant_0004"],
+      );
+    } finally {
+      project.write("athanor.config.ts", "export default {};\n");
+    }
   });
 
   test("sql --targets prints each target's script under a header naming it and setting search_path", async () => {

@@ -9,6 +9,8 @@ export class CheckCommand extends DatabaseCommand {
     description: "Fail when the database is behind, the heads are split, or the models differ from the revisions",
     details: `
       A gate for CI. Exits 1 with a list of problems when: there are several heads (a merge is missing); the database is not at the head(s); an applied revision's file was edited since (its sha256 differs from the one recorded in the history table); or \`generate\` would write a revision (a model changed without one); or the database has a table, enum or sequence no model declares and no \`include\` rule covers (drop it with \`generate --drop-unmodelled\`, or leave it out with \`include\`). Exits 0 when all is well. Without configured models only the first three are checked. \`--verbose\` also says which model modules were loaded and how many tables were compared.
+
+      \`--targets SPEC\` checks many databases or schemas: it exits 1 when any target is behind, on another head or unreadable, or the heads are split (the model comparison is not run per target).
     `,
     examples: [
       ["In CI, after upgrading a test database", "athanor upgrade && athanor check"],

@@ -10,6 +10,8 @@ export class CurrentCommand extends DatabaseCommand {
     description: "Show the revision(s) the database is at",
     details: `
       One line per row of the version table: \`0002 (head)\` when it is a head. An empty database prints nothing on stdout and says so on stderr.
+
+      \`--targets SPEC\` shows the drift of many databases or schemas (README "Many targets"): one row per target with its revision(s) and whether it is at the head(s), behind (by how many revisions) or on another head (a revision this project does not have).
     `,
     examples: [
       ["Where is the database", "athanor current"],

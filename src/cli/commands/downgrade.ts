@@ -10,6 +10,8 @@ export class DowngradeCommand extends MigrationCommand {
       Runs \`downgrade()\` of each applied revision above the target, newest first. \`-1\` steps back one revision; with several heads it refuses and lists them (name one, e.g. \`<head>-1\` or \`<label>@-1\`). \`base\` reverts everything; on a terminal it asks first, naming the database (\`--yes\` skips the question; without a terminal on stdin nothing is asked).
 
       Offline (\`--sql\`) there is no database to read the current revision from, so give a range: \`<fromrev>:<torev>\`.
+
+      \`--targets SPEC\` steps back every target (schemas or databases; README "Many targets"), \`--parallel N\` at a time; the report is one row per target.
     `,
     examples: [
       ["Step back one revision", "athanor downgrade"],

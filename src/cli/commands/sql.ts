@@ -11,6 +11,8 @@ export class SqlCommand extends ProjectCommand {
     description: "Print the upgrade SQL for a DBA to review (no connection)",
     details: `
       The very statements \`upgrade\` would send, in order, with the version-table changes, BEGIN/COMMIT as the transaction mode says, and \`-- Running upgrade a -> b\` comments. Same as \`athanor upgrade <range> --sql\`. A single revision means \`base:<rev>\`.
+
+      \`--targets SPEC\` prints one section per target, each headed by \`-- Target: <name>\` and the \`SET search_path\` its revisions run under, with the target's own version table. Schema names are taken as written; globs and queries read the schema names from the configured database (\`--url\` / DATABASE_URL), the only time \`sql\` connects.
     `,
     examples: [
       ["Everything, from an empty database", "athanor sql > deploy.sql"],
@@ -22,10 +24,9 @@ export class SqlCommand extends ProjectCommand {
   });
 
   range = Option.String({ required: false, name: "rev | a:b" });
-  // Scripts pass the same --url to every command; sql connects only to resolve --targets globs and queries.
-  url = Option.String("--url", {
-    description: "With --targets globs or queries: the database whose schemas they name (otherwise unused: sql never runs anything)",
-  });
+  // Unlisted: scripts pass the same --url to every command. sql runs nothing; --url is read
+  // only to resolve --targets globs and queries (the one reason it connects).
+  url = Option.String("--url", { hidden: true });
   output = Option.String("-o,--output", { description: "Write the script to this file instead of stdout" });
   transaction = transactionModeOption();
   targets = targetsOption();

@@ -13,6 +13,8 @@ export class StatusCommand extends DatabaseCommand {
     description: "Show, for each head, what the database has applied and what is pending",
     details: `
       One block per head: how many of its revisions the database has, then the revisions \`athanor upgrade <head>\` would run, in the order it would run them. A revision below several heads is listed under each. Exits 0 whether or not something is pending; \`athanor check\` is the CI gate.
+
+      \`--targets SPEC\` shows, per target, whether it is at the head(s), behind (by how many revisions) or on another head; see README "Many targets".
     `,
     examples: [
       ["Where the database stands", "athanor status"],

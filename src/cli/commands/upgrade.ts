@@ -13,6 +13,8 @@ export class UpgradeCommand extends MigrationCommand {
       \`head\` refuses when there are several heads: use \`heads\` to apply every branch, \`<label>@head\` for one, or join them with \`athanor merge\`. With \`--sql\`, nothing connects: the statements are printed for review; \`a:b\` starts the script at \`a\`.
 
       \`--backup\` (or \`--backup=DIR\`) first writes a backup into DIR (default \`backups/\` beside the config): \`pg_dump -Fc\` of a PostgreSQL database (pg_dump must be on PATH, of the server's major version or newer), the data directory as a .tar.gz for the embedded one. It is taken under the run's lock before anything is applied, and only when there is something to apply; if it fails, nothing is applied. README "Backups" says how to restore.
+
+      \`--targets SPEC\` runs on many databases or schemas at once (tenants, shards): each schema target has its own version table in its schema and runs its revisions with \`search_path\` set to it, under its own lock; \`--parallel N\` of them at a time over at most \`--max-connections-per-host\` sessions per server. A failing target stops only itself (\`--fail-fast\`: no new target starts); the report is one table (or \`--json\` array) of targets, and the exit code is 1 when any target failed. README "Many targets" has the SPEC grammar.
     `,
     examples: [
       ["Apply everything", "athanor upgrade"],

@@ -9,6 +9,8 @@ import type { TransactionMode } from "../execute-plan.js";
 import { Migrator } from "../migrator.js";
 import type { MigratorConfig } from "../migrator-options.js";
 import type { StepDone } from "../execute-plan.js";
+import type { StepDependencies } from "../loaded-revision.js";
+import { defaultStepDependencies } from "../step-dependencies.js";
 import { VersionTable, type VersionTableSettings } from "../version-table.js";
 import { DEFAULT_VERSION_TABLE } from "../../config/defaults.js";
 import type { MigrationTarget } from "./resolve-targets.js";
@@ -26,6 +28,8 @@ export interface TargetRunOptions {
   readonly onStepDone?: ((event: StepDone) => void) | undefined;
   readonly onNotice?: ((line: string) => void) | undefined;
   readonly onWarning?: ((line: string) => void) | undefined;
+  /** Shared by every target of a run (sharedLoader): each revision file is read and split once, not once per target. */
+  readonly loadRevision?: StepDependencies["loadRevision"] | undefined;
   /** Upgrade, under the lock, once the plan is known: the rows the target starts from (a failure's report shows them). */
   readonly onStart?: ((current: readonly string[]) => void) | undefined;
 }
@@ -70,6 +74,7 @@ export async function runTarget(target: MigrationTarget, connection: Connection,
     ...(options.onStepDone ? { onStepDone: options.onStepDone } : {}),
     ...(options.onNotice ? { onNotice: options.onNotice } : {}),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    ...(options.loadRevision ? { dependencies: { loadRevision: options.loadRevision } } : {}),
   });
   const mode = options.transactionMode === undefined ? {} : { transactionMode: options.transactionMode };
   const onStart = options.onStart;
@@ -78,4 +83,25 @@ export async function runTarget(target: MigrationTarget, connection: Connection,
       ? await migrator.upgrade(options.revision ?? "head", { ...mode, ...(onStart ? { beforeSteps: async ({ current }) => onStart(current) } : {}) })
       : await migrator.downgrade(options.revision ?? "-1", mode);
   return { before: result.before, after: result.after, steps: result.steps.length };
+}
+
+/**
+ * One loader for every target of a run: a revision is loaded (a SQL file read and split, a
+ * module imported) the first time a target runs it, and the same loaded revision serves
+ * the other targets.
+ */
+export function sharedLoader(cwd: string): StepDependencies["loadRevision"] {
+  const load = defaultStepDependencies(cwd).loadRevision;
+  const loaded = new Map<string, ReturnType<typeof load>>();
+  return (source) => {
+    const key = `${source.revision}\u0000${source.path}`;
+    let revision = loaded.get(key);
+    if (revision === undefined) {
+      revision = load(source);
+      // A failed load is not kept: the next target tries again and reports its own error.
+      revision.catch(() => loaded.delete(key));
+      loaded.set(key, revision);
+    }
+    return revision;
+  };
 }
