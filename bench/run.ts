@@ -4,6 +4,7 @@ import { runAutogenerateNoop } from "./autogenerate-noop.js";
 import { runEmbeddedStart } from "./embedded-start.js";
 import { runGraphRead } from "./graph-read.js";
 import { runLargeSqlRevision } from "./large-sql-revision.js";
+import { runMultiTarget } from "./multi-target.js";
 import { runOnlineUpgrade } from "./online-upgrade.js";
 import { runRevisionTest } from "./revision-test.js";
 
@@ -14,6 +15,7 @@ const benchmarks: Record<string, (argv: string[]) => Promise<void>> = {
   "large-sql-revision": runLargeSqlRevision,
   "embedded-start": runEmbeddedStart,
   "revision-test": runRevisionTest,
+  "multi-target": runMultiTarget,
 };
 
 const [name, ...rest] = process.argv.slice(2);

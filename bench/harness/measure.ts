@@ -21,6 +21,8 @@ export interface CommandSpec {
   readonly before?: () => void;
   /** Checks a run's stdout; returns what is wrong, or undefined when the answer is right. */
   readonly check?: (stdout: string) => string | undefined;
+  /** Check every measured run, not only the first (for runs whose answer may vary, e.g. parallel work). */
+  readonly checkEveryRun?: boolean;
 }
 
 export interface Measurement {
@@ -159,7 +161,7 @@ export function measureInterleaved(specs: readonly CommandSpec[]): Measurement[]
         series.spec.before?.();
         const run = runOnce(series.spec, scratch);
         // record() may set series.result, which the guard above narrowed away.
-        const result = record(series, run, round === 0);
+        const result = record(series, run, round === 0 || series.spec.checkEveryRun === true);
         log(series, result ? `failed: ${result.note}` : `${run.wall.toFixed(2)}s`);
       }
     }
