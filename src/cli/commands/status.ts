@@ -24,7 +24,8 @@ export class StatusCommand extends DatabaseCommand {
     const project = await this.project();
     const migrator = await this.migrator(project);
     const { heads: current, interrupted } = await migrator.currentState();
-    const map = project.revisionMap();
+    // A database inside a squashed range is shown on the revisions it continues on.
+    const map = project.revisionMap().forRows(current);
     for (const marker of interrupted) this.warnInterrupted(marker, current);
     const status = graphStatus(map, current);
     if (this.asJson) {
