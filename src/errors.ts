@@ -31,6 +31,8 @@ const exitCodeOf = {
   OVERLAPPING_REVISIONS: ExitCode.USAGE,
   BAD_REV_SPEC: ExitCode.USAGE,
   OFFLINE_UNSUPPORTED: ExitCode.USAGE,
+  /** `squash a:b` on a range that is not one straight line of revisions. */
+  NOT_SQUASHABLE: ExitCode.USAGE,
   // revision files and the graph they form
   CYCLE: ExitCode.REVISION_FILES,
   DEPENDENCY_CYCLE: ExitCode.REVISION_FILES,

@@ -11,3 +11,5 @@ export { initProject, type InitProjectOptions, type InitProjectResult } from "..
 export { pullProject, type PullOptions, type PullResult, type PulledModelFile } from "./pull.js";
 export { rebaseRevisions, type RebaseOptions, type RebaseResult } from "./rebase.js";
 export { testRevisions, type TestModels, type TestProblem, type TestRevisionsOptions, type TestRevisionsResult } from "./test-revisions.js";
+export { squashRevisions, type SquashOptions, type SquashResult } from "./squash.js";
+export type { DataStep } from "../runtime/squash-data-steps.js";

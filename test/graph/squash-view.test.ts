@@ -81,7 +81,10 @@ for (const c of cases) {
     assert.deepEqual(map.revisions.map((r) => r.id).sort(), c.ids);
     assert.deepEqual(steps(planUpgrade(map, [], "head")), c.upgrade);
     assert.deepEqual(map.require("0006").downRevisions, [c.parentOf6]);
-    assert.deepEqual(steps(planDowngrade(map, ["0006"], "base")), [...c.upgrade].reverse().map((s) => s.split(">").reverse().join(">")));
+    assert.deepEqual(
+      steps(planDowngrade(map, ["0006"], "base")),
+      [...c.upgrade].reverse().map((s) => s.split(">").reverse().join(">")),
+    );
   });
 }
 
