@@ -6,10 +6,14 @@
 // schema became, not how it got there.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type AutogenerateResult, autogenerate } from "../autogenerate/autogenerate.js";
+import { type AutogenerateResult, autogenerate, ownTables as ownTableNames } from "../autogenerate/autogenerate.js";
 import { pullModels } from "../autogenerate/pull-models.js";
 import { readPullScope } from "../autogenerate/pull-scope.js";
 import { startedMarkersTableOf } from "../config/defaults.js";
+import { introspect } from "../dialect/postgres/introspect.js";
+import { readScope } from "../dialect/postgres/introspect-scope.js";
+import { renderOperation } from "../dialect/postgres/render.js";
+import { snapshotDifferences } from "../dialect/postgres/snapshot-diff.js";
 import type { Connection } from "../runtime/connection.js";
 import type { ScratchDatabase } from "../runtime/scratch-database.js";
 import { loadModels } from "../schema/load-models.js";
@@ -20,6 +24,8 @@ export interface SquashComparison {
   readonly comparison: AutogenerateResult;
   /** What the models cannot declare (views, functions the range created…): not carried into the squash. */
   readonly notCarried: readonly string[];
+  /** How the schema the squash's upgrade builds on `base` differs from the one at `head`: [] when it rebuilds it. */
+  readonly differences: readonly string[];
   /** The scratch databases, as output names them. */
   readonly database: string;
 }
@@ -60,7 +66,8 @@ export async function compareRangeEnds(
       // What the range dropped is dropped: the models are the whole schema at the end.
       dropUnmodelled: true,
     });
-    return { comparison, notCarried, database: atHead.description };
+    const differences = await replayDifferences(project, comparison, atBase.connection, atHead.connection);
+    return { comparison, notCarried, differences, database: atHead.description };
   } finally {
     for (const scratch of opened) {
       const left = await scratch.dispose();
@@ -102,6 +109,20 @@ async function pulledModels(project: Project, connection: Connection) {
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
+}
+
+/**
+ * The squash's upgrade run on the database at `base`, then both catalogs compared as
+ * `athanor test` compares them: what the models could not say shows up here.
+ */
+async function replayDifferences(project: Project, comparison: AutogenerateResult, atBase: Connection, atHead: Connection): Promise<string[]> {
+  for (const op of comparison.upgradeOps) for (const statement of renderOperation(op)) await atBase.query(statement.sql);
+  const snapshot = async (connection: Connection) => {
+    const query = queryOf(connection);
+    const { currentSchema } = await readScope(query);
+    return introspect(query, { schemas: comparison.compared.schemas, excludeTables: ownTableNames(ownTables(project), currentSchema) });
+  };
+  return snapshotDifferences(await snapshot(atHead), await snapshot(atBase), "after the squash's upgrade");
 }
 
 function queryOf(connection: Connection) {

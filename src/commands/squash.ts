@@ -39,6 +39,8 @@ export interface SquashResult {
   readonly operations: number;
   /** Data steps of the replaced revisions: to copy by hand into the squash. */
   readonly dataSteps: readonly DataStep[];
+  /** How the schema the squash builds differs from the one at `b` (run on a scratch database): [] when it is the same. */
+  readonly differences: readonly string[];
   /** Every warning, also sent to the reporter. */
   readonly warnings: readonly string[];
 }
@@ -68,10 +70,11 @@ export async function squashRevisions(project: Project, options: SquashOptions):
   for (const step of data.steps) warn(`data step in ${step.revision} (${step.path}:${step.line}): ${step.step}; copy it by hand into the squash`);
   for (const unread of data.unread)
     warn(`${unread.revision} (${unread.path}) could not be read offline for data steps (${unread.reason}); look for them by hand`);
-  const { comparison, notCarried } = await compareRangeEnds(project, { base: base?.id ?? null, head }, { url: options.url, reporter });
+  const { comparison, notCarried, differences } = await compareRangeEnds(project, { base: base?.id ?? null, head }, { url: options.url, reporter });
   for (const line of notCarried) warn(`not carried into the squash: ${line}`);
   for (const line of comparison.warnings) warn(line);
-  const todo = reviewNotes(data.steps, data.unread, notCarried);
+  for (const line of differences) warn(`the squash does not rebuild the schema at ${head}: ${line}; review it before use`);
+  const todo = reviewNotes(data.steps, data.unread, [...notCarried, ...differences.map((line) => `${line} (schema at ${head})`)]);
   const written = writeNewRevision(project.config, map, {
     revId: options.revId,
     versionPath: options.versionPath,
@@ -93,6 +96,7 @@ export async function squashRevisions(project: Project, options: SquashOptions):
     replaces,
     operations: comparison.upgradeOps.length,
     dataSteps: data.steps,
+    differences,
     warnings,
   };
 }

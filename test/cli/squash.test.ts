@@ -342,6 +342,7 @@ describe("squash refuses what is not one straight line", { concurrency: true }, 
       assert.deepEqual(value.replaces, replaced);
       assert.equal(value.downRevision, "0001");
       assert.equal(value.written, false);
+      assert.deepEqual(value.differences, [], "the squash's upgrade rebuilds the schema at 0005");
       assert.deepEqual(
         (value.dataSteps as { revision: string }[]).map((step) => step.revision),
         ["0003", "0004", "0005"],

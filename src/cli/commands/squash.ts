@@ -57,6 +57,7 @@ export class SquashCommand extends ProjectCommand {
         replaces,
         operations: result.operations,
         dataSteps: result.dataSteps,
+        differences: result.differences,
         written: !result.dryRun,
         ...(result.dryRun ? { text: result.text } : {}),
       });
