@@ -102,6 +102,10 @@ export class RevisionMap {
    * ```
    * Throws AthanorError DUPLICATE_REVISION, MISSING_DOWN_REVISION, MISSING_DEPENDENCY,
    * DUPLICATE_BRANCH_LABEL, INVALID_REVISION_FILE, CYCLE or DEPENDENCY_CYCLE, naming the files.
+   *
+   * A squash revision (one with `replaces`) stands for its range: the revisions it replaces
+   * are not in the map, and what names them names the squash (squash-view.ts). `expand`
+   * lists squashes to show as their ranges instead; `forRows` picks them for a database.
    */
   static fromSources(sources: readonly RevisionSource[], options: { expand?: Iterable<string> } = {}): RevisionMap {
     return new RevisionMap(sources, new Set(options.expand ?? []));
