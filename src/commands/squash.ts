@@ -67,7 +67,10 @@ export async function squashRevisions(project: Project, options: SquashOptions):
     revisions.map((r) => r.source),
     project.config.cwd,
   );
-  for (const step of data.steps) warn(`data step in ${step.revision} (${step.path}:${step.line}): ${step.step}; copy it by hand into the squash`);
+  for (const step of data.steps) {
+    const what = step.kind === "data" ? "data step" : "step autogenerate does not compare";
+    warn(`${what} in ${step.revision} (${step.path}:${step.line}): ${step.step}; copy it by hand into the squash`);
+  }
   for (const unread of data.unread)
     warn(`${unread.revision} (${unread.path}) could not be read offline for data steps (${unread.reason}); look for them by hand`);
   const { comparison, notCarried, differences } = await compareRangeEnds(project, { base: base?.id ?? null, head }, { url: options.url, reporter });
@@ -105,7 +108,9 @@ export async function squashRevisions(project: Project, options: SquashOptions):
 function reviewNotes(steps: readonly DataStep[], unread: readonly { revision: string; path: string }[], notCarried: readonly string[]): string {
   const lines: string[] = [];
   if (steps.length > 0) {
-    lines.push("// TODO review: the replaced revisions change data, which a schema comparison cannot carry over; copy these steps by hand:");
+    lines.push(
+      "// TODO review: the replaced revisions change data (or objects autogenerate does not compare), which a schema comparison cannot carry over; copy these steps by hand:",
+    );
     for (const step of steps) lines.push(`//   ${step.revision} (${step.path}:${step.line}): ${step.step}`);
   }
   for (const one of unread) lines.push(`// TODO review: ${one.revision} (${one.path}) could not be read offline; copy its data steps, if any, by hand`);

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { locateStatements } from "../dialect/postgres/split-statements.js";
 import type { RevisionSource } from "../graph/revision-source.js";
-import { dataStatementWord } from "../lint/data-statement.js";
+import { dataStatementWord, uncomparedStatement } from "../lint/data-statement.js";
 import { Operations } from "../ops/operations.js";
 import { loadRevision } from "../scripts/load-revision.js";
 import { readSqlFile } from "../scripts/read-revision-file.js";
@@ -20,6 +20,8 @@ export interface DataStep {
   readonly line: number;
   /** The operation or statement, shortened: `op.bulkInsert("roles", 3 rows)`, `UPDATE users SET …`. */
   readonly step: string;
+  /** `data`: it changes rows; `uncompared`: DDL on an object autogenerate does not compare (a function, a trigger…). */
+  readonly kind: "data" | "uncompared";
 }
 
 export interface DataStepsResult {
@@ -47,8 +49,9 @@ function sqlDataSteps(source: RevisionSource, cwd: string): DataStep[] {
   const { upgradeSql, upgradeLine } = readSqlRevision(file, source.path);
   const found: DataStep[] = [];
   for (const located of locateStatements(upgradeSql)) {
-    if (dataStatementWord(located.sql) === undefined) continue;
-    found.push({ revision: source.revision, path: source.path, line: upgradeLine + located.line - 1, step: shortened(located.sql) });
+    const kind = kindOf(located.sql);
+    if (kind !== undefined)
+      found.push({ revision: source.revision, path: source.path, line: upgradeLine + located.line - 1, step: shortened(located.sql), kind });
   }
   return found;
 }
@@ -64,14 +67,24 @@ async function tsDataSteps(source: RevisionSource, cwd: string): Promise<DataSte
     const at = { revision: source.revision, path: source.path, line };
     if (operation.kind === "bulkInsert") {
       const table = operation.schema === undefined ? operation.table : `${operation.schema}.${operation.table}`;
-      found.push({ ...at, step: `op.bulkInsert(${JSON.stringify(table)}, ${operation.rows.length} row${operation.rows.length === 1 ? "" : "s"})` });
+      found.push({
+        ...at,
+        step: `op.bulkInsert(${JSON.stringify(table)}, ${operation.rows.length} row${operation.rows.length === 1 ? "" : "s"})`,
+        kind: "data",
+      });
     } else if (operation.kind === "execute") {
       for (const located of locateStatements(operation.sql)) {
-        if (dataStatementWord(located.sql) !== undefined) found.push({ ...at, step: `op.execute(${JSON.stringify(shortened(located.sql))})` });
+        const kind = kindOf(located.sql);
+        if (kind !== undefined) found.push({ ...at, step: `op.execute(${JSON.stringify(shortened(located.sql))})`, kind });
       }
     }
   }
   return found;
+}
+
+function kindOf(sql: string): DataStep["kind"] | undefined {
+  if (dataStatementWord(sql) !== undefined) return "data";
+  return uncomparedStatement(sql) === undefined ? undefined : "uncompared";
 }
 
 /** One line of at most 80 characters. */
