@@ -33,6 +33,8 @@ const exitCodeOf = {
   OFFLINE_UNSUPPORTED: ExitCode.USAGE,
   /** A --targets glob or query that matches no schema, or a named schema that does not exist. */
   TARGET_NOT_FOUND: ExitCode.USAGE,
+  /** `squash a:b` on a range that is not one straight line of revisions. */
+  NOT_SQUASHABLE: ExitCode.USAGE,
   // revision files and the graph they form
   CYCLE: ExitCode.REVISION_FILES,
   DEPENDENCY_CYCLE: ExitCode.REVISION_FILES,

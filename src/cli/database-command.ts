@@ -191,7 +191,7 @@ export abstract class MigrationCommand extends DatabaseCommand {
     if (result.steps.length === 0) this.note(`Nothing to ${verb}: the database is already at the target.`);
     const summary = this.progress.summary();
     if (summary !== null) this.note(summary);
-    this.note(`Now at: ${describeHeads(project.revisionMap(), result.after)}`);
+    this.note(`Now at: ${describeHeads(project.revisionMap().forRows(result.after), result.after)}`);
     return 0;
   }
 }

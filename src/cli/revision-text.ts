@@ -44,6 +44,7 @@ export function revisionJson(map: RevisionMap, id: string): Record<string, unkno
     revision: revision.id,
     downRevisions: revision.downRevisions,
     dependsOn: revision.dependsOn,
+    ...(revision.source.replaces === undefined ? {} : { replaces: revision.source.replaces }),
     branchLabels: revision.labels,
     message: revision.message,
     createDate: revision.source.createDate,

@@ -74,14 +74,15 @@ export async function checkProject(project: Project, options: CheckOptions = {})
   const ownTables = [config.versionTable, ...(config.historyTable === false ? [] : [{ name: config.historyTable, schema: config.versionTable.schema }])];
   // Models are compared only with a database at the heads: one behind differs from them
   // by the pending revisions' changes, and reporting those would advise a duplicate revision.
-  const isAtHeads = (currentHeads: readonly string[]) => sameRevisions(currentHeads, heads);
+  // A database that went through a squashed range on the replaced revisions is at its view's heads.
+  const isAtHeads = (currentHeads: readonly string[]) => sameRevisions(currentHeads, map.forRows(currentHeads).heads);
   const models = await projectModels(project, false);
   // One read-only session for every look (opening the embedded database takes a second).
   const { diff, edits, untracked, interrupted } = await inspectDatabase(
     config,
     async (db) => {
       // Rows naming no file stop the check as they stop upgrade: "run upgrade" would be wrong.
-      assertKnownRows(map, db.currentHeads, db.versionTable);
+      assertKnownRows(map.forRows(db.currentHeads), db.currentHeads, db.versionTable);
       const diff = await compareModels(project, db, models, { compareWhen: isAtHeads });
       const migrator = await migratorFor(project, { onProgress: reporter.note, onNotice: reporter.note, onWarning: reporter.warn }, db.connection);
       return {

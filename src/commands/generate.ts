@@ -62,5 +62,5 @@ export async function generateRevision(project: Project, options: GenerateOption
     upgradeBody: comparison.upgradeBody,
     downgradeBody: comparison.downgradeBody,
   });
-  return { ...result, written: { ...written, message: options.message } };
+  return { ...result, written: { path: written.path, revision: written.revision, message: options.message } };
 }

@@ -23,3 +23,5 @@ export {
 } from "./run-targets.js";
 export { targetScripts, type TargetScriptsOptions } from "./target-scripts.js";
 export type { DriftStatus } from "./target-drift.js";
+export { squashRevisions, type SquashOptions, type SquashResult } from "./squash.js";
+export type { DataStep } from "../runtime/squash-data-steps.js";

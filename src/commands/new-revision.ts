@@ -43,7 +43,7 @@ export async function createRevision(project: Project, options: CreateRevisionOp
     dependsOn: dependenciesForNewRevision(map, options.dependsOn ?? []),
     format: options.format ?? "ts",
   });
-  return { ...written, message: options.message };
+  return { path: written.path, revision: written.revision, message: options.message };
 }
 
 export interface MergeOptions {
@@ -64,5 +64,5 @@ export async function mergeRevisions(project: Project, options: MergeOptions): P
     branchLabels: options.branchLabels ?? [],
     format: options.format ?? "ts",
   });
-  return { ...written, message: options.message };
+  return { path: written.path, revision: written.revision, message: options.message };
 }

@@ -55,6 +55,8 @@ export function formatRevisionBlock(revision: Revision, options: { current?: rea
   const lines = [`Rev: ${revision.id}${flags}`];
   lines.push(revision.isMergePoint ? `Merges: ${downText(revision)}` : `Parent: ${downText(revision)}`);
   if (revision.source.dependsOn.length > 0) lines.push(`Also depends on: ${revision.source.dependsOn.join(", ")}`);
+  const replaces = revision.source.replaces ?? [];
+  if (replaces.length > 0) lines.push(`Replaces: ${replaces.join(", ")}`);
   if (revision.isBranchPoint) lines.push(`Branches into: ${revision.children.join(", ")}`);
   if (revision.labels.length > 0) lines.push(`Branch names: ${revision.labels.join(", ")}`);
   lines.push(`Path: ${revision.path}`, "");

@@ -5,7 +5,7 @@
 
 import { AthanorError } from "../errors.js";
 import type { Revision } from "./revision.js";
-import type { RevisionMap } from "./revision-map.js";
+import { replacedRevisionError, type RevisionMap } from "./revision-map.js";
 import { multipleHeadsError } from "./multiple-heads.js";
 import { shownArgument, shownList } from "./shown-argument.js";
 
@@ -156,6 +156,8 @@ export function revisionForIdent(map: RevisionMap, ident: string, branch?: strin
     let candidates = map.prefixCandidates(ident);
     if (branch !== undefined) candidates = filterForLineage(map, candidates, branch);
     const shown = shownArgument(ident);
+    const squash = candidates.length === 0 ? map.replacedBy(ident) : undefined;
+    if (squash !== undefined) throw replacedRevisionError(ident, squash);
     if (candidates.length === 0) {
       const short = ident.length < 4;
       throw new AthanorError(

@@ -8,6 +8,7 @@ import { inheritLabels } from "./branch-labels.js";
 import { Revision } from "./revision.js";
 import { buildGraph } from "./revision-map-builder.js";
 import type { RevisionSource } from "./revision-source.js";
+import { squashesToExpand, squashView } from "./squash-view.js";
 
 export class RevisionMap {
   /** Every revision in file-name (sortKey) order. */
@@ -26,9 +27,19 @@ export class RevisionMap {
   readonly graph: IndexedGraph;
   readonly #byId: ReadonlyMap<string, Revision>;
   readonly #labelOwner: ReadonlyMap<string, Revision>;
+  /** Every source given, squashes and replaced revisions alike (squash-view.ts picks the visible ones). */
+  readonly #all: readonly RevisionSource[];
+  readonly #hiddenBy: ReadonlyMap<string, string>;
+  readonly #expanded: ReadonlySet<string>;
+  /** The last view made for a database inside a squashed range (private fields stay writable on a frozen object). */
+  #rowsView: { key: string; map: RevisionMap } | undefined;
 
-  private constructor(sources: readonly RevisionSource[]) {
-    const built = buildGraph(sources);
+  private constructor(all: readonly RevisionSource[], expanded: ReadonlySet<string>) {
+    const view = squashView(all, expanded);
+    this.#all = all;
+    this.#hiddenBy = view.hiddenBy;
+    this.#expanded = expanded;
+    const built = buildGraph(view.sources);
     const { graph } = built;
     const idAt = (index: number) => built.sources[index]!.revision;
     const idsAt = (indexes: readonly number[]) => (indexes.length === 0 ? [] : indexes.map(idAt));
@@ -91,9 +102,69 @@ export class RevisionMap {
    * ```
    * Throws AthanorError DUPLICATE_REVISION, MISSING_DOWN_REVISION, MISSING_DEPENDENCY,
    * DUPLICATE_BRANCH_LABEL, INVALID_REVISION_FILE, CYCLE or DEPENDENCY_CYCLE, naming the files.
+   *
+   * A squash revision (one with `replaces`) stands for its range: the revisions it replaces
+   * are not in the map, and what names them names the squash (squash-view.ts). `expand`
+   * lists squashes to show as their ranges instead; `forRows` picks them for a database.
    */
-  static fromSources(sources: readonly RevisionSource[]): RevisionMap {
-    return new RevisionMap(sources);
+  static fromSources(sources: readonly RevisionSource[], options: { expand?: Iterable<string> } = {}): RevisionMap {
+    return new RevisionMap(sources, new Set(options.expand ?? []));
+  }
+
+  /** Every source the map was built from, the revisions this view hides included. */
+  get allSources(): readonly RevisionSource[] {
+    return this.#all;
+  }
+
+  /** The squash revision that stands for `id` in this view, when `id` is hidden here (its file present or not). */
+  replacedBy(id: string): string | undefined {
+    return this.#hiddenBy.get(id);
+  }
+
+  /** The squash revisions whose ranges this view shows instead of the squash. */
+  get expandedSquashes(): ReadonlySet<string> {
+    return this.#expanded;
+  }
+
+  /**
+   * The view to plan in for a database whose version table holds `rows`: this one,
+   * unless a row names a revision a squash hides here (the database stopped inside the
+   * squashed range), then the view with those squashes expanded, so it continues on the
+   * old revisions. Throws UNKNOWN_DATABASE_REVISION when the files that needs are gone.
+   */
+  forRows(rows: readonly string[]): RevisionMap {
+    const inside = rows.filter((row) => this.#hiddenBy.has(row) && !this.#byId.has(row));
+    if (inside.length === 0) return this;
+    const present = new Set(this.#all.map((source) => source.revision));
+    const gone = inside.find((row) => !present.has(row));
+    if (gone !== undefined) throw this.#replacedFileGone(gone, gone);
+    const expand = squashesToExpand(this.#all, rows);
+    for (const id of this.#expanded) expand.add(id);
+    const key = [...expand].sort().join(",");
+    if (this.#rowsView?.key === key) return this.#rowsView.map;
+    let map: RevisionMap;
+    try {
+      map = new RevisionMap(this.#all, expand);
+    } catch (error) {
+      const missing = (error as AthanorError).details?.missing;
+      if (!(error instanceof AthanorError) || error.code !== "MISSING_DOWN_REVISION" || typeof missing !== "string") throw error;
+      throw this.#replacedFileGone(inside[0]!, missing);
+    }
+    this.#rowsView = { key, map };
+    return map;
+  }
+
+  #replacedFileGone(row: string, missing: string): AthanorError {
+    const squash = this.#hiddenBy.get(row)!;
+    const squashPath = this.#byId.get(squash)?.path ?? squash;
+    return new AthanorError(
+      "UNKNOWN_DATABASE_REVISION",
+      `The database is at revision ${row}, inside the range squash revision ${squash} (${squashPath}) replaces, and the file of revision ${missing} is gone: it can continue only on the replaced revisions`,
+      {
+        hint: `Restore the replaced revision files from git (e.g. \`git log --diff-filter=D -- <versions dir>\`, then \`git checkout <commit>^ -- <file>\`) and run the command again; or, if the database's schema already is what ${squash} builds, \`athanor stamp --purge ${squash}\`.`,
+        details: { revision: row, missing, squash },
+      },
+    );
   }
 
   get size(): number {
@@ -108,6 +179,8 @@ export class RevisionMap {
   require(id: string): Revision {
     const revision = this.#byId.get(id);
     if (revision === undefined) {
+      const squash = this.#hiddenBy.get(id);
+      if (squash !== undefined) throw replacedRevisionError(id, squash);
       throw new AthanorError("REVISION_NOT_FOUND", `Can't locate revision identified by '${id}'`, {
         hint: "Run `athanor history` to list the revisions.",
         details: { revision: id },
@@ -151,4 +224,12 @@ export class RevisionMap {
     });
     return ids;
   }
+}
+
+/** A rev spec naming a revision a squash stands for: name the squash instead. */
+export function replacedRevisionError(id: string, squash: string): AthanorError {
+  return new AthanorError("REVISION_NOT_FOUND", `Can't locate revision identified by '${id}': squash revision ${squash} replaces it`, {
+    hint: `Name ${squash} instead. A database stopped inside the squashed range continues on the replaced revisions by itself.`,
+    details: { revision: id, replacedBy: squash },
+  });
 }

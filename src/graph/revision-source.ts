@@ -10,6 +10,12 @@ export interface RevisionSource {
   readonly branchLabels: readonly string[];
   /** Revisions (or branch labels) that must be applied first without being parents. */
   readonly dependsOn: readonly string[];
+  /**
+   * A squash revision's list of the revisions it stands for, oldest first and the range's
+   * head last (`export const replaces` / `-- replaces:`); absent on every other revision.
+   * The files named may be gone (squash-view.ts).
+   */
+  readonly replaces?: readonly string[];
   readonly message: string;
   readonly createDate: string | null;
   /** The file, as shown to users (relative to the working directory). */
@@ -26,5 +32,5 @@ export interface RevisionSource {
   readonly statementTimeout?: number;
   readonly lockTimeout?: number;
   /** 1-based line of each metadata field in the file, for error messages. */
-  readonly lines?: Readonly<Partial<Record<"revision" | "downRevision" | "branchLabels" | "dependsOn", number>>>;
+  readonly lines?: Readonly<Partial<Record<"revision" | "downRevision" | "branchLabels" | "dependsOn" | "replaces", number>>>;
 }

@@ -3,7 +3,7 @@
 
 import type { RevisionSource } from "./revision-source.js";
 
-export type MetadataField = "revision" | "downRevision" | "branchLabels" | "dependsOn";
+export type MetadataField = "revision" | "downRevision" | "branchLabels" | "dependsOn" | "replaces";
 
 export function locate(source: RevisionSource, field: MetadataField = "revision"): string {
   const line = source.lines?.[field];

@@ -53,6 +53,8 @@ interface OnlineState {
   readonly current: string[];
   readonly tableExists: boolean;
   readonly historyExists: boolean;
+  /** The graph to plan in for these rows: the squashed view, or the one a database inside a squashed range continues on. */
+  readonly map: RevisionMap;
 }
 
 /**
@@ -135,7 +137,8 @@ export class Migrator {
       // A list of sources, or a map (not instanceof: the CLI bundle and the library are two copies).
       const map = given === undefined || Array.isArray(given) ? RevisionMap.fromSources(given ?? this.#provider().list()) : (given as RevisionMap);
       this.#map = map;
-      this.#sources = new Map(map.revisions.map((revision) => [revision.id, revision.source]));
+      // Every file's source, those a squash hides too: a database inside a squashed range runs them.
+      this.#sources = new Map(map.allSources.map((source) => [source.revision, source]));
     }
     return this.#map;
   }
@@ -158,10 +161,11 @@ export class Migrator {
     const map = this.revisionMap();
     if (options.sql) {
       const [from, to] = splitRange(target, "upgrade");
-      const start = from === undefined ? [] : this.#resolveStart(from);
-      const plan = planUpgrade(map, start, to);
+      const view = this.#viewForStart(map, from);
+      const start = from === undefined ? [] : this.#resolveStart(from, view);
+      const plan = planUpgrade(view, start, to);
       if (plan.steps.length === 0) {
-        const reversed = reversedUpgradeRange(map, from ?? "base", start, to);
+        const reversed = reversedUpgradeRange(view, from ?? "base", start, to);
         if (reversed) throw reversed;
       }
       return this.#offline(options, start, (writer) =>
@@ -170,7 +174,7 @@ export class Migrator {
     }
     refuseOnlineRange(target, "upgrade");
     return this.#online(options, async (runner, state) => {
-      const plan = planUpgrade(map, state.current, target);
+      const plan = planUpgrade(state.map, state.current, target);
       // Under the lock, before anything runs: e.g. upgrade --backup's dump.
       if (plan.steps.length > 0) await options.beforeSteps?.({ connection: state.connection, current: state.current, steps: plan.steps });
       const startedAtBase = state.current.length === 0;
@@ -193,8 +197,9 @@ export class Migrator {
     if (options.sql) {
       const [from, to] = splitRange(target, "downgrade");
       if (from === undefined) throw missingOfflineStart(map, target);
-      const start = this.#resolveStart(from);
-      const plan = offlineDowngradePlan(map, from, start, to);
+      const view = this.#viewForStart(map, from);
+      const start = this.#resolveStart(from, view);
+      const plan = offlineDowngradePlan(view, from, start, to);
       return this.#offline(options, start, (writer) =>
         plan.steps.length === 0
           ? this.#emptyScript(writer, "downgrade", target)
@@ -203,7 +208,7 @@ export class Migrator {
     }
     refuseOnlineRange(target, "downgrade");
     return this.#online(options, async (runner, state) => {
-      const plan = planDowngrade(map, state.current, target);
+      const plan = planDowngrade(state.map, state.current, target);
       await this.#runPlan(runner, plan, options, { createTable: !state.tableExists, createHistory: !state.historyExists });
       return { before: state.current, after: plan.end, steps: plan.steps };
     });
@@ -283,8 +288,8 @@ export class Migrator {
     for (const target of targets) refuseOnlineRange(target, "stamp");
     return this.#online(
       options,
-      async (runner, { current, tableExists, historyExists }) => {
-        const after = await executeStamp(planStampSteps(map, current, targets, purge), {
+      async (runner, { current, tableExists, historyExists, map: view }) => {
+        const after = await executeStamp(planStampSteps(view, current, targets, purge), {
           runner,
           versionTable: this.#versionTable,
           createTable: !tableExists,
@@ -321,8 +326,9 @@ export class Migrator {
         return { before: heads, after: up.end, steps: [...down.steps, ...up.steps] };
       });
     }
-    return this.#online(options, async (runner, { current, tableExists, historyExists }) => {
-      const down = planDowngrade(map, current, "base");
+    return this.#online(options, async (runner, { current, tableExists, historyExists, map: view }) => {
+      // Down on the view the rows need (inside a squashed range: the old revisions), up on the squashed one.
+      const down = planDowngrade(view, current, "base");
       await this.#runPlan(runner, down, options, { createTable: !tableExists, createHistory: !historyExists });
       const up = planUpgrade(map, down.end, "head");
       const nothingRan = down.steps.length === 0;
@@ -347,7 +353,7 @@ export class Migrator {
     return withSession(this.#sessionOptions(false), async (connection) => {
       const current = await this.#versionTable.read(connection);
       this.#checkRows(current);
-      await this.#guard.check(connection, current, this.revisionMap(), (id) => this.#sources?.get(id), options.strict);
+      await this.#guard.check(connection, current, this.revisionMap().forRows(current), (id) => this.#sources?.get(id), options.strict);
       return { heads: current, interrupted: await this.#interrupted(connection) };
     });
   }
@@ -380,7 +386,7 @@ export class Migrator {
   async editedRevisions(): Promise<EditedRevision[]> {
     return withSession(this.#sessionOptions(false), async (connection) => {
       const current = await this.#versionTable.read(connection);
-      return this.#guard.find(connection, current, this.revisionMap(), (id) => this.#sources?.get(id));
+      return this.#guard.find(connection, current, this.revisionMap().forRows(current), (id) => this.#sources?.get(id));
     });
   }
 
@@ -411,9 +417,11 @@ export class Migrator {
       const current = tableExists ? await this.#versionTable.read(connection) : [];
       if (checkRows) this.#checkRows(current);
       if (checkMarkers) await this.#refuseInterrupted(connection, current);
+      // Rows inside a squashed range: plan on the replaced revisions. Unchecked rows (stamp --purge): the squashed view.
+      const map = checkRows ? this.revisionMap().forRows(current) : this.revisionMap();
       const historyExists = this.#history === undefined ? true : await this.#history.exists(connection);
-      if (historyExists) await this.#guard.check(connection, current, this.revisionMap(), (id) => this.#sources?.get(id), options.strict);
-      const result = await body(new OnlineRunner(connection), { connection, current, tableExists, historyExists });
+      if (historyExists) await this.#guard.check(connection, current, map, (id) => this.#sources?.get(id), options.strict);
+      const result = await body(new OnlineRunner(connection), { connection, current, tableExists, historyExists, map });
       return { offline: false, ...result };
     });
   }
@@ -503,12 +511,19 @@ export class Migrator {
 
   /** Rows naming no revision file: say so before planning (Alembic fails obscurely here). */
   #checkRows(current: readonly string[]): void {
-    assertKnownRows(this.revisionMap(), current, this.#versionTable.qualified);
+    assertKnownRows(this.revisionMap().forRows(current), current, this.#versionTable.qualified);
   }
 
   /** The `a` of an offline `a:b` range, as the ids the script assumes are current. */
-  #resolveStart(from: string): string[] {
+  #resolveStart(from: string, map: RevisionMap = this.revisionMap()): string[] {
     if (from === "base" || from === "") return [];
-    return resolveRevisions(this.revisionMap(), from).map((revision) => revision.id);
+    return resolveRevisions(map, from).map((revision) => revision.id);
+  }
+
+  /** An offline range starting at a revision a squash replaces is planned on the replaced revisions, as online. */
+  #viewForStart(map: RevisionMap, from: string | undefined): RevisionMap {
+    if (from === undefined) return map;
+    const ids = from.split(",").map((id) => id.trim());
+    return ids.some((id) => map.replacedBy(id) !== undefined) ? map.forRows(ids) : map;
   }
 }

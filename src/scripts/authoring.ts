@@ -21,13 +21,17 @@ export interface NewRevision {
   downRevisions: readonly string[] | ((map: RevisionMap) => string[]);
   branchLabels?: readonly string[];
   dependsOn?: readonly string[];
+  /** A squash revision's replaced revisions; the labels they declare move to the new file. */
+  replaces?: readonly string[];
   format: "ts" | "sql";
   upgradeBody?: string;
   downgradeBody?: string;
+  /** Render and check the file, write nothing. */
+  dryRun?: boolean;
 }
 
-/** Writes the file; returns its path relative to the project. */
-export function writeNewRevision(config: AuthoringSettings, map: RevisionMap, revision: NewRevision): { path: string; revision: string } {
+/** Writes the file; returns its path relative to the project, and its text. */
+export function writeNewRevision(config: AuthoringSettings, map: RevisionMap, revision: NewRevision): { path: string; revision: string; text: string } {
   const location = revision.versionPath ?? config.versionLocations[0] ?? "versions";
   if (revision.versionPath !== undefined && !config.versionLocations.some((l) => path.resolve(config.cwd, l) === path.resolve(config.cwd, location))) {
     throw new AthanorError("USAGE", `--version-path ${location} is not one of the configured version locations (${config.versionLocations.join(", ")})`, {
@@ -38,19 +42,20 @@ export function writeNewRevision(config: AuthoringSettings, map: RevisionMap, re
   return withAuthoringLock(directory, () => {
     // Another writer may have added a file since `map` was read.
     const current = rereadMap(config) ?? map;
-    checkLabels(current, revision.branchLabels ?? []);
+    checkLabels(current, revision.branchLabels ?? [], revision.replaces ?? []);
     const downRevisions = typeof revision.downRevisions === "function" ? revision.downRevisions(current) : revision.downRevisions;
     const existing = current.revisions.map((r) => r.id);
     const id = revision.revId ?? newRevisionId(config.revisionIds, existing);
     const written = writeRevisionFile(writeOptions(config, directory, id, existing, { ...revision, downRevisions }));
-    return { path: path.relative(config.cwd, written.path), revision: id };
+    return { path: path.relative(config.cwd, written.path), revision: id, text: written.text };
   });
 }
 
-function checkLabels(map: RevisionMap, labels: readonly string[]): void {
+function checkLabels(map: RevisionMap, labels: readonly string[], replaced: readonly string[]): void {
   for (const label of labels) {
     const owner = map.labelOwner(label) ?? map.get(label);
-    if (owner !== undefined) {
+    // A squash takes over the labels of the revisions it replaces: the views never show both.
+    if (owner !== undefined && !(owner.branchLabels.includes(label) && replaced.includes(owner.id))) {
       throw new AthanorError("DUPLICATE_BRANCH_LABEL", `Branch label '${label}' is already used by revision ${owner.id} (${owner.path})`, {
         hint: "Pick another label; `athanor branches` and `athanor heads` show the labels in use.",
       });
@@ -75,6 +80,8 @@ function writeOptions(
     createDate: new Date(),
     format: revision.format,
     existingRevisions: existing,
+    ...(revision.replaces === undefined ? {} : { replaces: revision.replaces }),
+    ...(revision.dryRun ? { dryRun: true } : {}),
     ...(revision.upgradeBody === undefined ? {} : { upgradeBody: revision.upgradeBody }),
     ...(revision.downgradeBody === undefined ? {} : { downgradeBody: revision.downgradeBody }),
     ...(config.templatesDir === undefined ? {} : { templatesDir: path.resolve(config.cwd, config.templatesDir) }),

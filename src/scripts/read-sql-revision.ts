@@ -29,6 +29,7 @@ export const SQL_HEADER_KEYS: Readonly<Record<string, MetadataName>> = {
   down_revision: "downRevision",
   branch_labels: "branchLabels",
   depends_on: "dependsOn",
+  replaces: "replaces",
   message: "message",
   create_date: "createDate",
   transactional: "transactional",
@@ -194,6 +195,7 @@ function headerValue(field: MetadataName, text: string): unknown {
       return /^(none|null)?$/i.test(text) ? null : list(text);
     case "branchLabels":
     case "dependsOn":
+    case "replaces":
       return /^(none|null)?$/i.test(text) ? [] : list(text);
     case "transactional":
       return /^true$/i.test(text) ? true : /^false$/i.test(text) ? false : text;

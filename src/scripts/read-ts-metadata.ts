@@ -369,6 +369,8 @@ function example(name: MetadataName): string {
       return 'export const branchLabels = ["feature_x"];';
     case "dependsOn":
       return 'export const dependsOn = ["0003"];';
+    case "replaces":
+      return 'export const replaces = ["0002", "0003"];';
     case "message":
       return 'export const message = "add users table";';
     case "createDate":

@@ -8,6 +8,7 @@ export const TEMPLATE_PLACEHOLDERS = [
   "downRevision",
   "branchLabels",
   "dependsOn",
+  "replaces",
   "message",
   "createDate",
   "imports",

@@ -14,6 +14,7 @@ export const METADATA_NAMES = [
   "downRevision",
   "branchLabels",
   "dependsOn",
+  "replaces",
   "message",
   "createDate",
   "transactional",
@@ -56,6 +57,7 @@ function buildFieldSchemas() {
     downRevision: z.union([z.null(), revisionId, z.array(revisionId).refine(distinct)]),
     branchLabels: z.union([z.null(), name, z.array(name).refine(distinct)]),
     dependsOn: z.union([z.null(), name, z.array(name).refine(distinct)]),
+    replaces: z.union([z.null(), revisionId, z.array(revisionId).refine(distinct)]),
     message: z.union([z.null(), z.string()]),
     createDate: z.union([z.null(), z.string()]),
     transactional: z.boolean(),
@@ -91,6 +93,7 @@ export const plainMetadata: Record<MetadataName, (value: unknown) => boolean> = 
   downRevision: noneOneOrMany(isId),
   branchLabels: noneOneOrMany(isName),
   dependsOn: noneOneOrMany(isName),
+  replaces: noneOneOrMany(isId),
   message: textOrNull,
   createDate: textOrNull,
   transactional: (value) => typeof value === "boolean",
@@ -104,6 +107,7 @@ const expectations: Record<MetadataName, string> = {
   downRevision: "must be null (a base), a revision id, or an array of distinct revision ids (a merge)",
   branchLabels: "must be null, a label or an array of distinct labels (no spaces, '@' or ',')",
   dependsOn: "must be null, a revision id or label, or an array of distinct ones (no spaces, '@' or ',')",
+  replaces: "must be null, a revision id, or an array of distinct revision ids (the revisions a squash stands for)",
   message: "must be a string or null",
   createDate: "must be a string or null",
   transactional: "must be true or false",
@@ -166,9 +170,17 @@ export function toRevisionSource(raw: RawMetadata, context: MetadataContext): Re
   };
   const statementTimeout = valueOf("statementTimeout") as number | undefined;
   const lockTimeout = valueOf("lockTimeout") as number | undefined;
-  if (statementTimeout === undefined && lockTimeout === undefined) return source;
+  const replaces = asList(valueOf("replaces"));
+  if (statementTimeout === undefined && lockTimeout === undefined && replaces.length === 0) return source;
+  if (replaces.includes(source.revision)) {
+    throw new AthanorError("INVALID_REVISION_FILE", `${path}:${raw.replaces!.line}: ${spell("replaces")} names the revision itself (${source.revision})`, {
+      hint: "A squash revision replaces the revisions of its range, never itself; remove its own id from the list.",
+      details: { file: path, line: raw.replaces!.line, field: "replaces" },
+    });
+  }
   return {
     ...source,
+    ...(replaces.length === 0 ? {} : { replaces }),
     ...(statementTimeout === undefined ? {} : { statementTimeout }),
     ...(lockTimeout === undefined ? {} : { lockTimeout }),
   };
@@ -182,6 +194,7 @@ function linesOf(raw: RawMetadata): RevisionSource["lines"] {
   };
   if (raw.branchLabels !== undefined) lines.branchLabels = raw.branchLabels.line;
   if (raw.dependsOn !== undefined) lines.dependsOn = raw.dependsOn.line;
+  if (raw.replaces !== undefined) lines.replaces = raw.replaces.line;
   return lines;
 }
 

@@ -28,6 +28,8 @@ export interface WriteRevisionOptions {
   readonly downRevisions: readonly string[];
   readonly branchLabels?: readonly string[];
   readonly dependsOn?: readonly string[];
+  /** A squash revision's replaced revisions, oldest first (the `${replaces}` placeholder). */
+  readonly replaces?: readonly string[];
   readonly message: string;
   readonly createDate: Date;
   readonly format: "ts" | "sql";
@@ -40,6 +42,8 @@ export interface WriteRevisionOptions {
   readonly templatesDir?: string;
   /** Ids already used in every version location; when omitted, `directory` is scanned. */
   readonly existingRevisions?: Iterable<string>;
+  /** Render and read back, but write nothing (`squash --dry-run`). */
+  readonly dryRun?: boolean;
 }
 
 export interface WrittenRevision {
@@ -47,6 +51,8 @@ export interface WrittenRevision {
   readonly path: string;
   /** The new file's metadata, as the scanner reads it (its `path` is the absolute path). */
   readonly source: RevisionSource;
+  /** The file's text, as written (or, with dryRun, as it would be). */
+  readonly text: string;
 }
 
 /**
@@ -66,8 +72,9 @@ export function writeRevisionFile(options: WriteRevisionOptions): WrittenRevisio
   const fileName = revisionFileName(options);
   const target = path.join(directory, fileName);
   const source = readBack(text, target, fileName, options, templatePath);
-  writeNewFile(target, text.endsWith("\n") ? text : `${text}\n`);
-  return { path: target, source };
+  const fileText = text.endsWith("\n") ? text : `${text}\n`;
+  if (!options.dryRun) writeNewFile(target, fileText);
+  return { path: target, source, text: fileText };
 }
 
 function checkRevisionId(options: WriteRevisionOptions, directory: string): void {
@@ -103,6 +110,7 @@ function readTemplate(options: WriteRevisionOptions): { templatePath: string; te
 function templateValues(options: WriteRevisionOptions): TemplateValues {
   const branchLabels = options.branchLabels ?? [];
   const dependsOn = options.dependsOn ?? [];
+  const replaces = options.replaces ?? [];
   const createDate = formatCreateDate(options.createDate);
   if (options.format === "sql") {
     return {
@@ -110,6 +118,7 @@ function templateValues(options: WriteRevisionOptions): TemplateValues {
       downRevision: options.downRevisions.length === 0 ? "none" : options.downRevisions.join(", "),
       branchLabels: branchLabels.join(", "),
       dependsOn: dependsOn.join(", "),
+      replaces: replaces.length === 0 ? "" : `-- replaces: ${replaces.join(", ")}`,
       message: options.message.replace(/\s*\n\s*/g, " "), // a header value is one line
       createDate,
       imports: "",
@@ -123,6 +132,7 @@ function templateValues(options: WriteRevisionOptions): TemplateValues {
     downRevision: down.length === 0 ? "null" : down.length === 1 ? JSON.stringify(down[0]) : listLiteral(down),
     branchLabels: listLiteral(branchLabels),
     dependsOn: listLiteral(dependsOn),
+    replaces: replaces.length === 0 ? "" : `export const replaces: string[] = ${listLiteral(replaces)};`,
     message: JSON.stringify(options.message),
     createDate: JSON.stringify(createDate),
     imports: [...new Set([OPERATIONS_IMPORT, ...(options.imports ?? [])])].join("\n"),
@@ -153,10 +163,11 @@ function readBack(text: string, target: string, fileName: string, options: Write
     source.revision !== options.revision ||
     !same(source.downRevisions, options.downRevisions) ||
     !same(source.branchLabels, options.branchLabels ?? []) ||
-    !same(source.dependsOn, options.dependsOn ?? [])
+    !same(source.dependsOn, options.dependsOn ?? []) ||
+    !same(source.replaces ?? [], options.replaces ?? [])
   ) {
     throw new AthanorError("INVALID_TEMPLATE", `${templatePath} does not declare the revision's metadata from its placeholders`, {
-      hint: "Use ${revision}, ${downRevision}, ${branchLabels} and ${dependsOn} as the values of the metadata declarations.",
+      hint: "Use ${revision}, ${downRevision}, ${branchLabels} and ${dependsOn} as the values of the metadata declarations, and put ${replaces} on a line of its own (squash writes `replaces` there).",
     });
   }
   return source;

@@ -19,6 +19,7 @@ const commands = [
   "revision",
   "generate",
   "merge",
+  "squash",
   "check",
   "test",
   "init",

@@ -66,3 +66,20 @@ test("a wide graph (500 branches of 5 merged at once) is planned up and down", (
   const down = run(() => planDowngrade(map, ["merge"], "base"));
   assert.deepEqual(down.end, []);
 });
+
+test("a 20,000-revision chain with 100 squashes of 199 revisions each builds both views, without recursion", () => {
+  const n = 20_000;
+  const sources: RevisionSource[] = Array.from({ length: n }, (_, i) => source(id(i), i === 0 ? [] : [id(i - 1)], i));
+  // Squash k replaces r(200k+1)..r(200k+199) and builds on r(200k).
+  for (let k = 0; k < 100; k++) {
+    const replaces = Array.from({ length: 199 }, (_, j) => id(200 * k + 1 + j));
+    sources.push({ ...source(`s${String(k).padStart(6, "0")}`, [id(200 * k)], n + k), replaces });
+  }
+  const map = run(() => RevisionMap.fromSources(sources));
+  assert.equal(map.size, n - 100 * 199 + 100);
+  assert.deepEqual(map.heads, ["s000099"], "the last squash replaces the chain's head");
+  assert.equal(run(() => planUpgrade(map, [], "head")).steps.length, map.size);
+  const inside = run(() => map.forRows([id(n - 150)]));
+  assert.equal(inside.size, map.size + 198);
+  assert.equal(run(() => planUpgrade(inside, [id(n - 150)], "head")).steps.length, 149);
+});

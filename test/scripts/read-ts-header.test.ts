@@ -98,6 +98,7 @@ test("a revision written from the template is read the quick way", () => {
       revision: '"0002"',
       downRevision: '"0001"',
       branchLabels: "[]",
+      replaces: 'export const replaces: string[] = ["0001"];',
       dependsOn: "[]",
       message: '"add a table to hold the users of the application"',
       createDate: '"2026-11-25 10:00:00"',

@@ -35,7 +35,8 @@ export class CurrentCommand extends DatabaseCommand {
     if (spec !== undefined) return runOnTargets(this.targetsCli, project, spec, this, { command: "current", asJson: this.asJson });
     const migrator = await this.migrator(project);
     const { heads, interrupted } = await migrator.currentState();
-    const map = project.revisionMap();
+    // A database inside a squashed range is shown on the revisions it continues on.
+    const map = project.revisionMap().forRows(heads);
     for (const marker of interrupted) this.warnInterrupted(marker, heads);
     if (this.asJson) {
       this.json({ database: migrator.target.description, current: heads.map((id) => revisionJson(map, id)) });

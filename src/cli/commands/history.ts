@@ -68,7 +68,7 @@ export class HistoryCommand extends GraphCommand {
   async #currentHeads(project: Project): Promise<readonly string[]> {
     const { inspectDatabase } = await import("../../runtime/inspect-database.js");
     // Rows naming no file are refused, as upgrade refuses them: marking nothing would hide them.
-    const known = (db: DatabaseView) => assertKnownRows(project.revisionMap(), db.currentHeads, db.versionTable);
+    const known = (db: DatabaseView) => assertKnownRows(project.revisionMap().forRows(db.currentHeads), db.currentHeads, db.versionTable);
     return inspectDatabase(
       project.config,
       async (db) => {

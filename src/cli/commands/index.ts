@@ -16,6 +16,7 @@ import { RevisionCommand } from "./revision.js";
 import { ShowCommand } from "./show.js";
 import { SqlCommand } from "./sql.js";
 import { StatusCommand } from "./status.js";
+import { SquashCommand } from "./squash.js";
 import { StampCommand } from "./stamp.js";
 import { TestCommand } from "./test.js";
 import { UpgradeCommand } from "./upgrade.js";
@@ -36,6 +37,7 @@ export const commands = [
   GenerateCommand,
   MergeCommand,
   RebaseCommand,
+  SquashCommand,
   CheckCommand,
   PullCommand,
   LintCommand,

@@ -36,7 +36,8 @@ export class StatusCommand extends DatabaseCommand {
     if (spec !== undefined) return runOnTargets(this.targetsCli, project, spec, this, { command: "status", asJson: this.asJson });
     const migrator = await this.migrator(project);
     const { heads: current, interrupted } = await migrator.currentState();
-    const map = project.revisionMap();
+    // A database inside a squashed range is shown on the revisions it continues on.
+    const map = project.revisionMap().forRows(current);
     for (const marker of interrupted) this.warnInterrupted(marker, current);
     const status = graphStatus(map, current);
     if (this.asJson) {
