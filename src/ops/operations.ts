@@ -8,11 +8,9 @@ import { AthanorError } from "../errors.js";
 import type { ColumnSpec } from "./column.js";
 import type { FacadeArguments } from "./define-operation.js";
 import type { Operation, OperationKind } from "./operation.js";
-import { operationFromArguments } from "./operation-arguments.js";
 import type { operationDefinitions } from "./operation-definitions.js";
 import type * as O from "./operation-options.js";
 import type { OperationSink, Row } from "./operation-sink.js";
-import { validateOperation } from "./validate-operation.js";
 
 export type * from "./operation-options.js";
 export type { ColumnSpec } from "./column.js";
@@ -34,6 +32,9 @@ export interface OperationsOptions {
 function isTransactionalByData(operation: Operation): boolean {
   return !((operation.kind === "createIndex" || operation.kind === "dropIndex") && operation.concurrently === true);
 }
+
+/** Loaded with the first operation (build-operation.ts), so importing "athanor" loads no definitions and no zod. */
+let builder: Promise<typeof import("./build-operation.js")> | undefined;
 
 /** The parameters each facade method takes, as its operation's definition says. */
 type FacadeMethods = { [K in OperationKind]: (...args: FacadeArguments<(typeof operationDefinitions)[K]>) => Promise<void> };
@@ -65,20 +66,19 @@ export class Operations implements FacadeMethods {
     return this.#sink.offline;
   }
 
-  async #emit(operation: Operation): Promise<void> {
-    validateOperation(operation, `op.${operation.kind}`);
-    if (this.#transactional && this.#autocommitDepth === 0 && !this.#isTransactional(operation)) {
+  /** The operation the arguments of `op.<kind>(…)` describe, validated and emitted. */
+  async #call<K extends OperationKind>(kind: K, ...args: FacadeArguments<(typeof operationDefinitions)[K]>): Promise<void> {
+    // Read before the first await: the block the call was made in, not the one current when it resumes.
+    const inTransaction = this.#transactional && this.#autocommitDepth === 0;
+    builder ??= import("./build-operation.js");
+    const operation = (await builder).buildOperation(kind, args);
+    if (inTransaction && !this.#isTransactional(operation)) {
       throw new AthanorError("INVALID_OPERATION", `op.${operation.kind}: this statement cannot run inside a transaction, and this revision runs in one`, {
         hint: "wrap it in `await op.autocommitBlock(async () => { … })`, or mark the whole revision with `export const transactional = false`",
         details: { operation: operation.kind },
       });
     }
     await this.#sink.emit(operation);
-  }
-
-  /** The operation the arguments of `op.<kind>(…)` describe, validated and emitted. */
-  #call<K extends OperationKind>(kind: K, ...args: FacadeArguments<(typeof operationDefinitions)[K]>): Promise<void> {
-    return this.#emit(operationFromArguments(kind, args));
   }
 
   /**
