@@ -9,7 +9,7 @@ import { findAlembic, writeAlembicProject, type AlembicCommand } from "./fixture
 import { selectStatements, writeTypescriptRevisions } from "./fixtures/revision-files.js";
 import { describeMachine, machineLine } from "./harness/machine.js";
 import { measureInterleaved, type CommandSpec, type Measurement } from "./harness/measure.js";
-import { athanorBin, athanorMissing, cleanEnv, floorScan, readmePath, workDir } from "./harness/paths.js";
+import { athanorBin, athanorMissing, cleanEnv, floorScan, readmePath, projectDir } from "./harness/paths.js";
 import { resultsTable, writeResults, type Row } from "./harness/results-table.js";
 
 const TARGET = "< 1 s, ≤ 2× floor, < 200 MB";
@@ -52,7 +52,7 @@ interface SizeResult {
 function benchSize(size: number, runs: number, alembic: AlembicCommand | null, alembicRuns: number, alembicTimeout: number): SizeResult {
   process.stderr.write(`graph-read: ${size} revisions\n`);
   const dag = generateDag({ size });
-  const dir = workDir(`graph-${size}`);
+  const dir = projectDir(`graph-${size}`);
   writeTypescriptRevisions(`${dir}/versions`, dag.revisions, selectStatements);
   const checks = { heads: headsCheck(dag), history: historyCheck(dag) };
   const specs: CommandSpec[] = [{ label: "floor: read + regex every file", argv: [process.execPath, floorScan, "versions"], cwd: dir, runs, warmup: true }];

@@ -17,7 +17,7 @@ import { tableStatements, writeTypescriptRevisions } from "./fixtures/revision-f
 import { databaseUrl, queryColumn, recreateDatabase, serverVersion } from "./harness/database.js";
 import { describeMachine, machineLine } from "./harness/machine.js";
 import { measureInterleaved, type CommandSpec, type Measurement } from "./harness/measure.js";
-import { athanorBin, athanorMissing, cleanEnv, readmePath, workDir } from "./harness/paths.js";
+import { athanorBin, athanorMissing, cleanEnv, readmePath, projectDir } from "./harness/paths.js";
 import { resultsTable, writeResults, type Row } from "./harness/results-table.js";
 
 const DATABASE = "bench_upgrade";
@@ -47,7 +47,7 @@ export async function runOnlineUpgrade(argv: string[]): Promise<void> {
   const size = Number(values.size);
   const runs = Number(values.runs);
   const dag = generateDag({ size, seed: 1000 });
-  const dir = workDir(`upgrade-${size}`);
+  const dir = projectDir(`upgrade-${size}`);
   writeTypescriptRevisions(path.join(dir, "versions"), dag.revisions, tableStatements);
   const floorFile = path.join(dir, "floor.sql");
   writeFileSync(floorFile, floorUpgradeSql(dag.revisions, tableStatements));

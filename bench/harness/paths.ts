@@ -1,7 +1,7 @@
 // Where the benchmarks find athanor and keep their generated data. Generated projects
 // live in bench/.work/ (git-ignored) inside the repository, so a revision file's
 // `import type … from "athanor"` resolves to this package by self-reference.
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,6 +16,19 @@ export function workDir(name: string, { keep = false } = {}): string {
   const dir = path.join(benchDir, ".work", name);
   if (!keep) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * A fresh bench/.work/<name> for a generated project without a config file. Its
+ * package.json makes it the project's root: athanor looks for athanor.config.ts up to
+ * the nearest package.json or .git, and would otherwise take this repository's own
+ * (versions/ of the example project). "type": "module" keeps the revision files ES
+ * modules, as they are under the repository's package.json.
+ */
+export function projectDir(name: string): string {
+  const dir = workDir(name);
+  writeFileSync(path.join(dir, "package.json"), `${JSON.stringify({ private: true, type: "module" })}\n`);
   return dir;
 }
 

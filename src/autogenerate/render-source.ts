@@ -1,19 +1,12 @@
 // Operations as the TypeScript a person would write in a revision's upgrade() or
 // downgrade(): `await op.addColumn("users", { name: "x", type: "text" });`, with the
-// Change notes as comments. Each kind maps to the Operations facade's call shape,
-// Alembic's argument order: the object's name first, then the table, then details.
+// Change notes as comments. Each kind's call shape (Alembic's argument order: the
+// object's name first, then the table, then details) is its definition's, the same the
+// Operations facade reads (src/ops/operation-arguments.ts), so the two cannot disagree.
 import type { Operation } from "../ops/operation.js";
+import { argumentsOfOperation } from "../ops/operation-arguments.js";
 import type { Step } from "./change.js";
 import { formatValue } from "./format-value.js";
-
-type Without<T, K extends keyof T> = Omit<T, K | "kind">;
-
-function rest<T extends object, K extends keyof T>(o: T, ...keys: K[]): Without<T, K> | undefined {
-  const copy: Record<string, unknown> = { ...(o as Record<string, unknown>) };
-  delete copy.kind;
-  for (const k of keys) delete copy[k as string];
-  return Object.keys(copy).length > 0 ? (copy as Without<T, K>) : undefined;
-}
 
 /** The call's arguments, trailing `undefined` (no options) left out. */
 function call(name: string, args: unknown[], indent: string): string {
@@ -24,84 +17,7 @@ function call(name: string, args: unknown[], indent: string): string {
 
 /** One operation as one statement of TypeScript (without leading indentation). */
 export function renderOperationSource(op: Operation, indent = "  "): string {
-  switch (op.kind) {
-    case "createTable":
-      return call("createTable", [op.table, rest(op, "table")], indent);
-    case "dropTable":
-      return call("dropTable", [op.table, rest(op, "table")], indent);
-    case "renameTable":
-      return call("renameTable", [op.table, op.newName, rest(op, "table", "newName")], indent);
-    case "createTableComment":
-      return call("createTableComment", [op.table, op.comment, rest(op, "table", "comment")], indent);
-    case "dropTableComment":
-      return call("dropTableComment", [op.table, rest(op, "table")], indent);
-    case "addColumn":
-      return call("addColumn", [op.table, op.column, rest(op, "table", "column")], indent);
-    case "dropColumn":
-      return call("dropColumn", [op.table, op.column, rest(op, "table", "column")], indent);
-    case "alterColumn":
-      return call("alterColumn", [op.table, op.column, rest(op, "table", "column")], indent);
-    case "setColumnComment":
-      return call("setColumnComment", [op.table, op.column, op.comment, rest(op, "table", "column", "comment")], indent);
-    case "createIndex":
-      return call(
-        "createIndex",
-        [
-          op.name,
-          op.table,
-          op.columns.map((c) => (c.column !== undefined && Object.keys(c).length === 1 ? c.column : c)),
-          rest(op, "name", "table", "columns"),
-        ],
-        indent,
-      );
-    case "dropIndex":
-      return call("dropIndex", [op.name, rest(op, "name")], indent);
-    case "createPrimaryKey":
-      return call("createPrimaryKey", [op.name ?? null, op.table, op.columns, rest(op, "name", "table", "columns")], indent);
-    case "createUniqueConstraint":
-      return call("createUniqueConstraint", [op.name ?? null, op.table, op.columns, rest(op, "name", "table", "columns")], indent);
-    case "createForeignKey":
-      return call(
-        "createForeignKey",
-        [
-          op.name ?? null,
-          op.table,
-          op.referencedTable,
-          op.columns,
-          op.referencedColumns ?? null,
-          rest(op, "name", "table", "referencedTable", "columns", "referencedColumns"),
-        ],
-        indent,
-      );
-    case "createCheckConstraint":
-      return call("createCheckConstraint", [op.name ?? null, op.table, op.expression, rest(op, "name", "table", "expression")], indent);
-    case "validateConstraint":
-      return call("validateConstraint", [op.name, op.table, rest(op, "name", "table")], indent);
-    case "dropConstraint":
-      return call("dropConstraint", [op.name, op.table, rest(op, "name", "table")], indent);
-    case "createEnum":
-      return call("createEnum", [op.name, op.values, rest(op, "name", "values")], indent);
-    case "dropEnum":
-      return call("dropEnum", [op.name, rest(op, "name")], indent);
-    case "addEnumValue":
-      return call("addEnumValue", [op.name, op.value, rest(op, "name", "value")], indent);
-    case "renameEnumValue":
-      return call("renameEnumValue", [op.name, op.from, op.to, rest(op, "name", "from", "to")], indent);
-    case "createSchema":
-      return call("createSchema", [op.schema, rest(op, "schema")], indent);
-    case "dropSchema":
-      return call("dropSchema", [op.schema, rest(op, "schema")], indent);
-    case "createSequence":
-      return call("createSequence", [op.name, rest(op, "name")], indent);
-    case "alterSequence":
-      return call("alterSequence", [op.name, rest(op, "name")], indent);
-    case "dropSequence":
-      return call("dropSequence", [op.name, rest(op, "name")], indent);
-    case "execute":
-      return call("execute", [op.sql, op.params], indent);
-    case "bulkInsert":
-      return call("bulkInsert", [op.table, op.rows, rest(op, "table", "rows")], indent);
-  }
+  return call(op.kind, argumentsOfOperation(op), indent);
 }
 
 function commentLines(text: string, indent: string): string[] {

@@ -1,65 +1,40 @@
-// The option objects of the Operations facade's methods: each operation's data minus
-// the arguments passed positionally, so the facade and the data cannot drift apart.
-import type { IndexElement } from "./constraint.js";
-import type {
-  AddColumnOperation,
-  AddEnumValueOperation,
-  AlterColumnOperation,
-  AlterSequenceOperation,
-  BulkInsertOperation,
-  CreateCheckConstraintOperation,
-  CreateEnumOperation,
-  CreateForeignKeyOperation,
-  CreateIndexOperation,
-  CreatePrimaryKeyOperation,
-  CreateSchemaOperation,
-  CreateSequenceOperation,
-  CreateTableCommentOperation,
-  CreateTableOperation,
-  CreateUniqueConstraintOperation,
-  DropColumnOperation,
-  DropConstraintOperation,
-  DropEnumOperation,
-  DropIndexOperation,
-  DropSchemaOperation,
-  DropSequenceOperation,
-  DropTableCommentOperation,
-  DropTableOperation,
-  RenameEnumValueOperation,
-  RenameTableOperation,
-  SetColumnCommentOperation,
-  ValidateConstraintOperation,
-} from "./operation.js";
+// The option objects of the Operations facade's methods: each operation's fields minus
+// the arguments its definition takes positionally, so the facade and the data cannot
+// drift apart.
+import type { OptionsOf } from "./define-operation.js";
+import type { operationDefinitions } from "./operation-definitions.js";
+import type { OperationKind } from "./operation.js";
 
-type Options<T, Positional extends keyof T> = Omit<T, "kind" | Positional>;
+export type { IndexColumn } from "./definitions/indexes.js";
+
+/** The option object of the facade method of `kind`. */
+export type OperationOptions<K extends OperationKind> = OptionsOf<(typeof operationDefinitions)[K]>;
 
 /** Everything about the table except its name: columns, constraints, schema, comment. */
-export type CreateTableOptions = Options<CreateTableOperation, "table">;
-export type DropTableOptions = Options<DropTableOperation, "table">;
-export type RenameTableOptions = Options<RenameTableOperation, "table" | "newName">;
-export type CreateTableCommentOptions = Options<CreateTableCommentOperation, "table" | "comment">;
-export type DropTableCommentOptions = Options<DropTableCommentOperation, "table">;
-export type AddColumnOptions = Options<AddColumnOperation, "table" | "column">;
-export type DropColumnOptions = Options<DropColumnOperation, "table" | "column">;
-export type AlterColumnOptions = Options<AlterColumnOperation, "table" | "column">;
-export type SetColumnCommentOptions = Options<SetColumnCommentOperation, "table" | "column" | "comment">;
-/** An index key: a column name, or an element with an expression and sort options. */
-export type IndexColumn = string | IndexElement;
-export type CreateIndexOptions = Options<CreateIndexOperation, "name" | "table" | "columns">;
-export type DropIndexOptions = Options<DropIndexOperation, "name">;
-export type CreatePrimaryKeyOptions = Options<CreatePrimaryKeyOperation, "name" | "table" | "columns">;
-export type CreateUniqueConstraintOptions = Options<CreateUniqueConstraintOperation, "name" | "table" | "columns">;
-export type CreateForeignKeyOptions = Options<CreateForeignKeyOperation, "name" | "table" | "referencedTable" | "columns" | "referencedColumns">;
-export type CreateCheckConstraintOptions = Options<CreateCheckConstraintOperation, "name" | "table" | "expression">;
-export type ValidateConstraintOptions = Options<ValidateConstraintOperation, "name" | "table">;
-export type DropConstraintOptions = Options<DropConstraintOperation, "name" | "table">;
-export type CreateEnumOptions = Options<CreateEnumOperation, "name" | "values">;
-export type DropEnumOptions = Options<DropEnumOperation, "name">;
-export type AddEnumValueOptions = Options<AddEnumValueOperation, "name" | "value">;
-export type RenameEnumValueOptions = Options<RenameEnumValueOperation, "name" | "from" | "to">;
-export type CreateSchemaOptions = Options<CreateSchemaOperation, "schema">;
-export type DropSchemaOptions = Options<DropSchemaOperation, "schema">;
-export type CreateSequenceOptions = Options<CreateSequenceOperation, "name">;
-export type AlterSequenceOptions = Options<AlterSequenceOperation, "name">;
-export type DropSequenceOptions = Options<DropSequenceOperation, "name">;
-export type BulkInsertOptions = Options<BulkInsertOperation, "table" | "rows">;
+export type CreateTableOptions = OperationOptions<"createTable">;
+export type DropTableOptions = OperationOptions<"dropTable">;
+export type RenameTableOptions = OperationOptions<"renameTable">;
+export type CreateTableCommentOptions = OperationOptions<"createTableComment">;
+export type DropTableCommentOptions = OperationOptions<"dropTableComment">;
+export type AddColumnOptions = OperationOptions<"addColumn">;
+export type DropColumnOptions = OperationOptions<"dropColumn">;
+export type AlterColumnOptions = OperationOptions<"alterColumn">;
+export type SetColumnCommentOptions = OperationOptions<"setColumnComment">;
+export type CreateIndexOptions = OperationOptions<"createIndex">;
+export type DropIndexOptions = OperationOptions<"dropIndex">;
+export type CreatePrimaryKeyOptions = OperationOptions<"createPrimaryKey">;
+export type CreateUniqueConstraintOptions = OperationOptions<"createUniqueConstraint">;
+export type CreateForeignKeyOptions = OperationOptions<"createForeignKey">;
+export type CreateCheckConstraintOptions = OperationOptions<"createCheckConstraint">;
+export type ValidateConstraintOptions = OperationOptions<"validateConstraint">;
+export type DropConstraintOptions = OperationOptions<"dropConstraint">;
+export type CreateEnumOptions = OperationOptions<"createEnum">;
+export type DropEnumOptions = OperationOptions<"dropEnum">;
+export type AddEnumValueOptions = OperationOptions<"addEnumValue">;
+export type RenameEnumValueOptions = OperationOptions<"renameEnumValue">;
+export type CreateSchemaOptions = OperationOptions<"createSchema">;
+export type DropSchemaOptions = OperationOptions<"dropSchema">;
+export type CreateSequenceOptions = OperationOptions<"createSequence">;
+export type AlterSequenceOptions = OperationOptions<"alterSequence">;
+export type DropSequenceOptions = OperationOptions<"dropSequence">;
+export type BulkInsertOptions = OperationOptions<"bulkInsert">;

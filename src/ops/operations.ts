@@ -1,12 +1,16 @@
 // The Operations facade a revision's upgrade()/downgrade() receives as `op`. Each method
-// builds one Operation (plain data), validates it, and hands it to the OperationSink;
-// it never writes SQL. Argument order follows Alembic's op.* (object name, then table).
+// builds one Operation (plain data) from its arguments as the operation's definition
+// says (src/ops/definitions/), validates it, and hands it to the OperationSink; it never
+// writes SQL. Argument order follows Alembic's op.* (object name, then table). The
+// signatures are written out for the editor's hover text (parameter names, examples);
+// the compiler holds each to its definition's arguments (FacadeMatchesDefinitions).
 import { AthanorError } from "../errors.js";
 import type { ColumnSpec } from "./column.js";
-import type { Operation } from "./operation.js";
+import type { FacadeArguments } from "./define-operation.js";
+import type { Operation, OperationKind } from "./operation.js";
+import type { operationDefinitions } from "./operation-definitions.js";
 import type * as O from "./operation-options.js";
 import type { OperationSink, Row } from "./operation-sink.js";
-import { validateOperation } from "./validate-operation.js";
 
 export type * from "./operation-options.js";
 export type { ColumnSpec } from "./column.js";
@@ -29,7 +33,11 @@ function isTransactionalByData(operation: Operation): boolean {
   return !((operation.kind === "createIndex" || operation.kind === "dropIndex") && operation.concurrently === true);
 }
 
-const omitNull = <K extends string>(key: K, value: string | null) => (value === null ? {} : ({ [key]: value } as Record<K, string>));
+/** Loaded with the first operation (build-operation.ts), so importing "athanor" loads no definitions and no zod. */
+let builder: Promise<typeof import("./build-operation.js")> | undefined;
+
+/** The parameters each facade method takes, as its operation's definition says. */
+type FacadeMethods = { [K in OperationKind]: (...args: FacadeArguments<(typeof operationDefinitions)[K]>) => Promise<void> };
 
 /**
  * The operations a revision performs, as methods. Every method returns a promise; await each.
@@ -41,7 +49,7 @@ const omitNull = <K extends string>(key: K, value: string | null) => (value === 
  * }
  * ```
  */
-export class Operations {
+export class Operations implements FacadeMethods {
   readonly #sink: OperationSink;
   readonly #transactional: boolean;
   readonly #isTransactional: (operation: Operation) => boolean;
@@ -58,9 +66,13 @@ export class Operations {
     return this.#sink.offline;
   }
 
-  async #emit(operation: Operation): Promise<void> {
-    validateOperation(operation, `op.${operation.kind}`);
-    if (this.#transactional && this.#autocommitDepth === 0 && !this.#isTransactional(operation)) {
+  /** The operation the arguments of `op.<kind>(…)` describe, validated and emitted. */
+  async #call<K extends OperationKind>(kind: K, ...args: FacadeArguments<(typeof operationDefinitions)[K]>): Promise<void> {
+    // Read before the first await: the block the call was made in, not the one current when it resumes.
+    const inTransaction = this.#transactional && this.#autocommitDepth === 0;
+    builder ??= import("./build-operation.js");
+    const operation = (await builder).buildOperation(kind, args);
+    if (inTransaction && !this.#isTransactional(operation)) {
       throw new AthanorError("INVALID_OPERATION", `op.${operation.kind}: this statement cannot run inside a transaction, and this revision runs in one`, {
         hint: "wrap it in `await op.autocommitBlock(async () => { … })`, or mark the whole revision with `export const transactional = false`",
         details: { operation: operation.kind },
@@ -74,37 +86,37 @@ export class Operations {
    * @example await op.createTable("users", { columns: [{ name: "id", type: "bigint", identity: { generated: "always" }, primaryKey: true }, { name: "email", type: "varchar(255)", nullable: false, unique: true }] });
    */
   createTable(table: string, options: O.CreateTableOptions): Promise<void> {
-    return this.#emit({ ...options, kind: "createTable", table });
+    return this.#call("createTable", table, options);
   }
 
   /** DROP TABLE. @example await op.dropTable("users", { ifExists: true, cascade: true }); */
-  dropTable(table: string, options: O.DropTableOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "dropTable", table });
+  dropTable(table: string, options?: O.DropTableOptions): Promise<void> {
+    return this.#call("dropTable", table, options);
   }
 
   /** ALTER TABLE … RENAME TO. @example await op.renameTable("user", "users"); */
-  renameTable(table: string, newName: string, options: O.RenameTableOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "renameTable", table, newName });
+  renameTable(table: string, newName: string, options?: O.RenameTableOptions): Promise<void> {
+    return this.#call("renameTable", table, newName, options);
   }
 
   /** COMMENT ON TABLE. @example await op.createTableComment("users", "people who sign in"); */
-  createTableComment(table: string, comment: string, options: O.CreateTableCommentOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "createTableComment", table, comment });
+  createTableComment(table: string, comment: string, options?: O.CreateTableCommentOptions): Promise<void> {
+    return this.#call("createTableComment", table, comment, options);
   }
 
   /** Remove a table's comment. @example await op.dropTableComment("users"); */
-  dropTableComment(table: string, options: O.DropTableCommentOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "dropTableComment", table });
+  dropTableComment(table: string, options?: O.DropTableCommentOptions): Promise<void> {
+    return this.#call("dropTableComment", table, options);
   }
 
   /** ALTER TABLE … ADD COLUMN. @example await op.addColumn("users", { name: "new_field", type: "varchar(100)", nullable: true }); */
-  addColumn(table: string, column: ColumnSpec, options: O.AddColumnOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "addColumn", table, column });
+  addColumn(table: string, column: ColumnSpec, options?: O.AddColumnOptions): Promise<void> {
+    return this.#call("addColumn", table, column, options);
   }
 
   /** ALTER TABLE … DROP COLUMN. @example await op.dropColumn("users", "new_field"); */
-  dropColumn(table: string, column: string, options: O.DropColumnOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "dropColumn", table, column });
+  dropColumn(table: string, column: string, options?: O.DropColumnOptions): Promise<void> {
+    return this.#call("dropColumn", table, column, options);
   }
 
   /**
@@ -113,12 +125,12 @@ export class Operations {
    * @example await op.alterColumn("users", "email", { type: "text", nullable: false, default: null });
    */
   alterColumn(table: string, column: string, options: O.AlterColumnOptions): Promise<void> {
-    return this.#emit({ ...options, kind: "alterColumn", table, column });
+    return this.#call("alterColumn", table, column, options);
   }
 
   /** COMMENT ON COLUMN; `null` removes it. @example await op.setColumnComment("users", "email", "login address"); */
-  setColumnComment(table: string, column: string, comment: string | null, options: O.SetColumnCommentOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "setColumnComment", table, column, comment });
+  setColumnComment(table: string, column: string, comment: string | null, options?: O.SetColumnCommentOptions): Promise<void> {
+    return this.#call("setColumnComment", table, column, comment, options);
   }
 
   /**
@@ -126,24 +138,23 @@ export class Operations {
    * @example await op.createIndex("ix_users_email", "users", ["email"], { unique: true, where: "deleted_at IS NULL" });
    * @example await op.createIndex("ix_users_lower_email", "users", [{ expression: "lower(email)" }]);
    */
-  createIndex(name: string, table: string, columns: readonly O.IndexColumn[], options: O.CreateIndexOptions = {}): Promise<void> {
-    const elements = columns.map((c) => (typeof c === "string" ? { column: c } : c));
-    return this.#emit({ ...options, kind: "createIndex", name, table, columns: elements });
+  createIndex(name: string, table: string, columns: readonly O.IndexColumn[], options?: O.CreateIndexOptions): Promise<void> {
+    return this.#call("createIndex", name, table, columns, options);
   }
 
   /** DROP INDEX. @example await op.dropIndex("ix_users_email", { ifExists: true }); */
-  dropIndex(name: string, options: O.DropIndexOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "dropIndex", name });
+  dropIndex(name: string, options?: O.DropIndexOptions): Promise<void> {
+    return this.#call("dropIndex", name, options);
   }
 
   /** ADD PRIMARY KEY; a `null` name lets PostgreSQL name it. @example await op.createPrimaryKey("users_pkey", "users", ["id"]); */
-  createPrimaryKey(name: string | null, table: string, columns: readonly string[], options: O.CreatePrimaryKeyOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "createPrimaryKey", ...omitNull("name", name), table, columns });
+  createPrimaryKey(name: string | null, table: string, columns: readonly string[], options?: O.CreatePrimaryKeyOptions): Promise<void> {
+    return this.#call("createPrimaryKey", name, table, columns, options);
   }
 
   /** ADD UNIQUE. @example await op.createUniqueConstraint("users_email_key", "users", ["email"]); */
-  createUniqueConstraint(name: string | null, table: string, columns: readonly string[], options: O.CreateUniqueConstraintOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "createUniqueConstraint", ...omitNull("name", name), table, columns });
+  createUniqueConstraint(name: string | null, table: string, columns: readonly string[], options?: O.CreateUniqueConstraintOptions): Promise<void> {
+    return this.#call("createUniqueConstraint", name, table, columns, options);
   }
 
   /**
@@ -156,70 +167,69 @@ export class Operations {
     referencedTable: string,
     columns: readonly string[],
     referencedColumns: readonly string[] | null,
-    options: O.CreateForeignKeyOptions = {},
+    options?: O.CreateForeignKeyOptions,
   ): Promise<void> {
-    const referenced = referencedColumns === null ? {} : { referencedColumns };
-    return this.#emit({ ...options, kind: "createForeignKey", ...omitNull("name", name), table, referencedTable, columns, ...referenced });
+    return this.#call("createForeignKey", name, table, referencedTable, columns, referencedColumns, options);
   }
 
   /** ADD CHECK. @example await op.createCheckConstraint("age_positive", "users", "age > 0", { notValid: true }); */
-  createCheckConstraint(name: string | null, table: string, expression: string, options: O.CreateCheckConstraintOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "createCheckConstraint", ...omitNull("name", name), table, expression });
+  createCheckConstraint(name: string | null, table: string, expression: string, options?: O.CreateCheckConstraintOptions): Promise<void> {
+    return this.#call("createCheckConstraint", name, table, expression, options);
   }
 
   /** VALIDATE CONSTRAINT (after a NOT VALID one). @example await op.validateConstraint("age_positive", "users"); */
-  validateConstraint(name: string, table: string, options: O.ValidateConstraintOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "validateConstraint", name, table });
+  validateConstraint(name: string, table: string, options?: O.ValidateConstraintOptions): Promise<void> {
+    return this.#call("validateConstraint", name, table, options);
   }
 
   /** DROP CONSTRAINT. @example await op.dropConstraint("users_email_key", "users", { ifExists: true }); */
-  dropConstraint(name: string, table: string, options: O.DropConstraintOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "dropConstraint", name, table });
+  dropConstraint(name: string, table: string, options?: O.DropConstraintOptions): Promise<void> {
+    return this.#call("dropConstraint", name, table, options);
   }
 
   /** CREATE TYPE … AS ENUM. @example await op.createEnum("mood", ["sad", "ok", "happy"]); */
-  createEnum(name: string, values: readonly string[], options: O.CreateEnumOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "createEnum", name, values });
+  createEnum(name: string, values: readonly string[], options?: O.CreateEnumOptions): Promise<void> {
+    return this.#call("createEnum", name, values, options);
   }
 
   /** DROP TYPE. @example await op.dropEnum("mood", { ifExists: true }); */
-  dropEnum(name: string, options: O.DropEnumOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "dropEnum", name });
+  dropEnum(name: string, options?: O.DropEnumOptions): Promise<void> {
+    return this.#call("dropEnum", name, options);
   }
 
   /** ALTER TYPE … ADD VALUE. @example await op.addEnumValue("mood", "meh", { after: "sad" }); */
-  addEnumValue(name: string, value: string, options: O.AddEnumValueOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "addEnumValue", name, value });
+  addEnumValue(name: string, value: string, options?: O.AddEnumValueOptions): Promise<void> {
+    return this.#call("addEnumValue", name, value, options);
   }
 
   /** ALTER TYPE … RENAME VALUE. @example await op.renameEnumValue("mood", "ok", "fine"); */
-  renameEnumValue(name: string, from: string, to: string, options: O.RenameEnumValueOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "renameEnumValue", name, from, to });
+  renameEnumValue(name: string, from: string, to: string, options?: O.RenameEnumValueOptions): Promise<void> {
+    return this.#call("renameEnumValue", name, from, to, options);
   }
 
   /** CREATE SCHEMA. @example await op.createSchema("billing", { ifNotExists: true }); */
-  createSchema(schema: string, options: O.CreateSchemaOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "createSchema", schema });
+  createSchema(schema: string, options?: O.CreateSchemaOptions): Promise<void> {
+    return this.#call("createSchema", schema, options);
   }
 
   /** DROP SCHEMA. @example await op.dropSchema("billing", { cascade: true }); */
-  dropSchema(schema: string, options: O.DropSchemaOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "dropSchema", schema });
+  dropSchema(schema: string, options?: O.DropSchemaOptions): Promise<void> {
+    return this.#call("dropSchema", schema, options);
   }
 
   /** CREATE SEQUENCE. @example await op.createSequence("invoice_no", { start: 1000, ownedBy: { table: "invoices", column: "no" } }); */
-  createSequence(name: string, options: O.CreateSequenceOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "createSequence", name });
+  createSequence(name: string, options?: O.CreateSequenceOptions): Promise<void> {
+    return this.#call("createSequence", name, options);
   }
 
   /** ALTER SEQUENCE. @example await op.alterSequence("invoice_no", { restart: 5000, maxValue: null }); */
-  alterSequence(name: string, options: O.AlterSequenceOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "alterSequence", name });
+  alterSequence(name: string, options?: O.AlterSequenceOptions): Promise<void> {
+    return this.#call("alterSequence", name, options);
   }
 
   /** DROP SEQUENCE. @example await op.dropSequence("invoice_no", { ifExists: true }); */
-  dropSequence(name: string, options: O.DropSequenceOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "dropSequence", name });
+  dropSequence(name: string, options?: O.DropSequenceOptions): Promise<void> {
+    return this.#call("dropSequence", name, options);
   }
 
   /**
@@ -227,15 +237,15 @@ export class Operations {
    * @example await op.execute("UPDATE users SET name = $1 WHERE id = $2", ["Ada", 1]);
    */
   execute(sql: string, params?: readonly unknown[]): Promise<void> {
-    return this.#emit(params === undefined ? { kind: "execute", sql } : { kind: "execute", sql, params });
+    return this.#call("execute", sql, params);
   }
 
   /**
    * INSERT rows as literals (a missing key takes the column's default).
    * @example await op.bulkInsert("roles", [{ name: "admin" }, { name: "reader" }]);
    */
-  bulkInsert(table: string, rows: readonly Readonly<Record<string, unknown>>[], options: O.BulkInsertOptions = {}): Promise<void> {
-    return this.#emit({ ...options, kind: "bulkInsert", table, rows });
+  bulkInsert(table: string, rows: readonly Readonly<Record<string, unknown>>[], options?: O.BulkInsertOptions): Promise<void> {
+    return this.#call("bulkInsert", table, rows, options);
   }
 
   /**
@@ -265,3 +275,12 @@ export class Operations {
     }
   }
 }
+
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Holds<Check extends true> = Check;
+/** The kinds whose facade method takes other parameters (types, order, optional or not) than their definition says. */
+type FacadeDrift = {
+  [K in OperationKind]: Same<Parameters<Operations[K]>, FacadeArguments<(typeof operationDefinitions)[K]>> extends true ? never : K;
+}[OperationKind];
+/** @internal Fails to compile, naming the kinds, when a facade method's parameters drift from its definition. */
+export type FacadeMatchesDefinitions = Holds<[FacadeDrift] extends [never] ? true : FacadeDrift>;

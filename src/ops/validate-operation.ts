@@ -3,11 +3,8 @@
 // (`createTable: columns[1].type …`). The runtime adds the revision and file.
 import type { z } from "zod";
 import { AthanorError } from "../errors.js";
-import type { Operation, OperationKind } from "./operation.js";
+import type { Operation } from "./operation.js";
 import { operationSchemas } from "./operation-schema.js";
-
-// Every kind has a schema: adding a kind to the union without one fails to compile.
-const schemas = (): Record<OperationKind, z.ZodType> => operationSchemas();
 
 /** `columns[1].type`; the operation's own fields are its options. */
 function formatPath(path: readonly PropertyKey[]): string {
@@ -34,7 +31,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  * @throws AthanorError INVALID_OPERATION naming `method` (e.g. "op.createTable") and the option.
  */
 export function validateOperation<T extends Operation>(operation: T, method: string = `op.${operation.kind}`): T {
-  const schema = schemas()[operation.kind];
+  const schema = operationSchemas()[operation.kind];
   if (schema === undefined) {
     throw new AthanorError("INVALID_OPERATION", `${method}: unknown operation kind ${JSON.stringify(operation.kind)}`);
   }

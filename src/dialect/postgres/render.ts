@@ -1,6 +1,6 @@
 // The PostgreSQL renderer: one operation in, the statements that perform it out. Online
 // and offline runs both use it, so what a DBA reviews is exactly what would run.
-import type { Operation } from "../../ops/operation.js";
+import type { Operation, OperationKind, OperationOf } from "../../ops/operation.js";
 import { renderAddColumn, renderAlterColumn, renderDropColumn, renderSetColumnComment } from "./render-column.js";
 import {
   renderCreateCheckConstraint,
@@ -31,71 +31,44 @@ export type { Statement } from "./statement.js";
  * ```
  */
 export function renderOperation(op: Operation): Statement[] {
-  switch (op.kind) {
-    case "createTable":
-      return renderCreateTable(op);
-    case "dropTable":
-      return renderDropTable(op);
-    case "renameTable":
-      return renderRenameTable(op);
-    case "createTableComment":
-      return renderCreateTableComment(op);
-    case "dropTableComment":
-      return renderDropTableComment(op);
-    case "addColumn":
-      return renderAddColumn(op);
-    case "dropColumn":
-      return renderDropColumn(op);
-    case "alterColumn":
-      return renderAlterColumn(op);
-    case "setColumnComment":
-      return renderSetColumnComment(op);
-    case "createIndex":
-      return renderCreateIndex(op);
-    case "dropIndex":
-      return renderDropIndex(op);
-    case "createPrimaryKey":
-      return renderCreatePrimaryKey(op);
-    case "createUniqueConstraint":
-      return renderCreateUniqueConstraint(op);
-    case "createForeignKey":
-      return renderCreateForeignKey(op);
-    case "createCheckConstraint":
-      return renderCreateCheckConstraint(op);
-    case "validateConstraint":
-      return renderValidateConstraint(op);
-    case "dropConstraint":
-      return renderDropConstraint(op);
-    case "createEnum":
-      return renderCreateEnum(op);
-    case "dropEnum":
-      return renderDropEnum(op);
-    case "addEnumValue":
-      return renderAddEnumValue(op);
-    case "renameEnumValue":
-      return renderRenameEnumValue(op);
-    case "createSchema":
-      return renderCreateSchema(op);
-    case "dropSchema":
-      return renderDropSchema(op);
-    case "createSequence":
-      return renderCreateSequence(op);
-    case "alterSequence":
-      return renderAlterSequence(op);
-    case "dropSequence":
-      return renderDropSequence(op);
-    case "execute":
-      return renderExecute(op);
-    case "bulkInsert":
-      return renderBulkInsert(op);
-    default:
-      return unknownOperation(op);
-  }
+  const render = Object.hasOwn(renderers, op.kind) ? (renderers[op.kind] as (op: Operation) => Statement[]) : undefined;
+  if (render === undefined) throw new TypeError(`no PostgreSQL rendering for operation kind ${JSON.stringify((op as { kind?: unknown }).kind)}`);
+  return render(op);
 }
 
-function unknownOperation(op: never): never {
-  throw new TypeError(`no PostgreSQL rendering for operation kind ${JSON.stringify((op as { kind?: unknown }).kind)}`);
-}
+/** A renderer for every operation kind: a kind without one (or one for no kind) fails to compile. */
+export type OperationRenderers = { readonly [K in OperationKind]: (op: OperationOf<K>) => Statement[] };
+
+const renderers: OperationRenderers = {
+  createTable: renderCreateTable,
+  dropTable: renderDropTable,
+  renameTable: renderRenameTable,
+  createTableComment: renderCreateTableComment,
+  dropTableComment: renderDropTableComment,
+  addColumn: renderAddColumn,
+  dropColumn: renderDropColumn,
+  alterColumn: renderAlterColumn,
+  setColumnComment: renderSetColumnComment,
+  createIndex: renderCreateIndex,
+  dropIndex: renderDropIndex,
+  createPrimaryKey: renderCreatePrimaryKey,
+  createUniqueConstraint: renderCreateUniqueConstraint,
+  createForeignKey: renderCreateForeignKey,
+  createCheckConstraint: renderCreateCheckConstraint,
+  validateConstraint: renderValidateConstraint,
+  dropConstraint: renderDropConstraint,
+  createEnum: renderCreateEnum,
+  dropEnum: renderDropEnum,
+  addEnumValue: renderAddEnumValue,
+  renameEnumValue: renderRenameEnumValue,
+  createSchema: renderCreateSchema,
+  dropSchema: renderDropSchema,
+  createSequence: renderCreateSequence,
+  alterSequence: renderAlterSequence,
+  dropSequence: renderDropSequence,
+  execute: renderExecute,
+  bulkInsert: renderBulkInsert,
+};
 
 /**
  * Whether every statement of `op` may run inside a transaction block; pass it to
