@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { largeSqlRevision } from "./fixtures/large-sql-revision.js";
 import { describeMachine, machineLine } from "./harness/machine.js";
 import { measure, type Measurement } from "./harness/measure.js";
-import { athanorBin, athanorMissing, cleanEnv, readmePath, workDir } from "./harness/paths.js";
+import { athanorBin, athanorMissing, cleanEnv, projectDir, readmePath } from "./harness/paths.js";
 import { resultsTable, writeResults } from "./harness/results-table.js";
 
 function count(text: string, needle: string): number {
@@ -28,7 +28,7 @@ export async function runLargeSqlRevision(argv: string[]): Promise<void> {
     },
   });
   const bytes = Math.round(Number(values.mb) * 1024 * 1024);
-  const dir = workDir("large-sql-revision");
+  const dir = projectDir("large-sql-revision");
   mkdirSync(path.join(dir, "versions"));
   const fixture = largeSqlRevision(bytes);
   writeFileSync(path.join(dir, "versions", "20250101_big0001_large.sql"), fixture.text);
