@@ -6,7 +6,9 @@
 import path from "node:path";
 import { AthanorError } from "../errors.js";
 import { ancestorsOf, defaultOnto, planRebase, type RebasePlan } from "../graph/plan-rebase.js";
-import { resolveRevision } from "../graph/rev-spec.js";
+import { resolveRevision } from "../graph/resolve-rev-spec.js";
+import { parseRevSpec, type RevSpec } from "../graph/rev-spec.js";
+import type { RevisionMap } from "../graph/revision-map.js";
 import { filesAt, gitRoot, refExists, uncommitted, upstreamOf } from "../scripts/git.js";
 import { rewriteDownRevisions } from "../scripts/rewrite-down-revision.js";
 import { migratorFor, openProject, type Project } from "./project.js";
@@ -36,6 +38,7 @@ export async function rebaseRevisions(project: Project, options: RebaseOptions =
   const reporter = options.reporter ?? silentReporter;
   const { config } = project;
   const map = project.revisionMap();
+  const ontoSpec = options.onto === undefined ? undefined : parseRevSpec(options.onto);
   const absolute = (file: string) => path.resolve(config.cwd, file);
 
   // What git says is shared: the files the upstream branch holds.
@@ -69,7 +72,7 @@ export async function rebaseRevisions(project: Project, options: RebaseOptions =
   // Without git, what no database applied is local.
   const local = root === null || upstream === null ? new Set([...candidates].filter((id) => !applied.has(id))) : candidates;
 
-  const onto = options.onto === undefined ? defaultOnto(map, local) : resolveOnto(project, options.onto);
+  const onto = ontoSpec === undefined ? defaultOnto(map, local) : resolveOnto(map, ontoSpec);
   const plan = planRebase(map, onto, local);
   for (const move of plan.moves) {
     const where = applied.get(move.revision);
@@ -106,8 +109,8 @@ export async function rebaseRevisions(project: Project, options: RebaseOptions =
   return { ...plan, written: write, upstream, databases };
 }
 
-function resolveOnto(project: Project, spec: string): string {
-  const revision = resolveRevision(project.revisionMap(), spec);
+function resolveOnto(map: RevisionMap, spec: RevSpec): string {
+  const revision = resolveRevision(map, spec);
   if (revision === null) throw new AthanorError("USAGE", "--onto base: the local revisions go on a revision, not on base", { hint: "Name the upstream head." });
   return revision.id;
 }

@@ -1,11 +1,12 @@
-// Reading the `current` argument of the planners: the version table's rows (exact ids)
-// or, for an offline `a:b` range, the spec `a`. Also the check Alembic makes that no two
-// of a set of revisions lie on one line ("overlaps").
+// Reading the `current` argument of the planners: the version table's rows, or for an
+// offline `a:b` range the revisions `a` resolved to (ids; a label or a unique prefix is
+// looked up too). Also the check Alembic makes that no two of a set of revisions lie on
+// one line ("overlaps").
 
 import { AthanorError, isAthanorError } from "../errors.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
-import { resolveRevisions } from "./rev-spec.js";
+import { revisionForIdent } from "./resolve-rev-spec.js";
 
 export function resolveCurrent(map: RevisionMap, current: readonly string[]): Revision[] {
   const resolved: Revision[] = [];
@@ -17,7 +18,7 @@ export function resolveCurrent(map: RevisionMap, current: readonly string[]): Re
       continue;
     }
     try {
-      resolved.push(...resolveRevisions(map, entry));
+      resolved.push(revisionForIdent(map, entry));
     } catch (error) {
       if (!isAthanorError(error) || !["REVISION_NOT_FOUND", "PREFIX_TOO_SHORT"].includes(error.code)) throw error;
       throw new AthanorError("UNKNOWN_DATABASE_REVISION", `Can't locate revision identified by '${entry}' (named as a current revision)`, {

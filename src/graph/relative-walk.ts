@@ -5,7 +5,8 @@
 import { AthanorError } from "../errors.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
-import { filterForLineage, matchRelative, resolveBranch, resolveRevision, resolveRevisions, splitKnownBranch } from "./rev-spec.js";
+import { checkBranch, filterForBranch, resolveBranch, resolveRevision, resolveRevisions } from "./resolve-rev-spec.js";
+import { type RelativeRevSpec, type RevSpec, revSpecText, stepTextOf, symbolSpec } from "./rev-spec.js";
 import { multipleHeadsError } from "./multiple-heads.js";
 import { shownArgument } from "./shown-argument.js";
 
@@ -24,7 +25,7 @@ export function walk(map: RevisionMap, start: Revision | null | "base", steps: n
     if (steps > 0) {
       if (at === "base") return noOverwalk ? undefined : at;
       let ids: readonly string[] = at === null ? map.bases : at.children;
-      if (branch !== undefined) ids = filterForLineage(map, ids, branch);
+      if (branch !== undefined) ids = filterForBranch(map, ids, branch);
       next = ids.map((id) => map.require(id));
     } else if (at === "base") {
       next = [];
@@ -81,12 +82,12 @@ function noRelative(text: string, command: "upgrade" | "downgrade"): AthanorErro
 }
 
 /** The revisions `athanor upgrade <target>` aims at; [] for base. Alembic's _parse_upgrade_target. */
-export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revision[], target: string): Revision[] {
-  const relative = matchRelative(target);
-  if (relative === undefined) return resolveRevisions(map, target);
-  const { branch, symbol, steps } = relative;
-  const stepText = target.slice(target.search(/[+-]\d/));
-  checkWalkStart(map, target, branch, symbol);
+export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revision[], target: RevSpec): Revision[] {
+  if (target.kind !== "relative") return resolveRevisions(map, target);
+  const { branch, symbol, steps } = target;
+  const text = revSpecText(target);
+  const stepText = stepTextOf(target);
+  checkWalkStart(map, target);
   if (steps > 0) {
     let start: Revision | null;
     if (symbol === undefined) {
@@ -99,9 +100,9 @@ export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revisio
       }
       start = starts[0] ?? null;
     } else {
-      start = resolveRevision(map, symbol);
+      start = resolveRevision(map, symbolSpec(symbol));
     }
-    const end = walk(map, start, steps, branch, true, target);
+    const end = walk(map, start, steps, branch, true, text);
     if (end === undefined || end === "base") {
       throw pastEnd(
         stepText,
@@ -110,9 +111,9 @@ export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revisio
     }
     return [end];
   }
-  if (symbol === undefined) throw noRelative(target, "upgrade");
-  const start = resolveRevision(map, branch === undefined ? symbol : `${branch}@${symbol}`);
-  const end = walk(map, start, steps, undefined, true, target);
+  if (symbol === undefined) throw noRelative(text, "upgrade");
+  const start = resolveRevision(map, symbolSpec(symbol, branch));
+  const end = walk(map, start, steps, undefined, true, text);
   if (end === undefined) throw pastEnd(stepText, `walked below base from ${start === null ? "base" : start.id}`);
   return end === "base" ? [] : [end];
 }
@@ -121,7 +122,7 @@ export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revisio
 function upgradeStarts(map: RevisionMap, current: readonly Revision[], branch: string | undefined): (Revision | null)[] {
   if (current.length === 0) return [null];
   if (branch === undefined) return [...current];
-  const onBranch = filterForLineage(
+  const onBranch = filterForBranch(
     map,
     current.map((r) => r.id),
     branch,
@@ -129,7 +130,7 @@ function upgradeStarts(map: RevisionMap, current: readonly Revision[], branch: s
   if (onBranch.length > 0) return onBranch.map((id) => map.require(id));
   // The branch has no current head: start from the newest applied revisions on it.
   const applied = map.graph.ancestors(current.map((r) => r.index));
-  const active = filterForLineage(map, map.idsOf(applied), branch).map((id) => map.require(id));
+  const active = filterForBranch(map, map.idsOf(applied), branch).map((id) => map.require(id));
   const below = new Set(active.flatMap((r) => r.normalizedDownRevisions));
   const tips = active.filter((r) => !below.has(r.id));
   return tips.length > 0 ? tips : [null];
@@ -139,24 +140,24 @@ function upgradeStarts(map: RevisionMap, current: readonly Revision[], branch: s
 export function resolveDowngradeTarget(
   map: RevisionMap,
   current: readonly Revision[],
-  target: string,
+  target: RevSpec,
 ): { branch: string | undefined; revision: Revision | null } {
-  const relative = matchRelative(target);
-  if (relative === undefined) {
-    const { branch, id: symbol } = splitKnownBranch(map, target);
+  if (target.kind !== "relative") {
+    checkBranch(map, target);
     // Alembic resolves `label@head` here without the label (and fails on several heads);
     // athanor keeps the label so `downgrade label@head` means that branch's head.
-    const spec = branch !== undefined && (symbol === "head" || symbol === "heads") ? target : symbol;
-    return { branch: branch || undefined, revision: resolveRevision(map, spec) };
+    const keepsBranch = target.kind === "head" || target.kind === "heads";
+    return { branch: target.branch, revision: resolveRevision(map, keepsBranch ? target : withoutBranch(target)) };
   }
-  let { branch, symbol } = relative;
-  const { steps } = relative;
-  const stepText = target.slice(target.search(/[+-]\d/));
-  checkWalkStart(map, target, branch, symbol);
+  let { branch, symbol } = target;
+  const { steps } = target;
+  const text = revSpecText(target);
+  const stepText = stepTextOf(target);
+  checkWalkStart(map, target);
   if (steps >= 0) {
-    if (symbol === undefined) throw noRelative(target, "downgrade");
-    const start = resolveRevision(map, symbol);
-    const end = walk(map, start, steps, branch, true, target);
+    if (symbol === undefined) throw noRelative(text, "downgrade");
+    const start = resolveRevision(map, symbolSpec(symbol));
+    const end = walk(map, start, steps, branch, true, text);
     if (end === undefined || end === "base") throw pastEnd(stepText, `walked too far above ${start?.id ?? "base"}`);
     return { branch, revision: end };
   }
@@ -165,8 +166,8 @@ export function resolveDowngradeTarget(
     symbol = currentSymbol(map, current, branch, stepText);
     if (branch === undefined) branch = symbol;
   }
-  const start = resolveRevision(map, branch === undefined ? symbol! : `${branch}@${symbol}`);
-  const end = walk(map, start, steps, undefined, true, target);
+  const start = resolveRevision(map, symbolSpec(symbol!, branch));
+  const end = walk(map, start, steps, undefined, true, text);
   if (end === undefined) {
     throw pastEnd(stepText, fromCurrent ? `only ${depthNote(map, start)} below the current revision` : `walked too far below ${start?.id ?? "base"}`);
   }
@@ -177,12 +178,14 @@ export function resolveDowngradeTarget(
  * Before walking: the branch of `label@…` must exist, and `heads-1` must have one head
  * to count from (with several, say which forms do, instead of Alembic's generic error).
  */
-function checkWalkStart(map: RevisionMap, spec: string, branch: string | undefined, symbol: string | undefined): void {
+function checkWalkStart(map: RevisionMap, target: RelativeRevSpec): void {
+  const { branch, symbol } = target;
   if (branch !== undefined) resolveBranch(map, branch);
   if (symbol !== "heads") return;
-  const heads = branch === undefined ? [...map.heads] : filterForLineage(map, map.heads, branch);
+  const heads = branch === undefined ? [...map.heads] : filterForBranch(map, map.heads, branch);
   if (heads.length <= 1) return;
-  const steps = spec.slice(spec.search(/[+-]\d+$/));
+  const spec = revSpecText(target);
+  const steps = stepTextOf(target);
   const error = multipleHeadsError(map, heads, "heads");
   throw new AthanorError(
     "MULTIPLE_HEADS",
@@ -205,12 +208,12 @@ function depthNote(map: RevisionMap, start: Revision | null): string {
 function currentSymbol(map: RevisionMap, current: readonly Revision[], branch: string | undefined, stepText: string): string {
   let candidates: string[];
   if (branch !== undefined) {
-    candidates = filterForLineage(
+    candidates = filterForBranch(
       map,
       current.map((r) => r.id),
       branch,
     );
-    if (candidates.length === 0) candidates = filterForLineage(map, effectiveCurrent(map, current), branch);
+    if (candidates.length === 0) candidates = filterForBranch(map, effectiveCurrent(map, current), branch);
   } else {
     candidates = [...new Set(current.map((r) => r.id))];
     if (candidates.length === 0) throw pastEnd(stepText, "the database is at base");
@@ -252,14 +255,14 @@ function effectiveCurrent(map: RevisionMap, current: readonly Revision[]): strin
  *
  * ### Examples
  * ```ts
- * resolve(map, "heads").map((r) => r.id); // ["0006", "a101"]
- * resolve(map, "0005-1"); // throws AMBIGUOUS_WALK: 0005 has two parents
+ * resolve(map, parseRevSpec("heads")).map((r) => r.id); // ["0006", "a101"]
+ * resolve(map, parseRevSpec("0005-1")); // throws AMBIGUOUS_WALK: 0005 has two parents
  * ```
  */
-export function resolve(map: RevisionMap, text: string): Revision[] {
-  const relative = matchRelative(text);
-  if (relative === undefined) return resolveRevisions(map, text);
-  if (relative.symbol === undefined) {
+export function resolve(map: RevisionMap, spec: RevSpec): Revision[] {
+  if (spec.kind !== "relative") return resolveRevisions(map, spec);
+  const text = revSpecText(spec);
+  if (spec.symbol === undefined) {
     const shown = shownArgument(text);
     const steps = shown.slice(shown.search(/[+-]\d/));
     throw new AthanorError("BAD_REV_SPEC", `Relative revision '${shown}' counts from the database's current revision, and nothing here reads the database`, {
@@ -267,6 +270,12 @@ export function resolve(map: RevisionMap, text: string): Revision[] {
       details: { spec: text },
     });
   }
-  const { revision } = resolveDowngradeTarget(map, [], text);
+  const { revision } = resolveDowngradeTarget(map, [], spec);
   return revision === null ? [] : [revision];
+}
+
+/** `audit@0003` downgrades to 0003 itself; the label narrows the plan, not the lookup. */
+function withoutBranch(spec: Exclude<RevSpec, RelativeRevSpec>): RevSpec {
+  if (spec.kind === "revision") return { kind: "revision", id: spec.id };
+  return spec.kind === "branch" ? spec : { kind: spec.kind };
 }

@@ -1,10 +1,11 @@
 // Offline (`--sql`) runs have no database to read the current revision from: the
-// request names where the script starts, as `from:to`. Parsing that range, and the
-// example a downgrade without one is answered with.
+// request names where the script starts, as `from:to`. Splitting that range (run-target.ts
+// parses its ends), refusing one online, and the example a downgrade without one is
+// answered with.
 import { AthanorError } from "../errors.js";
 import { planDowngrade } from "../graph/plan-downgrade.js";
 import { planUpgrade } from "../graph/plan-upgrade.js";
-import { parseRange } from "../graph/rev-spec.js";
+import { parseRange, parseRevSpec, type RunRange, revSpecText } from "../graph/rev-spec.js";
 import type { RevisionMap } from "../graph/revision-map.js";
 import type { Plan } from "../graph/step.js";
 import { isAthanorError } from "../errors.js";
@@ -15,11 +16,11 @@ function offlineDowngradeExample(map: RevisionMap, target: string): string {
   const head = map.heads[0];
   if (head === undefined) return "athanor downgrade <fromrev>:<torev> --sql";
   try {
-    const end = planDowngrade(map, [head], target).end;
+    const end = planDowngrade(map, [head], parseRevSpec(target)).end;
     const to = end.length === 0 ? "base" : end.join(",");
     if (end.length <= 1) return `athanor downgrade ${head}:${to} --sql`;
   } catch {
-    // The target does not resolve from that head: show the request as written.
+    // The target does not parse, or does not resolve from that head: show the request as written.
   }
   // Only a target that can be typed back as it is: a long, unprintable or blank one is `<torev>`.
   const typable = shownArgument(target) === target && target.trim() === target && target !== "";
@@ -50,10 +51,14 @@ export function splitRange(spec: string, command: string): [string | undefined, 
 
 /** Online, the database says where a run starts: a `from:to` range is for --sql scripts only (Alembic: "Range revision not allowed"). */
 export function refuseOnlineRange(spec: string, command: "upgrade" | "downgrade" | "stamp"): void {
-  if (!spec.includes(":")) return;
+  if (spec.includes(":")) throw onlineRangeError(spec, command);
+}
+
+/** The refusal of a range (`spec` holds a ':') online. */
+export function onlineRangeError(spec: string, command: "upgrade" | "downgrade" | "stamp"): AthanorError {
   const to = shownArgument(spec.slice(spec.lastIndexOf(":") + 1) || { upgrade: "head", downgrade: "base", stamp: "<revision>" }[command]);
   const shown = shownArgument(spec);
-  throw new AthanorError("BAD_REV_SPEC", `Range revision not allowed: '${shown}' names where a script starts, which only --sql needs`, {
+  return new AthanorError("BAD_REV_SPEC", `Range revision not allowed: '${shown}' names where a script starts, which only --sql needs`, {
     hint: `online the database says where it is: run \`athanor ${command} ${to}\`, or add --sql to print the script for ${shown}`,
     details: { range: spec },
   });
@@ -63,7 +68,8 @@ export function refuseOnlineRange(spec: string, command: "upgrade" | "downgrade"
  * `downgrade from:to --sql`'s plan. A `to` above `from` (`downgrade 0002:0004`) keeps
  * Alembic's error, with the offline upgrade it may have meant as the hint.
  */
-export function offlineDowngradePlan(map: RevisionMap, from: string, start: readonly string[], to: string): Plan {
+export function offlineDowngradePlan(map: RevisionMap, range: RunRange, start: readonly string[]): Plan {
+  const { to } = range;
   try {
     return planDowngrade(map, start, to);
   } catch (error) {
@@ -75,9 +81,10 @@ export function offlineDowngradePlan(map: RevisionMap, from: string, start: read
       // not an upgrade either: Alembic's error as it is
     }
     if (!upward) throw error;
-    const range = `${shownArgument(from)}:${shownArgument(to)}`;
-    throw new AthanorError(error.code, `Downgrade range ${range} goes up: ${error.message}`, {
-      hint: `Did you mean \`athanor upgrade ${range} --sql\` or \`athanor downgrade ${shownArgument(to)}:${shownArgument(from)} --sql\`?`,
+    const from = shownArgument(range.from === undefined ? "" : revSpecText(range.from));
+    const toText = shownArgument(revSpecText(to));
+    throw new AthanorError(error.code, `Downgrade range ${from}:${toText} goes up: ${error.message}`, {
+      hint: `Did you mean \`athanor upgrade ${from}:${toText} --sql\` or \`athanor downgrade ${toText}:${from} --sql\`?`,
       details: error.details ?? {},
       cause: error,
     });

@@ -2,11 +2,12 @@
 // `--splice` and `merge`: the parents must be heads unless splicing, a merge needs two
 // distinct heads, and `dependsOn` specs are stored as ids (a label stays a label).
 import { AthanorError } from "../errors.js";
-import { resolveRevisions, revisionForIdent } from "../graph/rev-spec.js";
+import { resolveRevisions, revisionForIdent } from "../graph/resolve-rev-spec.js";
+import { type RevSpec, revSpecText } from "../graph/rev-spec.js";
 import type { RevisionMap } from "../graph/revision-map.js";
 
-/** Parents of a new revision from `--head` (default `head`; `base` starts a new branch). */
-export function parentsForNewRevision(map: RevisionMap, head = "head", splice = false): string[] {
+/** Parents of a new revision from `--head` (`head` by default; `base` starts a new branch). */
+export function parentsForNewRevision(map: RevisionMap, head: RevSpec, splice = false): string[] {
   let parents: string[];
   try {
     parents = resolveRevisions(map, head).map((r) => r.id);
@@ -41,13 +42,17 @@ export function parentsForNewRevision(map: RevisionMap, head = "head", splice = 
 }
 
 /** The parents of a merge revision: two or more distinct revisions (`heads` names them all). */
-export function parentsForMerge(map: RevisionMap, specs: readonly string[]): string[] {
+export function parentsForMerge(map: RevisionMap, specs: readonly RevSpec[]): string[] {
   const parents = [...new Set(specs.flatMap((spec) => resolveRevisions(map, spec).map((r) => r.id)))];
   if (parents.length < 2) {
-    throw new AthanorError("USAGE", `Nothing to merge: ${specs.join(" ")} names ${parents.length === 0 ? "no revision" : `only ${parents[0]}`}`, {
-      hint: "A merge joins two or more heads; `athanor heads` lists them.",
-      details: { revisions: parents },
-    });
+    throw new AthanorError(
+      "USAGE",
+      `Nothing to merge: ${specs.map(revSpecText).join(" ")} names ${parents.length === 0 ? "no revision" : `only ${parents[0]}`}`,
+      {
+        hint: "A merge joins two or more heads; `athanor heads` lists them.",
+        details: { revisions: parents },
+      },
+    );
   }
   return parents;
 }

@@ -1,4 +1,5 @@
 import { Command, Option } from "clipanion";
+import { parseRunTarget } from "../../runtime/run-target.js";
 import { MigrationCommand, yesOption } from "../database-command.js";
 
 export class DowngradeCommand extends MigrationCommand {
@@ -25,7 +26,7 @@ export class DowngradeCommand extends MigrationCommand {
     const everything = this.target === "base";
     return this.migrate(
       "downgrade",
-      (migrator, options) => migrator.downgrade(this.target ?? "-1", options),
+      (migrator, options) => migrator.downgrade(parseRunTarget(migrator.revisionMap(), this.target ?? "-1", "downgrade", this.sql), options),
       everything ? { action: "downgrade base reverts every applied revision (their downgrade code drops what they built)", yes: this.yes } : undefined,
     );
   }

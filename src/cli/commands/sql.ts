@@ -1,4 +1,5 @@
 import { Command, Option } from "clipanion";
+import { parseRunTarget } from "../../runtime/run-target.js";
 import { ProjectCommand, transactionModeOption } from "../database-command.js";
 import { OfflineOutput } from "../offline-output.js";
 
@@ -27,8 +28,10 @@ export class SqlCommand extends ProjectCommand {
     const migrator = await this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const spec = this.range ?? "head";
+    // A single revision is the range from base: the text is completed before it is read.
+    const target = parseRunTarget(migrator.revisionMap(), spec.includes(":") ? spec : `base:${spec}`, "upgrade", true);
     await migrator
-      .upgrade(spec.includes(":") ? spec : `base:${spec}`, {
+      .upgrade(target, {
         sql: true,
         output,
         ...(this.transaction ? { transactionMode: this.transaction } : {}),
