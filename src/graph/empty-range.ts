@@ -4,7 +4,8 @@
 // meant, each checked to plan something. A range whose ends coincide (`0006:head` when
 // 0006 is the head) is a real answer, "nothing to do", and the caller prints the empty script.
 
-import { AthanorError } from "../errors.js";
+import type { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { resolveCurrent } from "./current-heads.js";
 import { planDowngrade } from "./plan-downgrade.js";
 import { planUpgrade } from "./plan-upgrade.js";
@@ -38,8 +39,7 @@ export function reversedUpgradeRange(map: RevisionMap, from: RevSpec | undefined
   if (from !== undefined && plansSomething(() => planUpgrade(map, upStart, from)))
     meant.push(`\`athanor upgrade ${shownArgument(toText)}:${shownArgument(fromText)} --sql\``);
   const below = targets.length === 0 ? "base" : targets.map((t) => t.id).join(", ");
-  return new AthanorError(
-    "BAD_REV_SPEC",
+  return errors.badRevSpec(
     `Upgrade range ${range} goes down: ${below} is already below ${starts.map((s) => s.id).join(", ")}, so the script would run nothing`,
     {
       hint: meant.length > 0 ? `Did you mean ${meant.join(" or ")}?` : "An upgrade range is <older>:<newer>; `athanor history` shows the order.",

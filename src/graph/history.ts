@@ -2,7 +2,7 @@
 // (ScriptDirectory.walk_revisions: the upgrade walk from the upper end, inclusive of the
 // lower end, limited to its descendants). `current` in a range means the version table's rows.
 
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { assertNoOverlap } from "./current-heads.js";
 import { resolveUpgradeTarget, walk } from "./relative-walk.js";
 import type { Revision } from "./revision.js";
@@ -50,8 +50,7 @@ export function historyRevisions(map: RevisionMap, rangeOrOptions: RevRange | Hi
 
   const required = graph.ancestors(targets.map((r) => r.index));
   if (lower.some((r) => !required[r.index])) {
-    throw new AthanorError(
-      "RANGE_NOT_ANCESTOR",
+    throw errors.rangeNotAncestor(
       `Requested range ${shownArgument(revSpecText(lowerSpec))}:${shownArgument(revSpecText(upperSpec))} does not refer to ancestor/descendant revisions along the same branch`,
       { hint: "The lower end must be an ancestor of the upper end; `athanor history` shows the graph.", details: { range: options.range.text } },
     );

@@ -2,7 +2,7 @@
 // that the current heads stand on), newest first in Alembic's walk from the current heads,
 // with each step's version-table change (ScriptDirectory._downgrade_revs + HeadMaintainer).
 
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { assertNoOverlap, resolveCurrent } from "./current-heads.js";
 import { resolveDowngradeTarget } from "./relative-walk.js";
 import type { Revision } from "./revision.js";
@@ -39,7 +39,7 @@ export function planDowngrade(map: RevisionMap, current: readonly string[], targ
   }
   if (revision !== null && !any && !currentRevisions.includes(revision)) {
     const shown = shownArgument(revSpecText(target));
-    throw new AthanorError("RANGE_NOT_ANCESTOR", `Destination ${shown} is not a valid downgrade target from current head(s)`, {
+    throw errors.rangeNotAncestor(`Destination ${shown} is not a valid downgrade target from current head(s)`, {
       hint: `${revision.id} is not below the current revision(s) ${currentRevisions.map((r) => r.id).join(", ") || "(base)"}; to move forward use \`athanor upgrade ${shown}\`.`,
       details: { target: revSpecText(target), current: currentRevisions.map((r) => r.id) },
     });
@@ -71,7 +71,7 @@ function downgradeRoots(map: RevisionMap, target: Revision | null, branch: strin
     const onBranch = map.graph.ancestors([resolveBranch(map, branch).index], "versioned");
     roots = roots.filter((r) => onBranch[r.index]);
     if (roots.length === 0) {
-      throw new AthanorError("RANGE_NOT_ANCESTOR", `Not a valid downgrade target from current heads (branch '${shownArgument(branch)}')`, {
+      throw errors.rangeNotAncestor(`Not a valid downgrade target from current heads (branch '${shownArgument(branch)}')`, {
         hint: "Run `athanor current` and `athanor branches` to choose a target on that branch.",
         details: { branch },
       });

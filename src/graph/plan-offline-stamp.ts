@@ -5,6 +5,7 @@
 // and writes a row, and drops it when no row is left (MigrationContext.run_migrations).
 
 import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { multipleHeadsError } from "./multiple-heads.js";
 import { planStampSteps, type StampStep } from "./plan-stamp.js";
 import { resolveRevision } from "./resolve-rev-spec.js";
@@ -65,7 +66,7 @@ function splitStampArguments(map: RevisionMap, args: readonly (RevSpec | RunRang
     const text = argument.from === undefined ? "base" : revSpecText(argument.from);
     const id = startRevision(map, argument.from ?? BASE, text);
     if (from !== undefined && from.id !== id) {
-      throw new AthanorError("BAD_REV_SPEC", "Stamp operation with --sql only supports a single starting revision at a time", {
+      throw errors.badRevSpec("Stamp operation with --sql only supports a single starting revision at a time", {
         hint: `'${shownArgument(from.argument)}' and '${shownArgument(argument.text)}' start from different revisions; a script assumes one version-table row to start from: run one \`athanor stamp … --sql\` per starting revision`,
         details: { ranges: [from.argument, argument.text] },
       });
@@ -84,7 +85,7 @@ function startRevision(map: RevisionMap, spec: RevSpec, text: string): string | 
     if (!(error instanceof AthanorError) || error.code !== "MULTIPLE_HEADS") throw error;
     const heads = (error.details?.heads as string[] | undefined) ?? [...map.heads];
     const base = multipleHeadsError(map, heads, text);
-    throw new AthanorError("MULTIPLE_HEADS", base.message, {
+    throw errors.multipleHeads(base.message, {
       hint: `An offline stamp starts from one revision (the row the script assumes): name one of them, e.g. \`athanor stamp ${heads[0]}:<torev> --sql\`.`,
       details: base.details ?? {},
       cause: error,

@@ -2,7 +2,8 @@
 // downRevision links (Alembic's RevisionMap._walk) and turning an upgrade or downgrade
 // target into revisions given the current heads (_parse_upgrade/_parse_downgrade_target).
 
-import { AthanorError } from "../errors.js";
+import type { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
 import { checkBranch, filterForBranch, resolveBranch, resolveRevision, resolveRevisions } from "./resolve-rev-spec.js";
@@ -44,14 +45,10 @@ function ambiguousWalk(at: Revision | null | "base", options: readonly (Revision
   const from = at === null || at === "base" ? "base" : at.id;
   const ids = options.map((o) => (o === "base" ? "base" : o.id));
   const named = spec === undefined ? "" : ` '${shownArgument(spec)}'`;
-  return new AthanorError(
-    "AMBIGUOUS_WALK",
-    `Ambiguous walk${named}: ${from} ${steps > 0 ? "has several children" : "has several parents"} (${ids.join(", ")})`,
-    {
-      hint: `A relative step cannot choose at a ${steps > 0 ? "branch point" : "merge point"}; name the revision instead (one of ${ids.join(", ")}) or narrow with a label (label@+1).`,
-      details: { from, options: ids, ...(spec === undefined ? {} : { spec }) },
-    },
-  );
+  return errors.ambiguousWalk(`Ambiguous walk${named}: ${from} ${steps > 0 ? "has several children" : "has several parents"} (${ids.join(", ")})`, {
+    hint: `A relative step cannot choose at a ${steps > 0 ? "branch point" : "merge point"}; name the revision instead (one of ${ids.join(", ")}) or narrow with a label (label@+1).`,
+    details: { from, options: ids, ...(spec === undefined ? {} : { spec }) },
+  });
 }
 
 /** The count of a step (`+3` → "3") as typed, cut when long: `Number` would print 1e+400 as Infinity. */
@@ -62,7 +59,7 @@ function stepCount(text: string): string {
 
 function pastEnd(text: string, detail: string): AthanorError {
   const shown = shownArgument(text);
-  return new AthanorError("RELATIVE_PAST_BASE", `Relative revision ${shown} didn't produce ${stepCount(text)} migrations: ${detail}`, {
+  return errors.relativePastBase(`Relative revision ${shown} didn't produce ${stepCount(text)} migrations: ${detail}`, {
     hint: "Use a smaller step, or name the revision (`athanor history` lists them).",
     details: { spec: text },
   });
@@ -71,8 +68,7 @@ function pastEnd(text: string, detail: string): AthanorError {
 function noRelative(text: string, command: "upgrade" | "downgrade"): AthanorError {
   const other = command === "upgrade" ? "downgrade" : "upgrade";
   const shown = shownArgument(text);
-  return new AthanorError(
-    "BAD_REV_SPEC",
+  return errors.badRevSpec(
     `Relative revision ${shown} didn't produce ${shownArgument(text.replace(/^[+-]/, ""))} migrations: ${command} cannot go ${command === "upgrade" ? "back" : "forward"} from the current revision`,
     {
       hint: `Did you mean \`athanor ${other} ${shown}\`?`,
@@ -93,7 +89,7 @@ export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revisio
     if (symbol === undefined) {
       const starts = upgradeStarts(map, current, branch);
       if (starts.length > 1) {
-        throw new AthanorError("AMBIGUOUS_WALK", `Ambiguous upgrade from multiple current revisions (${starts.map((r) => r?.id).join(", ")})`, {
+        throw errors.ambiguousWalk(`Ambiguous upgrade from multiple current revisions (${starts.map((r) => r?.id).join(", ")})`, {
           hint: `Name the branch to walk: \`athanor upgrade <label>@${stepText}\` or \`athanor upgrade <revision>${stepText}\`.`,
           details: { current: starts.map((r) => r?.id) },
         });
@@ -187,15 +183,11 @@ function checkWalkStart(map: RevisionMap, target: RelativeRevSpec): void {
   const spec = revSpecText(target);
   const steps = stepTextOf(target);
   const error = multipleHeadsError(map, heads, "heads");
-  throw new AthanorError(
-    "MULTIPLE_HEADS",
-    `Relative revision '${shownArgument(spec)}' counts from one revision, but 'heads' names ${heads.length} (${heads.join(", ")})`,
-    {
-      hint: `Count from one head: \`${heads[0]}${steps}\`${map.branchLabels.length > 0 ? `, or from a branch's head: \`${map.branchLabels[0]}@head${steps}\`` : ""}.`,
-      details: { spec, heads },
-      cause: error,
-    },
-  );
+  throw errors.multipleHeads(`Relative revision '${shownArgument(spec)}' counts from one revision, but 'heads' names ${heads.length} (${heads.join(", ")})`, {
+    hint: `Count from one head: \`${heads[0]}${steps}\`${map.branchLabels.length > 0 ? `, or from a branch's head: \`${map.branchLabels[0]}@head${steps}\`` : ""}.`,
+    details: { spec, heads },
+    cause: error,
+  });
 }
 
 function depthNote(map: RevisionMap, start: Revision | null): string {
@@ -220,19 +212,16 @@ function currentSymbol(map: RevisionMap, current: readonly Revision[], branch: s
   }
   if (candidates.length !== 1) {
     const listed = candidates.map((id) => `  ${id}  ${map.require(id).path}`).join("\n");
-    throw new AthanorError(
-      candidates.length === 0 ? "BAD_REV_SPEC" : "MULTIPLE_HEADS",
-      candidates.length === 0
-        ? `Relative revision ${stepText} on branch '${branch}': no current revision is on that branch`
-        : `Relative revision ${stepText} is ambiguous: the database is at several heads\n${listed}`,
-      {
-        hint:
-          candidates.length === 0
-            ? "Run `athanor current` to see where the database is."
-            : `Say which head to step back from, e.g. \`athanor downgrade ${candidates[0]}${stepText}\` or \`athanor downgrade <label>@${stepText}\`.`,
+    if (candidates.length === 0) {
+      throw errors.badRevSpec(`Relative revision ${stepText} on branch '${branch}': no current revision is on that branch`, {
+        hint: "Run `athanor current` to see where the database is.",
         details: { current: candidates },
-      },
-    );
+      });
+    }
+    throw errors.multipleHeads(`Relative revision ${stepText} is ambiguous: the database is at several heads\n${listed}`, {
+      hint: `Say which head to step back from, e.g. \`athanor downgrade ${candidates[0]}${stepText}\` or \`athanor downgrade <label>@${stepText}\`.`,
+      details: { current: candidates },
+    });
   }
   return candidates[0]!;
 }
@@ -265,7 +254,7 @@ export function resolve(map: RevisionMap, spec: RevSpec): Revision[] {
   if (spec.symbol === undefined) {
     const shown = shownArgument(text);
     const steps = shown.slice(shown.search(/[+-]\d/));
-    throw new AthanorError("BAD_REV_SPEC", `Relative revision '${shown}' counts from the database's current revision, and nothing here reads the database`, {
+    throw errors.badRevSpec(`Relative revision '${shown}' counts from the database's current revision, and nothing here reads the database`, {
       hint: `Count from a revision instead, e.g. \`head${steps}\` or \`<revision>${steps}\`; \`athanor current\` says where the database is.`,
       details: { spec: text },
     });

@@ -2,7 +2,8 @@
 // words (RevisionMap.get_revisions / get_revision). Relative walks live in
 // relative-walk.ts, which builds on this module (never the reverse).
 
-import { AthanorError } from "../errors.js";
+import type { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
 import { multipleHeadsError } from "./multiple-heads.js";
@@ -19,7 +20,7 @@ export function checkBranch(map: RevisionMap, spec: RevSpec): void {
 /** `label@`: a branch with nothing after the `@` (checked once the branch is known to exist). */
 function emptyAfterBranch(branch: string): AthanorError {
   const label = shownArgument(branch);
-  return new AthanorError("BAD_REV_SPEC", `Revision '${shownArgument(`${branch}@`)}' names branch '${label}' but nothing after '@'`, {
+  return errors.badRevSpec(`Revision '${shownArgument(`${branch}@`)}' names branch '${label}' but nothing after '@'`, {
     hint: `Write \`${label}@head\` for the branch's head or \`${label}@base\` for its base.`,
     details: { spec: `${branch}@`, branch },
   });
@@ -79,21 +80,21 @@ export function revisionForIdent(map: RevisionMap, ident: string, branch?: strin
     if (branch !== undefined) candidates = filterForBranch(map, candidates, branch);
     const shown = shownArgument(ident);
     if (candidates.length === 0) {
-      const short = ident.length < 4;
-      throw new AthanorError(
-        short ? "PREFIX_TOO_SHORT" : "REVISION_NOT_FOUND",
-        short
-          ? `No such revision or branch '${shown}'; please ensure at least four characters are present for partial revision identifier matches`
-          : `Can't locate revision identified by '${shown}'`,
-        { hint: "Run `athanor history` to list revision ids and `athanor branches` for labels.", details: { revision: ident } },
-      );
+      const options = { hint: "Run `athanor history` to list revision ids and `athanor branches` for labels.", details: { revision: ident } };
+      if (ident.length < 4) {
+        throw errors.prefixTooShort(
+          `No such revision or branch '${shown}'; please ensure at least four characters are present for partial revision identifier matches`,
+          options,
+        );
+      }
+      throw errors.revisionNotFound(`Can't locate revision identified by '${shown}'`, options);
     }
     if (candidates.length > 1) {
       const first = candidates
         .slice(0, 3)
         .map((c) => `'${c}'`)
         .join(", ");
-      throw new AthanorError("AMBIGUOUS_PREFIX", `Multiple revisions start with '${shown}': ${first}...`, {
+      throw errors.ambiguousPrefix(`Multiple revisions start with '${shown}': ${first}...`, {
         hint: `Type more of the id; candidates: ${shownList(candidates)}.`,
         details: { prefix: ident, candidates },
       });
@@ -101,7 +102,7 @@ export function revisionForIdent(map: RevisionMap, ident: string, branch?: strin
     revision = map.get(candidates[0]!) ?? map.labelOwner(candidates[0]!)!;
   }
   if (branchRevision !== undefined && !sharesLineage(map, revision, [branchRevision])) {
-    throw new AthanorError("BAD_REV_SPEC", `Revision ${revision.id} is not a member of branch '${shownArgument(branch!)}'`, {
+    throw errors.badRevSpec(`Revision ${revision.id} is not a member of branch '${shownArgument(branch!)}'`, {
       hint: `Run \`athanor history\` to see which revisions carry the label '${shownArgument(branch!)}'.`,
       details: { revision: revision.id, branch },
     });
@@ -116,7 +117,7 @@ export function resolveBranch(map: RevisionMap, branch: string): Revision {
   try {
     return revisionForIdent(map, branch);
   } catch (error) {
-    throw new AthanorError("REVISION_NOT_FOUND", `No such branch: '${shownArgument(branch)}'`, {
+    throw errors.revisionNotFound(`No such branch: '${shownArgument(branch)}'`, {
       hint: `Known branch labels: ${shownList(map.branchLabels) || "none"} (a revision id works as a branch name too; \`athanor branches\` lists the branch points).`,
       details: { branch },
       cause: error,

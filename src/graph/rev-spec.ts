@@ -3,7 +3,7 @@
 // to the text an error quotes. The CLI and the commands layer parse once; everything below
 // takes the parsed value. Resolving one against a graph is resolve-rev-spec.ts's job.
 
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { shownArgument } from "./shown-argument.js";
 
 /**
@@ -114,7 +114,7 @@ export function targetText(target: RevSpec | RevRange): string {
  */
 function splitBranch(text: string): { branch: string | undefined; rest: string } {
   if (text.trim() === "") {
-    throw new AthanorError("BAD_REV_SPEC", `An empty revision argument ('${shownArgument(text)}') names no revision`, {
+    throw errors.badRevSpec(`An empty revision argument ('${shownArgument(text)}') names no revision`, {
       hint: "Name one: `head`, `heads`, `base`, a revision id (or four or more of its first characters), or `<label>@head`.",
       details: { spec: text },
     });
@@ -124,7 +124,7 @@ function splitBranch(text: string): { branch: string | undefined; rest: string }
   const branch = text.slice(0, at);
   const rest = text.slice(at + 1);
   if (branch.trim() === "") {
-    throw new AthanorError("BAD_REV_SPEC", `Revision '${shownArgument(text)}' has nothing before '@': a branch label goes there`, {
+    throw errors.badRevSpec(`Revision '${shownArgument(text)}' has nothing before '@': a branch label goes there`, {
       hint: `Write \`<label>@${shownArgument(rest) || "head"}\` (e.g. \`audit@head\`), or leave out the '@' for the whole graph.`,
       details: { spec: text },
     });
@@ -139,7 +139,7 @@ export function parseRange(text: string): { from: string | undefined; to: string
     const shown = shownArgument(text.trim());
     // One end alone (`-1`, `0003`) is the common slip: say both ranges it can start.
     const oneEnd = parts.length === 1 && shown !== "";
-    throw new AthanorError("BAD_REV_SPEC", `Range '${shown}' must have the form [start]:[end], [start]:, or :[end]`, {
+    throw errors.badRevSpec(`Range '${shown}' must have the form [start]:[end], [start]:, or :[end]`, {
       hint: oneEnd
         ? `'${shown}' is one end of a range: write \`${shown}:\` for it and everything above it, or \`:${shown}\` for everything up to it.`
         : "For example `0003:head`, `base:0005` or `0004:`.",
@@ -172,7 +172,7 @@ export function parseStampArgument(text: string): RevSpec | RunRange {
   if (colon < 0) return parseRevSpec(text);
   const shown = shownArgument(text);
   if (text.indexOf(":", colon + 1) >= 0) {
-    throw new AthanorError("BAD_REV_SPEC", `Stamp range '${shown}' has more than one ':'`, {
+    throw errors.badRevSpec(`Stamp range '${shown}' has more than one ':'`, {
       hint: "write it as <fromrev>:<torev>, e.g. `athanor stamp 0002:0004 --sql`",
       details: { range: text },
     });
@@ -180,7 +180,7 @@ export function parseStampArgument(text: string): RevSpec | RunRange {
   const from = text.slice(0, colon);
   const to = text.slice(colon + 1);
   if (to === "") {
-    throw new AthanorError("BAD_REV_SPEC", `Stamp range '${shown}' has no end revision`, {
+    throw errors.badRevSpec(`Stamp range '${shown}' has no end revision`, {
       hint: `write it as <fromrev>:<torev>, e.g. \`athanor stamp ${shownArgument(from || "base")}:head --sql\``,
       details: { range: text },
     });

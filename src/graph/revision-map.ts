@@ -2,7 +2,7 @@
 // validated, immutable. Every graph question (heads, bases, labels, lookups) is a method
 // here; rev specs, plans and history are functions over it in their own modules.
 
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { IndexedGraph } from "./indexed-graph.js";
 import { inheritLabels } from "./branch-labels.js";
 import { Revision } from "./revision.js";
@@ -108,7 +108,7 @@ export class RevisionMap {
   require(id: string): Revision {
     const revision = this.#byId.get(id);
     if (revision === undefined) {
-      throw new AthanorError("REVISION_NOT_FOUND", `Can't locate revision identified by '${id}'`, {
+      throw errors.revisionNotFound(`Can't locate revision identified by '${id}'`, {
         hint: "Run `athanor history` to list the revisions.",
         details: { revision: id },
       });
