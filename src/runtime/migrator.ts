@@ -3,7 +3,7 @@
 // (`sql: true`) printing the same statements. Revision files are read (and the graph
 // checked) before anything touches the database.
 import { assertKnownRows } from "../graph/current-heads.js";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { planDowngrade } from "../graph/plan-downgrade.js";
 import { planOfflineStamp } from "../graph/plan-offline-stamp.js";
 import { planStampSteps } from "../graph/plan-stamp.js";
@@ -231,7 +231,7 @@ export class Migrator {
     return this.#online(options, async (runner, state) => {
       const start = new Set(plan.start);
       if (start.size !== state.current.length || state.current.some((id) => !start.has(id))) {
-        throw new AthanorError("USAGE", `the plan starts at ${plan.start.join(", ") || "base"} but the database is at ${state.current.join(", ") || "base"}`, {
+        throw errors.usage(`the plan starts at ${plan.start.join(", ") || "base"} but the database is at ${state.current.join(", ") || "base"}`, {
           hint: "plan again from the version table's rows (migrator.currentHeads())",
           details: { start: [...plan.start], current: state.current },
         });
@@ -495,7 +495,7 @@ export class Migrator {
   #sourceOf(revision: string): RevisionSource {
     this.revisionMap();
     const source = this.#sources?.get(revision);
-    if (source === undefined) throw new AthanorError("REVISION_NOT_FOUND", `Can't locate revision identified by '${revision}'`);
+    if (source === undefined) throw errors.revisionNotFound(`Can't locate revision identified by '${revision}'`);
     return source;
   }
 

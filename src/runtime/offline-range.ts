@@ -2,7 +2,8 @@
 // request names where the script starts, as `from:to`. Splitting that range (run-target.ts
 // parses its ends), refusing one online, and the example a downgrade without one is
 // answered with.
-import { AthanorError } from "../errors.js";
+import type { AthanorError } from "../errors.js";
+import { errors, reworded } from "../error-factories.js";
 import { planDowngrade } from "../graph/plan-downgrade.js";
 import { planUpgrade } from "../graph/plan-upgrade.js";
 import { parseRange, parseRevSpec, type RunRange, revSpecText } from "../graph/rev-spec.js";
@@ -29,7 +30,7 @@ function offlineDowngradeExample(map: RevisionMap, target: string): string {
 
 /** `downgrade <to> --sql` without where the script starts: Alembic's words, the argument, and an example range. */
 export function missingOfflineStart(map: RevisionMap, target: string): AthanorError {
-  return new AthanorError("USAGE", `downgrade with --sql requires <fromrev>:<torev>: '${shownArgument(target)}' says only where the script ends`, {
+  return errors.usage(`downgrade with --sql requires <fromrev>:<torev>: '${shownArgument(target)}' says only where the script ends`, {
     hint: `offline there is no database to read the current revision from; name where the script starts, e.g. ${offlineDowngradeExample(map, target)}`,
     details: { spec: target },
   });
@@ -42,7 +43,7 @@ export function splitRange(spec: string, command: string): [string | undefined, 
   const from = range.from ?? "";
   const to = range.to;
   if (to === undefined) {
-    throw new AthanorError("BAD_REV_SPEC", `${command} range '${shownArgument(spec)}' has no end revision`, {
+    throw errors.badRevSpec(`${command} range '${shownArgument(spec)}' has no end revision`, {
       hint: `write it as <fromrev>:<torev>, e.g. base:head`,
     });
   }
@@ -58,7 +59,7 @@ export function refuseOnlineRange(spec: string, command: "upgrade" | "downgrade"
 export function onlineRangeError(spec: string, command: "upgrade" | "downgrade" | "stamp"): AthanorError {
   const to = shownArgument(spec.slice(spec.lastIndexOf(":") + 1) || { upgrade: "head", downgrade: "base", stamp: "<revision>" }[command]);
   const shown = shownArgument(spec);
-  return new AthanorError("BAD_REV_SPEC", `Range revision not allowed: '${shown}' names where a script starts, which only --sql needs`, {
+  return errors.badRevSpec(`Range revision not allowed: '${shown}' names where a script starts, which only --sql needs`, {
     hint: `online the database says where it is: run \`athanor ${command} ${to}\`, or add --sql to print the script for ${shown}`,
     details: { range: spec },
   });
@@ -83,7 +84,7 @@ export function offlineDowngradePlan(map: RevisionMap, range: RunRange, start: r
     if (!upward) throw error;
     const from = shownArgument(range.from === undefined ? "" : revSpecText(range.from));
     const toText = shownArgument(revSpecText(to));
-    throw new AthanorError(error.code, `Downgrade range ${from}:${toText} goes up: ${error.message}`, {
+    throw reworded(error, `Downgrade range ${from}:${toText} goes up: ${error.message}`, {
       hint: `Did you mean \`athanor upgrade ${from}:${toText} --sql\` or \`athanor downgrade ${toText}:${from} --sql\`?`,
       details: error.details ?? {},
       cause: error,
@@ -96,8 +97,7 @@ export function refuseRangeWithPurge(targets: readonly string[]): void {
   const range = targets.find((t) => t.includes(":"));
   if (range === undefined) return;
   const to = shownArgument(range.slice(range.lastIndexOf(":") + 1) || "<revision>");
-  throw new AthanorError(
-    "BAD_REV_SPEC",
+  throw errors.badRevSpec(
     `--purge cannot be combined with the range '${shownArgument(range)}': --purge starts the script from an empty version table, the range from its first revision`,
     {
       hint: `use \`athanor stamp ${shownArgument(range)} --sql\` for a script that starts there, or \`athanor stamp --purge ${to} --sql\` for one that empties the table first`,

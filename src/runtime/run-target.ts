@@ -1,7 +1,7 @@
 // What `upgrade`, `downgrade` and `stamp` are given, read once where a run is asked for:
 // a rev spec, or offline a `from:to` range (online the database says where a run starts,
 // so a range is refused there). The planners below take only the parsed values.
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { parseRevSpec, parseStampArgument, type RevSpec, type RunRange } from "../graph/rev-spec.js";
 import type { RevisionMap } from "../graph/revision-map.js";
 import { missingOfflineStart, onlineRangeError, refuseOnlineRange, refuseRangeWithPurge, splitRange } from "./offline-range.js";
@@ -35,7 +35,7 @@ export function onlineTarget(target: RunTarget, command: "upgrade" | "downgrade"
 }
 
 function parseTarget(text: string, command: "upgrade" | "downgrade"): RevSpec {
-  if (command === "upgrade" && text === "") throw new AthanorError("BAD_REV_SPEC", "No upgrade target given", { hint: "Use `athanor upgrade head`." });
+  if (command === "upgrade" && text === "") throw errors.badRevSpec("No upgrade target given", { hint: "Use `athanor upgrade head`." });
   return parseRevSpec(text);
 }
 
