@@ -1,7 +1,7 @@
 // The Operations facade a revision's upgrade()/downgrade() receives as `op`. Each method
 // builds one Operation (plain data), validates it, and hands it to the OperationSink;
 // it never writes SQL. Argument order follows Alembic's op.* (object name, then table).
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { ColumnSpec } from "./column.js";
 import type { Operation } from "./operation.js";
 import type * as O from "./operation-options.js";
@@ -61,7 +61,7 @@ export class Operations {
   async #emit(operation: Operation): Promise<void> {
     validateOperation(operation, `op.${operation.kind}`);
     if (this.#transactional && this.#autocommitDepth === 0 && !this.#isTransactional(operation)) {
-      throw new AthanorError("INVALID_OPERATION", `op.${operation.kind}: this statement cannot run inside a transaction, and this revision runs in one`, {
+      throw errors.invalidOperation(`op.${operation.kind}: this statement cannot run inside a transaction, and this revision runs in one`, {
         hint: "wrap it in `await op.autocommitBlock(async () => { … })`, or mark the whole revision with `export const transactional = false`",
         details: { operation: operation.kind },
       });
@@ -244,7 +244,7 @@ export class Operations {
    */
   async query(sql: string, params?: readonly unknown[]): Promise<Row[]> {
     if (this.#sink.offline) {
-      throw new AthanorError("OFFLINE_UNSUPPORTED", "op.query() cannot run in offline (--sql) mode: there is no database to read from", {
+      throw errors.offlineUnsupported("op.query() cannot run in offline (--sql) mode: there is no database to read from", {
         hint: "use op.execute() for statements whose result the revision does not need, or run the command without --sql",
       });
     }
