@@ -4,7 +4,7 @@
 // a:b` would run (after a, up to b; `base:head` is all). `check --lint` lints the
 // revisions pending on a database through lintSourcesOf.
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { planUpgrade } from "../graph/plan-upgrade.js";
 import { resolveRevisions } from "../graph/resolve-rev-spec.js";
 import { HEADS, parseRevSpecOrRange, type RevRange, type RevSpec, revSpecText } from "../graph/rev-spec.js";
@@ -46,7 +46,7 @@ export function revisionsToLint(map: RevisionMap, range: RevSpec | RevRange | un
     const named = resolveRevisions(map, range);
     if (named.length === 0) {
       const text = revSpecText(range);
-      throw new AthanorError("BAD_REV_SPEC", `'${shownArgument(text)}' names no revision to lint`, {
+      throw errors.badRevSpec(`'${shownArgument(text)}' names no revision to lint`, {
         hint: "name a revision, `heads`, or a range such as base:head",
         details: { spec: text },
       });

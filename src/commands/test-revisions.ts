@@ -3,7 +3,7 @@
 // built-in tests), then one head, then the models against the head. Typed results; the
 // CLI formats them.
 import { startedMarkersTableOf } from "../config/defaults.js";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { HEADS, parseRevSpec, type RevSpec, revSpecText } from "../graph/rev-spec.js";
 import type { RevisionRoundTrip } from "../runtime/revision-round-trips.js";
 import type { ScratchDatabase } from "../runtime/scratch-database.js";
@@ -161,7 +161,7 @@ function splitTestRange(range: string | undefined): [RevSpec | undefined, RevSpe
   if (range === undefined || range.trim() === "") return [undefined, HEADS];
   const parts = range.split(":");
   if (parts.length > 2) {
-    throw new AthanorError("BAD_REV_SPEC", `athanor test takes one range a:b, got '${range}'`, {
+    throw errors.badRevSpec(`athanor test takes one range a:b, got '${range}'`, {
       hint: "e.g. athanor test base:heads, or athanor test 0003:heads",
     });
   }

@@ -1,5 +1,5 @@
 import { Command, Option } from "clipanion";
-import { AthanorError } from "../../errors.js";
+import { errors } from "../../error-factories.js";
 import { resolve } from "../../graph/relative-walk.js";
 import { parseRevSpec } from "../../graph/rev-spec.js";
 import { shownArgument } from "../../graph/shown-argument.js";
@@ -28,7 +28,7 @@ export class ShowCommand extends GraphCommand {
 
   protected async run(): Promise<number> {
     if (this.revision === undefined) {
-      throw new AthanorError("USAGE", "show needs a revision to show", {
+      throw errors.usage("show needs a revision to show", {
         hint: "For example `athanor show head`, `athanor show 0003`, `athanor show audit@head` or `athanor show head-1`; `athanor history` lists the revisions.",
       });
     }
