@@ -77,6 +77,7 @@ export { scanRevisionFiles } from "./scripts/scan-version-locations.js";
 
 export { AthanorError, ExitCode } from "./errors.js";
 export type { ErrorCode } from "./errors.js";
+export type { ErrorDetails } from "./error-factories.js";
 
 // Lint: the rules as data, and the offline run over revision files (README, Linting revisions).
 export { lintRules } from "./lint/rules/index.js";
