@@ -185,6 +185,11 @@ export function parseStampArgument(text: string): RevSpec | RunRange {
       details: { range: text },
     });
   }
+  return runRange(text, from, to);
+}
+
+/** A script's range `text` from its two sides as typed; an empty `from` is base. */
+export function runRange(text: string, from: string, to: string): RunRange {
   return { kind: "range", text, from: from === "" ? undefined : parseRevSpec(from), to: parseRevSpec(to) };
 }
 

@@ -2,7 +2,7 @@
 // a rev spec, or offline a `from:to` range (online the database says where a run starts,
 // so a range is refused there). The planners below take only the parsed values.
 import { errors } from "../error-factories.js";
-import { parseRevSpec, parseStampArgument, type RevSpec, type RunRange } from "../graph/rev-spec.js";
+import { parseRevSpec, parseStampArgument, type RevSpec, type RunRange, runRange } from "../graph/rev-spec.js";
 import type { RevisionMap } from "../graph/revision-map.js";
 import { missingOfflineStart, onlineRangeError, refuseOnlineRange, refuseRangeWithPurge, splitRange } from "./offline-range.js";
 
@@ -23,7 +23,7 @@ export function parseRunTarget(map: RevisionMap, text: string, command: "upgrade
     return parseTarget(text, command);
   }
   const [from, to] = splitRange(text, command);
-  if (from !== undefined) return { kind: "range", text, from: from === "" ? undefined : parseRevSpec(from), to: parseRevSpec(to) };
+  if (from !== undefined) return runRange(text, from, to);
   if (command === "downgrade") throw missingOfflineStart(map, text);
   return parseTarget(to, command);
 }
