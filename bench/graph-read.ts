@@ -3,6 +3,8 @@
 // files, regex the metadata, build nothing) and Alembic on the same graph.
 // Usage: node --import tsx bench/graph-read.ts [--sizes 10000] [--runs 5]
 //          [--no-alembic] [--alembic-sizes 1000,5000,10000] [--alembic-timeout 120] [--alembic-runs 3]
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateDag, type Dag } from "./fixtures/dag.js";
 import { findAlembic, writeAlembicProject, type AlembicCommand } from "./fixtures/alembic-project.js";
@@ -54,6 +56,9 @@ function benchSize(size: number, runs: number, alembic: AlembicCommand | null, a
   const dag = generateDag({ size });
   const dir = projectDir(`graph-${size}`);
   writeTypescriptRevisions(`${dir}/versions`, dag.revisions, selectStatements);
+  // A project root of its own: without it athanor finds the repository's athanor.config.ts
+  // above bench/.work and reads the example project's versions/ instead.
+  writeFileSync(path.join(dir, "package.json"), `${JSON.stringify({ name: `bench-graph-${size}`, private: true })}\n`);
   const checks = { heads: headsCheck(dag), history: historyCheck(dag) };
   const specs: CommandSpec[] = [{ label: "floor: read + regex every file", argv: [process.execPath, floorScan, "versions"], cwd: dir, runs, warmup: true }];
   const missing = athanorMissing();

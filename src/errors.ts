@@ -77,6 +77,9 @@ const exitCodeOf = {
 
 export type ErrorCode = keyof typeof exitCodeOf;
 
+/** Every code, in the table's order (src/error-factories.ts makes one factory of each). */
+export const errorCodes = Object.keys(exitCodeOf) as ErrorCode[];
+
 export interface AthanorErrorOptions {
   /** What to do next, printed on its own line after the message. */
   hint?: string;
@@ -93,6 +96,11 @@ const brand: unique symbol = Symbol.for("athanor.error");
 /**
  * An error written for the user: what went wrong, where, and (in `hint`) what to do.
  * `code` is stable and machine-readable; `exitCode` is what the CLI exits with.
+ *
+ * `new AthanorError(code, message, options)` is the low-level form: throw through the
+ * factory of the code instead (`errors.revisionNotFound(…)`, src/error-factories.ts),
+ * which declares the details that code carries. The constructor stays for what a
+ * factory cannot say, such as an error whose code is decided at run time.
  */
 export class AthanorError extends Error {
   readonly [brand] = true;

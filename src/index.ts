@@ -87,10 +87,12 @@ export type { RevisionSource } from "./graph/revision-source.js";
 export type { Plan, Step, VersionChange } from "./graph/step.js";
 export { planUpgrade, planDowngrade, planStamp } from "./graph/plan.js";
 export { historyRevisions } from "./graph/history.js";
+export { parseRevRange, parseRevSpec, type RevRange, type RevSpec, type RunRange } from "./graph/rev-spec.js";
 export { scanRevisionFiles } from "./scripts/scan-version-locations.js";
 
 export { AthanorError, ExitCode } from "./errors.js";
 export type { ErrorCode } from "./errors.js";
+export type { ErrorDetails } from "./error-factories.js";
 
 // Lint: the rules as data, and the offline run over revision files (README, Linting revisions).
 export { lintRules } from "./lint/rules/index.js";

@@ -5,7 +5,7 @@
 // true) or the caller asks for it (--drop-unmodelled); otherwise it is set aside as
 // unmodelled, for `check` and `generate` to report.
 import type { EnumSnapshot, SchemaSnapshot, SequenceSnapshot, TableSnapshot } from "../dialect/postgres/introspect-types.js";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { type IncludeObject, type IncludeRules, type NamePatterns, compilePatterns, matchesAny } from "./include-rules.js";
 
 /** A table, enum or sequence the database has and no model declares, left in place. */
@@ -57,7 +57,7 @@ class Judge {
       answer = fn(object);
     } catch (cause) {
       const where = object.table ? `${object.schema}.${object.table}.${object.name}` : key(object);
-      throw new AthanorError("CONFIG_INVALID", `include.object threw for ${object.kind} ${where}: ${(cause as Error).message}`, {
+      throw errors.configInvalid(`include.object threw for ${object.kind} ${where}: ${(cause as Error).message}`, {
         hint: "Fix the include.object function in athanor.config.ts; it must return true, false or nothing for every object.",
         cause,
       });

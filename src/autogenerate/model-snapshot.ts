@@ -19,7 +19,7 @@ import type { ModelSchema } from "../schema/model-schema.js";
 import { naming } from "../schema/naming.js";
 import { isSqlExpression, sqlLiteral } from "../schema/sql.js";
 import { type ColumnRef, type TableInfo, getTableInfo } from "../schema/table.js";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { sequenceSnapshot } from "./compare-sequences.js";
 
 function defaultText(value: ServerDefault | undefined): string | null {
@@ -86,7 +86,7 @@ function tableSnapshot(info: TableInfo, defaultSchema: string): TableSnapshot {
 
   const pkColumns = info.columns.filter((c) => c.state.primaryKey).map((c) => c.name);
   if (pkColumns.length > 0 && extras.primaryKey) {
-    throw new AthanorError("INVALID_MODELS", `${where} declares its primary key twice: on columns (${pkColumns.join(", ")}) and in primaryKey()`, {
+    throw errors.invalidModels(`${where} declares its primary key twice: on columns (${pkColumns.join(", ")}) and in primaryKey()`, {
       hint: "Use .primaryKey() on a single column, or primaryKey([...]) for a composite key, not both.",
     });
   }
@@ -132,13 +132,9 @@ function tableSnapshot(info: TableInfo, defaultSchema: string): TableSnapshot {
     const targets = fk.references();
     const first = targets[0];
     if (!first || targets.length !== fk.columns.length) {
-      throw new AthanorError(
-        "INVALID_MODELS",
-        `${where}: foreignKey() over (${fk.columns.map((c) => c.name).join(", ")}) references ${targets.length} columns`,
-        {
-          hint: "A foreign key references as many columns, of one table, as it has.",
-        },
-      );
+      throw errors.invalidModels(`${where}: foreignKey() over (${fk.columns.map((c) => c.name).join(", ")}) references ${targets.length} columns`, {
+        hint: "A foreign key references as many columns, of one table, as it has.",
+      });
     }
     foreignKeys.push({
       name:

@@ -5,7 +5,7 @@ import { introspect } from "../dialect/postgres/introspect.js";
 import { readScope } from "../dialect/postgres/introspect-scope.js";
 import type { QueryFunction, SchemaSnapshot } from "../dialect/postgres/introspect-types.js";
 import { type UnsupportedObject, introspectUnsupported } from "../dialect/postgres/introspect-unsupported.js";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { ownTables } from "./autogenerate.js";
 import { applyInclude } from "./include-filter.js";
 import { type IncludeRules, comparedSchemas } from "./include-rules.js";
@@ -43,7 +43,7 @@ export async function readPullScope(options: PullScopeOptions): Promise<PulledDa
   if (options.only && options.only.length > 0) {
     const missing = options.only.filter((s) => !scope.schemas.includes(s));
     if (missing.length > 0) {
-      throw new AthanorError("USAGE", `--schema ${missing.join(", ")}: the database has no such schema`, {
+      throw errors.usage(`--schema ${missing.join(", ")}: the database has no such schema`, {
         hint: `The database's schemas: ${scope.schemas.join(", ") || "none"}.`,
         details: { schemas: missing },
       });

@@ -3,7 +3,7 @@
 // (runtime/backup.ts), taken under the run's lock before the first step.
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { Backup } from "../runtime/backup.js";
 import type { DatabaseTarget } from "../runtime/database-url.js";
 import type { BeforeSteps } from "../runtime/migrator-options.js";
@@ -28,21 +28,17 @@ export class BackupOption {
   static from(value: string | boolean, target: string | undefined, sql: boolean, projectDir: string, note: (line: string) => void): BackupOption | undefined {
     if (value === false) return undefined;
     if (sql) {
-      throw new AthanorError("USAGE", "--backup goes with an online upgrade: --sql only prints the script and changes nothing", {
+      throw errors.usage("--backup goes with an online upgrade: --sql only prints the script and changes nothing", {
         hint: "drop --backup, or drop --sql to run the upgrade with a backup first",
       });
     }
     if (value === true && target !== undefined && looksLikeDirectory(target)) {
-      throw new AthanorError(
-        "USAGE",
-        `\`--backup ${target}\`: the backup directory is written --backup=${target} (a bare --backup is followed by the revision)`,
-        {
-          hint: `athanor upgrade --backup=${target}${target === "head" ? "" : " [revision]"}`,
-          details: { argument: target },
-        },
-      );
+      throw errors.usage(`\`--backup ${target}\`: the backup directory is written --backup=${target} (a bare --backup is followed by the revision)`, {
+        hint: `athanor upgrade --backup=${target}${target === "head" ? "" : " [revision]"}`,
+        details: { argument: target },
+      });
     }
-    if (value === "") throw new AthanorError("USAGE", "--backup= needs a directory", { hint: "athanor upgrade --backup=backups" });
+    if (value === "") throw errors.usage("--backup= needs a directory", { hint: "athanor upgrade --backup=backups" });
     const directory = value === true ? path.relative(process.cwd(), path.join(projectDir, DEFAULT_BACKUP_DIR)) || DEFAULT_BACKUP_DIR : value;
     return new BackupOption(directory, note);
   }

@@ -2,7 +2,7 @@
 // terminal before it touches the database. Scripts and CI never see it: without a TTY
 // on stdin, or with --yes, the command goes ahead, as the help says.
 import type { Readable, Writable } from "node:stream";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 
 export interface ConfirmOptions {
   /** What will happen, naming the database: `reset reverts every revision on db:5432/app`. */
@@ -19,7 +19,7 @@ export async function confirmDestructive(options: ConfirmOptions): Promise<void>
   options.stderr.write(`${options.action}. Continue? [y/N] `);
   const answer = await firstLine(stdin);
   if (!/^\s*y(es)?\s*$/i.test(answer)) {
-    throw new AthanorError("CANCELLED", "cancelled: nothing was changed", {
+    throw errors.cancelled("cancelled: nothing was changed", {
       hint: "answer y to go ahead, or pass --yes (scripts without a terminal are never asked)",
     });
   }

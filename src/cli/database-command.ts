@@ -9,7 +9,7 @@ import type { Connection } from "../runtime/connection.js";
 import { embeddedDataDir, parseDatabaseUrl } from "../runtime/database-url.js";
 import type { InterruptedRevision, Migrator, RunOptions, RunResult, StepDone } from "../runtime/migrator.js";
 import { interruptedRevision } from "../runtime/started-markers.js";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { AthanorCommand } from "./athanor-command.js";
 import { OfflineOutput } from "./offline-output.js";
 import { migratorFor, openProject, type Project } from "../commands/project.js";
@@ -146,7 +146,7 @@ export abstract class MigrationCommand extends DatabaseCommand {
     const project = await this.project({ offline: this.sql });
     const spec = targetSpec(project, flags);
     if (spec === undefined) return undefined;
-    if (refused !== undefined) throw new AthanorError("USAGE", `${refused} does not go with --targets`, { hint: `run it per database without --targets` });
+    if (refused !== undefined) throw errors.usage(`${refused} does not go with --targets`, { hint: `run it per database without --targets` });
     refuseJsonWithSql(verb, this.asJson, this.sql);
     const transactionMode = this.transaction;
     if (this.sql) {
@@ -199,7 +199,7 @@ export abstract class MigrationCommand extends DatabaseCommand {
 /** --sql's output is the SQL script: a JSON report of it would be a second answer on stdout. */
 export function refuseJsonWithSql(verb: string, json: boolean, sql: boolean): void {
   if (json && sql) {
-    throw new AthanorError("USAGE", "--json and --sql do not go together: --sql prints the SQL script", {
+    throw errors.usage("--json and --sql do not go together: --sql prints the SQL script", {
       hint: `drop one of them (athanor ${verb} --sql prints SQL; --json reports an online run)`,
     });
   }

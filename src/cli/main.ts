@@ -2,7 +2,8 @@
 // clipanion go to stderr with exit code 2; everything else is the command's business.
 import { Builtins, Command, Option, type BaseContext } from "clipanion";
 import { readFileSync } from "node:fs";
-import { AthanorError, ExitCode } from "../errors.js";
+import { ExitCode } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { shownArgument } from "../graph/shown-argument.js";
 import { errorJson } from "./athanor-command.js";
 import { AthanorCli } from "./athanor-cli.js";
@@ -133,7 +134,7 @@ export async function main(rawArgv: readonly string[], context: Partial<BaseCont
     // A program asked for JSON: the refusal is JSON on stdout too.
     if (argv.includes("--json")) {
       const message = shownText.replace(/^error: /, "").split("\n")[0]!;
-      const refusal = new AthanorError("USAGE", message, { hint: "`athanor <command> --help` shows the command's options" });
+      const refusal = errors.usage(message, { hint: "`athanor <command> --help` shows the command's options" });
       (context.stdout ?? process.stdout).write(JSON.stringify(errorJson(refusal), null, 2) + "\n");
     }
     stderr.write("hint: `athanor --help` lists the commands; `athanor <command> --help` shows one with examples\n");

@@ -5,7 +5,7 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { Writable } from "node:stream";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 
 export class OfflineOutput {
   #fd: number | undefined;
@@ -58,7 +58,7 @@ export class OfflineOutput {
       action();
     } catch (error) {
       this.abandon();
-      throw new AthanorError("USAGE", `cannot write --output file ${this.file}: ${(error as Error).message}`, {
+      throw errors.usage(`cannot write --output file ${this.file}: ${(error as Error).message}`, {
         hint: "check that the directory exists and is writable",
         cause: error,
       });

@@ -1,8 +1,8 @@
 // The flags of a many-target run, shared by upgrade, downgrade, current, status, check
 // and sql: which targets (--targets SPEC), how many at once, how many sessions to one
 // server, and whether the first failure stops new targets from starting.
+import { errors } from "../error-factories.js";
 import { Option } from "clipanion";
-import { AthanorError } from "../errors.js";
 
 export const targetsOption = () =>
   Option.String("--targets", {
@@ -36,7 +36,7 @@ export function countFlag(flag: string, value: string | undefined): number | und
   if (value === undefined) return undefined;
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1) {
-    throw new AthanorError("USAGE", `${flag} must be a whole number of at least 1, got "${value}"`, { hint: `for example ${flag} 4` });
+    throw errors.usage(`${flag} must be a whole number of at least 1, got "${value}"`, { hint: `for example ${flag} 4` });
   }
   return count;
 }
@@ -49,7 +49,7 @@ export function refuseTargetFlagsAlone(flags: TargetFlags): void {
     flags.failFast ? "--fail-fast" : undefined,
   ].filter((flag) => flag !== undefined);
   if (given.length === 0) return;
-  throw new AthanorError("USAGE", `${given.join(", ")} only work${given.length === 1 ? "s" : ""} with --targets`, {
+  throw errors.usage(`${given.join(", ")} only work${given.length === 1 ? "s" : ""} with --targets`, {
     hint: "add --targets SPEC (e.g. --targets 'tenant_*'), or set `targets` in the config file",
   });
 }

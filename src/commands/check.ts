@@ -4,6 +4,7 @@
 import type { AutogenerateResult } from "../autogenerate/autogenerate.js";
 import { assertKnownRows } from "../graph/current-heads.js";
 import { planUpgrade } from "../graph/plan-upgrade.js";
+import { HEADS } from "../graph/rev-spec.js";
 import type { RevisionMap } from "../graph/revision-map.js";
 import type { LoadedModels } from "../schema/load-models.js";
 import type { LintFinding } from "../lint/lint.js";
@@ -116,7 +117,7 @@ export async function checkProject(project: Project, options: CheckOptions = {})
     problems.push({ kind: "unmodelled", message: unmodelledAdvice(comparison.unmodelled, comparison.compared, config.schemas[0] ?? "public") });
   }
   // Offline, after the session closed: the pending revisions, from the database's rows.
-  const pending = options.lint ? planUpgrade(map, diff.currentHeads, "heads").steps.map((step) => map.get(step.revision)!.source) : undefined;
+  const pending = options.lint ? planUpgrade(map, diff.currentHeads, HEADS).steps.map((step) => map.get(step.revision)!.source) : undefined;
   const lint = pending === undefined ? undefined : await lintSourcesOf(project, pending);
   for (const finding of lint ?? []) {
     problems.push({ kind: "lint", message: `${finding.path}:${finding.line}  ${finding.rule}  ${finding.message}; fix: ${finding.fix}` });
@@ -145,7 +146,7 @@ function modelsDiffer(comparison: AutogenerateResult): string {
  * the first revision's CREATE, so the advice is to stamp the revision the database matches.
  */
 function builtBeforeMigrations(tables: readonly string[], map: RevisionMap): string {
-  const first = map.heads.length === 0 ? undefined : planUpgrade(map, [], "heads").steps[0]?.revision;
+  const first = map.heads.length === 0 ? undefined : planUpgrade(map, [], HEADS).steps[0]?.revision;
   const shown = tables.length > 5 ? `${tables.slice(0, 5).join(", ")}, …` : tables.join(", ");
   const stamp = first === undefined ? "`athanor stamp <revision>`" : `\`athanor stamp ${first}\` (or the later revision it matches)`;
   return `the database already has tables (${shown}) but its version table records no revision: it was built before migrations, and \`athanor upgrade\` would fail creating them again; if it matches revision ${first ?? "<revision>"}, record that with ${stamp}, then run \`athanor upgrade\``;

@@ -1,7 +1,7 @@
 // What `generate` and `check` share: load the configured models and compare them with
 // the database, inside one read-only session that also reports the database's heads.
 import { autogenerate, type AutogenerateResult } from "../autogenerate/autogenerate.js";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { inspectDatabase, type DatabaseView } from "../runtime/inspect-database.js";
 import { type LoadedModels, loadModels } from "../schema/load-models.js";
 import type { Project } from "./project.js";
@@ -33,7 +33,7 @@ export async function diffModels(project: Project, options: DiffOptions): Promis
 export async function projectModels(project: Project, requireModels: boolean): Promise<LoadedModels | undefined> {
   const { config } = project;
   if (config.models.length === 0 && requireModels) {
-    throw new AthanorError("CONFIG_INVALID", "no models to compare: the configuration names no model modules", {
+    throw errors.configInvalid("no models to compare: the configuration names no model modules", {
       hint: 'Declare tables in app/models (see `athanor init`) and list them in athanor.config.ts: models: ["app/models"].',
     });
   }
@@ -79,7 +79,7 @@ export function requireAtParents(currentHeads: readonly string[], parents: reado
   if (sameRevisions(currentHeads, parents)) return;
   const at = currentHeads.length === 0 ? "base (no revision applied)" : currentHeads.join(", ");
   const want = parents.length === 0 ? "base" : parents.join(", ");
-  throw new AthanorError("NOT_AT_HEAD", `Target database is not up to date: ${database} is at ${at}, the new revision would build on ${want}`, {
+  throw errors.notAtHead(`Target database is not up to date: ${database} is at ${at}, the new revision would build on ${want}`, {
     hint: "Run `athanor upgrade` first, so the comparison starts from the schema the revisions describe.",
     details: { current: [...currentHeads], parents: [...parents] },
   });

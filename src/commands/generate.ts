@@ -3,6 +3,7 @@
 // with autogenerate). The caller gets what was compared and what was written, typed.
 import type { AutogenerateResult } from "../autogenerate/autogenerate.js";
 import type { Operation } from "../ops/operation.js";
+import { parseRevSpec } from "../graph/rev-spec.js";
 import { writeNewRevision } from "../scripts/authoring.js";
 import { dependenciesForNewRevision, parentsForNewRevision } from "../scripts/new-revision-parents.js";
 import type { LoadedModels } from "../schema/load-models.js";
@@ -39,7 +40,7 @@ export interface GenerateResult {
 export async function generateRevision(project: Project, options: GenerateOptions): Promise<GenerateResult> {
   const reporter = options.reporter ?? silentReporter;
   const map = project.revisionMap();
-  const parents = parentsForNewRevision(map, options.head ?? "head", options.splice ?? false);
+  const parents = parentsForNewRevision(map, parseRevSpec(options.head ?? "head"), options.splice ?? false);
   const diff = await diffModels(project, { requireModels: true, dropUnmodelled: options.dropUnmodelled ?? false, onNotice: (line) => reporter.note(line) });
   requireAtParents(diff.currentHeads, parents, diff.database);
   const comparison = diff.result!;

@@ -4,9 +4,10 @@
 // a:b` would run (after a, up to b; `base:head` is all). `check --lint` lints the
 // revisions pending on a database through lintSourcesOf.
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { planUpgrade } from "../graph/plan-upgrade.js";
-import { parseRange, resolveRevisions } from "../graph/rev-spec.js";
+import { resolveRevisions } from "../graph/resolve-rev-spec.js";
+import { HEADS, parseRevSpecOrRange, type RevRange, type RevSpec, revSpecText } from "../graph/rev-spec.js";
 import type { RevisionMap } from "../graph/revision-map.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { shownArgument } from "../graph/shown-argument.js";
@@ -32,27 +33,29 @@ export interface LintResult {
  *     for (const f of result.findings) console.error(`${f.path}:${f.line} ${f.rule} ${f.message}`);
  */
 export async function lintProject(project: Project, options: LintProjectOptions = {}): Promise<LintResult> {
-  const sources = revisionsToLint(project.revisionMap(), options.range);
+  const range = options.range === undefined ? undefined : parseRevSpecOrRange(options.range);
+  const sources = revisionsToLint(project.revisionMap(), range);
   const findings = await lintSourcesOf(project, sources);
   return { ok: findings.length === 0, revisions: sources.map((s) => ({ revision: s.revision, path: s.path })), findings };
 }
 
 /** The revisions `range` names, in the order they would run. */
-export function revisionsToLint(map: RevisionMap, range: string | undefined): RevisionSource[] {
-  if (range === undefined) return resolveRevisions(map, "heads").map((r) => r.source);
-  if (!range.includes(":")) {
+export function revisionsToLint(map: RevisionMap, range: RevSpec | RevRange | undefined): RevisionSource[] {
+  if (range === undefined) return resolveRevisions(map, HEADS).map((r) => r.source);
+  if (range.kind !== "range") {
     const named = resolveRevisions(map, range);
     if (named.length === 0) {
-      throw new AthanorError("BAD_REV_SPEC", `'${shownArgument(range)}' names no revision to lint`, {
+      const text = revSpecText(range);
+      throw errors.badRevSpec(`'${shownArgument(text)}' names no revision to lint`, {
         hint: "name a revision, `heads`, or a range such as base:head",
-        details: { spec: range },
+        details: { spec: text },
       });
     }
     return named.map((r) => r.source);
   }
-  const { from, to } = parseRange(range);
-  const start = from === undefined || from === "base" ? [] : resolveRevisions(map, from).map((r) => r.id);
-  return planUpgrade(map, start, to ?? "heads").steps.map((step) => map.get(step.revision)!.source);
+  const { from, to } = range;
+  const start = from === undefined ? [] : resolveRevisions(map, from).map((r) => r.id);
+  return planUpgrade(map, start, to ?? HEADS).steps.map((step) => map.get(step.revision)!.source);
 }
 
 /** Lints `sources` with the project's settings; the config file is named when one of its disabled ids is unknown. */

@@ -1,6 +1,7 @@
 // `revision` and `merge`: a new revision file on the head(s) the options name, written
 // under the authoring lock (src/scripts/authoring.ts) so writers started at once behave
 // as if run one after the other.
+import { parseRevSpec } from "../graph/rev-spec.js";
 import { writeNewRevision } from "../scripts/authoring.js";
 import { dependenciesForNewRevision, parentsForMerge, parentsForNewRevision } from "../scripts/new-revision-parents.js";
 import type { Project } from "./project.js";
@@ -38,7 +39,7 @@ export async function createRevision(project: Project, options: CreateRevisionOp
     revId: options.revId,
     versionPath: options.versionPath,
     message: options.message,
-    downRevisions: (current) => parentsForNewRevision(current, options.head ?? "head", options.splice ?? false),
+    downRevisions: (current) => parentsForNewRevision(current, parseRevSpec(options.head ?? "head"), options.splice ?? false),
     branchLabels: options.branchLabels ?? [],
     dependsOn: dependenciesForNewRevision(map, options.dependsOn ?? []),
     format: options.format ?? "ts",
@@ -60,7 +61,7 @@ export async function mergeRevisions(project: Project, options: MergeOptions): P
   const written = writeNewRevision(project.config, project.revisionMap(), {
     revId: options.revId,
     message: options.message,
-    downRevisions: (current) => parentsForMerge(current, options.revisions),
+    downRevisions: (current) => parentsForMerge(current, options.revisions.map(parseRevSpec)),
     branchLabels: options.branchLabels ?? [],
     format: options.format ?? "ts",
   });

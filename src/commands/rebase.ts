@@ -4,9 +4,11 @@
 // table). Refuses, changing nothing, when a revision to move is applied somewhere, when
 // a file to rewrite has changes not committed, or when the result is not one head.
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { ancestorsOf, defaultOnto, planRebase, type RebasePlan } from "../graph/plan-rebase.js";
-import { resolveRevision } from "../graph/rev-spec.js";
+import { resolveRevision } from "../graph/resolve-rev-spec.js";
+import { parseRevSpec, type RevSpec } from "../graph/rev-spec.js";
+import type { RevisionMap } from "../graph/revision-map.js";
 import { filesAt, gitRoot, refExists, uncommitted, upstreamOf } from "../scripts/git.js";
 import { rewriteDownRevisions } from "../scripts/rewrite-down-revision.js";
 import { migratorFor, openProject, type Project } from "./project.js";
@@ -36,6 +38,7 @@ export async function rebaseRevisions(project: Project, options: RebaseOptions =
   const reporter = options.reporter ?? silentReporter;
   const { config } = project;
   const map = project.revisionMap();
+  const ontoSpec = options.onto === undefined ? undefined : parseRevSpec(options.onto);
   const absolute = (file: string) => path.resolve(config.cwd, file);
 
   // What git says is shared: the files the upstream branch holds.
@@ -45,7 +48,7 @@ export async function rebaseRevisions(project: Project, options: RebaseOptions =
   else if (upstream === null)
     reporter.warn("the current branch has no upstream: only the databases say which revisions are shared (name one with --upstream origin/main)");
   else if (!refExists(root, upstream)) {
-    throw new AthanorError("USAGE", `--upstream ${upstream} names no commit in ${root}`, {
+    throw errors.usage(`--upstream ${upstream} names no commit in ${root}`, {
       hint: "Name a branch such as origin/main (`git branch -r` lists them).",
       details: { upstream },
     });
@@ -69,19 +72,15 @@ export async function rebaseRevisions(project: Project, options: RebaseOptions =
   // Without git, what no database applied is local.
   const local = root === null || upstream === null ? new Set([...candidates].filter((id) => !applied.has(id))) : candidates;
 
-  const onto = options.onto === undefined ? defaultOnto(map, local) : resolveOnto(project, options.onto);
+  const onto = ontoSpec === undefined ? defaultOnto(map, local) : resolveOnto(map, ontoSpec);
   const plan = planRebase(map, onto, local);
   for (const move of plan.moves) {
     const where = applied.get(move.revision);
     if (where !== undefined) {
-      throw new AthanorError(
-        "USAGE",
-        `Revision ${move.revision} (${move.path}) is applied on ${where}: rewriting its parents would leave that database's history wrong`,
-        {
-          hint: `Merge instead (\`athanor merge -m "merge_heads" heads\`), or downgrade ${where} below ${move.revision} first.`,
-          details: { revision: move.revision, database: where },
-        },
-      );
+      throw errors.usage(`Revision ${move.revision} (${move.path}) is applied on ${where}: rewriting its parents would leave that database's history wrong`, {
+        hint: `Merge instead (\`athanor merge -m "merge_heads" heads\`), or downgrade ${where} below ${move.revision} first.`,
+        details: { revision: move.revision, database: where },
+      });
     }
   }
   if (root !== null) {
@@ -91,8 +90,7 @@ export async function rebaseRevisions(project: Project, options: RebaseOptions =
     );
     if (dirty.length > 0) {
       const shown = dirty.map((f) => path.relative(config.cwd, f));
-      throw new AthanorError(
-        "USAGE",
+      throw errors.usage(
         `${shown.join(", ")} ${shown.length === 1 ? "has" : "have"} changes not committed: rebase rewrites ${shown.length === 1 ? "it" : "them"}`,
         {
           hint: "Commit (or stash) them first, so the rewrite is a change of its own.",
@@ -106,8 +104,8 @@ export async function rebaseRevisions(project: Project, options: RebaseOptions =
   return { ...plan, written: write, upstream, databases };
 }
 
-function resolveOnto(project: Project, spec: string): string {
-  const revision = resolveRevision(project.revisionMap(), spec);
-  if (revision === null) throw new AthanorError("USAGE", "--onto base: the local revisions go on a revision, not on base", { hint: "Name the upstream head." });
+function resolveOnto(map: RevisionMap, spec: RevSpec): string {
+  const revision = resolveRevision(map, spec);
+  if (revision === null) throw errors.usage("--onto base: the local revisions go on a revision, not on base", { hint: "Name the upstream head." });
   return revision.id;
 }

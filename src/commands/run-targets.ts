@@ -2,7 +2,9 @@
 // resolved once, then each target runs the command on a session from a shared pool, at
 // most `parallel` at once, each revision in its own transaction. A failing target stops
 // only itself (with failFast no new target starts); a rerun continues where each stands.
-import { AthanorError, isAthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
+import { parseRevSpec } from "../graph/rev-spec.js";
+import { isAthanorError } from "../errors.js";
 import { planUpgrade } from "../graph/plan-upgrade.js";
 import type { Connection } from "../runtime/connection.js";
 import { openConnection } from "../runtime/connection.js";
@@ -97,13 +99,13 @@ export async function runTargets(options: RunTargetsOptions): Promise<RunTargets
   const { config } = project;
   const reporter = options.reporter ?? silentReporter;
   const spec = options.targets ?? config.targets ?? DEFAULT_TARGETS;
-  if (spec === undefined) throw new AthanorError("USAGE", "no targets given", { hint: "pass --targets SPEC, or set `targets` in the config file" });
+  if (spec === undefined) throw errors.usage("no targets given", { hint: "pass --targets SPEC, or set `targets` in the config file" });
   const items = parseTargetSpec(spec, config.cwd);
   const map = project.revisionMap();
   // A rev spec the graph refuses (several heads for `head`, an unknown id) is refused once,
   // before any target runs, not once per target. Relative steps depend on each target.
   const revision = options.revision ?? (command === "upgrade" ? "head" : undefined);
-  if (command === "upgrade" && !/^[+-]/.test(revision!)) planUpgrade(map, [], revision!);
+  if (command === "upgrade" && !/^[+-]/.test(revision!)) planUpgrade(map, [], parseRevSpec(revision!));
   const parallel = Math.max(1, options.parallel ?? defaultParallelism());
   const pool = new ConnectionPool({
     maxPerHost: options.maxConnectionsPerHost ?? defaultConnectionsPerHost(parallel),

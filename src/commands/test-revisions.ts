@@ -3,7 +3,8 @@
 // built-in tests), then one head, then the models against the head. Typed results; the
 // CLI formats them.
 import { startedMarkersTableOf } from "../config/defaults.js";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
+import { HEADS, parseRevSpec, type RevSpec, revSpecText } from "../graph/rev-spec.js";
 import type { RevisionRoundTrip } from "../runtime/revision-round-trips.js";
 import type { ScratchDatabase } from "../runtime/scratch-database.js";
 import { compareModels, projectModels } from "./compare-models.js";
@@ -96,7 +97,9 @@ export async function testRevisions(project: Project, options: TestRevisionsOpti
     if (!passed && config.models.length > 0) models = { checked: false, reason: "a revision failed first" };
     if (passed && config.models.length > 0) {
       models =
-        to === "heads" ? await modelsAtHead(project, scratch, report.end, reporter) : { checked: false, reason: `the range ends at ${to}, not at the heads` };
+        to.kind === "heads" && to.branch === undefined
+          ? await modelsAtHead(project, scratch, report.end, reporter)
+          : { checked: false, reason: `the range ends at ${revSpecText(to)}, not at the heads` };
     }
   } finally {
     process.off("SIGINT", interrupted);
@@ -153,17 +156,17 @@ async function modelsAtHead(project: Project, scratch: ScratchDatabase, end: rea
   };
 }
 
-/** `a:b`, `a:`, `:b`, `b` → [from, to]; the default is base:heads. */
-function splitTestRange(range: string | undefined): [string | undefined, string] {
-  if (range === undefined || range.trim() === "") return [undefined, "heads"];
+/** `a:b`, `a:`, `:b`, `b` → [from, to], parsed; the default is base:heads. */
+function splitTestRange(range: string | undefined): [RevSpec | undefined, RevSpec] {
+  if (range === undefined || range.trim() === "") return [undefined, HEADS];
   const parts = range.split(":");
   if (parts.length > 2) {
-    throw new AthanorError("BAD_REV_SPEC", `athanor test takes one range a:b, got '${range}'`, {
+    throw errors.badRevSpec(`athanor test takes one range a:b, got '${range}'`, {
       hint: "e.g. athanor test base:heads, or athanor test 0003:heads",
     });
   }
-  if (parts.length === 1) return [undefined, parts[0]!];
-  return [parts[0] === "" || parts[0] === "base" ? undefined : parts[0], parts[1] === "" ? "heads" : parts[1]!];
+  if (parts.length === 1) return [undefined, parseRevSpec(parts[0]!)];
+  return [parts[0] === "" || parts[0] === "base" ? undefined : parseRevSpec(parts[0]!), parts[1] === "" ? HEADS : parseRevSpec(parts[1]!)];
 }
 
 /** The version table and athanor's history: their rows change with every step, by design. */

@@ -2,7 +2,7 @@
 // when a config file exists, so a directory holding only versions/ costs nothing extra.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { loadModule } from "../scripts/typescript-loader.js";
 
 const configFileNames = ["athanor.config.ts", "athanor.config.mts", "athanor.config.js", "athanor.config.mjs"] as const;
@@ -17,7 +17,7 @@ export function findConfigFile(cwd: string, explicit?: string): string | null {
   if (explicit !== undefined) {
     const file = path.resolve(cwd, explicit);
     if (!existsSync(file)) {
-      throw new AthanorError("CONFIG_INVALID", `config file ${explicit} does not exist`, {
+      throw errors.configInvalid(`config file ${explicit} does not exist`, {
         hint: "check the --config path, or run `athanor init` to create athanor.config.ts",
       });
     }
@@ -42,7 +42,7 @@ export async function importConfigFile(file: string, shown: string): Promise<unk
     // for it cost every command about 0.3 s of its 0.6 s (bench/README.md, CLI start).
     module = await loadModule(file);
   } catch (cause) {
-    throw new AthanorError("CONFIG_INVALID", `${shown} could not be loaded: ${(cause as Error).message}`, {
+    throw errors.configInvalid(`${shown} could not be loaded: ${(cause as Error).message}`, {
       hint: `fix the error in ${shown}; it must \`export default defineConfig({ ... })\``,
       cause,
     });
@@ -54,7 +54,7 @@ export async function importConfigFile(file: string, shown: string): Promise<unk
   }
   if (typeof value === "function") value = await (value as () => unknown)();
   if (value === undefined) {
-    throw new AthanorError("CONFIG_INVALID", `${shown} has no default export`, {
+    throw errors.configInvalid(`${shown} has no default export`, {
       hint: "end it with `export default defineConfig({ ... })`",
     });
   }

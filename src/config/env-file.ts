@@ -1,7 +1,7 @@
 // Reads the project's dotenv file (secrets/.env by default) into a plain object,
 // without touching process.env: the values are the config loader's, nobody else's.
 import { readFileSync, statSync } from "node:fs";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 
 export interface EnvFile {
   readonly path: string;
@@ -26,7 +26,7 @@ export async function readEnvFile(absolutePath: string, shown: string): Promise<
   try {
     text = readFileSync(absolutePath, "utf8");
   } catch (cause) {
-    throw new AthanorError("CONFIG_INVALID", `cannot read ${shown}: ${(cause as Error).message}`, {
+    throw errors.configInvalid(`cannot read ${shown}: ${(cause as Error).message}`, {
       hint: `check the file's permissions, or point envFile in athanor.config.ts elsewhere`,
       cause,
     });

@@ -3,7 +3,7 @@
 // source is validated on its own, so an error names the place it came from.
 import path from "node:path";
 import type { z } from "zod";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { findConfigFile, importConfigFile } from "./config-file.js";
 import { type AthanorConfigInput, type AthanorSettings, configSchema, defaultSettings } from "./config-schema.js";
 import { type EnvFile, readEnvFile } from "./env-file.js";
@@ -67,7 +67,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Athan
     const shown = configShown;
     const raw = await importConfigFile(configFile, shown);
     if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-      throw new AthanorError("CONFIG_INVALID", `${shown}: the default export must be an object, got ${raw === null ? "null" : typeof raw}`, {
+      throw errors.configInvalid(`${shown}: the default export must be an object, got ${raw === null ? "null" : typeof raw}`, {
         hint: "export default defineConfig({ ... })",
       });
     }
@@ -157,7 +157,7 @@ function validate(value: Record<string, unknown>, where: string, hint: string): 
   const result = configSchema().safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues.map(describeIssue);
-  throw new AthanorError("CONFIG_INVALID", `invalid configuration in ${where}: ${problems.join("; ")}`, {
+  throw errors.configInvalid(`invalid configuration in ${where}: ${problems.join("; ")}`, {
     hint,
     details: { where, issues: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
   });
@@ -185,7 +185,7 @@ function validateOverrides(overrides: Record<string, unknown>): void {
     return { option, text: `${option}: ${issue.message}` };
   });
   const durations = problems.some(({ option }) => option.endsWith("-timeout") || option === "--wait-for-database");
-  throw new AthanorError("USAGE", `invalid value for ${problems.map((p) => p.text).join("; ")}`, {
+  throw errors.usage(`invalid value for ${problems.map((p) => p.text).join("; ")}`, {
     hint: durations
       ? "a duration is a number of milliseconds or a number with a unit: 500ms, 30s, 2min, 1h (e.g. --lock-timeout 30s)"
       : `check the value of ${problems.map((p) => p.option).join(", ")} (\`athanor <command> --help\` lists the accepted values)`,

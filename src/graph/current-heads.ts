@@ -1,11 +1,13 @@
-// Reading the `current` argument of the planners: the version table's rows (exact ids)
-// or, for an offline `a:b` range, the spec `a`. Also the check Alembic makes that no two
-// of a set of revisions lie on one line ("overlaps").
+// Reading the `current` argument of the planners: the version table's rows, or for an
+// offline `a:b` range the revisions `a` resolved to (ids; a label or a unique prefix is
+// looked up too). Also the check Alembic makes that no two of a set of revisions lie on
+// one line ("overlaps").
 
-import { AthanorError, isAthanorError } from "../errors.js";
+import { isAthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
-import { resolveRevisions } from "./rev-spec.js";
+import { revisionForIdent } from "./resolve-rev-spec.js";
 
 export function resolveCurrent(map: RevisionMap, current: readonly string[]): Revision[] {
   const resolved: Revision[] = [];
@@ -17,10 +19,10 @@ export function resolveCurrent(map: RevisionMap, current: readonly string[]): Re
       continue;
     }
     try {
-      resolved.push(...resolveRevisions(map, entry));
+      resolved.push(revisionForIdent(map, entry));
     } catch (error) {
       if (!isAthanorError(error) || !["REVISION_NOT_FOUND", "PREFIX_TOO_SHORT"].includes(error.code)) throw error;
-      throw new AthanorError("UNKNOWN_DATABASE_REVISION", `Can't locate revision identified by '${entry}' (named as a current revision)`, {
+      throw errors.unknownDatabaseRevision(`Can't locate revision identified by '${entry}' (named as a current revision)`, {
         hint:
           "No revision file declares it. If the version table is right, restore the missing file; " +
           `if the table is wrong, overwrite it with \`athanor stamp --purge <revision>\`.`,
@@ -40,8 +42,7 @@ export function assertKnownRows(map: RevisionMap, rows: readonly string[], table
   const unknown = rows.filter((id) => map.get(id) === undefined);
   if (unknown.length === 0) return;
   const one = unknown.length === 1;
-  throw new AthanorError(
-    "UNKNOWN_DATABASE_REVISION",
+  throw errors.unknownDatabaseRevision(
     `Can't locate revision identified by ${unknown.map((id) => `'${id}'`).join(", ")}: the database's ${table} names ${one ? "it" : "them"}, but no revision file defines ${one ? "it" : "them"}`,
     {
       hint: `restore the missing revision file(s) (e.g. from git), or, if the database really is at another revision, run \`athanor stamp --purge <revision>\` to rewrite the version table`,
@@ -58,12 +59,8 @@ export function assertNoOverlap(map: RevisionMap, revisions: readonly Revision[]
   const lower = revisions.find((r) => strictAncestors[r.index]);
   if (lower === undefined) return;
   const upper = revisions.filter((r) => r !== lower && map.graph.ancestors([r.index])[lower.index]);
-  throw new AthanorError(
-    "OVERLAPPING_REVISIONS",
-    `Requested revision ${upper.map((r) => r.id).join(", ")} overlaps with other requested revisions ${lower.id} (${what})`,
-    {
-      hint: `${lower.id} is an ancestor of ${upper.map((r) => r.id).join(", ")}; name only the newer one.`,
-      details: { revision: lower.id, descendants: upper.map((r) => r.id) },
-    },
-  );
+  throw errors.overlappingRevisions(`Requested revision ${upper.map((r) => r.id).join(", ")} overlaps with other requested revisions ${lower.id} (${what})`, {
+    hint: `${lower.id} is an ancestor of ${upper.map((r) => r.id).join(", ")}; name only the newer one.`,
+    details: { revision: lower.id, descendants: upper.map((r) => r.id) },
+  });
 }

@@ -1,7 +1,8 @@
 // Finds cycles before anything walks the graph, first along downRevision links (CYCLE),
 // then with dependencies too (DEPENDENCY_CYCLE), and names the revisions in the loop.
 
-import { AthanorError } from "../errors.js";
+import type { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { reverse } from "./indexed-graph.js";
 import type { RevisionSource } from "./revision-source.js";
 import { locate } from "./source-location.js";
@@ -65,7 +66,8 @@ function cycleError(
   const involved = nodes.map((node) => sources[node]!);
   const ids = involved.map((s) => s.revision).sort();
   const files = involved.map((s) => `  ${s.revision}  ${locate(s, field)}`).join("\n");
-  return new AthanorError(code, `${kind} is detected in revisions (${ids.join(", ")})\n${files}`, {
+  const factory = code === "CYCLE" ? errors.cycle : errors.dependencyCycle;
+  return factory(`${kind} is detected in revisions (${ids.join(", ")})\n${files}`, {
     hint:
       code === "CYCLE"
         ? "Each revision's downRevision must point to an older revision; fix the downRevision of one of these files to break the loop."

@@ -5,6 +5,7 @@
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
 import { historyRevisions } from "./history.js";
+import type { RevRange } from "./rev-spec.js";
 
 export interface LineOptions {
   /** Revisions in the version table, marked `(current)`. */
@@ -72,7 +73,7 @@ function longDoc(revision: Revision): string {
 }
 
 /** `athanor history` output lines (or blocks with verbose), newest first. */
-export function formatHistory(map: RevisionMap, options: { range?: string; current?: readonly string[]; verbose?: boolean } = {}): string[] {
+export function formatHistory(map: RevisionMap, options: { range?: RevRange; current?: readonly string[]; verbose?: boolean } = {}): string[] {
   const revisions = historyRevisions(map, {
     ...(options.range === undefined ? {} : { range: options.range }),
     ...(options.current === undefined ? {} : { current: options.current }),

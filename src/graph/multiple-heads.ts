@@ -1,7 +1,8 @@
 // The error for `head` (or `label@head`) when the graph has several heads: Alembic's
 // sentence, then each head with its file, and the merge command that ends the split.
 
-import { AthanorError } from "../errors.js";
+import type { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { RevisionMap } from "./revision-map.js";
 
 export function multipleHeadsError(map: RevisionMap, heads: readonly string[], argument: string): AthanorError {
@@ -11,8 +12,7 @@ export function multipleHeadsError(map: RevisionMap, heads: readonly string[], a
     const labels = revision.labels.length > 0 ? ` (${revision.labels.join(", ")})` : "";
     return `  ${id}${labels}  ${revision.path}`;
   });
-  return new AthanorError(
-    "MULTIPLE_HEADS",
+  return errors.multipleHeads(
     `Multiple head revisions are present for given argument '${argument}'; please specify a specific target revision, ` +
       `'<branchname>@${argument}' to narrow to a specific head, or 'heads' for all heads.\n` +
       "Multiple heads are present; use `heads`, a label, or `athanor merge`:\n" +

@@ -2,28 +2,29 @@
 // that the current heads stand on), newest first in Alembic's walk from the current heads,
 // with each step's version-table change (ScriptDirectory._downgrade_revs + HeadMaintainer).
 
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { assertNoOverlap, resolveCurrent } from "./current-heads.js";
 import { resolveDowngradeTarget } from "./relative-walk.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
-import { resolveBranch } from "./rev-spec.js";
+import { resolveBranch } from "./resolve-rev-spec.js";
+import { type RevSpec, revSpecText } from "./rev-spec.js";
 import { shownArgument } from "./shown-argument.js";
 import type { Plan, Step } from "./step.js";
 import { VersionRows, downgradeChanges } from "./version-rows.js";
 import { alembicOrder } from "./walk-order.js";
 
 /**
- * Plans a downgrade from `current` (the version table's rows; offline `b:a` passes [b]) to
+ * Plans a downgrade from `current` (the version table's rows; offline `b:a` passes what `b` names) to
  * `target` (`-1`, `base`, `0002`, `audit@base`, `head-2`, ...).
  *
  * ### Examples
  * ```ts
- * planDowngrade(map, ["0006"], "-1").steps; // [{ revision: "0006", versionChanges: [update 0006 → 0005] }]
- * planDowngrade(map, ["0006", "a101"], "base").end; // []
+ * planDowngrade(map, ["0006"], parseRevSpec("-1")).steps; // [{ revision: "0006", versionChanges: [update 0006 → 0005] }]
+ * planDowngrade(map, ["0006", "a101"], BASE).end; // []
  * ```
  */
-export function planDowngrade(map: RevisionMap, current: readonly string[], target: string): Plan {
+export function planDowngrade(map: RevisionMap, current: readonly string[], target: RevSpec): Plan {
   const currentRevisions = resolveCurrent(map, current);
   assertNoOverlap(map, currentRevisions, "current revisions");
   const { branch, revision } = resolveDowngradeTarget(map, currentRevisions, target);
@@ -37,10 +38,10 @@ export function planDowngrade(map: RevisionMap, current: readonly string[], targ
     if (todo[i]) any = true;
   }
   if (revision !== null && !any && !currentRevisions.includes(revision)) {
-    const shown = shownArgument(target);
-    throw new AthanorError("RANGE_NOT_ANCESTOR", `Destination ${shown} is not a valid downgrade target from current head(s)`, {
+    const shown = shownArgument(revSpecText(target));
+    throw errors.rangeNotAncestor(`Destination ${shown} is not a valid downgrade target from current head(s)`, {
       hint: `${revision.id} is not below the current revision(s) ${currentRevisions.map((r) => r.id).join(", ") || "(base)"}; to move forward use \`athanor upgrade ${shown}\`.`,
-      details: { target, current: currentRevisions.map((r) => r.id) },
+      details: { target: revSpecText(target), current: currentRevisions.map((r) => r.id) },
     });
   }
   const order = alembicOrder(
@@ -70,7 +71,7 @@ function downgradeRoots(map: RevisionMap, target: Revision | null, branch: strin
     const onBranch = map.graph.ancestors([resolveBranch(map, branch).index], "versioned");
     roots = roots.filter((r) => onBranch[r.index]);
     if (roots.length === 0) {
-      throw new AthanorError("RANGE_NOT_ANCESTOR", `Not a valid downgrade target from current heads (branch '${shownArgument(branch)}')`, {
+      throw errors.rangeNotAncestor(`Not a valid downgrade target from current heads (branch '${shownArgument(branch)}')`, {
         hint: "Run `athanor current` and `athanor branches` to choose a target on that branch.",
         details: { branch },
       });

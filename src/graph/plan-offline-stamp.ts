@@ -5,9 +5,11 @@
 // and writes a row, and drops it when no row is left (MigrationContext.run_migrations).
 
 import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { multipleHeadsError } from "./multiple-heads.js";
 import { planStampSteps, type StampStep } from "./plan-stamp.js";
-import { resolveRevision } from "./rev-spec.js";
+import { resolveRevision } from "./resolve-rev-spec.js";
+import { BASE, type RevSpec, type RunRange, revSpecText } from "./rev-spec.js";
 import type { RevisionMap } from "./revision-map.js";
 import { shownArgument } from "./shown-argument.js";
 import { VersionRows } from "./version-rows.js";
@@ -17,7 +19,7 @@ export interface OfflineStampPlan {
   readonly from: string | undefined;
   /** The rows the script assumes: `from`'s revision, or [] from base or without a range. */
   readonly start: readonly string[];
-  readonly targets: readonly string[];
+  readonly targets: readonly RevSpec[];
   readonly steps: readonly StampStep[];
   /** The rows once every step has run. */
   readonly end: readonly string[];
@@ -30,12 +32,12 @@ export interface OfflineStampPlan {
 /**
  * ### Examples
  * ```ts
- * planOfflineStamp(map, ["0002:0004"]); // start [0002]; UPDATE 0002 -> 0004
- * planOfflineStamp(map, ["0002:base"]); // DELETE 0002, then DROP TABLE
- * planOfflineStamp(map, ["0002:0003", "0004:0005"]); // throws: two starting revisions
+ * planOfflineStamp(map, ["0002:0004"].map(parseStampArgument)); // start [0002]; UPDATE 0002 -> 0004
+ * planOfflineStamp(map, ["0002:base"].map(parseStampArgument)); // DELETE 0002, then DROP TABLE
+ * planOfflineStamp(map, ["0002:0003", "0004:0005"].map(parseStampArgument)); // throws: two starting revisions
  * ```
  */
-export function planOfflineStamp(map: RevisionMap, args: readonly string[]): OfflineStampPlan {
+export function planOfflineStamp(map: RevisionMap, args: readonly (RevSpec | RunRange)[]): OfflineStampPlan {
   const { from, start, targets } = splitStampArguments(map, args);
   const steps = planStampSteps(map, start, targets, false);
   const rows = new VersionRows(start);
@@ -53,53 +55,37 @@ export function planOfflineStamp(map: RevisionMap, args: readonly string[]): Off
 }
 
 /** The arguments as one `from` (if any argument has a range) and the destinations. */
-function splitStampArguments(map: RevisionMap, args: readonly string[]): { from: string | undefined; start: string[]; targets: string[] } {
+function splitStampArguments(map: RevisionMap, args: readonly (RevSpec | RunRange)[]): { from: string | undefined; start: string[]; targets: RevSpec[] } {
   let from: { text: string; argument: string; id: string | null } | undefined;
-  const targets: string[] = [];
+  const targets: RevSpec[] = [];
   for (const argument of args) {
-    const colon = argument.indexOf(":");
-    if (colon < 0) {
+    if (argument.kind !== "range") {
       targets.push(argument);
       continue;
     }
-    const shown = shownArgument(argument);
-    if (argument.indexOf(":", colon + 1) >= 0) {
-      throw new AthanorError("BAD_REV_SPEC", `Stamp range '${shown}' has more than one ':'`, {
-        hint: "write it as <fromrev>:<torev>, e.g. `athanor stamp 0002:0004 --sql`",
-        details: { range: argument },
-      });
-    }
-    // `:0004` starts from base, as `upgrade :0004 --sql` does (Alembic 1.8.1 crashes on it).
-    const text = argument.slice(0, colon) || "base";
-    const to = argument.slice(colon + 1);
-    if (to === "") {
-      throw new AthanorError("BAD_REV_SPEC", `Stamp range '${shown}' has no end revision`, {
-        hint: `write it as <fromrev>:<torev>, e.g. \`athanor stamp ${shownArgument(text)}:head --sql\``,
-        details: { range: argument },
-      });
-    }
-    const id = startRevision(map, text);
+    const text = argument.from === undefined ? "base" : revSpecText(argument.from);
+    const id = startRevision(map, argument.from ?? BASE, text);
     if (from !== undefined && from.id !== id) {
-      throw new AthanorError("BAD_REV_SPEC", "Stamp operation with --sql only supports a single starting revision at a time", {
-        hint: `'${shownArgument(from.argument)}' and '${shown}' start from different revisions; a script assumes one version-table row to start from: run one \`athanor stamp … --sql\` per starting revision`,
-        details: { ranges: [from.argument, argument] },
+      throw errors.badRevSpec("Stamp operation with --sql only supports a single starting revision at a time", {
+        hint: `'${shownArgument(from.argument)}' and '${shownArgument(argument.text)}' start from different revisions; a script assumes one version-table row to start from: run one \`athanor stamp … --sql\` per starting revision`,
+        details: { ranges: [from.argument, argument.text] },
       });
     }
-    from ??= { text, argument, id };
-    targets.push(to);
+    from ??= { text, argument: argument.text, id };
+    targets.push(argument.to);
   }
   return { from: from?.text, start: from === undefined || from.id === null ? [] : [from.id], targets };
 }
 
 /** Alembic's get_revision on the start: one revision, or null for base; `heads` with several heads is refused. */
-function startRevision(map: RevisionMap, text: string): string | null {
+function startRevision(map: RevisionMap, spec: RevSpec, text: string): string | null {
   try {
-    return resolveRevision(map, text)?.id ?? null;
+    return resolveRevision(map, spec)?.id ?? null;
   } catch (error) {
     if (!(error instanceof AthanorError) || error.code !== "MULTIPLE_HEADS") throw error;
     const heads = (error.details?.heads as string[] | undefined) ?? [...map.heads];
     const base = multipleHeadsError(map, heads, text);
-    throw new AthanorError("MULTIPLE_HEADS", base.message, {
+    throw errors.multipleHeads(base.message, {
       hint: `An offline stamp starts from one revision (the row the script assumes): name one of them, e.g. \`athanor stamp ${heads[0]}:<torev> --sql\`.`,
       details: base.details ?? {},
       cause: error,

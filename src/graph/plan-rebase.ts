@@ -3,7 +3,7 @@
 // onto the upstream head, so history stays linear without a merge revision. Pure: which
 // revisions are local is the caller's finding; this decides the new parents and refuses
 // a result that is not one line of history.
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { RevisionMap } from "./revision-map.js";
 import type { RevisionSource } from "./revision-source.js";
 
@@ -46,8 +46,7 @@ export function defaultOnto(map: RevisionMap, local: ReadonlySet<string>): strin
   // that is the upstream head; after a rebase, the revision the local line builds on.
   const shared = map.revisions.filter((r) => !local.has(r.id) && r.children.every((c) => local.has(c))).map((r) => r.id);
   if (shared.length === 1) return shared[0]!;
-  throw new AthanorError(
-    "MULTIPLE_HEADS",
+  throw errors.multipleHeads(
     shared.length === 0
       ? "There is no upstream head to rebase onto: every head is a local revision"
       : `Several upstream heads (${shared.join(", ")}): say which one the local revisions go on`,
@@ -63,7 +62,7 @@ export function defaultOnto(map: RevisionMap, local: ReadonlySet<string>): strin
 
 export function planRebase(map: RevisionMap, onto: string, local: ReadonlySet<string>): RebasePlan {
   if (local.has(onto)) {
-    throw new AthanorError("USAGE", `--onto ${onto} is itself a local revision: it cannot be the base the local revisions move onto`, {
+    throw errors.usage(`--onto ${onto} is itself a local revision: it cannot be the base the local revisions move onto`, {
       hint: "Name the upstream head (`athanor heads` lists them).",
       details: { onto },
     });
@@ -93,7 +92,7 @@ function resultingHead(map: RevisionMap, onto: string, local: readonly string[],
   // Only the lines above `onto` count: a new local base is a branch of its own.
   const heads = after.heads.filter((h) => ancestorsOf(after, h).has(onto));
   if (heads.length !== 1) {
-    throw new AthanorError("USAGE", `Rebasing onto ${onto} would leave ${heads.length} heads (${heads.join(", ")}), not one line of history`, {
+    throw errors.usage(`Rebasing onto ${onto} would leave ${heads.length} heads (${heads.join(", ")}), not one line of history`, {
       hint: "The local revisions form several lines: join them with `athanor merge` first, or rebase each onto the other by hand.",
       details: { onto, heads },
     });

@@ -4,8 +4,10 @@
 // refused naming the revision at fault: a merge or branch point inside, a revision outside
 // that builds on or depends on the middle of the range, a dependency of the range itself.
 
-import { AthanorError } from "../errors.js";
-import { resolveRevision } from "./rev-spec.js";
+import { errors } from "../error-factories.js";
+import type { AthanorError } from "../errors.js";
+import { parseRevSpec } from "./rev-spec.js";
+import { resolveRevision } from "./resolve-rev-spec.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
 import { shownArgument } from "./shown-argument.js";
@@ -29,12 +31,12 @@ export interface SquashRange {
 export function planSquash(map: RevisionMap, range: string): SquashRange {
   const parts = range.split(":");
   if (parts.length !== 2 || parts[1]!.trim() === "") {
-    throw new AthanorError("BAD_REV_SPEC", `squash takes a range a:b, got '${shownArgument(range)}'`, {
+    throw errors.badRevSpec(`squash takes a range a:b, got '${shownArgument(range)}'`, {
       hint: "Name the revision before the range and the last one to replace, e.g. `athanor squash 0001:0005 -m squash_0002_0005` (or base:0005).",
     });
   }
-  const base = parts[0]!.trim() === "" ? null : resolveRevision(map, parts[0]!.trim());
-  const head = resolveRevision(map, parts[1]!.trim());
+  const base = parts[0]!.trim() === "" ? null : resolveRevision(map, parseRevSpec(parts[0]!.trim()));
+  const head = resolveRevision(map, parseRevSpec(parts[1]!.trim()));
   if (head === null) throw notSquashable(`the range ${range} ends at base: there is nothing to replace`, "End the range at the last revision to replace.");
   const revisions = chainDown(map, base, head, range);
   checkLine(map, revisions, range);
@@ -60,7 +62,7 @@ function chainDown(map: RevisionMap, base: Revision | null, head: Revision, rang
     const parent = at.downRevisions[0];
     if (base === null ? parent === undefined : parent === base.id) break;
     if (parent === undefined) {
-      throw new AthanorError("RANGE_NOT_ANCESTOR", `Revision ${head.id} is not a descendant of ${base!.id}, so ${range} is not a range to squash`, {
+      throw errors.rangeNotAncestor(`Revision ${head.id} is not a descendant of ${base!.id}, so ${range} is not a range to squash`, {
         hint: "Run `athanor history` and start the range at an ancestor of its end.",
         details: { base: base!.id, head: head.id },
       });
@@ -100,5 +102,5 @@ function checkLine(map: RevisionMap, revisions: readonly Revision[], range: stri
 }
 
 function notSquashable(message: string, hint: string, details: Record<string, unknown> = {}): AthanorError {
-  return new AthanorError("NOT_SQUASHABLE", `Cannot squash: ${message}`, { hint, details });
+  return errors.notSquashable(`Cannot squash: ${message}`, { hint, details });
 }

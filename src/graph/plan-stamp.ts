@@ -5,7 +5,8 @@
 import { resolveCurrent } from "./current-heads.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
-import { filterForLineage, resolveRevisions } from "./rev-spec.js";
+import { filterForLineage, resolveRevisions } from "./resolve-rev-spec.js";
+import { BASE, type RevSpec } from "./rev-spec.js";
 import type { VersionChange } from "./step.js";
 import { VersionRows } from "./version-rows.js";
 
@@ -24,31 +25,29 @@ export interface StampStep {
  *
  * ### Examples
  * ```ts
- * planStamp(map, [], ["heads"], false); // insert 0006, insert a101
- * planStamp(map, ["0009"], ["0002"], true); // insert 0002 (after the caller emptied the table)
+ * planStamp(map, [], [parseRevSpec("heads")], false); // insert 0006, insert a101
+ * planStamp(map, ["0009"], [parseRevSpec("0002")], true); // insert 0002 (after the caller emptied the table)
  * ```
  */
-export function planStamp(map: RevisionMap, current: readonly string[], targets: readonly string[], purge: boolean): VersionChange[] {
+export function planStamp(map: RevisionMap, current: readonly string[], targets: readonly RevSpec[], purge: boolean): VersionChange[] {
   return planStampSteps(map, current, targets, purge).flatMap((s) => s.versionChanges);
 }
 
-export function planStampSteps(map: RevisionMap, current: readonly string[], targets: readonly string[], purge: boolean): StampStep[] {
+export function planStampSteps(map: RevisionMap, current: readonly string[], targets: readonly RevSpec[], purge: boolean): StampStep[] {
   const steps: StampStep[] = [];
   const heads = purge ? [] : resolveCurrent(map, current);
   const rows = new VersionRows(heads.map((r) => r.id));
-  const specs = targets.length > 0 ? targets : ["base"];
+  const specs = targets.length > 0 ? targets : [BASE];
   const filtered = [
     ...new Set(
-      specs
-        .filter((s) => s !== "")
-        .flatMap((s) =>
-          filterForLineage(
-            map,
-            heads.map((r) => r.id),
-            s,
-            true,
-          ),
+      specs.flatMap((s) =>
+        filterForLineage(
+          map,
+          heads.map((r) => r.id),
+          s,
+          true,
         ),
+      ),
     ),
   ];
   // A destination named twice (`stamp 0003 0003`) is stamped once (Alembic asserts on it).

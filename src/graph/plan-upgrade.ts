@@ -2,30 +2,29 @@
 // reversed), and the version-table change of each step (ScriptDirectory._upgrade_revs +
 // HeadMaintainer).
 
-import { AthanorError } from "../errors.js";
 import { assertNoOverlap, resolveCurrent } from "./current-heads.js";
 import { resolveUpgradeTarget } from "./relative-walk.js";
 import type { RevisionMap } from "./revision-map.js";
 import type { Plan, Step } from "./step.js";
 import { VersionRows, upgradeChanges } from "./version-rows.js";
 import { alembicOrder } from "./walk-order.js";
+import { type RevSpec, revSpecText } from "./rev-spec.js";
 import { shownArgument } from "./shown-argument.js";
 
 /**
  * Plans an upgrade from `current` (the version table's rows; [] is base; offline `a:b`
- * passes [a]) to `target` (any rev spec: `head`, `heads`, `0005`, `audit@head`, `+2`, ...).
+ * passes what `a` names) to `target` (any rev spec: `head`, `heads`, `0005`, `audit@head`, `+2`, ...).
  *
  * ### Examples
  * ```ts
- * planUpgrade(map, [], "head").steps.map((s) => s.revision); // ["0001", "0002"]
- * planUpgrade(map, ["0002"], "+1");
+ * planUpgrade(map, [], parseRevSpec("head")).steps.map((s) => s.revision); // ["0001", "0002"]
+ * planUpgrade(map, ["0002"], parseRevSpec("+1"));
  * ```
  */
-export function planUpgrade(map: RevisionMap, current: readonly string[], target: string): Plan {
+export function planUpgrade(map: RevisionMap, current: readonly string[], target: RevSpec): Plan {
   const currentRevisions = resolveCurrent(map, current);
-  if (target === "") throw new AthanorError("BAD_REV_SPEC", "No upgrade target given", { hint: "Use `athanor upgrade head`." });
   const targets = resolveUpgradeTarget(map, currentRevisions, target);
-  assertNoOverlap(map, targets, `targets of '${shownArgument(target)}'`);
+  assertNoOverlap(map, targets, `targets of '${shownArgument(revSpecText(target))}'`);
   assertNoOverlap(map, currentRevisions, "current revisions");
   const { graph } = map;
   const todo = graph.ancestors(targets.map((r) => r.index));

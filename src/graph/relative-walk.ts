@@ -2,10 +2,12 @@
 // downRevision links (Alembic's RevisionMap._walk) and turning an upgrade or downgrade
 // target into revisions given the current heads (_parse_upgrade/_parse_downgrade_target).
 
-import { AthanorError } from "../errors.js";
+import type { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { Revision } from "./revision.js";
 import type { RevisionMap } from "./revision-map.js";
-import { filterForLineage, matchRelative, resolveBranch, resolveRevision, resolveRevisions, splitKnownBranch } from "./rev-spec.js";
+import { checkBranch, filterForBranch, resolveBranch, resolveRevision, resolveRevisions } from "./resolve-rev-spec.js";
+import { type RelativeRevSpec, type RevSpec, revSpecText, stepTextOf, symbolSpec } from "./rev-spec.js";
 import { multipleHeadsError } from "./multiple-heads.js";
 import { shownArgument } from "./shown-argument.js";
 
@@ -24,7 +26,7 @@ export function walk(map: RevisionMap, start: Revision | null | "base", steps: n
     if (steps > 0) {
       if (at === "base") return noOverwalk ? undefined : at;
       let ids: readonly string[] = at === null ? map.bases : at.children;
-      if (branch !== undefined) ids = filterForLineage(map, ids, branch);
+      if (branch !== undefined) ids = filterForBranch(map, ids, branch);
       next = ids.map((id) => map.require(id));
     } else if (at === "base") {
       next = [];
@@ -43,14 +45,10 @@ function ambiguousWalk(at: Revision | null | "base", options: readonly (Revision
   const from = at === null || at === "base" ? "base" : at.id;
   const ids = options.map((o) => (o === "base" ? "base" : o.id));
   const named = spec === undefined ? "" : ` '${shownArgument(spec)}'`;
-  return new AthanorError(
-    "AMBIGUOUS_WALK",
-    `Ambiguous walk${named}: ${from} ${steps > 0 ? "has several children" : "has several parents"} (${ids.join(", ")})`,
-    {
-      hint: `A relative step cannot choose at a ${steps > 0 ? "branch point" : "merge point"}; name the revision instead (one of ${ids.join(", ")}) or narrow with a label (label@+1).`,
-      details: { from, options: ids, ...(spec === undefined ? {} : { spec }) },
-    },
-  );
+  return errors.ambiguousWalk(`Ambiguous walk${named}: ${from} ${steps > 0 ? "has several children" : "has several parents"} (${ids.join(", ")})`, {
+    hint: `A relative step cannot choose at a ${steps > 0 ? "branch point" : "merge point"}; name the revision instead (one of ${ids.join(", ")}) or narrow with a label (label@+1).`,
+    details: { from, options: ids, ...(spec === undefined ? {} : { spec }) },
+  });
 }
 
 /** The count of a step (`+3` → "3") as typed, cut when long: `Number` would print 1e+400 as Infinity. */
@@ -61,7 +59,7 @@ function stepCount(text: string): string {
 
 function pastEnd(text: string, detail: string): AthanorError {
   const shown = shownArgument(text);
-  return new AthanorError("RELATIVE_PAST_BASE", `Relative revision ${shown} didn't produce ${stepCount(text)} migrations: ${detail}`, {
+  return errors.relativePastBase(`Relative revision ${shown} didn't produce ${stepCount(text)} migrations: ${detail}`, {
     hint: "Use a smaller step, or name the revision (`athanor history` lists them).",
     details: { spec: text },
   });
@@ -70,8 +68,7 @@ function pastEnd(text: string, detail: string): AthanorError {
 function noRelative(text: string, command: "upgrade" | "downgrade"): AthanorError {
   const other = command === "upgrade" ? "downgrade" : "upgrade";
   const shown = shownArgument(text);
-  return new AthanorError(
-    "BAD_REV_SPEC",
+  return errors.badRevSpec(
     `Relative revision ${shown} didn't produce ${shownArgument(text.replace(/^[+-]/, ""))} migrations: ${command} cannot go ${command === "upgrade" ? "back" : "forward"} from the current revision`,
     {
       hint: `Did you mean \`athanor ${other} ${shown}\`?`,
@@ -81,27 +78,27 @@ function noRelative(text: string, command: "upgrade" | "downgrade"): AthanorErro
 }
 
 /** The revisions `athanor upgrade <target>` aims at; [] for base. Alembic's _parse_upgrade_target. */
-export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revision[], target: string): Revision[] {
-  const relative = matchRelative(target);
-  if (relative === undefined) return resolveRevisions(map, target);
-  const { branch, symbol, steps } = relative;
-  const stepText = target.slice(target.search(/[+-]\d/));
-  checkWalkStart(map, target, branch, symbol);
+export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revision[], target: RevSpec): Revision[] {
+  if (target.kind !== "relative") return resolveRevisions(map, target);
+  const { branch, symbol, steps } = target;
+  const text = revSpecText(target);
+  const stepText = stepTextOf(target);
+  checkWalkStart(map, target);
   if (steps > 0) {
     let start: Revision | null;
     if (symbol === undefined) {
       const starts = upgradeStarts(map, current, branch);
       if (starts.length > 1) {
-        throw new AthanorError("AMBIGUOUS_WALK", `Ambiguous upgrade from multiple current revisions (${starts.map((r) => r?.id).join(", ")})`, {
+        throw errors.ambiguousWalk(`Ambiguous upgrade from multiple current revisions (${starts.map((r) => r?.id).join(", ")})`, {
           hint: `Name the branch to walk: \`athanor upgrade <label>@${stepText}\` or \`athanor upgrade <revision>${stepText}\`.`,
           details: { current: starts.map((r) => r?.id) },
         });
       }
       start = starts[0] ?? null;
     } else {
-      start = resolveRevision(map, symbol);
+      start = resolveRevision(map, symbolSpec(symbol));
     }
-    const end = walk(map, start, steps, branch, true, target);
+    const end = walk(map, start, steps, branch, true, text);
     if (end === undefined || end === "base") {
       throw pastEnd(
         stepText,
@@ -110,9 +107,9 @@ export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revisio
     }
     return [end];
   }
-  if (symbol === undefined) throw noRelative(target, "upgrade");
-  const start = resolveRevision(map, branch === undefined ? symbol : `${branch}@${symbol}`);
-  const end = walk(map, start, steps, undefined, true, target);
+  if (symbol === undefined) throw noRelative(text, "upgrade");
+  const start = resolveRevision(map, symbolSpec(symbol, branch));
+  const end = walk(map, start, steps, undefined, true, text);
   if (end === undefined) throw pastEnd(stepText, `walked below base from ${start === null ? "base" : start.id}`);
   return end === "base" ? [] : [end];
 }
@@ -121,7 +118,7 @@ export function resolveUpgradeTarget(map: RevisionMap, current: readonly Revisio
 function upgradeStarts(map: RevisionMap, current: readonly Revision[], branch: string | undefined): (Revision | null)[] {
   if (current.length === 0) return [null];
   if (branch === undefined) return [...current];
-  const onBranch = filterForLineage(
+  const onBranch = filterForBranch(
     map,
     current.map((r) => r.id),
     branch,
@@ -129,7 +126,7 @@ function upgradeStarts(map: RevisionMap, current: readonly Revision[], branch: s
   if (onBranch.length > 0) return onBranch.map((id) => map.require(id));
   // The branch has no current head: start from the newest applied revisions on it.
   const applied = map.graph.ancestors(current.map((r) => r.index));
-  const active = filterForLineage(map, map.idsOf(applied), branch).map((id) => map.require(id));
+  const active = filterForBranch(map, map.idsOf(applied), branch).map((id) => map.require(id));
   const below = new Set(active.flatMap((r) => r.normalizedDownRevisions));
   const tips = active.filter((r) => !below.has(r.id));
   return tips.length > 0 ? tips : [null];
@@ -139,24 +136,24 @@ function upgradeStarts(map: RevisionMap, current: readonly Revision[], branch: s
 export function resolveDowngradeTarget(
   map: RevisionMap,
   current: readonly Revision[],
-  target: string,
+  target: RevSpec,
 ): { branch: string | undefined; revision: Revision | null } {
-  const relative = matchRelative(target);
-  if (relative === undefined) {
-    const { branch, id: symbol } = splitKnownBranch(map, target);
+  if (target.kind !== "relative") {
+    checkBranch(map, target);
     // Alembic resolves `label@head` here without the label (and fails on several heads);
     // athanor keeps the label so `downgrade label@head` means that branch's head.
-    const spec = branch !== undefined && (symbol === "head" || symbol === "heads") ? target : symbol;
-    return { branch: branch || undefined, revision: resolveRevision(map, spec) };
+    const keepsBranch = target.kind === "head" || target.kind === "heads";
+    return { branch: target.branch, revision: resolveRevision(map, keepsBranch ? target : withoutBranch(target)) };
   }
-  let { branch, symbol } = relative;
-  const { steps } = relative;
-  const stepText = target.slice(target.search(/[+-]\d/));
-  checkWalkStart(map, target, branch, symbol);
+  let { branch, symbol } = target;
+  const { steps } = target;
+  const text = revSpecText(target);
+  const stepText = stepTextOf(target);
+  checkWalkStart(map, target);
   if (steps >= 0) {
-    if (symbol === undefined) throw noRelative(target, "downgrade");
-    const start = resolveRevision(map, symbol);
-    const end = walk(map, start, steps, branch, true, target);
+    if (symbol === undefined) throw noRelative(text, "downgrade");
+    const start = resolveRevision(map, symbolSpec(symbol));
+    const end = walk(map, start, steps, branch, true, text);
     if (end === undefined || end === "base") throw pastEnd(stepText, `walked too far above ${start?.id ?? "base"}`);
     return { branch, revision: end };
   }
@@ -165,8 +162,8 @@ export function resolveDowngradeTarget(
     symbol = currentSymbol(map, current, branch, stepText);
     if (branch === undefined) branch = symbol;
   }
-  const start = resolveRevision(map, branch === undefined ? symbol! : `${branch}@${symbol}`);
-  const end = walk(map, start, steps, undefined, true, target);
+  const start = resolveRevision(map, symbolSpec(symbol!, branch));
+  const end = walk(map, start, steps, undefined, true, text);
   if (end === undefined) {
     throw pastEnd(stepText, fromCurrent ? `only ${depthNote(map, start)} below the current revision` : `walked too far below ${start?.id ?? "base"}`);
   }
@@ -177,22 +174,20 @@ export function resolveDowngradeTarget(
  * Before walking: the branch of `label@…` must exist, and `heads-1` must have one head
  * to count from (with several, say which forms do, instead of Alembic's generic error).
  */
-function checkWalkStart(map: RevisionMap, spec: string, branch: string | undefined, symbol: string | undefined): void {
+function checkWalkStart(map: RevisionMap, target: RelativeRevSpec): void {
+  const { branch, symbol } = target;
   if (branch !== undefined) resolveBranch(map, branch);
   if (symbol !== "heads") return;
-  const heads = branch === undefined ? [...map.heads] : filterForLineage(map, map.heads, branch);
+  const heads = branch === undefined ? [...map.heads] : filterForBranch(map, map.heads, branch);
   if (heads.length <= 1) return;
-  const steps = spec.slice(spec.search(/[+-]\d+$/));
+  const spec = revSpecText(target);
+  const steps = stepTextOf(target);
   const error = multipleHeadsError(map, heads, "heads");
-  throw new AthanorError(
-    "MULTIPLE_HEADS",
-    `Relative revision '${shownArgument(spec)}' counts from one revision, but 'heads' names ${heads.length} (${heads.join(", ")})`,
-    {
-      hint: `Count from one head: \`${heads[0]}${steps}\`${map.branchLabels.length > 0 ? `, or from a branch's head: \`${map.branchLabels[0]}@head${steps}\`` : ""}.`,
-      details: { spec, heads },
-      cause: error,
-    },
-  );
+  throw errors.multipleHeads(`Relative revision '${shownArgument(spec)}' counts from one revision, but 'heads' names ${heads.length} (${heads.join(", ")})`, {
+    hint: `Count from one head: \`${heads[0]}${steps}\`${map.branchLabels.length > 0 ? `, or from a branch's head: \`${map.branchLabels[0]}@head${steps}\`` : ""}.`,
+    details: { spec, heads },
+    cause: error,
+  });
 }
 
 function depthNote(map: RevisionMap, start: Revision | null): string {
@@ -205,31 +200,28 @@ function depthNote(map: RevisionMap, start: Revision | null): string {
 function currentSymbol(map: RevisionMap, current: readonly Revision[], branch: string | undefined, stepText: string): string {
   let candidates: string[];
   if (branch !== undefined) {
-    candidates = filterForLineage(
+    candidates = filterForBranch(
       map,
       current.map((r) => r.id),
       branch,
     );
-    if (candidates.length === 0) candidates = filterForLineage(map, effectiveCurrent(map, current), branch);
+    if (candidates.length === 0) candidates = filterForBranch(map, effectiveCurrent(map, current), branch);
   } else {
     candidates = [...new Set(current.map((r) => r.id))];
     if (candidates.length === 0) throw pastEnd(stepText, "the database is at base");
   }
   if (candidates.length !== 1) {
     const listed = candidates.map((id) => `  ${id}  ${map.require(id).path}`).join("\n");
-    throw new AthanorError(
-      candidates.length === 0 ? "BAD_REV_SPEC" : "MULTIPLE_HEADS",
-      candidates.length === 0
-        ? `Relative revision ${stepText} on branch '${branch}': no current revision is on that branch`
-        : `Relative revision ${stepText} is ambiguous: the database is at several heads\n${listed}`,
-      {
-        hint:
-          candidates.length === 0
-            ? "Run `athanor current` to see where the database is."
-            : `Say which head to step back from, e.g. \`athanor downgrade ${candidates[0]}${stepText}\` or \`athanor downgrade <label>@${stepText}\`.`,
+    if (candidates.length === 0) {
+      throw errors.badRevSpec(`Relative revision ${stepText} on branch '${branch}': no current revision is on that branch`, {
+        hint: "Run `athanor current` to see where the database is.",
         details: { current: candidates },
-      },
-    );
+      });
+    }
+    throw errors.multipleHeads(`Relative revision ${stepText} is ambiguous: the database is at several heads\n${listed}`, {
+      hint: `Say which head to step back from, e.g. \`athanor downgrade ${candidates[0]}${stepText}\` or \`athanor downgrade <label>@${stepText}\`.`,
+      details: { current: candidates },
+    });
   }
   return candidates[0]!;
 }
@@ -252,21 +244,27 @@ function effectiveCurrent(map: RevisionMap, current: readonly Revision[]): strin
  *
  * ### Examples
  * ```ts
- * resolve(map, "heads").map((r) => r.id); // ["0006", "a101"]
- * resolve(map, "0005-1"); // throws AMBIGUOUS_WALK: 0005 has two parents
+ * resolve(map, parseRevSpec("heads")).map((r) => r.id); // ["0006", "a101"]
+ * resolve(map, parseRevSpec("0005-1")); // throws AMBIGUOUS_WALK: 0005 has two parents
  * ```
  */
-export function resolve(map: RevisionMap, text: string): Revision[] {
-  const relative = matchRelative(text);
-  if (relative === undefined) return resolveRevisions(map, text);
-  if (relative.symbol === undefined) {
+export function resolve(map: RevisionMap, spec: RevSpec): Revision[] {
+  if (spec.kind !== "relative") return resolveRevisions(map, spec);
+  const text = revSpecText(spec);
+  if (spec.symbol === undefined) {
     const shown = shownArgument(text);
     const steps = shown.slice(shown.search(/[+-]\d/));
-    throw new AthanorError("BAD_REV_SPEC", `Relative revision '${shown}' counts from the database's current revision, and nothing here reads the database`, {
+    throw errors.badRevSpec(`Relative revision '${shown}' counts from the database's current revision, and nothing here reads the database`, {
       hint: `Count from a revision instead, e.g. \`head${steps}\` or \`<revision>${steps}\`; \`athanor current\` says where the database is.`,
       details: { spec: text },
     });
   }
-  const { revision } = resolveDowngradeTarget(map, [], text);
+  const { revision } = resolveDowngradeTarget(map, [], spec);
   return revision === null ? [] : [revision];
+}
+
+/** `audit@0003` downgrades to 0003 itself; the label narrows the plan, not the lookup. */
+function withoutBranch(spec: Exclude<RevSpec, RelativeRevSpec>): RevSpec {
+  if (spec.kind === "revision") return { kind: "revision", id: spec.id };
+  return spec.kind === "branch" ? spec : { kind: spec.kind };
 }

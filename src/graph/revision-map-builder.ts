@@ -2,7 +2,7 @@
 // rejects duplicates, dangling references, bad labels and cycles (each error naming the
 // files), resolves and normalizes dependencies. RevisionMap.fromSources is its only caller.
 
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { IndexedGraph, closure, reverse } from "./indexed-graph.js";
 import type { RevisionSource } from "./revision-source.js";
 import { locate, sortKeyOf } from "./source-location.js";
@@ -50,7 +50,7 @@ function indexIds(sources: readonly RevisionSource[]): Map<string, number> {
     const id = source.revision;
     const problem = revisionIdProblem(id);
     if (problem !== undefined) {
-      throw new AthanorError("INVALID_REVISION_FILE", `${problem} (${locate(source)})`, {
+      throw errors.invalidRevisionFile(`${problem} (${locate(source)})`, {
         hint: `A revision id is ${REVISION_ID_RULE}; rename the id (and every downRevision that names it).`,
         details: { revision: id, path: source.path },
       });
@@ -58,7 +58,7 @@ function indexIds(sources: readonly RevisionSource[]): Map<string, number> {
     const earlier = indexOf.get(id);
     if (earlier !== undefined) {
       const first = sources[earlier]!;
-      throw new AthanorError("DUPLICATE_REVISION", `Revision ${id} is present more than once: ${locate(first)} and ${locate(source)}`, {
+      throw errors.duplicateRevision(`Revision ${id} is present more than once: ${locate(first)} and ${locate(source)}`, {
         hint: `Give one of the two files a new revision id (and update any downRevision that meant it), or delete the copy.`,
         details: { revision: id, paths: [first.path, source.path] },
       });
@@ -76,8 +76,7 @@ function indexLabels(sources: readonly RevisionSource[], indexOf: ReadonlyMap<st
       if (taken !== undefined) {
         const other = sources[taken]!;
         const what = other.revision === label ? "is the id of revision" : "already used by revision";
-        throw new AthanorError(
-          "DUPLICATE_BRANCH_LABEL",
+        throw errors.duplicateBranchLabel(
           `Branch name '${label}' in revision ${source.revision} ${what} ${other.revision} (${locate(source, "branchLabels")}; ${locate(other, other.revision === label ? "revision" : "branchLabels")})`,
           {
             hint: `A branch label must name one branch and must not equal a revision id; rename '${label}' in ${source.path}.`,
@@ -96,8 +95,7 @@ function resolveDownRevisions(source: RevisionSource, sources: readonly Revision
   for (const down of dedupe(source.downRevisions)) {
     const index = indexOf.get(down);
     if (index === undefined) {
-      throw new AthanorError(
-        "MISSING_DOWN_REVISION",
+      throw errors.missingDownRevision(
         `Revision ${down} referenced from ${source.revision} is not present (downRevision in ${locate(source, "downRevision")})`,
         {
           hint: `No file in the versions directory declares revision ${down}. Restore that file, or point downRevision of ${source.revision} at an existing revision (see \`athanor heads\`).`,
@@ -106,7 +104,7 @@ function resolveDownRevisions(source: RevisionSource, sources: readonly Revision
       );
     }
     if (index === indexOf.get(source.revision)) {
-      throw new AthanorError("CYCLE", `Self-loop is detected in revisions (${down}): ${locate(source, "downRevision")} names itself as downRevision`, {
+      throw errors.cycle(`Self-loop is detected in revisions (${down}): ${locate(source, "downRevision")} names itself as downRevision`, {
         hint: `Point downRevision of ${down} at its parent revision.`,
         details: { revisions: [down], paths: [source.path] },
       });
@@ -122,8 +120,7 @@ function resolveDependencies(source: RevisionSource, indexOf: ReadonlyMap<string
   for (const dependency of source.dependsOn) {
     const index = indexOf.get(dependency) ?? labelOwner.get(dependency);
     if (index === undefined) {
-      throw new AthanorError(
-        "MISSING_DEPENDENCY",
+      throw errors.missingDependency(
         `Dependency '${dependency}' of revision ${source.revision} names no revision or branch label (dependsOn in ${locate(source, "dependsOn")})`,
         {
           hint: `dependsOn takes revision ids or branch labels; fix or remove '${dependency}' in ${source.path}.`,
@@ -132,11 +129,10 @@ function resolveDependencies(source: RevisionSource, indexOf: ReadonlyMap<string
       );
     }
     if (index === indexOf.get(source.revision)) {
-      throw new AthanorError(
-        "DEPENDENCY_CYCLE",
-        `Dependency self-loop is detected in revisions (${source.revision}): ${locate(source, "dependsOn")} depends on itself`,
-        { hint: `Remove '${dependency}' from dependsOn in ${source.path}.`, details: { revisions: [source.revision], paths: [source.path] } },
-      );
+      throw errors.dependencyCycle(`Dependency self-loop is detected in revisions (${source.revision}): ${locate(source, "dependsOn")} depends on itself`, {
+        hint: `Remove '${dependency}' from dependsOn in ${source.path}.`,
+        details: { revisions: [source.revision], paths: [source.path] },
+      });
     }
     resolved.push(index);
   }

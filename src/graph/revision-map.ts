@@ -2,6 +2,7 @@
 // validated, immutable. Every graph question (heads, bases, labels, lookups) is a method
 // here; rev specs, plans and history are functions over it in their own modules.
 
+import { errors } from "../error-factories.js";
 import { AthanorError } from "../errors.js";
 import type { IndexedGraph } from "./indexed-graph.js";
 import { inheritLabels } from "./branch-labels.js";
@@ -157,8 +158,7 @@ export class RevisionMap {
   #replacedFileGone(row: string, missing: string): AthanorError {
     const squash = this.#hiddenBy.get(row)!;
     const squashPath = this.#byId.get(squash)?.path ?? squash;
-    return new AthanorError(
-      "UNKNOWN_DATABASE_REVISION",
+    return errors.unknownDatabaseRevision(
       `The database is at revision ${row}, inside the range squash revision ${squash} (${squashPath}) replaces, and the file of revision ${missing} is gone: it can continue only on the replaced revisions`,
       {
         hint: `Restore the replaced revision files from git (e.g. \`git log --diff-filter=D -- <versions dir>\`, then \`git checkout <commit>^ -- <file>\`) and run the command again; or, if the database's schema already is what ${squash} builds, \`athanor stamp --purge ${squash}\`.`,
@@ -181,7 +181,7 @@ export class RevisionMap {
     if (revision === undefined) {
       const squash = this.#hiddenBy.get(id);
       if (squash !== undefined) throw replacedRevisionError(id, squash);
-      throw new AthanorError("REVISION_NOT_FOUND", `Can't locate revision identified by '${id}'`, {
+      throw errors.revisionNotFound(`Can't locate revision identified by '${id}'`, {
         hint: "Run `athanor history` to list the revisions.",
         details: { revision: id },
       });
@@ -228,7 +228,7 @@ export class RevisionMap {
 
 /** A rev spec naming a revision a squash stands for: name the squash instead. */
 export function replacedRevisionError(id: string, squash: string): AthanorError {
-  return new AthanorError("REVISION_NOT_FOUND", `Can't locate revision identified by '${id}': squash revision ${squash} replaces it`, {
+  return errors.revisionNotFound(`Can't locate revision identified by '${id}': squash revision ${squash} replaces it`, {
     hint: `Name ${squash} instead. A database stopped inside the squashed range continues on the replaced revisions by itself.`,
     details: { revision: id, replacedBy: squash },
   });

@@ -6,7 +6,7 @@
 // replaced revisions are shown, and what names the squash names the range's head. One pass
 // over the sources, each reference resolved once: the view costs linear time.
 
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { dedupe } from "./revision.js";
 import type { RevisionSource } from "./revision-source.js";
 import { locate } from "./source-location.js";
@@ -31,8 +31,7 @@ function squashIndex(sources: readonly RevisionSource[]): { squashes: Map<string
       const other = replacedBy.get(id);
       if (other !== undefined && other !== source.revision) {
         const first = squashes.get(other)!;
-        throw new AthanorError(
-          "INVALID_REVISION_FILE",
+        throw errors.invalidRevisionFile(
           `Revision ${id} is replaced by two squash revisions, ${other} and ${source.revision} (${locate(first, "replaces")}; ${locate(source, "replaces")})`,
           {
             hint: `A revision belongs to one squash; remove ${id} from the replaces of one of them (or delete the older squash).`,
@@ -69,7 +68,7 @@ export function squashView(sources: readonly RevisionSource[], expanded: Readonl
     let at = id;
     for (let steps = 0; ; steps++) {
       if (steps > 2 * squashes.size + 1) {
-        throw new AthanorError("CYCLE", `The replaces lists of the squash revisions ${[...squashes.keys()].join(", ")} form a loop at ${id}`, {
+        throw errors.cycle(`The replaces lists of the squash revisions ${[...squashes.keys()].join(", ")} form a loop at ${id}`, {
           hint: "A squash replaces older revisions only; fix the replaces list that names a newer squash.",
           details: { revision: id },
         });
@@ -107,8 +106,7 @@ function remapped(source: RevisionSource, resolve: (id: string) => string, repla
   const own = (id: string) => id === source.revision;
   if (down.some(own) || deps.some(own)) {
     const named = [...source.downRevisions, ...source.dependsOn].find((id) => own(resolve(id)))!;
-    throw new AthanorError(
-      "CYCLE",
+    throw errors.cycle(
       `Squash revision ${source.revision} builds on ${named}, which it replaces (${locate(source, down.some(own) ? "downRevision" : "dependsOn")})`,
       {
         hint: `A squash's downRevision is the revision before its range; remove ${named} from its replaces list or point downRevision at the revision before the range.`,

@@ -43,7 +43,7 @@ export function graphStatus(map: RevisionMap, current: readonly string[]): Graph
     const lineage = map.graph.ancestors([map.require(head).index]);
     let appliedCount = 0;
     for (let i = 0; i < lineage.length; i++) if (lineage[i] && applied[i]) appliedCount++;
-    const pending = planUpgrade(map, current, head).steps.map((step) => step.revision);
+    const pending = planUpgrade(map, current, { kind: "revision", id: head }).steps.map((step) => step.revision);
     for (const id of pending) pendingAnywhere.add(id);
     return { head, branchLabels: map.labelsOf(head), appliedCount, pending };
   });

@@ -2,7 +2,7 @@
 // for the whole range (a table created by an earlier revision of the range is new), the
 // rules a revision's comments or the configuration turn off left out, and unknown rule
 // ids in a comment reported. Pure: the caller reads the files and collects operations.
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { DisableDirective } from "./disable-comments.js";
 import { docsLink, type LintRule, type RevisionUnderLint, type RuleHit, type Severity } from "./rule.js";
 import { lintRules } from "./rules/index.js";
@@ -51,7 +51,7 @@ export function lintRevisions(revisions: readonly LintInput[], options: LintOpti
   const unknownConfigured = configured.filter((id) => !known.has(id));
   if (unknownConfigured.length > 0) {
     const where = options.configFile === undefined ? "" : `${options.configFile}: `;
-    throw new AthanorError("CONFIG_INVALID", `${where}lint.disable names no lint rule: ${unknownConfigured.join(", ")}`, {
+    throw errors.configInvalid(`${where}lint.disable names no lint rule: ${unknownConfigured.join(", ")}`, {
       hint: `the rules are ${ruleIds().join(", ")}`,
       details: { unknown: unknownConfigured, ...(options.configFile === undefined ? {} : { file: options.configFile }) },
     });

@@ -4,7 +4,7 @@
 // writes SQL. Argument order follows Alembic's op.* (object name, then table). The
 // signatures are written out for the editor's hover text (parameter names, examples);
 // the compiler holds each to its definition's arguments (FacadeMatchesDefinitions).
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { ColumnSpec } from "./column.js";
 import type { FacadeArguments } from "./define-operation.js";
 import type { Operation, OperationKind } from "./operation.js";
@@ -73,7 +73,7 @@ export class Operations implements FacadeMethods {
     builder ??= import("./build-operation.js");
     const operation = (await builder).buildOperation(kind, args);
     if (inTransaction && !this.#isTransactional(operation)) {
-      throw new AthanorError("INVALID_OPERATION", `op.${operation.kind}: this statement cannot run inside a transaction, and this revision runs in one`, {
+      throw errors.invalidOperation(`op.${operation.kind}: this statement cannot run inside a transaction, and this revision runs in one`, {
         hint: "wrap it in `await op.autocommitBlock(async () => { … })`, or mark the whole revision with `export const transactional = false`",
         details: { operation: operation.kind },
       });
@@ -254,7 +254,7 @@ export class Operations implements FacadeMethods {
    */
   async query(sql: string, params?: readonly unknown[]): Promise<Row[]> {
     if (this.#sink.offline) {
-      throw new AthanorError("OFFLINE_UNSUPPORTED", "op.query() cannot run in offline (--sql) mode: there is no database to read from", {
+      throw errors.offlineUnsupported("op.query() cannot run in offline (--sql) mode: there is no database to read from", {
         hint: "use op.execute() for statements whose result the revision does not need, or run the command without --sql",
       });
     }

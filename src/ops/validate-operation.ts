@@ -2,7 +2,7 @@
 // AthanorError INVALID_OPERATION that names the operation and the option path
 // (`createTable: columns[1].type …`). The runtime adds the revision and file.
 import type { z } from "zod";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { Operation } from "./operation.js";
 import { operationSchemas } from "./operation-schema.js";
 
@@ -33,13 +33,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function validateOperation<T extends Operation>(operation: T, method: string = `op.${operation.kind}`): T {
   const schema = operationSchemas()[operation.kind];
   if (schema === undefined) {
-    throw new AthanorError("INVALID_OPERATION", `${method}: unknown operation kind ${JSON.stringify(operation.kind)}`);
+    throw errors.invalidOperation(`${method}: unknown operation kind ${JSON.stringify(operation.kind)}`);
   }
   const result = schema.safeParse(operation);
   if (result.success) return operation;
   const problems = result.error.issues.slice(0, 5).map(describeIssue);
   const first = result.error.issues[0];
-  throw new AthanorError("INVALID_OPERATION", `${method}: ${problems.join("; ")}`, {
+  throw errors.invalidOperation(`${method}: ${problems.join("; ")}`, {
     hint: "fix the argument named above; the Operations type in your editor lists every option",
     details: { operation: operation.kind, path: first === undefined ? "" : formatPath(first.path), issues: problems },
   });

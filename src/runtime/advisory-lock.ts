@@ -3,7 +3,7 @@
 // version table do not block each other). It is never released by hand: it dies with
 // the session, so a killed run cannot leave a stale lock (knex's failure mode).
 import { createHash } from "node:crypto";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { Connection } from "./connection.js";
 
 /** Default wait for another run when lockTimeout is not configured. */
@@ -62,8 +62,7 @@ export async function acquireAdvisoryLock(connection: Connection, key: bigint, o
     if (Date.now() >= deadline) {
       const latest = (await findHolder(connection, key)) ?? holder ?? null;
       const end = latest === null ? "" : ` (SELECT pg_terminate_backend(${latest.pid}) ends it)`;
-      throw new AthanorError(
-        "LOCK_TIMEOUT",
+      throw errors.lockTimeout(
         `another run held the migration lock on ${connection.description} for more than ${Math.round(options.timeout / 1000)} s (${describe(latest)})`,
         {
           hint: `wait for that run to finish and try again, or raise lockTimeout; the lock ends with its session${end}`,

@@ -4,7 +4,8 @@
 // a data directory. The file appears under its final name only once it is complete.
 import { chmodSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { AthanorError, isAthanorError } from "../errors.js";
+import { isAthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { Connection } from "./connection.js";
 import type { DatabaseTarget } from "./database-url.js";
 import { assertCanDump, runPgDump, serverMajor, type PgDumpTool } from "./pg-dump.js";
@@ -54,7 +55,7 @@ export async function takeBackup(request: BackupRequest): Promise<Backup> {
   } catch (error) {
     rmSync(partial, { force: true });
     if (isAthanorError(error)) throw error;
-    throw new AthanorError("BACKUP_FAILED", `cannot write the backup ${file}: ${(error as Error).message}: nothing was applied`, {
+    throw errors.backupFailed(`cannot write the backup ${file}: ${(error as Error).message}: nothing was applied`, {
       hint: "choose a directory athanor can write with --backup=<dir>, or free some space",
       details: { reason: "write-failed", file },
       cause: error,

@@ -4,7 +4,7 @@
 // dedicated client, so the advisory lock and the SET values stay on it; a single
 // session (a Client, a PGlite instance) is used by one run at a time in this process,
 // since two runs sharing one session would interleave their transactions.
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { Connection } from "./connection.js";
 import { pgClientConnection, type PgClientLike } from "./pg-connection.js";
 import { pgliteConnection } from "./pglite-connection.js";
@@ -109,7 +109,7 @@ export function toConnectionSource(value: MigratorConnection): ConnectionSource 
   if (typeof shape.exec === "function" && "waitReady" in shape) return fromPGlite(value as PGliteLike);
   if (typeof shape.connect === "function" && "totalCount" in shape) return fromPgPool(value as PgPoolLike);
   if (typeof shape.query === "function") return fromPgClient(value as PgClientLike);
-  throw new AthanorError("USAGE", "Migrator's connection is not a pg Pool, a pg Client or a PGlite instance", {
+  throw errors.usage("Migrator's connection is not a pg Pool, a pg Client or a PGlite instance", {
     hint: "pass one of those, or wrap it: fromPgPool(pool), fromPgClient(client), fromPGlite(db)",
   });
 }

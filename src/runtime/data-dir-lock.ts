@@ -8,7 +8,7 @@ import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync 
 import { createRequire } from "node:module";
 import { hostname } from "node:os";
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 
 export interface DataDirLock {
   readonly path: string;
@@ -46,7 +46,7 @@ export async function lockDataDir(dataDir: string, options: DataDirLockOptions):
       if (locks().tryLock(fd)) return held(fd, lockPath);
       const holder = readHolder(lockPath);
       if (Date.now() >= deadline) {
-        throw new AthanorError("LOCK_TIMEOUT", `the PGlite database ${dataDir} is open in another process (${holder}; lock file ${lockPath})`, {
+        throw errors.lockTimeout(`the PGlite database ${dataDir} is open in another process (${holder}; lock file ${lockPath})`, {
           hint: "wait for that process to finish (another athanor run, or your app using the same data directory), then try again, or raise lockTimeout; the lock ends when that process exits, so there is no file to delete",
           details: { lockFile: lockPath, holder },
         });

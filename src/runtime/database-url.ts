@@ -2,7 +2,7 @@
 // SQLAlchemy driver suffix of +asyncpg/+psycopg URLs is ignored), PGlite for pglite://
 // or no URL at all. Also redacts URLs for display: a password never reaches output.
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 
 /** Where the embedded database lives when no DATABASE_URL is configured. */
 export const embeddedDataDir = ".athanor/pglite";
@@ -59,8 +59,7 @@ export function parseDatabaseUrl(url: string | undefined, cwd: string, origin: U
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(trimmed)?.[1];
   // Only the scheme and the host part are shown: the rest may be a password.
   const where = hostPart(trimmed);
-  throw new AthanorError(
-    "CONFIG_INVALID",
+  throw errors.configInvalid(
     scheme ? `unsupported database URL scheme "${scheme}" in ${origin.shown}${where === undefined ? "" : ` (${where})`}` : `${origin.shown} is not a URL`,
     { hint: withNote(origin, "use postgresql://user:password@host:5432/dbname, pglite://path/to/dir or pglite://memory") },
   );
@@ -78,7 +77,7 @@ function withNote(origin: UrlOrigin, hint: string): string {
 
 function parsePglite(rest: string, cwd: string): PgliteTarget {
   if (rest === "") {
-    throw new AthanorError("CONFIG_INVALID", "pglite:// needs a data directory", {
+    throw errors.configInvalid("pglite:// needs a data directory", {
       hint: "use pglite://.athanor/pglite (relative to the project), pglite:///absolute/dir or pglite://memory",
     });
   }
@@ -97,7 +96,7 @@ function parsePostgres(url: string, origin: UrlOrigin): PostgresTarget {
     parsed = new URL(normalised.replace(/^postgresql:\/\/([^/?#]*@)?(?=[/?])/, (_match, auth: string | undefined) => `postgresql://${auth ?? ""}localhost`));
   } catch {
     // Never printed, not even redacted: which part is the password is what failed to parse.
-    throw new AthanorError("CONFIG_INVALID", `${origin.shown} cannot be parsed as a URL (not shown: it may hold the password)`, {
+    throw errors.configInvalid(`${origin.shown} cannot be parsed as a URL (not shown: it may hold the password)`, {
       hint: withNote(origin, "percent-encode special characters in the user name and password (@ as %40, # as %23, / as %2F, : as %3A, % as %25)"),
       details: { origin: origin.shown },
     });
@@ -135,7 +134,7 @@ function refuseBadPercent(parsed: URL, origin: UrlOrigin): void {
   ];
   for (const [part, text] of parts) {
     if (!/%(?![0-9A-Fa-f]{2})/.test(text)) continue;
-    throw new AthanorError("CONFIG_INVALID", `${origin.shown}: ${part} has a \`%\` not followed by two hex digits (URI malformed)`, {
+    throw errors.configInvalid(`${origin.shown}: ${part} has a \`%\` not followed by two hex digits (URI malformed)`, {
       hint: withNote(origin, "write a literal % as %25 (and percent-encode @ # / : the same way)"),
       details: { origin: origin.shown, part },
     });

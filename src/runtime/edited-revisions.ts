@@ -1,7 +1,8 @@
 // Revisions whose file changed after the database applied it: the history table's
 // recorded sha256 against the file now (scripts/revision-checksum.ts says which hashes match). An applied revision is never re-run, so
 // an edit silently makes this database differ from one migrated from scratch.
-import { AthanorError } from "../errors.js";
+import type { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { HistoryEntry } from "./history-table.js";
 
@@ -61,8 +62,7 @@ export function describeEdit(edit: EditedRevision): string {
 
 export function editedRevisionsError(edits: readonly EditedRevision[]): AthanorError {
   const lines = edits.map((edit) => `  ${describeEdit(edit)}`);
-  return new AthanorError(
-    "EDITED_REVISION",
+  return errors.editedRevision(
     `${edits.length === 1 ? "a revision file was" : `${edits.length} revision files were`} edited after the database applied ${edits.length === 1 ? "it" : "them"}:\n${lines.join("\n")}`,
     {
       hint: 'restore the applied version of the file (e.g. `git checkout <commit> -- <file>`) and put the change in a new revision (`athanor revision -m "…"`); without --strict this is only a warning',

@@ -5,6 +5,7 @@ import type { RevisionSource } from "../graph/revision-source.js";
 import type { Plan, Step, VersionChange } from "../graph/step.js";
 import { isTransactionalStatement } from "../dialect/postgres/transactional.js";
 import { AthanorError } from "../errors.js";
+import { errors, reworded } from "../error-factories.js";
 import type { HistoryRecording } from "./history-table.js";
 import type { LocatedStatement } from "../dialect/postgres/split-statements.js";
 import type { SqlText } from "../dialect/postgres/sql-text.js";
@@ -306,7 +307,7 @@ export function applyChange(heads: readonly string[], change: VersionChange): st
 export function versionMismatch(change: VersionChange, found: number, table: string): AthanorError {
   const wanted =
     change.kind === "update" ? `updating '${change.from}' to '${change.to}'` : `${change.kind === "delete" ? "deleting" : "inserting"} '${change.revision}'`;
-  return new AthanorError("VERSION_TABLE_MISMATCH", `expected to match one row when ${wanted} in ${table}; ${found} found`, {
+  return errors.versionTableMismatch(`expected to match one row when ${wanted} in ${table}; ${found} found`, {
     hint: "another tool changed the version table during the run; check `athanor current` and fix the rows with `athanor stamp`",
     details: { change, found },
   });
@@ -324,14 +325,13 @@ function splitSection(dependencies: StepDependencies, text: SqlText, firstLine: 
     if (!(error instanceof AthanorError) || typeof line !== "number") throw error;
     const fileLine = firstLine + line - 1;
     const message = error.message.replace(/ at line \d+$/, ` at ${source.path}:${fileLine}`);
-    throw new AthanorError(error.code, message, { hint: error.hint, details: { ...error.details, file: source.path, line: fileLine }, cause: error });
+    throw reworded(error, message, { hint: error.hint, details: { ...error.details, file: source.path, line: fileLine }, cause: error });
   }
 }
 
 /** What op.execute refuses for a TypeScript revision, said in an SQL revision's terms. */
 function notInTransaction(step: Step, source: RevisionSource, statement: string): AthanorError {
-  return new AthanorError(
-    "INVALID_OPERATION",
+  return errors.invalidOperation(
     `revision ${step.revision} (${source.path}): this statement cannot run inside a transaction, and the revision runs in one: ${statement}`,
     {
       hint: "add `-- transactional: false` to the file's header: the revision then runs in autocommit, its version row written after it succeeds",

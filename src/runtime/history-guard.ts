@@ -2,6 +2,7 @@
 // (HistoryRecording), and, before a run, compares the applied revisions' recorded
 // checksums with their files (warning, or refusing when strict).
 import { planDowngrade } from "../graph/plan-downgrade.js";
+import { BASE } from "../graph/rev-spec.js";
 import type { RevisionMap } from "../graph/revision-map.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { acceptedChecksums, revisionChecksum } from "../scripts/revision-checksum.js";
@@ -105,7 +106,7 @@ export class HistoryGuard {
 /** The revisions the version table's rows imply are applied: what a downgrade to base would undo. */
 function appliedRevisions(map: RevisionMap, current: readonly string[]): Set<string> {
   try {
-    return new Set(planDowngrade(map, current, "base").steps.map((step) => step.revision));
+    return new Set(planDowngrade(map, current, BASE).steps.map((step) => step.revision));
   } catch {
     return new Set(current);
   }

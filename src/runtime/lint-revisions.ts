@@ -5,7 +5,8 @@
 import path from "node:path";
 import { locateStatements } from "../dialect/postgres/split-statements.js";
 import type { SqlText } from "../dialect/postgres/sql-text.js";
-import { AthanorError, isAthanorError } from "../errors.js";
+import { isAthanorError } from "../errors.js";
+import { reworded } from "../error-factories.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { classifySql } from "../lint/classify-sql.js";
 import { disableDirectives } from "../lint/disable-comments.js";
@@ -89,7 +90,7 @@ function namingRevision(error: unknown, source: RevisionSource): unknown {
     error.code === "OFFLINE_UNSUPPORTED"
       ? "lint runs revisions offline, as `athanor sql` does: guard the query with `if (!op.offline) { … }`, or use op.execute() for statements whose result the revision does not need"
       : error.hint;
-  return new AthanorError(error.code, `lint: revision ${source.revision} (${source.path}): ${error.message}`, {
+  return reworded(error, `lint: revision ${source.revision} (${source.path}): ${error.message}`, {
     ...(hint === undefined ? {} : { hint }),
     details: { ...(error.details ?? {}), revision: source.revision, file: source.path },
     cause: error,

@@ -2,7 +2,7 @@
 // database, op.offline is true, op.query refuses the same way), and instead of
 // rendering each operation it keeps it, with the line of the revision file that called it.
 import { pathToFileURL } from "node:url";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { LocatedOperation } from "../lint/from-operations.js";
 import type { Operation } from "../ops/operation.js";
 import type { OperationSink, Row } from "../ops/operation-sink.js";
@@ -29,7 +29,7 @@ export class LintSink implements OperationSink {
 
   async query(_sql: string, _params?: readonly unknown[]): Promise<Row[]> {
     // The facade refuses first (op.offline is true); this is for a sink handed elsewhere.
-    throw new AthanorError("OFFLINE_UNSUPPORTED", `${this.#shownPath}: op.query() cannot run in offline mode (lint reads no database)`, {
+    throw errors.offlineUnsupported(`${this.#shownPath}: op.query() cannot run in offline mode (lint reads no database)`, {
       details: { file: this.#shownPath },
     });
   }

@@ -1,6 +1,7 @@
 // Wraps whatever a step threw into one error a person can act on: which revision and
 // file, which statement, and Postgres's own message, detail, hint and position.
-import { AthanorError, isAthanorError } from "../errors.js";
+import { type AthanorError, isAthanorError } from "../errors.js";
+import { errors, reworded } from "../error-factories.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Step } from "../graph/step.js";
 import { formatDuration } from "../config/duration.js";
@@ -74,7 +75,7 @@ export function migrationFailed(cause: unknown, context: FailureContext): Athano
   // Errors of the ops layer (bad argument, query offline) keep their code; they only
   // gain the revision they come from.
   if (isAthanorError(cause) && cause.code !== "MIGRATION_FAILED") {
-    return new AthanorError(cause.code, `${context.action}${where}: ${cause.message}`, {
+    return reworded(cause, `${context.action}${where}: ${cause.message}`, {
       hint: cause.hint,
       details: { ...cause.details, revision: context.source?.revision, file: context.source?.path },
       cause,
@@ -107,7 +108,7 @@ export function migrationFailed(cause: unknown, context: FailureContext): Athano
   if (context.autocommit) lines.push("  this revision runs outside a transaction: statements before the failing one stay applied");
   const heads = context.versionTableHeads;
   const state = heads === undefined ? "" : heads.length === 0 ? "the version table is empty (base); " : `the version table is at ${heads.join(", ")}; `;
-  return new AthanorError("MIGRATION_FAILED", lines.join("\n"), {
+  return errors.migrationFailed(lines.join("\n"), {
     hint: `${state}fix ${context.source?.path ?? "the revision"} and run the command again`,
     details: {
       revision: context.source?.revision,
@@ -140,7 +141,7 @@ function objectsExist(cause: Error & PostgresErrorFields, context: FailureContex
   ];
   if (context.statement !== undefined) lines.push(`  statement: ${shorten(context.statement)}`);
   lines.push("  it was most likely built before migrations (by hand, by another tool, or from a dump); the step was rolled back");
-  return new AthanorError("OBJECTS_EXIST", lines.join("\n"), {
+  return errors.objectsExist(lines.join("\n"), {
     hint: `${stateOf(context.versionTableHeads)}if the database matches revision ${revision}, record that without running it: \`athanor stamp ${revision}\`, then \`athanor upgrade\` applies what comes after`,
     details: { revision, file: context.source?.path, statement: context.statement, sqlState: cause.code, versionTable: context.versionTableHeads },
     cause,
@@ -175,7 +176,7 @@ function timedOut(cause: Error & PostgresErrorFields, kind: "statement" | "lock"
     kind === "statement"
       ? `${stateOf(context.versionTableHeads)}${where}; raise it for this revision with ${raise}, or make the statement faster`
       : `${stateOf(context.versionTableHeads)}another session holds a lock the statement needs${holders.length > 0 ? ` (pid ${holders.map((h) => h.pid).join(", ")}; let it finish, or end it with SELECT pg_terminate_backend(${holders[0]!.pid}))` : " (look in pg_locks / pg_stat_activity for it)"}; or raise the wait for this revision with ${raise}`;
-  return new AthanorError("MIGRATION_FAILED", lines.join("\n"), {
+  return errors.migrationFailed(lines.join("\n"), {
     hint,
     details: {
       revision: context.source?.revision,
@@ -199,7 +200,7 @@ function connectionLost(cause: Error, context: FailureContext, where: string): A
       ? "  this revision runs outside a transaction: statements that finished before the loss stay applied"
       : "  the server rolls back the open transaction of a lost session: this step is not applied",
   );
-  return new AthanorError("CONNECTION_LOST", lines.join("\n"), {
+  return errors.connectionLost(lines.join("\n"), {
     hint: `once the server is back, run the command again: steps committed before this one stay applied (\`athanor current\` shows where the database is)`,
     details: { revision: context.source?.revision, file: context.source?.path, statement: context.statement, code: (cause as PostgresErrorFields).code },
     cause,

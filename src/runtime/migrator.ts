@@ -3,13 +3,14 @@
 // (`sql: true`) printing the same statements. Revision files are read (and the graph
 // checked) before anything touches the database.
 import { assertKnownRows } from "../graph/current-heads.js";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { planDowngrade } from "../graph/plan-downgrade.js";
 import { planOfflineStamp } from "../graph/plan-offline-stamp.js";
 import { planStampSteps } from "../graph/plan-stamp.js";
 import { planUpgrade } from "../graph/plan-upgrade.js";
 import { reversedUpgradeRange } from "../graph/empty-range.js";
-import { resolveRevisions } from "../graph/rev-spec.js";
+import { resolveRevisions } from "../graph/resolve-rev-spec.js";
+import { BASE, HEAD, type RevSpec, revSpecText, targetText } from "../graph/rev-spec.js";
 import { shownArgument } from "../graph/shown-argument.js";
 import { RevisionMap } from "../graph/revision-map.js";
 import type { RevisionSource } from "../graph/revision-source.js";
@@ -21,7 +22,8 @@ import { HistoryTable, type HistoryEntry } from "./history-table.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.js";
 import { executePlan } from "./execute-plan.js";
 import { executeStamp } from "./execute-stamp.js";
-import { missingOfflineStart, offlineDowngradePlan, refuseOnlineRange, refuseRangeWithPurge, splitRange } from "./offline-range.js";
+import { missingOfflineStart, offlineDowngradePlan } from "./offline-range.js";
+import { onlineTarget, parseRunTarget, parseStampTargets, stampDestinations, type RunTarget, type StampTarget } from "./run-target.js";
 import { OfflineWriter } from "./offline-writer.js";
 import { defaultStepDependencies } from "./step-dependencies.js";
 import { revisionFiles, type RevisionProvider } from "./revision-provider.js";
@@ -149,7 +151,7 @@ export class Migrator {
 
   /**
    * Applies revisions up to `target` (default `head`); offline `from:to` ranges print
-   * a script that starts at `from`.
+   * a script that starts at `from`. A string is parsed here (parseRunTarget).
    *
    * ### Examples
    * ```ts
@@ -157,24 +159,28 @@ export class Migrator {
    * await migrator.upgrade("0001:0003", { sql: true, output: process.stdout });
    * ```
    */
-  async upgrade(target = "head", options: RunOptions = {}): Promise<RunResult> {
+  async upgrade(target: string | RunTarget = "head", options: RunOptions = {}): Promise<RunResult> {
     const map = this.revisionMap();
+    const parsed = typeof target === "string" ? parseRunTarget(map, target, "upgrade", options.sql ?? false) : target;
     if (options.sql) {
-      const [from, to] = splitRange(target, "upgrade");
+      const from = parsed.kind === "range" ? parsed.from : undefined;
+      const to = parsed.kind === "range" ? parsed.to : parsed;
       const view = this.#viewForStart(map, from);
       const start = from === undefined ? [] : this.#resolveStart(from, view);
       const plan = planUpgrade(view, start, to);
       if (plan.steps.length === 0) {
-        const reversed = reversedUpgradeRange(view, from ?? "base", start, to);
+        const reversed = reversedUpgradeRange(view, parsed.kind === "range" ? from : BASE, start, to);
         if (reversed) throw reversed;
       }
       return this.#offline(options, start, (writer) =>
-        plan.steps.length === 0 ? this.#emptyScript(writer, "upgrade", target) : this.#runPlan(writer, plan, options, { createTable: start.length === 0 }),
+        plan.steps.length === 0
+          ? this.#emptyScript(writer, "upgrade", targetText(parsed))
+          : this.#runPlan(writer, plan, options, { createTable: start.length === 0 }),
       );
     }
-    refuseOnlineRange(target, "upgrade");
+    const to = onlineTarget(parsed, "upgrade");
     return this.#online(options, async (runner, state) => {
-      const plan = planUpgrade(state.map, state.current, target);
+      const plan = planUpgrade(state.map, state.current, to);
       // Under the lock, before anything runs: e.g. upgrade --backup's dump.
       if (plan.steps.length > 0) await options.beforeSteps?.({ connection: state.connection, current: state.current, steps: plan.steps });
       const startedAtBase = state.current.length === 0;
@@ -185,6 +191,7 @@ export class Migrator {
 
   /**
    * Reverts revisions down to `target` (default `-1`). Offline needs a `from:to` range.
+   * A string is parsed here (parseRunTarget).
    *
    * ### Examples
    * ```ts
@@ -192,23 +199,23 @@ export class Migrator {
    * await migrator.downgrade("0003:0001", { sql: true, output: process.stdout });
    * ```
    */
-  async downgrade(target = "-1", options: RunOptions = {}): Promise<RunResult> {
+  async downgrade(target: string | RunTarget = "-1", options: RunOptions = {}): Promise<RunResult> {
     const map = this.revisionMap();
+    const parsed = typeof target === "string" ? parseRunTarget(map, target, "downgrade", options.sql ?? false) : target;
     if (options.sql) {
-      const [from, to] = splitRange(target, "downgrade");
-      if (from === undefined) throw missingOfflineStart(map, target);
-      const view = this.#viewForStart(map, from);
-      const start = this.#resolveStart(from, view);
-      const plan = offlineDowngradePlan(view, from, start, to);
+      if (parsed.kind !== "range") throw missingOfflineStart(map, revSpecText(parsed));
+      const view = this.#viewForStart(map, parsed.from);
+      const start = parsed.from === undefined ? [] : this.#resolveStart(parsed.from, view);
+      const plan = offlineDowngradePlan(view, parsed, start);
       return this.#offline(options, start, (writer) =>
         plan.steps.length === 0
-          ? this.#emptyScript(writer, "downgrade", target)
+          ? this.#emptyScript(writer, "downgrade", parsed.text)
           : this.#runPlan(writer, plan, options, { dropTableAtEnd: plan.end.length === 0 }),
       );
     }
-    refuseOnlineRange(target, "downgrade");
+    const to = onlineTarget(parsed, "downgrade");
     return this.#online(options, async (runner, state) => {
-      const plan = planDowngrade(state.map, state.current, target);
+      const plan = planDowngrade(state.map, state.current, to);
       await this.#runPlan(runner, plan, options, { createTable: !state.tableExists, createHistory: !state.historyExists });
       return { before: state.current, after: plan.end, steps: plan.steps };
     });
@@ -222,7 +229,7 @@ export class Migrator {
    *
    * ### Examples
    * ```ts
-   * const [first] = planUpgrade(migrator.revisionMap(), [], "heads").steps;
+   * const [first] = planUpgrade(migrator.revisionMap(), [], parseRevSpec("heads")).steps;
    * await migrator.runPlan({ direction: "upgrade", start: [], steps: [first], end: [first.revision] });
    * ```
    */
@@ -230,7 +237,7 @@ export class Migrator {
     return this.#online(options, async (runner, state) => {
       const start = new Set(plan.start);
       if (start.size !== state.current.length || state.current.some((id) => !start.has(id))) {
-        throw new AthanorError("USAGE", `the plan starts at ${plan.start.join(", ") || "base"} but the database is at ${state.current.join(", ") || "base"}`, {
+        throw errors.usage(`the plan starts at ${plan.start.join(", ") || "base"} but the database is at ${state.current.join(", ") || "base"}`, {
           hint: "plan again from the version table's rows (migrator.currentHeads())",
           details: { start: [...plan.start], current: state.current },
         });
@@ -241,7 +248,8 @@ export class Migrator {
 
   /**
    * Sets the version table to `targets` without running revision code (`purge` empties
-   * it first, for rows naming revisions that no longer exist).
+   * it first, for rows naming revisions that no longer exist). Strings are parsed here
+   * (parseStampTargets).
    *
    * ### Examples
    * ```ts
@@ -249,13 +257,13 @@ export class Migrator {
    * await migrator.stamp(["heads"], { purge: true });
    * ```
    */
-  async stamp(targets: readonly string[], options: RunOptions & { purge?: boolean } = {}): Promise<RunResult> {
+  async stamp(targets: readonly (string | StampTarget)[], options: RunOptions & { purge?: boolean } = {}): Promise<RunResult> {
     const map = this.revisionMap();
     const purge = options.purge ?? false;
+    const parsed = parseStampTargets(targets, { offline: options.sql ?? false, purge });
     if (options.sql && purge) {
-      refuseRangeWithPurge(targets);
       return this.#offline(options, [], async (writer) => {
-        const after = await executeStamp(planStampSteps(map, [], targets, purge), {
+        const after = await executeStamp(planStampSteps(map, [], stampDestinations(parsed), purge), {
           runner: writer,
           versionTable: this.#versionTable,
           createTable: true,
@@ -269,9 +277,9 @@ export class Migrator {
       });
     }
     if (options.sql) {
-      const plan = planOfflineStamp(map, targets);
+      const plan = planOfflineStamp(map, parsed);
       return this.#offline(options, plan.start, async (writer) => {
-        if (plan.steps.length === 0 && !plan.dropsVersionTable) return this.#emptyScript(writer, "stamp", targets.join(" "), plan.start);
+        if (plan.steps.length === 0 && !plan.dropsVersionTable) return this.#emptyScript(writer, "stamp", parsed.map(targetText).join(" "), plan.start);
         const after = await executeStamp(plan.steps, {
           runner: writer,
           versionTable: this.#versionTable,
@@ -285,11 +293,11 @@ export class Migrator {
         return { before: plan.start, after, steps: [] };
       });
     }
-    for (const target of targets) refuseOnlineRange(target, "stamp");
+    const destinations = stampDestinations(parsed);
     return this.#online(
       options,
       async (runner, { current, tableExists, historyExists, map: view }) => {
-        const after = await executeStamp(planStampSteps(view, current, targets, purge), {
+        const after = await executeStamp(planStampSteps(view, current, destinations, purge), {
           runner,
           versionTable: this.#versionTable,
           createTable: !tableExists,
@@ -315,22 +323,22 @@ export class Migrator {
    */
   async reset(options: RunOptions = {}): Promise<RunResult> {
     const map = this.revisionMap();
-    planUpgrade(map, [], "head");
+    planUpgrade(map, [], HEAD);
     if (options.sql) {
       const heads = [...map.heads];
       return this.#offline(options, heads, async (writer) => {
-        const down = planDowngrade(map, heads, "base");
+        const down = planDowngrade(map, heads, BASE);
         await this.#runPlan(writer, down, options, {});
-        const up = planUpgrade(map, [], "head");
+        const up = planUpgrade(map, [], HEAD);
         await this.#runPlan(writer, up, options, {});
         return { before: heads, after: up.end, steps: [...down.steps, ...up.steps] };
       });
     }
     return this.#online(options, async (runner, { current, tableExists, historyExists, map: view }) => {
       // Down on the view the rows need (inside a squashed range: the old revisions), up on the squashed one.
-      const down = planDowngrade(view, current, "base");
+      const down = planDowngrade(view, current, BASE);
       await this.#runPlan(runner, down, options, { createTable: !tableExists, createHistory: !historyExists });
-      const up = planUpgrade(map, down.end, "head");
+      const up = planUpgrade(map, down.end, HEAD);
       const nothingRan = down.steps.length === 0;
       await this.#runPlan(runner, up, options, { createTable: !tableExists && nothingRan, createHistory: !historyExists && nothingRan });
       return { before: current, after: up.end, steps: [...down.steps, ...up.steps] };
@@ -496,7 +504,7 @@ export class Migrator {
   #sourceOf(revision: string): RevisionSource {
     this.revisionMap();
     const source = this.#sources?.get(revision);
-    if (source === undefined) throw new AthanorError("REVISION_NOT_FOUND", `Can't locate revision identified by '${revision}'`);
+    if (source === undefined) throw errors.revisionNotFound(`Can't locate revision identified by '${revision}'`);
     return source;
   }
 
@@ -514,16 +522,17 @@ export class Migrator {
     assertKnownRows(this.revisionMap().forRows(current), current, this.#versionTable.qualified);
   }
 
-  /** The `a` of an offline `a:b` range, as the ids the script assumes are current. */
-  #resolveStart(from: string, map: RevisionMap = this.revisionMap()): string[] {
-    if (from === "base" || from === "") return [];
+  /** The `a` of an offline `a:b` range, as the ids the script assumes are current (none for base). */
+  #resolveStart(from: RevSpec, map: RevisionMap = this.revisionMap()): string[] {
     return resolveRevisions(map, from).map((revision) => revision.id);
   }
 
   /** An offline range starting at a revision a squash replaces is planned on the replaced revisions, as online. */
-  #viewForStart(map: RevisionMap, from: string | undefined): RevisionMap {
+  #viewForStart(map: RevisionMap, from: RevSpec | undefined): RevisionMap {
     if (from === undefined) return map;
-    const ids = from.split(",").map((id) => id.trim());
+    const ids = revSpecText(from)
+      .split(",")
+      .map((id) => id.trim());
     return ids.some((id) => map.replacedBy(id) !== undefined) ? map.forRows(ids) : map;
   }
 }

@@ -1,7 +1,7 @@
 // Offline mode (`--sql`): the statements an online run would send, printed for review,
 // each ending in `;`, with BEGIN;/COMMIT; where the run would open and close its
 // transactions and Alembic's `-- Running upgrade …` comments. No connection at all.
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { QueryResult } from "./connection.js";
 import type { StatementRunner } from "./statement-runner.js";
 
@@ -35,7 +35,7 @@ export class OfflineWriter implements StatementRunner {
 
   async run(sql: string, params?: readonly unknown[]): Promise<QueryResult> {
     if (params !== undefined && params.length > 0) {
-      throw new AthanorError("OFFLINE_UNSUPPORTED", "a query with parameters cannot be printed as SQL", {
+      throw errors.offlineUnsupported("a query with parameters cannot be printed as SQL", {
         hint: "render the values into the statement (op.execute inlines its params), or run online",
       });
     }

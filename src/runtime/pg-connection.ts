@@ -1,7 +1,8 @@
 // The node-postgres connection: one Client (a session, so the advisory lock and SET
 // values hold for the run), application_name "athanor", connect timeout, and connect
 // errors turned into one clear line naming host:port/db but never the password.
-import { AthanorError } from "../errors.js";
+import type { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { Connection, OpenOptions, QueryResult } from "./connection.js";
 import type { PostgresTarget } from "./database-url.js";
 import type { QueryResult as PgQueryResult } from "pg";
@@ -64,7 +65,7 @@ function connectionError(target: PostgresTarget, cause: unknown, timeout: number
   const error = cause as { code?: string; message?: string };
   const said = scrub(String(error.message ?? cause), target);
   const fail = (reason: string, hint: string) =>
-    new AthanorError("CONNECTION_FAILED", `cannot connect to ${where}: ${reason}`, {
+    errors.connectionFailed(`cannot connect to ${where}: ${reason}`, {
       hint,
       cause: undefined,
       details: { target: where, code: error.code },

@@ -3,7 +3,7 @@
 // running it with the connection's parameters in libpq's environment variables: never
 // on the command line, where `ps` would show the password to every user of the machine.
 import { spawn, spawnSync } from "node:child_process";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { PostgresTarget } from "./database-url.js";
 
 export interface PgDumpTool {
@@ -21,8 +21,7 @@ export function findPgDump(env: NodeJS.ProcessEnv = process.env): PgDumpTool {
   const result = spawnSync(PROGRAM, ["--version"], { env, encoding: "utf8" });
   if (result.error !== undefined || result.status !== 0) {
     const missing = (result.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT";
-    throw new AthanorError(
-      "BACKUP_FAILED",
+    throw errors.backupFailed(
       missing
         ? "--backup needs pg_dump, which is not on PATH: nothing was applied"
         : `\`pg_dump --version\` failed (${(result.stderr || String(result.error)).trim()}): nothing was applied`,
@@ -34,7 +33,7 @@ export function findPgDump(env: NodeJS.ProcessEnv = process.env): PgDumpTool {
   }
   const match = /(\d+)(?:\.(\d+))?/.exec(result.stdout.replace(/^[^)]*\)/, ""));
   if (match === null) {
-    throw new AthanorError("BACKUP_FAILED", `cannot read pg_dump's version from ${JSON.stringify(result.stdout.trim())}: nothing was applied`, {
+    throw errors.backupFailed(`cannot read pg_dump's version from ${JSON.stringify(result.stdout.trim())}: nothing was applied`, {
       hint: "check that pg_dump on PATH is PostgreSQL's",
       details: { reason: "pg_dump-failed" },
     });
@@ -45,8 +44,7 @@ export function findPgDump(env: NodeJS.ProcessEnv = process.env): PgDumpTool {
 /** pg_dump cannot dump a server of a newer major version: refuse before it is tried. */
 export function assertCanDump(tool: PgDumpTool, server: { version: string; major: number }, where: string): void {
   if (tool.major >= server.major) return;
-  throw new AthanorError(
-    "BACKUP_FAILED",
+  throw errors.backupFailed(
     `pg_dump ${tool.version} is older than the server (PostgreSQL ${server.version} at ${where}) and cannot dump it: nothing was applied`,
     {
       hint: `install pg_dump ${server.major} or newer (Debian/Ubuntu: apt-get install postgresql-client-${server.major}) and put it first on PATH, or run without --backup`,
@@ -106,7 +104,7 @@ export async function runPgDump(tool: PgDumpTool, target: PostgresTarget, file: 
     child.on("close", (code) => resolve({ code, text }));
   });
   if (stderr.code === 0) return;
-  throw new AthanorError("BACKUP_FAILED", `pg_dump of ${target.description} failed: nothing was applied\n${stderr.text.trim()}`, {
+  throw errors.backupFailed(`pg_dump of ${target.description} failed: nothing was applied\n${stderr.text.trim()}`, {
     hint: "fix what pg_dump says (a missing privilege: the role needs SELECT on every table it dumps), then run the command again",
     details: { reason: "pg_dump-failed", exitCode: stderr.code },
   });

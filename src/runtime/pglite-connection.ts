@@ -5,6 +5,7 @@ import { chmodSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { Connection, OpenOptions, QueryResult } from "./connection.js";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.js";
 import { createFromTemplate, isNewDataDir, templatePath } from "./pglite-template.js";
@@ -87,7 +88,7 @@ function describeOpenFailure(cause: unknown): string {
 
 function openFailed(target: PgliteTarget, cause: unknown): AthanorError {
   const dir = target.dataDir;
-  return new AthanorError("CONNECTION_FAILED", `cannot open the PGlite database ${target.description}: ${describeOpenFailure(cause)}`, {
+  return errors.connectionFailed(`cannot open the PGlite database ${target.description}: ${describeOpenFailure(cause)}`, {
     hint: dir
       ? `check that ${dir} is a directory athanor can write, holding a PGlite data directory (or nothing, to create one); a data directory written by another PGlite version cannot be opened`
       : undefined,
@@ -105,7 +106,7 @@ async function importPglite(target: PgliteTarget): Promise<typeof import("@elect
   } catch (cause) {
     const missing = (cause as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && String((cause as Error).message).includes("@electric-sql/pglite");
     if (!missing) throw cause;
-    throw new AthanorError("CONNECTION_FAILED", `the embedded database (${target.description}) needs @electric-sql/pglite, which is not installed`, {
+    throw errors.connectionFailed(`the embedded database (${target.description}) needs @electric-sql/pglite, which is not installed`, {
       hint: "install it next to athanor (npm install @electric-sql/pglite), or set DATABASE_URL to a PostgreSQL server",
       details: { target: target.description, package: "@electric-sql/pglite" },
     });

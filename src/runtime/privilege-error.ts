@@ -1,7 +1,8 @@
 // PostgreSQL privilege errors (SQLSTATE 42501) and a version table of another shape:
 // neither is a bug nor a broken revision, but a database set up for someone else. Say
 // which grant is missing, or what athanor expects the table to look like.
-import { AthanorError } from "../errors.js";
+import type { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 
 interface PostgresFields {
   code?: string;
@@ -34,7 +35,7 @@ function missingGrant(message: string, role: string): string {
 /** A privilege error, exit 4: `what` is the action that was refused ("reading alembic_version"). */
 export function privilegeDenied(cause: Error, role: string | undefined, what: string, extra: Record<string, unknown> = {}): AthanorError {
   const grant = missingGrant(cause.message, role ?? "<the role athanor connects as>");
-  return new AthanorError("PERMISSION_DENIED", `${what}: ${cause.message}`, {
+  return errors.permissionDenied(`${what}: ${cause.message}`, {
     hint: `the role${role === undefined ? "" : ` ${role}`} lacks a privilege; as the owner of the object (or a superuser) run: ${grant}; or connect as a role that has it`,
     details: { ...extra, sqlState: "42501", role, grant },
     cause,
@@ -43,7 +44,7 @@ export function privilegeDenied(cause: Error, role: string | undefined, what: st
 
 /** The version table exists but has no `version_num` column: another tool's table of that name. */
 export function foreignVersionTable(table: string, cause: unknown): AthanorError {
-  return new AthanorError("VERSION_TABLE_MISMATCH", `the table ${table} is not a version table athanor can use: it has no version_num column`, {
+  return errors.versionTableMismatch(`the table ${table} is not a version table athanor can use: it has no version_num column`, {
     hint: `athanor (like Alembic) expects ${table}(version_num varchar(32) primary key), one row per current head; if ${table} belongs to another tool, point athanor at a table of its own with \`versionTable: { name: "athanor_version" }\` (and \`schema\`) in athanor.config.ts`,
     details: { table },
     cause,

@@ -10,6 +10,7 @@ import { introspect } from "../dialect/postgres/introspect.js";
 import type { SchemaSnapshot } from "../dialect/postgres/introspect-types.js";
 import { snapshotDifferences } from "../dialect/postgres/snapshot-diff.js";
 import { planUpgrade } from "../graph/plan-upgrade.js";
+import { HEADS, type RevSpec } from "../graph/rev-spec.js";
 import type { Plan, Step, VersionChange } from "../graph/step.js";
 import type { Connection } from "./connection.js";
 import type { Migrator } from "./migrator.js";
@@ -45,9 +46,9 @@ export interface RoundTripOptions {
   /** The scratch session the migrator works in, for the snapshots. */
   readonly connection: Connection;
   /** Where the walk starts (its revisions are applied, not tested); undefined: base. */
-  readonly from?: string | undefined;
+  readonly from?: RevSpec | undefined;
   /** Where it ends; default `heads`. */
-  readonly to?: string | undefined;
+  readonly to?: RevSpec | undefined;
   /** Tables left out of the snapshots (the version table and athanor's history: their rows change by design). */
   readonly ownTables: readonly string[];
   /** Opens another empty scratch database, to rebuild the schema a failed downgrade should have restored. */
@@ -58,10 +59,10 @@ export interface RoundTripOptions {
 export async function roundTripRevisions(options: RoundTripOptions): Promise<RoundTripReport> {
   const { migrator, connection } = options;
   const quiet = { lock: false } as const;
-  if (options.from !== undefined && options.from !== "base") await migrator.upgrade(options.from, quiet);
+  if (options.from !== undefined) await migrator.upgrade(options.from, quiet);
   const start = await migrator.currentHeads();
   const map = migrator.revisionMap();
-  const plan = planUpgrade(map, start, options.to ?? "heads");
+  const plan = planUpgrade(map, start, options.to ?? HEADS);
   const fingerprint = () => catalogFingerprint(async (sql, params) => (await connection.query(sql, params)).rows, options.ownTables);
   const results: RevisionRoundTrip[] = [];
   let rows = [...plan.start];
@@ -109,7 +110,7 @@ async function rebuild(options: RoundTripOptions, plan: Plan, steps: readonly St
   const replica = await options.openReplica();
   try {
     const quiet = { lock: false } as const;
-    if (options.from !== undefined && options.from !== "base") await replica.migrator.upgrade(options.from, quiet);
+    if (options.from !== undefined) await replica.migrator.upgrade(options.from, quiet);
     if (steps.length > 0) await replica.migrator.runPlan({ direction: "upgrade", start: plan.start, steps, end }, quiet);
     return await catalogView(replica.connection, options.ownTables);
   } finally {

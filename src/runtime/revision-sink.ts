@@ -1,7 +1,7 @@
 // The runtime's OperationSink: the Operations facade a revision calls hands each
 // operation here; it is rendered by the dialect and sent (online) or printed (offline)
 // through the run's StatementRunner — one renderer for both, so they cannot differ.
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { Operation } from "../ops/operation.js";
 import type { OperationSink, Row } from "../ops/operation-sink.js";
 import type { StatementRunner } from "./statement-runner.js";
@@ -34,7 +34,7 @@ export class RevisionSink implements OperationSink {
 
   async query(sql: string, params?: readonly unknown[]): Promise<Row[]> {
     if (this.#runner.offline) {
-      throw new AthanorError("OFFLINE_UNSUPPORTED", "op.query() cannot run in offline (--sql) mode: there is no database to read from", {
+      throw errors.offlineUnsupported("op.query() cannot run in offline (--sql) mode: there is no database to read from", {
         hint: "use op.execute() for statements whose result the revision does not need, or run the command without --sql",
       });
     }

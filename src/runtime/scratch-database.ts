@@ -3,7 +3,8 @@
 // and dropped afterwards, whatever happened. The server's other databases, the
 // configured one included, are never touched.
 import { randomBytes } from "node:crypto";
-import { AthanorError, isAthanorError } from "../errors.js";
+import { type AthanorError, isAthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { openConnection, type Connection, type OpenOptions } from "./connection.js";
 import { parseDatabaseUrl, type PostgresTarget } from "./database-url.js";
 
@@ -24,7 +25,7 @@ export async function openScratchDatabase(url: string | undefined, options: Scra
   const target = parseDatabaseUrl(url ?? "pglite://memory", options.cwd, { shown: "--url" });
   if (target.kind === "pglite") {
     if (target.dataDir !== null) {
-      throw new AthanorError("USAGE", `athanor test runs on a scratch database: ${target.description} is a data directory it would change`, {
+      throw errors.usage(`athanor test runs on a scratch database: ${target.description} is a data directory it would change`, {
         hint: "leave out --url for an in-memory PGlite, or give a PostgreSQL server's URL (a database athanor_test_<random> is created on it and dropped after)",
       });
     }
@@ -90,17 +91,15 @@ async function drop(server: PostgresTarget, name: string, options: ScratchOption
 function cannotCreate(server: PostgresTarget, name: string, error: unknown): AthanorError {
   if (isAthanorError(error)) return error;
   const { code, message } = error as { code?: string; message?: string };
-  return new AthanorError(
-    code === "42501" ? "PERMISSION_DENIED" : "CONNECTION_FAILED",
-    `cannot create the scratch database ${name} on ${server.description}: ${message ?? String(error)}`,
-    {
-      hint:
-        code === "42501"
-          ? `athanor test creates a database of its own and drops it after: give the role CREATEDB (ALTER ROLE ${server.user ?? "<role>"} CREATEDB), or leave out --url to test on an in-memory PGlite`
-          : "check the server URL given with --url",
-      details: { target: server.description, code },
-    },
-  );
+  const text = `cannot create the scratch database ${name} on ${server.description}: ${message ?? String(error)}`;
+  const details = { target: server.description, code };
+  if (code === "42501") {
+    return errors.permissionDenied(text, {
+      hint: `athanor test creates a database of its own and drops it after: give the role CREATEDB (ALTER ROLE ${server.user ?? "<role>"} CREATEDB), or leave out --url to test on an in-memory PGlite`,
+      details,
+    });
+  }
+  return errors.connectionFailed(text, { hint: "check the server URL given with --url", details });
 }
 
 /** The same URL with another database name (query parameters kept). */

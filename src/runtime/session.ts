@@ -7,7 +7,8 @@ import { openConnection } from "./connection.js";
 import { acquireAdvisoryLock, advisoryLockKey, defaultLockWait } from "./advisory-lock.js";
 import type { DatabaseTarget } from "./database-url.js";
 import type { VersionTable } from "./version-table.js";
-import { AthanorError, isAthanorError } from "../errors.js";
+import { isAthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { isConnectionLost } from "./migration-error.js";
 
 export interface SessionOptions {
@@ -109,7 +110,7 @@ async function watchForDeadClient(connection: Connection): Promise<void> {
 function lostWhile(error: unknown, connection: Connection, when: string): unknown {
   if (isAthanorError(error) || !isConnectionLost(error)) return error;
   const message = (error as Error).message;
-  return new AthanorError("CONNECTION_LOST", `the connection to ${connection.description} was lost${when === "" ? "" : ` ${when}`} (${message})`, {
+  return errors.connectionLost(`the connection to ${connection.description} was lost${when === "" ? "" : ` ${when}`} (${message})`, {
     hint: "once the server is back, run the command again (`athanor current` shows where the database is)",
     cause: error,
   });

@@ -6,7 +6,8 @@
 // The version table stays exactly Alembic's; this table sits beside the history table.
 import { quoteString } from "../dialect/postgres/literal.js";
 import { qualifiedName } from "../dialect/postgres/quote.js";
-import { AthanorError } from "../errors.js";
+import type { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { QueryResult } from "./connection.js";
 import type { HistoryTableSettings } from "./history-table.js";
 import { startedMarkersTableOf } from "../config/defaults.js";
@@ -59,8 +60,7 @@ export class StartedMarkers {
 export function interruptedRevision(marker: StartedMarker, file: string | undefined, current: readonly string[]): AthanorError {
   const where = file === undefined ? "" : ` (${file})`;
   const here = current.length === 0 ? "base" : current.join(" ");
-  return new AthanorError(
-    "INTERRUPTED_REVISION",
+  return errors.interruptedRevision(
     `revision ${marker.revision}${where} runs outside a transaction and an earlier ${marker.direction} of it (started ${marker.startedAt} by ${marker.startedBy}) did not finish: its statements may have run, in part or in full, but its version row was never written`,
     {
       hint: `check its effects in the database. If they are all there, run \`athanor stamp ${marker.revision}\` to mark it done; to run it again instead, undo what it did, then \`athanor stamp ${here}\` (where the version table is now) and run the command again. A stamp clears the unfinished mark`,

@@ -1,7 +1,7 @@
 // Table-level constraints and indexes, declared in table()'s third argument:
 // `(t) => ({ indexes: [index("ix_users_email", [t.email]).unique()], checks: [...] })`.
 // Names are optional; naming.ts gives the Postgres default for an unnamed one.
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { ReferentialAction } from "./column.js";
 import type { IndexKey } from "./index-key.js";
 import type { ColumnRef } from "./table.js";
@@ -101,7 +101,7 @@ export function unique(nameOrColumns: string | readonly ColumnRef[], columns?: r
 export function check(nameOrExpression: string | SqlExpression, expression?: SqlExpression): CheckDef {
   if (typeof nameOrExpression === "string") {
     if (!expression) {
-      throw new AthanorError("INVALID_MODELS", `check("${nameOrExpression}") has a name and no expression`, {
+      throw errors.invalidModels(`check("${nameOrExpression}") has a name and no expression`, {
         hint: `Give it the condition: check("${nameOrExpression}", sql\`\${t.price} > 0\`).`,
         details: { check: nameOrExpression },
       });

@@ -5,7 +5,7 @@
 // is reported, since autogenerate cannot see it.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { withModuleSetLoader } from "../scripts/typescript-loader.js";
 import { type Declaration, watchDeclarations } from "./declared-tables.js";
 import { type ModelSchema, collectModels, mergeModels } from "./model-schema.js";
@@ -66,7 +66,7 @@ export async function loadModels(modulePaths: readonly string[], cwd: string): P
   for (const p of modulePaths) {
     const full = path.resolve(cwd, p);
     if (!existsSync(full)) {
-      throw new AthanorError("INVALID_MODELS", `Model module ${p} does not exist (looked in ${full})`, {
+      throw errors.invalidModels(`Model module ${p} does not exist (looked in ${full})`, {
         hint: "Fix the `models` paths in athanor.config.ts: files or directories relative to the project.",
       });
     }
@@ -81,7 +81,7 @@ export async function loadModels(modulePaths: readonly string[], cwd: string): P
         try {
           exports = await load(file);
         } catch (error) {
-          throw new AthanorError("INVALID_MODELS", `Cannot load model module ${shown}: ${(error as Error).message}`, {
+          throw errors.invalidModels(`Cannot load model module ${shown}: ${(error as Error).message}`, {
             hint: "Fix the error in the model file; it must import cleanly on its own.",
             cause: error,
           });

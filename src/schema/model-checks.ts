@@ -4,7 +4,7 @@
 // JavaScript project has no compiler to catch these, and without this they surfaced as
 // a TypeError deep in autogenerate or as SQL the server refused. Every refusal is
 // INVALID_MODELS naming the module, the table and the column.
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { isColumnBuilder } from "./column.js";
 import type { PgEnum } from "./enum.js";
 import { isIndexKey } from "./index-key.js";
@@ -16,7 +16,7 @@ import type { ColumnRef, TableInfo } from "./table.js";
 const MAX_NAME_BYTES = 63;
 
 function refuse(origin: string, what: string, problem: string, hint: string): never {
-  throw new AthanorError("INVALID_MODELS", `${origin}: ${what} ${problem}`, { hint, details: { models: origin, object: what } });
+  throw errors.invalidModels(`${origin}: ${what} ${problem}`, { hint, details: { models: origin, object: what } });
 }
 
 function checkName(origin: string, what: string, name: unknown): void {

@@ -1,7 +1,7 @@
 // ModelSchema: every table and enum a project's model modules declare, collected from
 // their exports (enums used by a column count even when not exported). This is the
 // "MetaData" autogenerate compares with the database.
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { type PgEnum, isPgEnum } from "./enum.js";
 import { type PgSequence, isPgSequence } from "./sequence.js";
 import { type Table, getTableInfo, isTable } from "./table.js";
@@ -30,7 +30,7 @@ export function collectModels(values: Iterable<unknown>, origin = "the models"):
     const key = qualified(e.schema, e.name);
     const seen = enums.get(key);
     if (seen && seen !== e && seen.values.join("\u0000") !== e.values.join("\u0000")) {
-      throw new AthanorError("INVALID_MODELS", `Enum ${key} is declared twice with different values in ${origin}`, {
+      throw errors.invalidModels(`Enum ${key} is declared twice with different values in ${origin}`, {
         hint: "Declare each enum once with pgEnum() and import it where it is used.",
       });
     }
@@ -42,7 +42,7 @@ export function collectModels(values: Iterable<unknown>, origin = "the models"):
       const key = qualified(info.schema, info.name);
       const seen = tables.get(key);
       if (seen && seen !== value) {
-        throw new AthanorError("INVALID_MODELS", `Table ${key} is declared twice in ${origin}`, {
+        throw errors.invalidModels(`Table ${key} is declared twice in ${origin}`, {
           hint: "Each table must be declared by exactly one table() call; rename or remove one of them.",
         });
       }
@@ -53,7 +53,7 @@ export function collectModels(values: Iterable<unknown>, origin = "the models"):
     } else if (isPgSequence(value)) {
       const key = qualified(value.schema, value.name);
       if (sequences.has(key) && sequences.get(key) !== value) {
-        throw new AthanorError("INVALID_MODELS", `Sequence ${key} is declared twice in ${origin}`, {
+        throw errors.invalidModels(`Sequence ${key} is declared twice in ${origin}`, {
           hint: "Declare each sequence once with sequence() and import it where it is used.",
         });
       }

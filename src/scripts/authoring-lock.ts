@@ -3,7 +3,7 @@
 // its file must be one step, or two writers started at once both take the same id.
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 
 /** Dot-prefixed, so the revision scanner never reads it. */
 export const AUTHORING_LOCK_NAME = ".athanor-revision.lock";
@@ -30,13 +30,9 @@ export function withAuthoringLock<T>(directory: string, write: () => T, timeoutM
     }
     if (removeIfStale(lockPath)) continue;
     if (Date.now() > deadline) {
-      throw new AthanorError(
-        "LOCK_TIMEOUT",
-        `another athanor command has been writing a revision in ${directory} for ${timeoutMs} ms (lock file ${lockPath})`,
-        {
-          hint: `wait for it to finish; if no athanor command is running, delete ${lockPath}`,
-        },
-      );
+      throw errors.lockTimeout(`another athanor command has been writing a revision in ${directory} for ${timeoutMs} ms (lock file ${lockPath})`, {
+        hint: `wait for it to finish; if no athanor command is running, delete ${lockPath}`,
+      });
     }
     sleep(25);
   }

@@ -2,7 +2,7 @@
 // its id, decided and written under the authoring lock from the files as they are then,
 // so writers started at once behave as if run one after the other.
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { RevisionMap } from "../graph/revision-map.js";
 import { newRevisionId } from "./revision-id.js";
 import { scanRevisionFiles } from "./scan-version-locations.js";
@@ -34,7 +34,7 @@ export interface NewRevision {
 export function writeNewRevision(config: AuthoringSettings, map: RevisionMap, revision: NewRevision): { path: string; revision: string; text: string } {
   const location = revision.versionPath ?? config.versionLocations[0] ?? "versions";
   if (revision.versionPath !== undefined && !config.versionLocations.some((l) => path.resolve(config.cwd, l) === path.resolve(config.cwd, location))) {
-    throw new AthanorError("USAGE", `--version-path ${location} is not one of the configured version locations (${config.versionLocations.join(", ")})`, {
+    throw errors.usage(`--version-path ${location} is not one of the configured version locations (${config.versionLocations.join(", ")})`, {
       hint: "Add it to versionLocations in athanor.config.ts, or leave --version-path out.",
     });
   }
@@ -56,7 +56,7 @@ function checkLabels(map: RevisionMap, labels: readonly string[], replaced: read
     const owner = map.labelOwner(label) ?? map.get(label);
     // A squash takes over the labels of the revisions it replaces: the views never show both.
     if (owner !== undefined && !(owner.branchLabels.includes(label) && replaced.includes(owner.id))) {
-      throw new AthanorError("DUPLICATE_BRANCH_LABEL", `Branch label '${label}' is already used by revision ${owner.id} (${owner.path})`, {
+      throw errors.duplicateBranchLabel(`Branch label '${label}' is already used by revision ${owner.id} (${owner.path})`, {
         hint: "Pick another label; `athanor branches` and `athanor heads` show the labels in use.",
       });
     }

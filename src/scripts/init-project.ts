@@ -3,7 +3,7 @@
 // embedded database out of git. Existing files are kept, never overwritten.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { BUILTIN_TEMPLATES_DIR } from "./write-revision.js";
 import { DEFAULT_ENV_FILE } from "../config/defaults.js";
 
@@ -98,7 +98,7 @@ function writeIfAbsent(root: string, relative: string, content: string): boolean
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw new AthanorError("UNWRITABLE_DIRECTORY", `cannot create ${relative} in ${root}: ${(error as Error).message}`, {
+    throw errors.unwritableDirectory(`cannot create ${relative} in ${root}: ${(error as Error).message}`, {
       hint: "Check the directory's permissions.",
       details: { path: full },
       cause: error,

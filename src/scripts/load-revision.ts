@@ -2,7 +2,7 @@
 // lazily, so read-only commands never pay for it) or a SQL file's two sections. The
 // runtime passes its Operations object to upgrade/downgrade; this module does not know it.
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import type { Utf8Text } from "../dialect/postgres/sql-text.js";
 import { readSqlFile } from "./read-revision-file.js";
@@ -51,8 +51,7 @@ async function importModule(absolute: string, source: RevisionSource): Promise<R
   } catch (error) {
     const missingTsx = (error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes("'tsx'");
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AthanorError(
-      "INVALID_REVISION_FILE",
+    throw errors.invalidRevisionFile(
       missingTsx
         ? `cannot load ${source.path}: tsx, which runs TypeScript revisions, is not installed`
         : `cannot load revision ${source.revision} from ${source.path}: ${reason}`,
@@ -70,7 +69,7 @@ function stepOf(module: Record<string, unknown>, name: "upgrade" | "downgrade", 
   const fromDefault = module.default as Record<string, unknown> | undefined;
   const step = module[name] ?? (typeof fromDefault === "object" && fromDefault !== null ? fromDefault[name] : undefined);
   if (typeof step !== "function") {
-    throw new AthanorError("INVALID_REVISION_FILE", `${source.path} does not export a function \`${name}\` (revision ${source.revision})`, {
+    throw errors.invalidRevisionFile(`${source.path} does not export a function \`${name}\` (revision ${source.revision})`, {
       hint: `Add \`export async function ${name}(op: Operations): Promise<void> { … }\` (an empty body is fine when there is nothing to do).`,
       details: { file: source.path, revision: source.revision },
     });

@@ -2,18 +2,19 @@
 // `--splice` and `merge`: the parents must be heads unless splicing, a merge needs two
 // distinct heads, and `dependsOn` specs are stored as ids (a label stays a label).
 import { AthanorError } from "../errors.js";
-import { resolveRevisions, revisionForIdent } from "../graph/rev-spec.js";
+import { errors } from "../error-factories.js";
+import { resolveRevisions, revisionForIdent } from "../graph/resolve-rev-spec.js";
+import { type RevSpec, revSpecText } from "../graph/rev-spec.js";
 import type { RevisionMap } from "../graph/revision-map.js";
 
-/** Parents of a new revision from `--head` (default `head`; `base` starts a new branch). */
-export function parentsForNewRevision(map: RevisionMap, head = "head", splice = false): string[] {
+/** Parents of a new revision from `--head` (`head` by default; `base` starts a new branch). */
+export function parentsForNewRevision(map: RevisionMap, head: RevSpec, splice = false): string[] {
   let parents: string[];
   try {
     parents = resolveRevisions(map, head).map((r) => r.id);
   } catch (error) {
     if (error instanceof AthanorError && error.code === "MULTIPLE_HEADS") {
-      throw new AthanorError(
-        "MULTIPLE_HEADS",
+      throw errors.multipleHeads(
         `Multiple heads are present (${map.heads.join(", ")}); please specify the head revision on which the new revision should be based, or perform a merge.`,
         {
           hint: `Join them first with \`athanor merge -m "merge_heads" heads\`, or pick one with --head <rev> (or --head <label>@head).`,
@@ -25,12 +26,12 @@ export function parentsForNewRevision(map: RevisionMap, head = "head", splice = 
     throw error;
   }
   if (new Set(parents).size !== parents.length) {
-    throw new AthanorError("USAGE", `Duplicate head revisions specified: ${parents.join(", ")}`);
+    throw errors.usage(`Duplicate head revisions specified: ${parents.join(", ")}`);
   }
   if (!splice) {
     for (const id of parents) {
       if (!map.require(id).isHead) {
-        throw new AthanorError("USAGE", `Revision ${id} is not a head revision; please specify --splice to create a new branch from this revision`, {
+        throw errors.usage(`Revision ${id} is not a head revision; please specify --splice to create a new branch from this revision`, {
           hint: `Run \`athanor heads\` to see the heads, or add --splice to branch from ${id} on purpose.`,
           details: { revision: id },
         });
@@ -41,10 +42,10 @@ export function parentsForNewRevision(map: RevisionMap, head = "head", splice = 
 }
 
 /** The parents of a merge revision: two or more distinct revisions (`heads` names them all). */
-export function parentsForMerge(map: RevisionMap, specs: readonly string[]): string[] {
+export function parentsForMerge(map: RevisionMap, specs: readonly RevSpec[]): string[] {
   const parents = [...new Set(specs.flatMap((spec) => resolveRevisions(map, spec).map((r) => r.id)))];
   if (parents.length < 2) {
-    throw new AthanorError("USAGE", `Nothing to merge: ${specs.join(" ")} names ${parents.length === 0 ? "no revision" : `only ${parents[0]}`}`, {
+    throw errors.usage(`Nothing to merge: ${specs.map(revSpecText).join(" ")} names ${parents.length === 0 ? "no revision" : `only ${parents[0]}`}`, {
       hint: "A merge joins two or more heads; `athanor heads` lists them.",
       details: { revisions: parents },
     });

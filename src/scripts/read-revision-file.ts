@@ -6,6 +6,7 @@ import { isUtf8 } from "node:buffer";
 import path from "node:path";
 import { Utf8Text } from "../dialect/postgres/sql-text.js";
 import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { readTsMetadata } from "./read-ts-metadata.js";
 import { readSqlMetadata, sqlSpelling } from "./read-sql-revision.js";
@@ -99,7 +100,7 @@ function readFileText(absolutePath: string, shownPath: string, bytesWhenLarge: b
       const offset = firstInvalidUtf8(bytes);
       const line = lineAtByte(bytes, offset);
       const shown = Array.from(bytes.subarray(offset, offset + 4), (b) => `0x${b.toString(16).padStart(2, "0")}`).join(" ");
-      throw new AthanorError("UNREADABLE_FILE", `cannot read ${shownPath}:${line}: the file is not valid UTF-8 (byte offset ${offset}: ${shown})`, {
+      throw errors.unreadableFile(`cannot read ${shownPath}:${line}: the file is not valid UTF-8 (byte offset ${offset}: ${shown})`, {
         hint: "Save the file as UTF-8 (the bytes at that offset are in another encoding, such as Latin-1 or Windows-1252).",
         details: { file: shownPath, line, byteOffset: offset },
       });
@@ -108,7 +109,7 @@ function readFileText(absolutePath: string, shownPath: string, bytesWhenLarge: b
   } catch (error) {
     if (error instanceof AthanorError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AthanorError("UNREADABLE_FILE", `cannot read ${shownPath}: ${reason}`, {
+    throw errors.unreadableFile(`cannot read ${shownPath}: ${reason}`, {
       hint: "Check that the file exists and that its permissions let you read it.",
       details: { file: shownPath, code: (error as NodeJS.ErrnoException).code },
       cause: error,
@@ -152,7 +153,7 @@ export function readRevisionFile(absolutePath: string, shownPath: string): Revis
   const fileName = path.basename(absolutePath);
   const format = revisionFormatOf(fileName);
   if (format === null) {
-    throw new AthanorError("INVALID_REVISION_FILE", `${shownPath} is not a revision file (expected .ts, .mts, .js, .mjs or .sql)`, {
+    throw errors.invalidRevisionFile(`${shownPath} is not a revision file (expected .ts, .mts, .js, .mjs or .sql)`, {
       details: { file: shownPath },
     });
   }

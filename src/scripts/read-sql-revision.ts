@@ -7,7 +7,7 @@
 // such as `-- down_revison: 0002` would otherwise silently turn the file into a new base.
 // Prose comments are fine in the header as long as they do not start with `word:`.
 import type { Utf8Text } from "../dialect/postgres/sql-text.js";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { ownString } from "./own-string.js";
 import type { MetadataName, RawMetadata } from "./revision-metadata.js";
 
@@ -55,7 +55,7 @@ export function readSqlRevision(text: string | Utf8Text, path: string, options: 
   // Reading the graph needs the header only; the section markers are still checked.
   const keepSections = options.sections ?? true;
   const fail = (line: number, message: string, hint: string): never => {
-    throw new AthanorError("INVALID_REVISION_FILE", `${path}:${line}: ${message}`, { hint, details: { file: path, line } });
+    throw errors.invalidRevisionFile(`${path}:${line}: ${message}`, { hint, details: { file: path, line } });
   };
   const source = normalizeLineEnds(text);
   const metadata: { -readonly [K in MetadataName]?: { value: unknown; line: number } } = {};

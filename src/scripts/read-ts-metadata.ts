@@ -1,7 +1,7 @@
 // Reads a TypeScript/JavaScript revision's metadata — top-level `export const NAME = <literal>`
 // — without compiling or running the file, so building the graph never executes user code.
 // Only literals are accepted: a value that needs evaluating is an error naming file:line.
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import { LexError, TsLexer, type TokenKind } from "./ts-lexer.js";
 import { readPlainHeader } from "./read-ts-header.js";
 import { METADATA_NAMES, isMetadataName, type MetadataName, type RawMetadata } from "./revision-metadata.js";
@@ -47,7 +47,7 @@ export function readWithLexer(text: string, path: string, lastMention = lastMent
     return new MetadataReader(new TsLexer(text), path, lastMention).read();
   } catch (error) {
     if (!(error instanceof LexError)) throw error;
-    throw new AthanorError("INVALID_REVISION_FILE", `${path}:${error.line}: ${error.message}; athanor cannot read this file's metadata`, {
+    throw errors.invalidRevisionFile(`${path}:${error.line}: ${error.message}; athanor cannot read this file's metadata`, {
       hint: error.hint ?? "Fix the syntax error (the file would not compile either).",
       details: { file: path, line: error.line },
       cause: error,
@@ -345,7 +345,7 @@ class MetadataReader {
   }
 
   #fail(line: number, message: string, hint: string): never {
-    throw new AthanorError("INVALID_REVISION_FILE", `${this.path}:${line}: ${message}`, {
+    throw errors.invalidRevisionFile(`${this.path}:${line}: ${message}`, {
       hint,
       details: { file: this.path, line },
     });

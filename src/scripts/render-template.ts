@@ -1,7 +1,7 @@
 // A deliberately tiny template engine for revision files: `${name}` placeholders from a
 // fixed list, `$${` for a literal `${`. A placeholder alone on its line is indented as a
 // block (every line of the value gets the line's indent) and drops the line when empty.
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 
 export const TEMPLATE_PLACEHOLDERS = [
   "revision",
@@ -58,7 +58,7 @@ export function renderTemplate(template: string, values: TemplateValues, templat
 }
 
 function fail(templatePath: string, line: number, what: string): never {
-  throw new AthanorError("INVALID_TEMPLATE", `${templatePath}:${line}: ${what}`, {
+  throw errors.invalidTemplate(`${templatePath}:${line}: ${what}`, {
     hint: `Placeholders are ${TEMPLATE_PLACEHOLDERS.map((name) => `\${${name}}`).join(", ")}; write $\${ for a literal \${.`,
     details: { file: templatePath, line },
   });

@@ -2,7 +2,7 @@
 // them into the RevisionSource the graph consumes. Both readers collect raw values with
 // their line numbers; every rule about what a value may be lives here, once.
 import type { ZodType } from "zod";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { REVISION_ID_PATTERN, REVISION_ID_RULE } from "../graph/revision-id-rule.js";
 // A leaf module with no imports of its own: revision timeouts read like config timeouts.
@@ -130,14 +130,14 @@ export function toRevisionSource(raw: RawMetadata, context: MetadataContext): Re
   const { path, spell } = context;
   const example = context.format === "sql" ? "-- revision: 0002" : 'export const revision = "0002";';
   if (raw.revision === undefined) {
-    throw new AthanorError("INVALID_REVISION_FILE", `${path}: no ${spell("revision")} declared; athanor cannot tell which revision this file is`, {
+    throw errors.invalidRevisionFile(`${path}: no ${spell("revision")} declared; athanor cannot tell which revision this file is`, {
       hint: `Declare the id at the top of the file, e.g. ${example}`,
       details: { file: path },
     });
   }
   if (raw.downRevision === undefined) {
     const base = context.format === "sql" ? "-- down_revision: none" : "export const downRevision = null;";
-    throw new AthanorError("INVALID_REVISION_FILE", `${path}: no ${spell("downRevision")} declared for revision ${String(raw.revision.value)}`, {
+    throw errors.invalidRevisionFile(`${path}: no ${spell("downRevision")} declared for revision ${String(raw.revision.value)}`, {
       hint: `Name the parent revision, or write \`${base}\` if this revision starts a new base.`,
       details: { file: path, line: raw.revision.line },
     });
@@ -148,7 +148,7 @@ export function toRevisionSource(raw: RawMetadata, context: MetadataContext): Re
     if (entry === undefined || plainMetadata[field](entry.value)) return entry?.value;
     const result = metadataSchemas()[field].safeParse(entry.value);
     if (!result.success) {
-      throw new AthanorError("INVALID_REVISION_FILE", `${path}:${entry.line}: ${spell(field)} ${expectations[field]}; found ${describe(entry.value)}`, {
+      throw errors.invalidRevisionFile(`${path}:${entry.line}: ${spell(field)} ${expectations[field]}; found ${describe(entry.value)}`, {
         hint: "Fix the value in the file; athanor reads it without running the file.",
         details: { file: path, line: entry.line, field },
       });
@@ -173,7 +173,7 @@ export function toRevisionSource(raw: RawMetadata, context: MetadataContext): Re
   const replaces = asList(valueOf("replaces"));
   if (statementTimeout === undefined && lockTimeout === undefined && replaces.length === 0) return source;
   if (replaces.includes(source.revision)) {
-    throw new AthanorError("INVALID_REVISION_FILE", `${path}:${raw.replaces!.line}: ${spell("replaces")} names the revision itself (${source.revision})`, {
+    throw errors.invalidRevisionFile(`${path}:${raw.replaces!.line}: ${spell("replaces")} names the revision itself (${source.revision})`, {
       hint: "A squash revision replaces the revisions of its range, never itself; remove its own id from the list.",
       details: { file: path, line: raw.replaces!.line, field: "replaces" },
     });

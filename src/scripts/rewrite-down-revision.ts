@@ -4,7 +4,7 @@
 // parents is refused and the file is left as it was.
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { readRevisionText } from "./read-revision-file.js";
 
@@ -23,8 +23,7 @@ export function withDownRevisions(text: string, source: RevisionSource, parents:
   const match = line === undefined ? null : pattern.exec(line);
   const value = source.format === "sql" ? (parents.length === 0 ? "none" : parents.join(", ")) : tsValue(parents);
   if (match === null || (source.format === "ts" && !/^(null|"[^"]*"|'[^']*'|\[[^\]]*\])$/.test(match[2]!.trim()))) {
-    throw new AthanorError(
-      "INVALID_REVISION_FILE",
+    throw errors.invalidRevisionFile(
       `${source.path}${lineNumber ? `:${lineNumber}` : ""}: the downRevision declaration is not a one-line literal, so athanor will not rewrite it`,
       {
         hint: `Set it by hand to ${value}, or write it on one line (e.g. export const downRevision = ${tsValue(parents)};) and run rebase again.`,
@@ -47,8 +46,7 @@ export function rewriteDownRevisions(file: string, source: RevisionSource, paren
     const same =
       reread.revision === source.revision && reread.downRevisions.length === parents.length && reread.downRevisions.every((p, i) => p === parents[i]);
     if (!same) {
-      throw new AthanorError(
-        "INVALID_REVISION_FILE",
+      throw errors.invalidRevisionFile(
         `${source.path}: after rewriting, the file reads as parents ${reread.downRevisions.join(", ") || "none"}, not ${parents.join(", ")}; it was left as it was`,
         {
           hint: `Set its downRevision to ${tsValue(parents)} by hand.`,

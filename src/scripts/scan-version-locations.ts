@@ -3,7 +3,7 @@
 // read-only commands (heads, history, current) cost a directory walk and a text scan.
 import { readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { readRevisionText, revisionFormatOf, type RevisionFormat } from "./read-revision-file.js";
 
@@ -76,7 +76,7 @@ function collect(directory: string, recursive: boolean, into: Entry[], configure
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new AthanorError("NO_VERSIONS_DIRECTORY", `no versions directory at ${configured} (${directory})`, {
+      throw errors.noVersionsDirectory(`no versions directory at ${configured} (${directory})`, {
         hint:
           code === "ENOENT"
             ? `Run \`athanor init\` to create a project, or create the directory with \`mkdir -p ${configured}\`.`
@@ -84,7 +84,7 @@ function collect(directory: string, recursive: boolean, into: Entry[], configure
         details: { path: directory },
       });
     }
-    throw new AthanorError("UNREADABLE_FILE", `cannot read the versions directory ${configured}: ${(error as Error).message}`, {
+    throw errors.unreadableFile(`cannot read the versions directory ${configured}: ${(error as Error).message}`, {
       hint: "Check the directory's permissions.",
       details: { path: directory, code },
       cause: error,

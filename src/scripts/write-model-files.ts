@@ -2,7 +2,7 @@
 // so a refusal (a file exists and --force was not given) leaves the directory as it was.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 
 export interface ModelFileText {
   /** Relative to the directory. */
@@ -22,8 +22,7 @@ export function writeModelFiles(directory: string, files: readonly ModelFileText
   const targets = files.map((f) => ({ full: path.join(directory, f.file), source: f.source }));
   const existing = targets.filter((t) => existsSync(t.full)).map((t) => shown(t.full));
   if (existing.length > 0 && !options.force) {
-    throw new AthanorError(
-      "FILE_EXISTS",
+    throw errors.fileExists(
       `${existing[0]} already exists; pull does not overwrite model files${existing.length > 1 ? ` (nor ${existing.slice(1).join(", ")})` : ""}, and wrote nothing`,
       {
         hint: "Run again with --force to replace them, or --out DIR to write the models elsewhere.",
@@ -35,7 +34,7 @@ export function writeModelFiles(directory: string, files: readonly ModelFileText
     mkdirSync(directory, { recursive: true });
     for (const t of targets) writeFileSync(t.full, t.source);
   } catch (error) {
-    throw new AthanorError("UNWRITABLE_DIRECTORY", `cannot write model files in ${shown(directory)}: ${(error as Error).message}`, {
+    throw errors.unwritableDirectory(`cannot write model files in ${shown(directory)}: ${(error as Error).message}`, {
       hint: "Check the directory's permissions (and that the filesystem is not read-only), or choose another with --out DIR.",
       details: { path: directory, code: (error as NodeJS.ErrnoException).code },
       cause: error,

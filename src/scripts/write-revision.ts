@@ -5,7 +5,8 @@ import { existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from "n
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { AthanorError } from "../errors.js";
+import type { AthanorError } from "../errors.js";
+import { errors } from "../error-factories.js";
 import type { RevisionSource } from "../graph/revision-source.js";
 import { readSqlMetadata, sqlSpelling } from "./read-sql-revision.js";
 import { readTsMetadata } from "./read-ts-metadata.js";
@@ -80,7 +81,7 @@ export function writeRevisionFile(options: WriteRevisionOptions): WrittenRevisio
 function checkRevisionId(options: WriteRevisionOptions, directory: string): void {
   const problem = revisionIdProblem(options.revision);
   if (problem !== undefined) {
-    throw new AthanorError("USAGE", `revision id ${JSON.stringify(options.revision)} is not valid: ${problem}; no revision file was written`, {
+    throw errors.usage(`revision id ${JSON.stringify(options.revision)} is not valid: ${problem}; no revision file was written`, {
       hint: `A revision id is ${REVISION_ID_RULE}; pick another id, or let athanor generate one.`,
       details: { revision: options.revision },
     });
@@ -88,7 +89,7 @@ function checkRevisionId(options: WriteRevisionOptions, directory: string): void
   const existing = options.existingRevisions ?? scanRevisionFiles([{ path: directory, recursive: true }], { cwd: directory }).map((s) => s.revision);
   for (const id of existing) {
     if (id === options.revision) {
-      throw new AthanorError("DUPLICATE_REVISION", `revision id ${options.revision} already exists`, {
+      throw errors.duplicateRevision(`revision id ${options.revision} already exists`, {
         hint: "Choose another id (or leave it out and athanor picks a new one).",
         details: { revision: options.revision },
       });
@@ -103,7 +104,7 @@ function readTemplate(options: WriteRevisionOptions): { templatePath: string; te
   try {
     return { templatePath, template: readFileSync(templatePath, "utf8").replace(/\r\n/g, "\n") };
   } catch (error) {
-    throw new AthanorError("INVALID_TEMPLATE", `cannot read the template ${templatePath}: ${(error as Error).message}`, { cause: error });
+    throw errors.invalidTemplate(`cannot read the template ${templatePath}: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -153,7 +154,7 @@ function readBack(text: string, target: string, fileName: string, options: Write
     raw = options.format === "sql" ? readSqlMetadata(text, target) : readTsMetadata(text, target);
     source = toRevisionSource(raw, { path: target, format: options.format, sortKey: fileName, spell: options.format === "sql" ? sqlSpelling : (f) => f });
   } catch (error) {
-    throw new AthanorError("INVALID_TEMPLATE", `${templatePath} renders a file athanor cannot read back: ${(error as Error).message}`, {
+    throw errors.invalidTemplate(`${templatePath} renders a file athanor cannot read back: ${(error as Error).message}`, {
       hint: "Keep the metadata declarations of the built-in template (literal values from the placeholders).",
       cause: error,
     });
@@ -166,7 +167,7 @@ function readBack(text: string, target: string, fileName: string, options: Write
     !same(source.dependsOn, options.dependsOn ?? []) ||
     !same(source.replaces ?? [], options.replaces ?? [])
   ) {
-    throw new AthanorError("INVALID_TEMPLATE", `${templatePath} does not declare the revision's metadata from its placeholders`, {
+    throw errors.invalidTemplate(`${templatePath} does not declare the revision's metadata from its placeholders`, {
       hint: "Use ${revision}, ${downRevision}, ${branchLabels} and ${dependsOn} as the values of the metadata declarations, and put ${replaces} on a line of its own (squash writes `replaces` there).",
     });
   }
@@ -197,7 +198,7 @@ function writeNewFile(target: string, text: string): void {
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-      throw new AthanorError("FILE_EXISTS", `${target} already exists; athanor never overwrites a revision file`, {
+      throw errors.fileExists(`${target} already exists; athanor never overwrites a revision file`, {
         hint: "Use another message (the file name comes from it) or remove the existing file.",
         details: { file: target },
       });
@@ -211,12 +212,12 @@ function writeNewFile(target: string, text: string): void {
 function directoryError(error: unknown, directory: string): AthanorError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ENOENT") {
-    return new AthanorError("NO_VERSIONS_DIRECTORY", `no versions directory at ${directory}`, {
+    return errors.noVersionsDirectory(`no versions directory at ${directory}`, {
       hint: `Run \`athanor init\` to create a project, or create it with \`mkdir -p ${directory}\`.`,
       details: { path: directory },
     });
   }
-  return new AthanorError("UNWRITABLE_DIRECTORY", `cannot write a revision file in ${directory}: ${(error as Error).message}`, {
+  return errors.unwritableDirectory(`cannot write a revision file in ${directory}: ${(error as Error).message}`, {
     hint: "Check the directory's permissions (and that the filesystem is not read-only).",
     details: { path: directory, code },
     cause: error,

@@ -39,6 +39,30 @@ function branched(): TempProject {
   return p;
 }
 
+test("a --json error carries the details its code declares: the ids, the argument, the candidates", async () => {
+  const p = branched();
+  try {
+    const prefix = await p.run(["show", "000", "--json"]);
+    assert.equal(prefix.code, 2, shown(prefix));
+    const ambiguous = conforms("error", prefix.stdout).error as Record<string, unknown>;
+    assert.equal(ambiguous.code, "AMBIGUOUS_PREFIX");
+    assert.deepEqual(ambiguous.details, { prefix: "000", candidates: ["0001", "0002", "0003"] });
+
+    const branch = await p.run(["show", "nosuch@head", "--json"]);
+    assert.equal(branch.code, 2, shown(branch));
+    assert.deepEqual((conforms("error", branch.stdout).error as Record<string, unknown>).details, { branch: "nosuch" });
+
+    // Refused before anything connects: the database named here does not exist.
+    const range = await p.run(["upgrade", "0001:0003", "--json", "--url", "postgresql://nobody@127.0.0.1:1/none"]);
+    assert.equal(range.code, 2, shown(range));
+    const refusal = conforms("error", range.stdout).error as Record<string, unknown>;
+    assert.equal(refusal.code, "BAD_REV_SPEC");
+    assert.deepEqual(refusal.details, { range: "0001:0003" });
+  } finally {
+    p.remove();
+  }
+});
+
 test("revision, merge and init print what they wrote as JSON", async () => {
   const p = createProject();
   try {

@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { AthanorError } from "../../src/errors.js";
 import { historyRevisions } from "../../src/graph/history.js";
+import { parseRevRange } from "../../src/graph/rev-spec.js";
 import { formatBranches, formatHeadLine, formatHistory, formatRevisionBlock } from "../../src/graph/history-format.js";
 import { graph, referenceGraph } from "./graph-fixture.js";
 
 const map = referenceGraph();
 const ids = (range?: string, current?: string[]) =>
-  historyRevisions(map, { ...(range === undefined ? {} : { range }), ...(current === undefined ? {} : { current }) }).map((r) => r.id);
+  historyRevisions(map, { ...(range === undefined ? {} : { range: parseRevRange(range) }), ...(current === undefined ? {} : { current }) }).map((r) => r.id);
 
 test("history walks newest first in Alembic's order, not reverse file order", () => {
   assert.deepEqual(ids(), ["0006", "0005", "0003", "a101", "a100", "0004", "0002", "0001"]);

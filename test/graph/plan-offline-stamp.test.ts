@@ -5,13 +5,14 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { AthanorError } from "../../src/errors.js";
 import { planOfflineStamp } from "../../src/graph/plan-offline-stamp.js";
+import { parseStampArgument } from "../../src/graph/rev-spec.js";
 import { referenceGraph } from "./graph-fixture.js";
 
 const map = referenceGraph();
 
 /** `0002 -> 0004: 0002>0004` per step (+insert, -delete, a>b update), then CREATE/DROP and the rows left. */
 function render(args: string[]): string[] {
-  const plan = planOfflineStamp(map, args);
+  const plan = planOfflineStamp(map, args.map(parseStampArgument));
   const steps = plan.steps.map((s) => {
     const changes = s.versionChanges.map((c) => (c.kind === "insert" ? `+${c.revision}` : c.kind === "delete" ? `-${c.revision}` : `${c.from}>${c.to}`));
     return `${s.from.join(", ")} -> ${s.to.join(", ")}: ${changes.join(" ")}`;
@@ -54,7 +55,7 @@ for (const [args, expected] of cases) {
 
 function refusal(args: string[]): AthanorError {
   try {
-    planOfflineStamp(map, args);
+    planOfflineStamp(map, args.map(parseStampArgument));
   } catch (error) {
     assert.ok(error instanceof AthanorError, String(error));
     return error;
@@ -70,7 +71,7 @@ test("two different starting revisions are refused with Alembic's sentence, nami
 });
 
 test("two spellings of one starting revision are one start (Alembic compares the text)", () => {
-  const plan = planOfflineStamp(map, ["a101:0006", "audit@head:a100"]);
+  const plan = planOfflineStamp(map, ["a101:0006", "audit@head:a100"].map(parseStampArgument));
   assert.deepEqual(plan.start, ["a101"]);
   assert.deepEqual(render(["a101:0006", "audit@head:a100"]), [" -> 0006: +0006", "a101 -> a100: a101>a100", "rows [a100, 0006]"]);
 });

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { AthanorError } from "../../src/errors.js";
 import { resolveDowngradeTarget, resolveUpgradeTarget } from "../../src/graph/relative-walk.js";
-import { parseRange, parseRevSpec, resolveRevision } from "../../src/graph/rev-spec.js";
+import { parseRange, parseRevSpec, revSpecText } from "../../src/graph/rev-spec.js";
+import { resolveRevision } from "../../src/graph/resolve-rev-spec.js";
 import { resolve } from "../../src/graph/relative-walk.js";
 import { graph, referenceGraph } from "./graph-fixture.js";
 
@@ -69,19 +70,19 @@ const resolveTable: [spec: string, expected: string[]][] = [
 ];
 test("resolve answers each spec with Alembic's revisions", () => {
   for (const [spec, expected] of resolveTable) {
-    assert.deepEqual(ids(resolve(map, spec)), expected, spec);
+    assert.deepEqual(ids(resolve(map, parseRevSpec(spec))), expected, spec);
   }
 });
 
 test("a unique prefix of four or more characters resolves", () => {
   const m = graph("<base> -> 1a2b3c4d", "1a2b3c4d -> 9f8e7d6c");
-  assert.deepEqual(ids(resolve(m, "9f8e")), ["9f8e7d6c"]);
-  assert.deepEqual(ids(resolve(m, "1a2b3")), ["1a2b3c4d"]);
+  assert.deepEqual(ids(resolve(m, parseRevSpec("9f8e"))), ["9f8e7d6c"]);
+  assert.deepEqual(ids(resolve(m, parseRevSpec("1a2b3"))), ["1a2b3c4d"]);
 });
 
 test("rev spec errors carry Alembic's words and a hint", () => {
   const e = assertCode(
-    () => resolveRevision(map, "head"),
+    () => resolveRevision(map, parseRevSpec("head")),
     "MULTIPLE_HEADS",
     /Multiple head revisions are present for given argument 'head'; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads/,
     /Multiple heads are present; use `heads`, a label, or `athanor merge`/,
@@ -90,120 +91,125 @@ test("rev spec errors carry Alembic's words and a hint", () => {
     /athanor merge -m "merge_heads" heads/,
   );
   assert.equal(e.exitCode, 2);
-  assertCode(() => resolve(map, "0009"), "REVISION_NOT_FOUND", /Can't locate revision identified by '0009'/);
+  assertCode(() => resolve(map, parseRevSpec("0009")), "REVISION_NOT_FOUND", /Can't locate revision identified by '0009'/);
   assertCode(
-    () => resolve(map, "zz"),
+    () => resolve(map, parseRevSpec("zz")),
     "PREFIX_TOO_SHORT",
     /No such revision or branch 'zz'; please ensure at least four characters are present for partial revision identifier matches/,
   );
-  assertCode(() => resolve(map, "000"), "AMBIGUOUS_PREFIX", /Multiple revisions start with '000': '0001', '0002', '0003'\.\.\./, /0004, 0005, 0006/);
-  assertCode(() => resolve(map, "0005-1"), "AMBIGUOUS_WALK", /Ambiguous walk/, /0003, 0004/);
-  assertCode(() => resolve(map, "0002+1"), "AMBIGUOUS_WALK", /Ambiguous walk/);
-  assertCode(() => resolve(map, "0001-2"), "RELATIVE_PAST_BASE");
+  assertCode(
+    () => resolve(map, parseRevSpec("000")),
+    "AMBIGUOUS_PREFIX",
+    /Multiple revisions start with '000': '0001', '0002', '0003'\.\.\./,
+    /0004, 0005, 0006/,
+  );
+  assertCode(() => resolve(map, parseRevSpec("0005-1")), "AMBIGUOUS_WALK", /Ambiguous walk/, /0003, 0004/);
+  assertCode(() => resolve(map, parseRevSpec("0002+1")), "AMBIGUOUS_WALK", /Ambiguous walk/);
+  assertCode(() => resolve(map, parseRevSpec("0001-2")), "RELATIVE_PAST_BASE");
   // Alembic's CLI prints "Can't locate revision identified by 'nosuch'"; its ResolutionError says which part.
-  assertCode(() => resolve(map, "nosuch@head"), "REVISION_NOT_FOUND", /No such branch: 'nosuch'/, /Known branch labels: audit/);
-  assertCode(() => resolve(map, "audit@0003"), "BAD_REV_SPEC", /Revision 0003 is not a member of branch 'audit'/);
+  assertCode(() => resolve(map, parseRevSpec("nosuch@head")), "REVISION_NOT_FOUND", /No such branch: 'nosuch'/, /Known branch labels: audit/);
+  assertCode(() => resolve(map, parseRevSpec("audit@0003")), "BAD_REV_SPEC", /Revision 0003 is not a member of branch 'audit'/);
 });
 
 test("upgrade targets: relative steps count from the current revision", () => {
   const rev = (id: string) => map.require(id);
   const single = graph("<base> -> 0001", "0001 -> 0002", "0002 -> 0003");
-  assert.deepEqual(ids(resolveUpgradeTarget(single, [], "+2")), ["0002"]);
-  assert.deepEqual(ids(resolveUpgradeTarget(single, [single.require("0001")], "+1")), ["0002"]);
-  assert.deepEqual(ids(resolveUpgradeTarget(map, [rev("a100"), rev("0006")], "audit@+1")), ["a101"]);
-  assertCode(() => resolveUpgradeTarget(map, [], "+1"), "AMBIGUOUS_WALK"); // two bases
-  assertCode(() => resolveUpgradeTarget(map, [rev("0003"), rev("0004")], "+1"), "AMBIGUOUS_WALK", /multiple current revisions/);
-  assertCode(() => resolveUpgradeTarget(single, [single.require("0003")], "+1"), "RELATIVE_PAST_BASE", /didn't produce 1 migrations/);
-  assertCode(() => resolveUpgradeTarget(map, [rev("0006")], "0006+1"), "RELATIVE_PAST_BASE");
-  assertCode(() => resolveUpgradeTarget(map, [], "-1"), "BAD_REV_SPEC", /athanor downgrade -1/);
+  assert.deepEqual(ids(resolveUpgradeTarget(single, [], parseRevSpec("+2"))), ["0002"]);
+  assert.deepEqual(ids(resolveUpgradeTarget(single, [single.require("0001")], parseRevSpec("+1"))), ["0002"]);
+  assert.deepEqual(ids(resolveUpgradeTarget(map, [rev("a100"), rev("0006")], parseRevSpec("audit@+1"))), ["a101"]);
+  assertCode(() => resolveUpgradeTarget(map, [], parseRevSpec("+1")), "AMBIGUOUS_WALK"); // two bases
+  assertCode(() => resolveUpgradeTarget(map, [rev("0003"), rev("0004")], parseRevSpec("+1")), "AMBIGUOUS_WALK", /multiple current revisions/);
+  assertCode(() => resolveUpgradeTarget(single, [single.require("0003")], parseRevSpec("+1")), "RELATIVE_PAST_BASE", /didn't produce 1 migrations/);
+  assertCode(() => resolveUpgradeTarget(map, [rev("0006")], parseRevSpec("0006+1")), "RELATIVE_PAST_BASE");
+  assertCode(() => resolveUpgradeTarget(map, [], parseRevSpec("-1")), "BAD_REV_SPEC", /athanor downgrade -1/);
 });
 
 test("an ambiguous walk names the argument it was read from", () => {
   const rev = (id: string) => map.require(id);
-  assertCode(() => resolve(map, "0005-1"), "AMBIGUOUS_WALK", /^Ambiguous walk '0005-1': 0005 has several parents \(0003, 0004\)\n/);
-  assertCode(() => resolveUpgradeTarget(map, [], "+1"), "AMBIGUOUS_WALK", /^Ambiguous walk '\+1': base has several children/);
-  assertCode(() => resolveDowngradeTarget(map, [rev("0006")], "-2"), "AMBIGUOUS_WALK", /'-2'/);
+  assertCode(() => resolve(map, parseRevSpec("0005-1")), "AMBIGUOUS_WALK", /^Ambiguous walk '0005-1': 0005 has several parents \(0003, 0004\)\n/);
+  assertCode(() => resolveUpgradeTarget(map, [], parseRevSpec("+1")), "AMBIGUOUS_WALK", /^Ambiguous walk '\+1': base has several children/);
+  assertCode(() => resolveDowngradeTarget(map, [rev("0006")], parseRevSpec("-2")), "AMBIGUOUS_WALK", /'-2'/);
   const long = `+${"1".repeat(400)}`;
-  assertCode(() => resolveUpgradeTarget(map, [], long), "AMBIGUOUS_WALK", /^Ambiguous walk '\+1{79}… \(401 characters\)'/);
+  assertCode(() => resolveUpgradeTarget(map, [], parseRevSpec(long)), "AMBIGUOUS_WALK", /^Ambiguous walk '\+1{79}… \(401 characters\)'/);
 });
 
 test("a step past the end with a count too large for a number says the count as typed, never Infinity", () => {
   const rev = (id: string) => map.require(id);
   const count = "9".repeat(400);
-  const error = assertCode(() => resolveUpgradeTarget(map, [rev("0006")], `0006+${count}`), "RELATIVE_PAST_BASE");
+  const error = assertCode(() => resolveUpgradeTarget(map, [rev("0006")], parseRevSpec(`0006+${count}`)), "RELATIVE_PAST_BASE");
   assert.doesNotMatch(error.message, /Infinity|NaN|e\+/, error.message);
   assert.match(error.message, /0006 has fewer than 9{80}… \(400 characters\) revisions above it/);
 });
 
 test("downgrade targets: -N from one head, refused from several, narrowed by a label", () => {
   const rev = (id: string) => map.require(id);
-  assert.equal(resolveDowngradeTarget(map, [rev("0006")], "-1").revision?.id, "0005");
-  assert.equal(resolveDowngradeTarget(map, [rev("0006"), rev("a101")], "audit@-1").revision?.id, "a100");
-  assert.equal(resolveDowngradeTarget(map, [rev("a101")], "-2").revision, null);
+  assert.equal(resolveDowngradeTarget(map, [rev("0006")], parseRevSpec("-1")).revision?.id, "0005");
+  assert.equal(resolveDowngradeTarget(map, [rev("0006"), rev("a101")], parseRevSpec("audit@-1")).revision?.id, "a100");
+  assert.equal(resolveDowngradeTarget(map, [rev("a101")], parseRevSpec("-2")).revision, null);
   assertCode(
-    () => resolveDowngradeTarget(map, [rev("0006"), rev("a101")], "-1"),
+    () => resolveDowngradeTarget(map, [rev("0006"), rev("a101")], parseRevSpec("-1")),
     "MULTIPLE_HEADS",
     /Relative revision -1 is ambiguous/,
     /0006  versions\/0006_0006\.ts/,
     /a101  versions\/0008_a101\.ts/,
     /athanor downgrade 0006-1/,
   );
-  assertCode(() => resolveDowngradeTarget(map, [rev("a101")], "-3"), "RELATIVE_PAST_BASE", /Relative revision -3 didn't produce 3 migrations/);
-  assertCode(() => resolveDowngradeTarget(map, [], "-1"), "RELATIVE_PAST_BASE", /at base/);
-  assertCode(() => resolveDowngradeTarget(map, [rev("0006")], "+1"), "BAD_REV_SPEC", /athanor upgrade \+1/);
+  assertCode(() => resolveDowngradeTarget(map, [rev("a101")], parseRevSpec("-3")), "RELATIVE_PAST_BASE", /Relative revision -3 didn't produce 3 migrations/);
+  assertCode(() => resolveDowngradeTarget(map, [], parseRevSpec("-1")), "RELATIVE_PAST_BASE", /at base/);
+  assertCode(() => resolveDowngradeTarget(map, [rev("0006")], parseRevSpec("+1")), "BAD_REV_SPEC", /athanor upgrade \+1/);
 });
 
 test("a branch label that does not exist is refused in every form, before anything is resolved", () => {
   for (const spec of ["nosuch@", "nosuch@head", "nosuch@heads", "nosuch@base", "nosuch@0003", "nosuch@-1", "nosuch@head-1", "nosuch@+1"]) {
-    if (!/@[+-]/.test(spec)) assertCode(() => resolve(map, spec), "REVISION_NOT_FOUND", /No such branch: 'nosuch'/);
-    assertCode(() => resolveUpgradeTarget(map, [], spec), "REVISION_NOT_FOUND", /No such branch: 'nosuch'/);
-    assertCode(() => resolveDowngradeTarget(map, [map.require("0006")], spec), "REVISION_NOT_FOUND", /No such branch: 'nosuch'/);
+    if (!/@[+-]/.test(spec)) assertCode(() => resolve(map, parseRevSpec(spec)), "REVISION_NOT_FOUND", /No such branch: 'nosuch'/);
+    assertCode(() => resolveUpgradeTarget(map, [], parseRevSpec(spec)), "REVISION_NOT_FOUND", /No such branch: 'nosuch'/);
+    assertCode(() => resolveDowngradeTarget(map, [map.require("0006")], parseRevSpec(spec)), "REVISION_NOT_FOUND", /No such branch: 'nosuch'/);
   }
 });
 
 test("an empty branch, nothing after a known branch, or an empty spec is refused naming the argument", () => {
-  assertCode(() => resolve(map, "@"), "BAD_REV_SPEC", /'@' has nothing before '@'/);
-  assertCode(() => resolve(map, "@head"), "BAD_REV_SPEC", /'@head' has nothing before '@'/, /<label>@head/);
+  assertCode(() => resolve(map, parseRevSpec("@")), "BAD_REV_SPEC", /'@' has nothing before '@'/);
+  assertCode(() => resolve(map, parseRevSpec("@head")), "BAD_REV_SPEC", /'@head' has nothing before '@'/, /<label>@head/);
   // Only spaces before '@' is no label either (not "No such branch: ' '").
-  assertCode(() => resolve(map, " @0001"), "BAD_REV_SPEC", /' @0001' has nothing before '@'/);
-  assertCode(() => resolve(map, "audit@"), "BAD_REV_SPEC", /'audit@' names branch 'audit' but nothing after '@'/, /audit@head/);
-  assertCode(() => resolveDowngradeTarget(map, [map.require("a101")], "audit@"), "BAD_REV_SPEC", /audit@base/);
-  assertCode(() => resolveDowngradeTarget(map, [map.require("0006")], ""), "BAD_REV_SPEC", /empty revision argument/);
-  assertCode(() => resolve(map, "   "), "BAD_REV_SPEC", /empty revision argument/);
+  assertCode(() => resolve(map, parseRevSpec(" @0001")), "BAD_REV_SPEC", /' @0001' has nothing before '@'/);
+  assertCode(() => resolve(map, parseRevSpec("audit@")), "BAD_REV_SPEC", /'audit@' names branch 'audit' but nothing after '@'/, /audit@head/);
+  assertCode(() => resolveDowngradeTarget(map, [map.require("a101")], parseRevSpec("audit@")), "BAD_REV_SPEC", /audit@base/);
+  assertCode(() => resolveDowngradeTarget(map, [map.require("0006")], parseRevSpec("")), "BAD_REV_SPEC", /empty revision argument/);
+  assertCode(() => resolve(map, parseRevSpec("   ")), "BAD_REV_SPEC", /empty revision argument/);
 });
 
 test("heads-1 says a step counts from one head and names the forms that do", () => {
   assertCode(
-    () => resolve(map, "heads-1"),
+    () => resolve(map, parseRevSpec("heads-1")),
     "MULTIPLE_HEADS",
     /'heads-1' counts from one revision, but 'heads' names 2 \(0006, a101\)/,
     /`0006-1`/,
     /`audit@head-1`/,
   );
   const single = graph("<base> -> 0001", "0001 -> 0002");
-  assert.deepEqual(ids(resolve(single, "heads-1")), ["0001"]);
+  assert.deepEqual(ids(resolve(single, parseRevSpec("heads-1"))), ["0001"]);
 });
 
 test("a walk with text after its step is looked up as an id, not walked with the rest dropped", () => {
-  assertCode(() => resolve(map, "0003+1x"), "REVISION_NOT_FOUND", /'0003\+1x'/);
-  assertCode(() => resolveUpgradeTarget(map, [], "+1x"), "PREFIX_TOO_SHORT", /'\+1x'/);
+  assertCode(() => resolve(map, parseRevSpec("0003+1x")), "REVISION_NOT_FOUND", /'0003\+1x'/);
+  assertCode(() => resolveUpgradeTarget(map, [], parseRevSpec("+1x")), "PREFIX_TOO_SHORT", /'\+1x'/);
 });
 
 test("show-style resolution refuses -1 and +1: they count from a database it does not read", () => {
-  assertCode(() => resolve(map, "-1"), "BAD_REV_SPEC", /counts from the database's current revision/, /head-1/);
-  assertCode(() => resolve(map, "+2"), "BAD_REV_SPEC", /head\+2/);
-  assert.deepEqual(ids(resolve(map, "0006-1")), ["0005"]);
+  assertCode(() => resolve(map, parseRevSpec("-1")), "BAD_REV_SPEC", /counts from the database's current revision/, /head-1/);
+  assertCode(() => resolve(map, parseRevSpec("+2")), "BAD_REV_SPEC", /head\+2/);
+  assert.deepEqual(ids(resolve(map, parseRevSpec("0006-1"))), ["0005"]);
 });
 
 test("a huge argument is echoed cut to 80 characters with its length", () => {
   const huge = "f".repeat(1_000_000);
-  const error = assertCode(() => resolve(map, huge), "REVISION_NOT_FOUND");
+  const error = assertCode(() => resolve(map, parseRevSpec(huge)), "REVISION_NOT_FOUND");
   assert.ok(error.message.length < 300, `message is ${error.message.length} characters`);
   assert.match(error.message, /'f{80}… \(1000000 characters\)'/);
   const range = assertCode(() => parseRange(`${huge}:${huge}:x`), "BAD_REV_SPEC");
   assert.ok(range.message.length + (range.hint ?? "").length < 400);
   const ambiguous = assertCode(
-    () => resolve(graph(...Array.from({ length: 40 }, (_, i) => `<base> -> 0a${String(i).padStart(2, "0")}`)), "0a"),
+    () => resolve(graph(...Array.from({ length: 40 }, (_, i) => `<base> -> 0a${String(i).padStart(2, "0")}`)), parseRevSpec("0a")),
     "AMBIGUOUS_PREFIX",
   );
   assert.match(ambiguous.hint ?? "", /and 30 more/);
@@ -211,4 +217,29 @@ test("a huge argument is echoed cut to 80 characters with its length", () => {
 
 test("parseRange names the one end it was given and the two ranges it can start", () => {
   assertCode(() => parseRange("-1"), "BAD_REV_SPEC", /Range '-1' must have the form/, /`-1:`/, /`:-1`/);
+});
+
+test("a spec splits at its first '@', as Alembic's get_revisions does, a walk included", () => {
+  // A walk used to split at its last '@' (`audit@x@-1`: "No such branch: 'audit@x'").
+  assert.deepEqual(parseRevSpec("audit@x@-1"), { kind: "revision", id: "x@-1", branch: "audit" });
+  assert.deepEqual(parseRevSpec("audit@a101@head"), { kind: "revision", id: "a101@head", branch: "audit" });
+  const current = [map.require("0006"), map.require("a101")];
+  for (const [text, rest] of [
+    ["audit@x@-1", "x@-1"],
+    ["audit@a101@head", "a101@head"],
+  ] as const) {
+    const named = new RegExp(`^Can't locate revision identified by '${rest}'$`, "m");
+    assertCode(() => resolve(map, parseRevSpec(text)), "REVISION_NOT_FOUND", named);
+    assertCode(() => resolveUpgradeTarget(map, current, parseRevSpec(text)), "REVISION_NOT_FOUND", named);
+    assertCode(() => resolveDowngradeTarget(map, current, parseRevSpec(text)), "REVISION_NOT_FOUND", named);
+  }
+  assertCode(() => resolve(map, parseRevSpec("nosuch@a101@-1")), "REVISION_NOT_FOUND", /No such branch: 'nosuch'/);
+  // Only spaces before the '@' of a walk is no label, as for any spec.
+  assertCode(() => parseRevSpec(" @-1"), "BAD_REV_SPEC", /' @-1' has nothing before '@'/);
+});
+
+test("revSpecText gives back the argument a spec was parsed from, steps as typed", () => {
+  for (const text of ["head", "audit@heads", "audit@", "0003", "audit@a101", "-1", "+01", "0003+1", "audit@head-2", "+0", "-0", `+${"9".repeat(40)}`]) {
+    assert.equal(revSpecText(parseRevSpec(text)), text);
+  }
 });

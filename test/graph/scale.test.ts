@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { historyRevisions } from "../../src/graph/history.js";
 import { planDowngrade, planUpgrade } from "../../src/graph/plan.js";
+import { parseRevSpec } from "../../src/graph/rev-spec.js";
 import { RevisionMap } from "../../src/graph/revision-map.js";
 import type { RevisionSource } from "../../src/graph/revision-source.js";
 
@@ -35,13 +36,13 @@ test("a 20,000-revision chain is built, walked and planned without recursion, wh
   const history = run(() => historyRevisions(map));
   assert.equal(history.length, n);
   assert.equal(history[0]!.id, id(n - 1));
-  const up = run(() => planUpgrade(map, [], "head"));
+  const up = run(() => planUpgrade(map, [], parseRevSpec("head")));
   assert.equal(up.steps.length, n);
   assert.deepEqual(up.end, [id(n - 1)]);
-  const down = run(() => planDowngrade(map, [id(n - 1)], "base"));
+  const down = run(() => planDowngrade(map, [id(n - 1)], parseRevSpec("base")));
   assert.equal(down.steps.length, n);
   assert.deepEqual(down.end, []);
-  const partial = run(() => planUpgrade(map, [id(100)], "+5"));
+  const partial = run(() => planUpgrade(map, [id(100)], parseRevSpec("+5")));
   assert.deepEqual(partial.end, [id(105)]);
 });
 
@@ -60,10 +61,10 @@ test("a wide graph (500 branches of 5 merged at once) is planned up and down", (
   }
   sources.push(source("merge", tips, i++));
   const map = run(() => RevisionMap.fromSources(sources));
-  const up = run(() => planUpgrade(map, [], "head"));
+  const up = run(() => planUpgrade(map, [], parseRevSpec("head")));
   assert.equal(up.steps.length, sources.length);
   assert.deepEqual(up.end, ["merge"]);
-  const down = run(() => planDowngrade(map, ["merge"], "base"));
+  const down = run(() => planDowngrade(map, ["merge"], parseRevSpec("base")));
   assert.deepEqual(down.end, []);
 });
 
@@ -78,8 +79,8 @@ test("a 20,000-revision chain with 100 squashes of 199 revisions each builds bot
   const map = run(() => RevisionMap.fromSources(sources));
   assert.equal(map.size, n - 100 * 199 + 100);
   assert.deepEqual(map.heads, ["s000099"], "the last squash replaces the chain's head");
-  assert.equal(run(() => planUpgrade(map, [], "head")).steps.length, map.size);
+  assert.equal(run(() => planUpgrade(map, [], parseRevSpec("head"))).steps.length, map.size);
   const inside = run(() => map.forRows([id(n - 150)]));
   assert.equal(inside.size, map.size + 198);
-  assert.equal(run(() => planUpgrade(inside, [id(n - 150)], "head")).steps.length, 149);
+  assert.equal(run(() => planUpgrade(inside, [id(n - 150)], parseRevSpec("head"))).steps.length, 149);
 });

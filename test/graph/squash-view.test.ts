@@ -1,6 +1,7 @@
 // The two views of a graph with a squash revision: by default the squash stands for its
 // range (the replaced revisions hidden, references to them remapped), and for a database
 // inside the range the squash is expanded (the old revisions shown, the squash hidden).
+import { parseRevSpec } from "../../src/graph/rev-spec.js";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { AthanorError } from "../../src/errors.js";
@@ -8,7 +9,7 @@ import { planDowngrade, planUpgrade } from "../../src/graph/plan.js";
 import { RevisionMap } from "../../src/graph/revision-map.js";
 import type { RevisionSource } from "../../src/graph/revision-source.js";
 import type { Plan } from "../../src/graph/step.js";
-import { resolveRevisions } from "../../src/graph/rev-spec.js";
+import { resolveRevisions } from "../../src/graph/resolve-rev-spec.js";
 import { sources } from "./graph-fixture.js";
 
 /** 0001 -> 0002 -> 0003 -> 0004 -> 0005 -> 0006, S replacing 0002..0005 on 0001, and c on 0005. */
@@ -79,10 +80,10 @@ for (const c of cases) {
     const map = c.map();
     assert.deepEqual([...map.heads], c.heads);
     assert.deepEqual(map.revisions.map((r) => r.id).sort(), c.ids);
-    assert.deepEqual(steps(planUpgrade(map, [], "head")), c.upgrade);
+    assert.deepEqual(steps(planUpgrade(map, [], parseRevSpec("head"))), c.upgrade);
     assert.deepEqual(map.require("0006").downRevisions, [c.parentOf6]);
     assert.deepEqual(
-      steps(planDowngrade(map, ["0006"], "base")),
+      steps(planDowngrade(map, ["0006"], parseRevSpec("base"))),
       [...c.upgrade].reverse().map((s) => s.split(">").reverse().join(">")),
     );
   });
@@ -97,9 +98,9 @@ test("forRows keeps the squashed view for rows outside the range and expands it 
   const inside = map.forRows(["0003"]);
   assert.notEqual(inside, map);
   assert.equal(map.forRows(["0003"]), inside, "the expanded view is made once");
-  assert.deepEqual(steps(planUpgrade(inside, ["0003"], "head")), ["0003>0004", "0004>0005", "0005>0006"]);
-  assert.deepEqual(steps(planUpgrade(map.forRows(["0005"]), ["0005"], "head")), ["0005>0006"]);
-  assert.deepEqual(steps(planDowngrade(inside, ["0003"], "base")), ["0003>0002", "0002>0001", "0001>base"]);
+  assert.deepEqual(steps(planUpgrade(inside, ["0003"], parseRevSpec("head"))), ["0003>0004", "0004>0005", "0005>0006"]);
+  assert.deepEqual(steps(planUpgrade(map.forRows(["0005"]), ["0005"], parseRevSpec("head"))), ["0005>0006"]);
+  assert.deepEqual(steps(planDowngrade(inside, ["0003"], parseRevSpec("base"))), ["0003>0002", "0002>0001", "0001>base"]);
 });
 
 test("a row inside the range whose file is gone is an error naming the revision and the squash, and saying to restore the files", () => {
@@ -118,7 +119,7 @@ test("a row inside the range whose file is gone is an error naming the revision 
 
 test("naming a replaced revision in a rev spec names the squash", () => {
   const map = RevisionMap.fromSources(project());
-  const error = errorOf(() => resolveRevisions(map, "0003"));
+  const error = errorOf(() => resolveRevisions(map, parseRevSpec("0003")));
   assert.equal(error.code, "REVISION_NOT_FOUND");
   assert.match(error.message, /squash revision s001 replaces it/);
   assert.equal(map.replacedBy("0003"), "s001");
@@ -133,11 +134,11 @@ test("a squash of a squash: both views, and only the squashes a database needs a
   ];
   const map = RevisionMap.fromSources(all);
   assert.deepEqual(map.revisions.map((r) => r.id).sort(), ["0001", "0007", "s002"]);
-  assert.deepEqual(steps(planUpgrade(map, [], "head")), ["base>0001", "0001>s002", "s002>0007"]);
+  assert.deepEqual(steps(planUpgrade(map, [], parseRevSpec("head"))), ["base>0001", "0001>s002", "s002>0007"]);
   // At s001 (the inner squash ran): s002 is expanded, s001 stays a squash.
-  assert.deepEqual(steps(planUpgrade(map.forRows(["s001"]), ["s001"], "head")), ["s001>0006", "0006>0007"]);
+  assert.deepEqual(steps(planUpgrade(map.forRows(["s001"]), ["s001"], parseRevSpec("head"))), ["s001>0006", "0006>0007"]);
   // At 0003 (inside the inner range): both are expanded.
-  assert.deepEqual(steps(planUpgrade(map.forRows(["0003"]), ["0003"], "head")), ["0003>0004", "0004>0005", "0005>0006", "0006>0007"]);
+  assert.deepEqual(steps(planUpgrade(map.forRows(["0003"]), ["0003"], parseRevSpec("head"))), ["0003>0004", "0004>0005", "0005>0006", "0006>0007"]);
 });
 
 test("a revision two squashes replace, and a squash built on what it replaces, are refused naming the files", () => {

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { revisionsToLint } from "../../src/commands/lint.js";
+import { parseRevSpecOrRange } from "../../src/graph/rev-spec.js";
 import { RevisionMap } from "../../src/graph/revision-map.js";
 import type { LintFinding } from "../../src/lint/lint.js";
 import { lintSources } from "../../src/runtime/lint-revisions.js";
@@ -49,7 +50,7 @@ export class LintProject {
   /** Lints `spec` (default every revision, as `base:head`). */
   async lint(spec = "base:head", settings: { lockTimeout?: number; disable?: string[] } = {}): Promise<LintFinding[]> {
     const map = RevisionMap.fromSources(scanRevisionFiles([{ path: "versions", recursive: false }], { cwd: this.dir }));
-    return lintSources(revisionsToLint(map, spec), { cwd: this.dir, ...settings });
+    return lintSources(revisionsToLint(map, parseRevSpecOrRange(spec)), { cwd: this.dir, ...settings });
   }
 
   remove(): void {

@@ -4,7 +4,8 @@
 import { RevisionMap } from "../../src/graph/revision-map.js";
 import type { RevisionSource } from "../../src/graph/revision-source.js";
 import type { Plan, VersionChange } from "../../src/graph/step.js";
-import { matchRelative, resolveRevisions } from "../../src/graph/rev-spec.js";
+import { parseRevRange, parseRevSpec, parseStampArgument } from "../../src/graph/rev-spec.js";
+import { resolveRevisions } from "../../src/graph/resolve-rev-spec.js";
 import { resolveDowngradeTarget } from "../../src/graph/relative-walk.js";
 import { planDowngrade, planOfflineStamp, planStamp, planUpgrade, type OfflineStampPlan } from "../../src/graph/plan.js";
 import { historyRevisions } from "../../src/graph/history.js";
@@ -25,16 +26,18 @@ export const athanor = {
   heads: (map: RevisionMap): string[] => idsOf(map.heads),
   bases: (map: RevisionMap): string[] => idsOf(map.bases),
   /** `show <spec>`; a walk (`rev+1`, `head-1`) the way a downgrade target resolves, as the recorder does. */
-  resolve: (map: RevisionMap, spec: string): string[] =>
-    matchRelative(spec) ? idsOf(resolveDowngradeTarget(map, [], spec).revision) : idsOf(resolveRevisions(map, spec)),
+  resolve: (map: RevisionMap, text: string): string[] => {
+    const spec = parseRevSpec(text);
+    return spec.kind === "relative" ? idsOf(resolveDowngradeTarget(map, [], spec).revision) : idsOf(resolveRevisions(map, spec));
+  },
   /** `history -r <range>`, newest first; ":" is the whole graph. */
-  history: (map: RevisionMap, range: string): string[] => idsOf(historyRevisions(map, range)),
-  planUpgrade: (map: RevisionMap, current: readonly string[], target: string): Plan => planUpgrade(map, current, target),
-  planDowngrade: (map: RevisionMap, current: readonly string[], target: string): Plan => planDowngrade(map, current, target),
+  history: (map: RevisionMap, range: string): string[] => idsOf(historyRevisions(map, parseRevRange(range))),
+  planUpgrade: (map: RevisionMap, current: readonly string[], target: string): Plan => planUpgrade(map, current, parseRevSpec(target)),
+  planDowngrade: (map: RevisionMap, current: readonly string[], target: string): Plan => planDowngrade(map, current, parseRevSpec(target)),
   /** `stamp <args...> --sql`: the start row, the steps, CREATE/DROP of the version table. */
-  planOfflineStamp: (map: RevisionMap, args: readonly string[]): OfflineStampPlan => planOfflineStamp(map, args),
+  planOfflineStamp: (map: RevisionMap, args: readonly string[]): OfflineStampPlan => planOfflineStamp(map, args.map(parseStampArgument)),
   planStamp: (map: RevisionMap, current: readonly string[], targets: readonly string[], purge: boolean): VersionChange[] => {
-    const answer: unknown = planStamp(map, current, targets, purge);
+    const answer: unknown = planStamp(map, current, targets.map(parseRevSpec), purge);
     return Array.isArray(answer) ? (answer as VersionChange[]) : (answer as Plan).steps.flatMap((s) => s.versionChanges);
   },
 };

@@ -1,4 +1,5 @@
 import { Command, Option } from "clipanion";
+import { parseRunTarget } from "../../runtime/run-target.js";
 import { MigrationCommand, yesOption } from "../database-command.js";
 import { failFastOption, maxConnectionsPerHostOption, parallelOption, targetsOption } from "../target-options.js";
 
@@ -39,7 +40,7 @@ export class DowngradeCommand extends MigrationCommand {
     if (onTargets !== undefined) return onTargets;
     return this.migrate(
       "downgrade",
-      (migrator, options) => migrator.downgrade(this.target ?? "-1", options),
+      (migrator, options) => migrator.downgrade(parseRunTarget(migrator.revisionMap(), this.target ?? "-1", "downgrade", this.sql), options),
       everything ? { action: "downgrade base reverts every applied revision (their downgrade code drops what they built)", yes: this.yes } : undefined,
     );
   }

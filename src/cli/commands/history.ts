@@ -1,7 +1,7 @@
 import { Command, Option } from "clipanion";
 import { assertKnownRows } from "../../graph/current-heads.js";
 import { historyRevisions } from "../../graph/history.js";
-import { parseRange } from "../../graph/rev-spec.js";
+import { isCurrent, parseRevRange } from "../../graph/rev-spec.js";
 import type { DatabaseView } from "../../runtime/inspect-database.js";
 import type { HistoryEntry } from "../../runtime/history-table.js";
 import { migratorFor, type Project } from "../../commands/project.js";
@@ -40,11 +40,11 @@ export class HistoryCommand extends GraphCommand {
     if (this.applied) return this.#applied(project);
     const map = project.revisionMap();
     // A range that is not one is refused before `current` opens the database for nothing.
-    if (this.range !== undefined) parseRange(this.range);
-    const needsDatabase = this.indicateCurrent || (this.range ?? "").split(":").includes("current");
+    const range = this.range === undefined ? undefined : parseRevRange(this.range);
+    const needsDatabase = this.indicateCurrent || isCurrent(range?.from) || isCurrent(range?.to);
     const current = needsDatabase ? await this.#currentHeads(project) : [];
     const marked = this.indicateCurrent ? current : [];
-    const revisions = historyRevisions(map, { ...(this.range === undefined ? {} : { range: this.range }), current });
+    const revisions = historyRevisions(map, { ...(range === undefined ? {} : { range }), current });
     if (this.asJson) {
       this.json(revisions.map((r) => ({ ...revisionJson(map, r.id), current: marked.includes(r.id) })));
       return 0;

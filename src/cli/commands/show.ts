@@ -1,6 +1,7 @@
 import { Command, Option } from "clipanion";
-import { AthanorError } from "../../errors.js";
+import { errors } from "../../error-factories.js";
 import { resolve } from "../../graph/relative-walk.js";
+import { parseRevSpec } from "../../graph/rev-spec.js";
 import { shownArgument } from "../../graph/shown-argument.js";
 import { GraphCommand } from "../graph-command.js";
 import { revisionJson, verboseBlock } from "../revision-text.js";
@@ -27,12 +28,12 @@ export class ShowCommand extends GraphCommand {
 
   protected async run(): Promise<number> {
     if (this.revision === undefined) {
-      throw new AthanorError("USAGE", "show needs a revision to show", {
+      throw errors.usage("show needs a revision to show", {
         hint: "For example `athanor show head`, `athanor show 0003`, `athanor show audit@head` or `athanor show head-1`; `athanor history` lists the revisions.",
       });
     }
     const map = (await this.project()).revisionMap();
-    const revisions = resolve(map, this.revision);
+    const revisions = resolve(map, parseRevSpec(this.revision));
     if (this.asJson) this.json(revisions.map((r) => revisionJson(map, r.id)));
     else for (const r of revisions) this.out(...verboseBlock(map, r.id));
     if (!this.asJson && revisions.length === 0) this.note(`'${shownArgument(this.revision)}' is base, before every revision: there is nothing to show.`);

@@ -1,5 +1,6 @@
 import { Command, Option } from "clipanion";
 import type { AthanorConfigInput } from "../../config/index.js";
+import { parseRunTarget } from "../../runtime/run-target.js";
 import { ProjectCommand, transactionModeOption } from "../database-command.js";
 import { OfflineOutput } from "../offline-output.js";
 import { targetsOption } from "../target-options.js";
@@ -40,13 +41,15 @@ export class SqlCommand extends ProjectCommand {
     const migrator = await this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const spec = this.range ?? "head";
+    // A single revision is the range from base: the text is completed before it is read.
     const range = spec.includes(":") ? spec : `base:${spec}`;
     const targets = targetSpec(project, { targets: this.targets, parallel: undefined, maxConnectionsPerHost: undefined, failFast: false });
     if (targets !== undefined) {
       return printTargetScripts(this.targetsCli, project, targets, { range, direction: "upgrade", output: this.output, transactionMode: this.transaction });
     }
+    const target = parseRunTarget(migrator.revisionMap(), range, "upgrade", true);
     await migrator
-      .upgrade(spec.includes(":") ? spec : `base:${spec}`, {
+      .upgrade(target, {
         sql: true,
         output,
         ...(this.transaction ? { transactionMode: this.transaction } : {}),

@@ -1,4 +1,5 @@
 import { Command, Option } from "clipanion";
+import { parseStampTargets } from "../../runtime/run-target.js";
 import { DatabaseCommand, refuseJsonWithSql, runJson, yesOption } from "../database-command.js";
 import { OfflineOutput } from "../offline-output.js";
 import { revisionLine } from "../revision-text.js";
@@ -36,7 +37,8 @@ export class StampCommand extends DatabaseCommand {
     const migrator = await this.migrator(project);
     const output = new OfflineOutput(this.output, this.terminal.stdout);
     const started = performance.now();
-    const result = await migrator.stamp(this.revisions, { sql: this.sql, output, purge: this.purge }).catch((error: unknown) => {
+    const targets = parseStampTargets(this.revisions, { offline: this.sql, purge: this.purge });
+    const result = await migrator.stamp(targets, { sql: this.sql, output, purge: this.purge }).catch((error: unknown) => {
       output.abandon();
       throw error;
     });

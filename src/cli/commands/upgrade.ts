@@ -1,5 +1,6 @@
 import { Command, Option } from "clipanion";
 import { BackupOption } from "../backup-option.js";
+import { parseRunTarget } from "../../runtime/run-target.js";
 import { MigrationCommand } from "../database-command.js";
 import { failFastOption, maxConnectionsPerHostOption, parallelOption, targetsOption } from "../target-options.js";
 
@@ -51,10 +52,11 @@ export class UpgradeCommand extends MigrationCommand {
       "upgrade",
       async (migrator, options, project) => {
         backup = BackupOption.from(this.backup, this.target, this.sql, project.config.cwd, (line) => this.note(line));
-        if (backup === undefined) return migrator.upgrade(this.target ?? "head", options);
+        const target = parseRunTarget(migrator.revisionMap(), this.target ?? "head", "upgrade", this.sql);
+        if (backup === undefined) return migrator.upgrade(target, options);
         const chosen = backup;
         await chosen.prepare(migrator.target);
-        const result = await migrator.upgrade(this.target ?? "head", { ...options, beforeSteps: (run) => chosen.take(run, migrator.target) });
+        const result = await migrator.upgrade(target, { ...options, beforeSteps: (run) => chosen.take(run, migrator.target) });
         if (chosen.taken === undefined) this.note("No backup taken: there was nothing to apply.");
         return result;
       },

@@ -1,7 +1,7 @@
 // Replaces $1…$n in raw SQL with literals, so execute(sql, params) renders to one text
 // that runs online and prints offline alike. Only $n in code is a parameter; inside
 // strings, quoted identifiers, dollar-quoted bodies and comments it is left alone.
-import { AthanorError } from "../../errors.js";
+import { errors } from "../../error-factories.js";
 import { renderLiteral } from "./literal.js";
 import { scanSql } from "./sql-lexer.js";
 
@@ -22,7 +22,7 @@ export function inlineParams(sql: string, params: readonly unknown[]): string {
       if (token.kind !== "param") return token.text;
       const index = Number(token.text.slice(1));
       if (index < 1 || index > params.length) {
-        throw new AthanorError("INVALID_OPERATION", `execute: the SQL refers to ${token.text} but ${params.length} parameter(s) were given`, {
+        throw errors.invalidOperation(`execute: the SQL refers to ${token.text} but ${params.length} parameter(s) were given`, {
           hint: `pass a value for every placeholder from $1 to $${index}, in order`,
         });
       }
@@ -32,7 +32,7 @@ export function inlineParams(sql: string, params: readonly unknown[]): string {
     .join("");
   if (used.size < params.length) {
     const unused = params.map((_, i) => i + 1).filter((i) => !used.has(i));
-    throw new AthanorError("INVALID_OPERATION", `execute: parameter(s) ${unused.map((i) => `$${i}`).join(", ")} given but not used in the SQL`, {
+    throw errors.invalidOperation(`execute: parameter(s) ${unused.map((i) => `$${i}`).join(", ")} given but not used in the SQL`, {
       hint: "remove the extra values or refer to them in the SQL; a $n inside quotes or a comment is not a placeholder",
     });
   }

@@ -1,10 +1,10 @@
 // Values as inline SQL literals, for bulkInsert and execute params: online and offline
 // send the same text, so every value must survive the trip byte for byte. Strings with
 // a backslash use the E'' form, which reads the same whatever standard_conforming_strings is.
-import { AthanorError } from "../../errors.js";
+import { errors } from "../../error-factories.js";
 
 function refuse(what: string, hint: string): never {
-  throw new AthanorError("INVALID_OPERATION", `cannot render ${what} as a SQL literal`, { hint });
+  throw errors.invalidOperation(`cannot render ${what} as a SQL literal`, { hint });
 }
 
 // With the u flag, \p{Cs} matches only surrogates that are not part of a pair.

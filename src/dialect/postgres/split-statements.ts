@@ -1,7 +1,7 @@
 // Splits the text of a SQL revision file into statements, the way psql does: a `;` ends
 // a statement only in code, never inside a string, quoted identifier, dollar-quoted body
 // or comment, nor inside a CREATE FUNCTION/PROCEDURE … BEGIN ATOMIC … END body.
-import { AthanorError } from "../../errors.js";
+import { errors } from "../../error-factories.js";
 import { lineOf, SqlScanner, type TokenKind } from "./sql-lexer.js";
 import type { SqlText } from "./sql-text.js";
 
@@ -138,7 +138,7 @@ class StatementCursor {
       const kind = scanner.kind;
       if (scanner.unterminated && UNTERMINATED[kind] !== undefined) {
         const line = lineOf(this.#sql, scanner.start);
-        throw new AthanorError("INVALID_REVISION_FILE", `unterminated ${UNTERMINATED[kind]} starting at line ${line}`, {
+        throw errors.invalidRevisionFile(`unterminated ${UNTERMINATED[kind]} starting at line ${line}`, {
           hint: "close it; everything after it would otherwise be read as part of it",
           details: { line },
         });

@@ -2,7 +2,8 @@
 // targets, one schema in it) each. Globs and queries are resolved against pg_namespace
 // when the run starts, in one look per database; a glob or query that finds nothing, or
 // a named schema that does not exist, stops the run before anything runs on any target.
-import { AthanorError } from "../../errors.js";
+import { errors } from "../../error-factories.js";
+import type { AthanorError } from "../../errors.js";
 import type { Connection } from "../connection.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "../database-url.js";
 import { databaseKey } from "./connection-pool.js";
@@ -109,7 +110,7 @@ async function runQuery(connection: Connection, sql: string, database: DatabaseT
       .filter((value) => value !== null && value !== undefined)
       .map(String);
   } catch (error) {
-    throw new AthanorError("USAGE", `the --targets query failed on ${database.description}: ${(error as Error).message}`, {
+    throw errors.usage(`the --targets query failed on ${database.description}: ${(error as Error).message}`, {
       hint: "the query must run on the configured database and return schema names in its first column",
       details: { query: sql },
     });
@@ -138,12 +139,12 @@ function schemasOf(item: TargetItem, database: DatabaseTarget, look: Look | unde
 
 function requireSchema(name: string, database: DatabaseTarget, look: Look | undefined): void {
   if (look === undefined || look.schemas.has(name)) return;
-  throw new AthanorError("TARGET_NOT_FOUND", `schema "${name}" named by --targets does not exist in ${database.description}`, {
+  throw errors.targetNotFound(`schema "${name}" named by --targets does not exist in ${database.description}`, {
     hint: `create it first (CREATE SCHEMA ${name}) or fix --targets`,
     details: { schema: name, database: database.description },
   });
 }
 
 function nothingFound(what: string, database: DatabaseTarget, hint: string): AthanorError {
-  return new AthanorError("TARGET_NOT_FOUND", `${what} matches no schema in ${database.description}`, { hint, details: { database: database.description } });
+  return errors.targetNotFound(`${what} matches no schema in ${database.description}`, { hint, details: { database: database.description } });
 }

@@ -3,9 +3,10 @@
 // lines and `#` comments skipped. An item is a database URL (`#schema` names one schema
 // in it), a schema name or glob on the configured database, or a query returning schema
 // names; a query is only ever a whole SPEC or a whole line, since its text has commas.
+import { errors } from "../../error-factories.js";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { AthanorError } from "../../errors.js";
+import type { AthanorError } from "../../errors.js";
 
 /** One item of a SPEC, as written. */
 export type TargetItem =
@@ -54,7 +55,7 @@ function specFile(text: string, cwd: string): string | undefined {
   if (text.startsWith("@")) {
     const file = path.resolve(cwd, text.slice(1));
     if (!existsSync(file) || !statSync(file).isFile()) {
-      throw new AthanorError("USAGE", `--targets ${text}: no file ${text.slice(1)}`, {
+      throw errors.usage(`--targets ${text}: no file ${text.slice(1)}`, {
         hint: "give a file with one target per line (a schema, a glob, a database URL or a query), or a comma-separated list",
         details: { file: text.slice(1) },
       });
@@ -74,7 +75,7 @@ function parseTargetFile(file: string): TargetItem[] {
     .filter(({ line }) => line !== "" && !line.startsWith("#"))
     .map(({ line, number }) => (query.test(line) ? { kind: "query" as const, sql: line } : parseItem(line, `${shown}:${number}`)));
   if (items.length === 0) {
-    throw new AthanorError("USAGE", `--targets file ${shown} lists no target`, {
+    throw errors.usage(`--targets file ${shown} lists no target`, {
       hint: "write one target per line: a schema name or glob, a database URL, or a SELECT returning schema names",
       details: { file: shown },
     });
@@ -102,11 +103,11 @@ function parseItem(item: string, where: string): TargetItem {
 }
 
 function badItem(where: string, what: string, example: string): AthanorError {
-  return new AthanorError("USAGE", `${where}: ${what}`, { hint: `for example ${example}`, details: { where } });
+  return errors.usage(`${where}: ${what}`, { hint: `for example ${example}`, details: { where } });
 }
 
 function emptySpec(): AthanorError {
-  return new AthanorError("USAGE", "--targets names no target", {
+  return errors.usage("--targets names no target", {
     hint: "give schemas, globs or database URLs separated by commas (--targets 'tenant_*'), @FILE, or a SELECT returning schema names",
   });
 }
