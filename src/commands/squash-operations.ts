@@ -18,6 +18,7 @@ import type { Connection } from "../runtime/connection.js";
 import type { ScratchDatabase } from "../runtime/scratch-database.js";
 import { loadModels } from "../schema/load-models.js";
 import { migratorFor, type Project } from "./project.js";
+import { openProjectScratch } from "./project-scratch.js";
 import type { Reporter } from "./reporter.js";
 
 export interface SquashComparison {
@@ -40,18 +41,11 @@ export async function compareRangeEnds(
   options: { readonly url?: string | undefined; readonly reporter: Reporter },
 ): Promise<SquashComparison> {
   const { config } = project;
-  const { openScratchDatabase } = await import("../runtime/scratch-database.js");
-  const scratchOptions = {
-    cwd: config.cwd,
-    connectTimeout: config.connectTimeout,
-    waitForDatabase: config.waitForDatabase,
-    onNotice: (line: string) => options.reporter.note(line),
-  };
   const opened: ScratchDatabase[] = [];
   try {
-    const atHead = await openScratchDatabase(options.url, scratchOptions);
+    const atHead = await openProjectScratch(project, options.url, options.reporter);
     opened.push(atHead);
-    const atBase = await openScratchDatabase(options.url, scratchOptions);
+    const atBase = await openProjectScratch(project, options.url, options.reporter);
     opened.push(atBase);
     options.reporter.note(`Building the schema at ${ends.head} and at ${ends.base ?? "base"} on scratch databases: ${atHead.description}`);
     await upgradeTo(project, atHead.connection, ends.head, options.reporter);

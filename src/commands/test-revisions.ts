@@ -10,6 +10,7 @@ import type { ScratchDatabase } from "../runtime/scratch-database.js";
 import { compareModels, projectModels } from "./compare-models.js";
 import { objectName, operationLines } from "./model-report.js";
 import { migratorFor, type Project } from "./project.js";
+import { openProjectScratch } from "./project-scratch.js";
 import { silentReporter, type Reporter } from "./reporter.js";
 
 export interface TestRevisionsOptions {
@@ -53,14 +54,7 @@ export async function testRevisions(project: Project, options: TestRevisionsOpti
   const [from, to] = splitTestRange(options.range);
   const heads = [...map.heads];
   const { config } = project;
-  const { openScratchDatabase } = await import("../runtime/scratch-database.js");
-  const scratchOptions = {
-    cwd: config.cwd,
-    connectTimeout: config.connectTimeout,
-    waitForDatabase: config.waitForDatabase,
-    onNotice: (line: string) => reporter.note(line),
-  };
-  const scratch = await openScratchDatabase(options.url, scratchOptions);
+  const scratch = await openProjectScratch(project, options.url, reporter);
   reporter.note(`Testing revisions on a scratch database: ${scratch.description}`);
   // Ctrl-C or a CI job's timeout: the scratch database goes too, then the process.
   const interrupted = (signal: NodeJS.Signals) => {
@@ -86,7 +80,7 @@ export async function testRevisions(project: Project, options: TestRevisionsOpti
       to,
       ownTables: ownTables(config),
       openReplica: async () => {
-        const replica = await openScratchDatabase(options.url, scratchOptions);
+        const replica = await openProjectScratch(project, options.url, reporter);
         return { migrator: await migratorFor(scratchProject, hooks, replica.connection), connection: replica.connection, dispose: () => replica.dispose() };
       },
       onResult: (result) => options.onResult?.(result),

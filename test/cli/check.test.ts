@@ -3,7 +3,7 @@
 // database is behind, when the heads are split, and when a model changed without a revision.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { addRevision, createProject, engines, postgresEngine, shown, type CliResult } from "./run-cli.js";
+import { addRevision, createProject, engines, peopleWithMood, postgresEngine, shown, type CliResult } from "./run-cli.js";
 
 interface CheckJson {
   ok: boolean;
@@ -166,20 +166,15 @@ for (const engine of engines) {
   test(`on ${engine.name}, an enum value added and made a default in one revision: generate writes an autocommit block, upgrade runs it in the default transaction mode, check is clean`, async () => {
     const project = createProject({ example: true });
     const db = await engine.open(project);
-    const model = (values: string, fallback: string) => `import { column, pgEnum, table } from "athanor";
-
-export const mood = pgEnum("mood", [${values}]);
-export const people = table("people", { id: column.int().primaryKey(), mood: column.enum(mood).notNull().default("${fallback}") });
-`;
     try {
       const url = ["--url", db.url];
-      project.write("app/models/people.ts", model(`"sad", "ok"`, "ok"));
+      project.write("app/models/people.ts", peopleWithMood(`"sad", "ok"`, "ok"));
       for (const args of [["upgrade"], ["generate", "people"], ["upgrade"]]) {
         const result = await project.run([...args, ...url]);
         assert.equal(result.code, 0, shown(result));
       }
       await db.query("INSERT INTO people (id, mood) VALUES (1, 'sad')");
-      project.write("app/models/people.ts", model(`"sad", "meh", "ok"`, "meh"));
+      project.write("app/models/people.ts", peopleWithMood(`"sad", "meh", "ok"`, "meh"));
       const files = project.versionFiles();
       const generated = await project.run(["generate", "meh_by_default", ...url]);
       assert.equal(generated.code, 0, shown(generated));

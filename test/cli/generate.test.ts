@@ -4,7 +4,7 @@
 // database that is behind.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { createProject, engines, lines, pgliteEngine, shown, type EngineDatabase } from "./run-cli.js";
+import { createProject, engines, lines, peopleWithMood, pgliteEngine, shown, type EngineDatabase } from "./run-cli.js";
 
 async function userColumns(db: EngineDatabase): Promise<string[]> {
   const rows = await db.query("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'users' ORDER BY column_name");
@@ -105,16 +105,11 @@ for (const moduleType of ["commonjs", null] as const) {
 test("generate --sql prints the change as upgrade --sql would, the enum value a later statement uses committed before the transaction, and writes no file", async () => {
   const project = createProject({ example: true });
   const db = await pgliteEngine.open(project);
-  const model = (values: string, fallback: string) => `import { column, pgEnum, table } from "athanor";
-
-export const mood = pgEnum("mood", [${values}]);
-export const people = table("people", { id: column.int().primaryKey(), mood: column.enum(mood).notNull().default("${fallback}") });
-`;
   try {
     const url = ["--url", db.url];
-    project.write("app/models/people.ts", model(`"sad", "ok"`, "ok"));
+    project.write("app/models/people.ts", peopleWithMood(`"sad", "ok"`, "ok"));
     for (const args of [["upgrade"], ["generate", "people"], ["upgrade"]]) assert.equal((await project.run([...args, ...url])).code, 0);
-    project.write("app/models/people.ts", model(`"sad", "meh", "ok"`, "meh"));
+    project.write("app/models/people.ts", peopleWithMood(`"sad", "meh", "ok"`, "meh"));
     const files = project.versionFiles();
     const preview = await project.run(["generate", "meh_by_default", "--sql", ...url]);
     assert.equal(preview.code, 0, shown(preview));

@@ -235,3 +235,12 @@ export async function schemaDump(url: string, options: { excludeTables?: readonl
     .filter((line) => !line.startsWith("--") && !line.startsWith("\\restrict") && !line.startsWith("\\unrestrict"))
     .join("\n");
 }
+
+/** A model module: table people whose mood column is an enum of `values` (source text, e.g. `"sad", "ok"`) defaulting to `fallback`. */
+export function peopleWithMood(values: string, fallback: string): string {
+  return `import { column, pgEnum, table } from "athanor";
+
+export const mood = pgEnum("mood", [${values}]);
+export const people = table("people", { id: column.int().primaryKey(), mood: column.enum(mood).notNull().default("${fallback}") });
+`;
+}
