@@ -56,6 +56,9 @@ export async function importProjectModule(absolutePath: string): Promise<Record<
   return moduleFormatOf(absolutePath) === "commonjs" ? requireElseImport(absolutePath) : importTypeScript(absolutePath);
 }
 
+/** `.mts`/`.mjs`: an ES module whatever the package says, which CommonJS cannot hold. */
+const isEsModuleFile = (file: string) => /\.m[tj]s$/.test(file);
+
 type ModuleLoad = (absolutePath: string) => Promise<Record<string, unknown>>;
 
 /**
@@ -67,7 +70,7 @@ type ModuleLoad = (absolutePath: string) => Promise<Record<string, unknown>>;
  * module imported as Node would run it; the modules it ran the first time run again.
  */
 export async function withModuleSetLoader<T>(files: readonly string[], body: (load: ModuleLoad) => Promise<T>): Promise<T> {
-  if (files.some((file) => /\.m[tj]s$/.test(file))) return body(importProjectModule);
+  if (files.some(isEsModuleFile)) return body(importProjectModule);
   const requireModule = await commonJsLoader();
   try {
     return await body(async (file) => requireModule(file, import.meta.url));
@@ -102,7 +105,7 @@ function needsEsm(error: unknown): boolean {
  * imported as an ES module instead.
  */
 export async function loadModule(absolutePath: string): Promise<Record<string, unknown>> {
-  return /\.m[tj]s$/.test(absolutePath) ? importTypeScript(absolutePath) : requireElseImport(absolutePath);
+  return isEsModuleFile(absolutePath) ? importTypeScript(absolutePath) : requireElseImport(absolutePath);
 }
 
 /** Through tsx's require hook, or as an ES module when the file needs one (needsEsm). */
